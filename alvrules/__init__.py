@@ -1,0 +1,93 @@
+"""alvrules: the procedure of the VNG's Algemene Ledenvergadering as executable rules.
+
+The top-level API is small and deliberate; names are imported on first use so that
+``import alvrules`` stays cheap for tools that need only one part.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_API: dict[str, str] = {
+    "is_werkdag": "alvrules.kalender",
+    "werkdagen_voor": "alvrules.kalender",
+    "Kalender": "alvrules.kalender",
+    "stemgewicht": "alvrules.gewichten",
+    "stemgewichten": "alvrules.gewichten",
+    "laad_dossier": "alvrules.laden",
+    "controleer": "alvrules.controle",
+    "Dossier": "alvrules.dossier",
+    "Motie": "alvrules.moties",
+    "Amendement": "alvrules.amendementen",
+    "Stemming": "alvrules.stemmingen",
+    "Gemeente": "alvrules.gemeenten",
+    "Vergadering": "alvrules.model",
+    "Agendapunt": "alvrules.model",
+    "Persoon": "alvrules.model",
+    "Rol": "alvrules.model",
+    "InvoerFout": "alvrules.model",
+    "Procedure": "alvrules.procedure",
+    "procedure_op": "alvrules.procedure",
+    "Regel": "alvrules.regels",
+    "Bevinding": "alvrules.regels",
+    "Rapport": "alvrules.regels",
+    "Ernst": "alvrules.regels",
+    "regels": "alvrules.regels",
+}
+
+__all__ = [
+    "Agendapunt",
+    "Amendement",
+    "Bevinding",
+    "Dossier",
+    "Ernst",
+    "Gemeente",
+    "InvoerFout",
+    "Kalender",
+    "Motie",
+    "Persoon",
+    "Procedure",
+    "Rapport",
+    "Regel",
+    "Rol",
+    "Stemming",
+    "Vergadering",
+    "controleer",
+    "is_werkdag",
+    "laad_dossier",
+    "procedure_op",
+    "regels",
+    "stemgewicht",
+    "stemgewichten",
+    "werkdagen_voor",
+]
+
+if TYPE_CHECKING:
+    from alvrules.amendementen import Amendement
+    from alvrules.controle import controleer
+    from alvrules.dossier import Dossier
+    from alvrules.gemeenten import Gemeente
+    from alvrules.gewichten import stemgewicht, stemgewichten
+    from alvrules.kalender import Kalender, is_werkdag, werkdagen_voor
+    from alvrules.laden import laad_dossier
+    from alvrules.model import Agendapunt, InvoerFout, Persoon, Rol, Vergadering
+    from alvrules.moties import Motie
+    from alvrules.procedure import Procedure, procedure_op
+    from alvrules.regels import Bevinding, Ernst, Rapport, Regel, regels
+    from alvrules.stemmingen import Stemming
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'alvrules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

@@ -1,0 +1,1 @@
+"""Handlers of the CLI's commands, one module each, imported on demand."""

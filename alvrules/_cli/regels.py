@@ -1,0 +1,38 @@
+"""``alvrules regels [ID]``: the rule catalogue, or one rule with source and explanation."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from alvrules._cli._uitvoer import json_uit
+from alvrules.model import InvoerFout
+from alvrules.regels import Regel, regels
+
+
+def _tekst(r: Regel, en: bool) -> str:
+    kop = f"{r.id}  {r.naam_en if en else r.naam}  [{r.ernst.en if en else r.ernst.value}]"
+    delen = [kop, f"  bron: {r.bron}", textwrap.indent(textwrap.fill(r.uitleg, 88), "  ")]
+    if r.besluit:
+        delen.append(textwrap.indent(textwrap.fill(f"Besluit: {r.besluit}", 88), "  "))
+    return "\n".join(delen)
+
+
+def run(args: argparse.Namespace) -> int:
+    alle = regels()
+    if args.id:
+        gekozen = [r for r in alle if r.id == args.id.strip().upper()]
+        if not gekozen:
+            raise InvoerFout(f"onbekende regel {args.id!r}; zie 'alvrules regels'")
+    else:
+        gekozen = list(alle)
+    if args.format == "json":
+        json_uit(gekozen[0].to_json() if args.id else {"regels": [r.to_json() for r in gekozen]})
+        return 0
+    if args.id:
+        print(_tekst(gekozen[0], args.lang == "en"))
+    else:
+        for r in gekozen:
+            naam = r.naam_en if args.lang == "en" else r.naam
+            print(f"{r.id}  {r.ernst.value:<12} {naam:<28} {r.bron}")
+    return 0

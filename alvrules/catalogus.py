@@ -1,0 +1,571 @@
+"""The catalogue of the ALV procedure: every rule with its id, severity and source.
+
+Ids are the public contract (``PROCEDURE.md`` §4): they stay stable; a new rule gets a new
+id. Explanations paraphrase the sources; the sources themselves are cited by reference.
+"""
+
+from __future__ import annotations
+
+from alvrules.regels import Ernst, Regel
+
+__all__ = ["HOOFDSTUKKEN", "REGELS"]
+
+FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
+
+#: Chapter key -> chapter title, in the order of the procedure.
+HOOFDSTUKKEN: dict[str, str] = {
+    "werkdagen": "Werkdagen",
+    "termijnen": "Termijnen van een vergadering",
+    "ondertekening": "Ondertekening",
+    "moties": "Moties",
+    "amendementen": "Amendementen",
+    "stemmingen": "Stemmingen en meerderheden",
+    "verkiezingen": "Kandidaten en verkiezingen",
+    "verantwoording": "Preadvies en afdoening",
+    "notulen": "Notulen en agenda",
+}
+
+_REGELS: tuple[Regel, ...] = (
+    # --- CAL: working days -------------------------------------------------------------
+    Regel(
+        "CAL01",
+        "werkdag",
+        "working day",
+        "werkdagen",
+        INFO,
+        "Atw art. 3",
+        "Een werkdag is maandag tot en met vrijdag, behalve de algemeen erkende feestdagen "
+        "van de Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag, tweede Paasdag, "
+        "Koningsdag (Koninginnedag tot en met 2013), 5 mei, Hemelvaartsdag, tweede "
+        "Pinksterdag en beide Kerstdagen.",
+        "De statuten zeggen niet wat een werkdag is; de Atw is de Nederlandse wettelijke "
+        "standaard en dus de standaard. Een procedure kan extra vrije dagen toevoegen; de "
+        "kalender staat in de uitleg van elke termijn.",
+    ),
+    Regel(
+        "CAL02",
+        "terugrekenen",
+        "counting back",
+        "werkdagen",
+        INFO,
+        "Statuten (amendementen); Atw art. 1 lid 2",
+        "'N werkdagen voor de ALV' telt N werkdagen terug vanaf de vergaderdatum, zonder de "
+        "vergaderdag zelf mee te tellen; de termijn valt op de N-de getelde werkdag.",
+        "Er is geen verlenging naar voren: de Atw sluit terugwaarts gerekende termijnen uit.",
+    ),
+    # --- TRM: deadlines ----------------------------------------------------------------
+    Regel(
+        "TRM01",
+        "amendementen",
+        "amendments",
+        "termijnen",
+        FOUT,
+        "Statuten (amendementen); Lbr. 23/040, Procedure §1",
+        "Amendementen komen binnen uiterlijk 9 werkdagen voor de ALV, op de sluitingstijd "
+        "van de vergadering. Wat op of voor dat moment binnen is, is op tijd.",
+        "De sluitingstijd is een parameter per vergadering (13:00 in 2023), standaard "
+        "12:00; 'uiterlijk' is inclusief. Het moment van ontvangst van de ondertekende "
+        "tekst telt. Een tijdstip zonder tijdzone is een fout.",
+    ),
+    Regel(
+        "TRM02",
+        "moties",
+        "motions",
+        "termijnen",
+        WAARSCHUWING,
+        "Lbr. 23/040, Procedure §2",
+        "Het bestuur vraagt moties op hetzelfde moment als amendementen in te dienen. Een "
+        "latere motie is een waarschuwing; een latere motie die als actueel is gemarkeerd "
+        "met een reden is informatie.",
+        "Het verzoek is niet statutair, dus te laat is geen fout.",
+    ),
+    Regel(
+        "TRM03",
+        "preadvies",
+        "board's advice",
+        "termijnen",
+        INFO,
+        "Lbr. 23/040, Procedure §2",
+        "Het bestuur stelt de preadviezen vast op de eerste werkdag na de indientermijn; "
+        "moties die dan definitief zijn krijgen voor de ALV een preadvies.",
+    ),
+    Regel(
+        "TRM04",
+        "vergaderstukken",
+        "meeting papers",
+        "termijnen",
+        WAARSCHUWING,
+        "Lbr. 23/040",
+        "Reguliere voorstellen gaan minstens 28 kalenderdagen voor de ALV naar de leden. "
+        "Later verzonden stukken zijn een nazending.",
+    ),
+    Regel(
+        "TRM05",
+        "kandidaten",
+        "candidates",
+        "termijnen",
+        INFO,
+        "Tijdpad vacatures",
+        "De voorgedragen kandidaten worden 35 dagen (5 weken) voor de ALV bekendgemaakt.",
+    ),
+    Regel(
+        "TRM06",
+        "tegenkandidaten",
+        "counter-candidates",
+        "termijnen",
+        FOUT,
+        "Tijdpad vacatures",
+        "Tegenkandidaten worden uiterlijk 21 dagen (3 weken) voor de ALV gesteld.",
+    ),
+    Regel(
+        "TRM07",
+        "kandidatenoverzicht",
+        "overview of candidates",
+        "termijnen",
+        INFO,
+        "Tijdpad vacatures",
+        "Het overzicht van alle kandidaten gaat 14 dagen (2 weken) voor de ALV naar de leden.",
+    ),
+    Regel(
+        "TRM08",
+        "ondersteuners",
+        "supporting members",
+        "termijnen",
+        WAARSCHUWING,
+        "Lbr. 23/040, Procedure §3",
+        "De definitieve lijst van ondersteunende gemeenten is binnen op de laatste werkdag "
+        "voor de ALV om 10:00; later wordt de lijst niet gepubliceerd.",
+    ),
+    Regel(
+        "TRM09",
+        "insprekers",
+        "speakers",
+        "termijnen",
+        INFO,
+        "Lbr. 23/040",
+        "Wie wil inspreken meldt zich bij voorkeur uiterlijk 2 werkdagen voor de ALV om "
+        "12:00; spontaan het woord vragen blijft mogelijk.",
+    ),
+    # --- SIG: signatures ---------------------------------------------------------------
+    Regel(
+        "SIG01",
+        "burgemeester tekent",
+        "mayor signs",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §4; Gemeentewet art. 77",
+        "Voor elke indiener tekent de burgemeester. Een waarnemend burgemeester en een "
+        "locoburgemeester die de burgemeester vervangt tellen als burgemeester.",
+    ),
+    Regel(
+        "SIG02",
+        "medeondertekenaars",
+        "co-signatories",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §4 en §5",
+        "Naast de burgemeester mogen wethouders, de gemeentesecretaris en raadsleden van de "
+        "indiener meetekenen. Een griffier of een andere rol tekent geen motie.",
+        "Het model (§5) is de ruimste vorm en omvat de combinaties uit de vragen van §4.",
+    ),
+    Regel(
+        "SIG03",
+        "eigen gemeente",
+        "own municipality",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §4",
+        "Een handtekening telt alleen voor de gemeente van de ondertekenaar, en die gemeente "
+        "is indiener of mede-indiener van de motie.",
+    ),
+    Regel(
+        "SIG04",
+        "mede-indiener tekent",
+        "co-submitter signs",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §4; Gemeentewet art. 160",
+        "Elke mede-indiener tekent namens het college: burgemeester (ook waarnemend of "
+        "loco), wethouder of gemeentesecretaris. Alleen raadsleden of een griffier is niet "
+        "genoeg.",
+    ),
+    Regel(
+        "SIG05",
+        "ondersteuners",
+        "supporters",
+        "ondertekening",
+        INFO,
+        "Lbr. 23/040, Procedure §3",
+        "Ondersteunende gemeenten hoeven niet te tekenen; ze worden alleen genoemd.",
+    ),
+    Regel(
+        "SIG06",
+        "gemeente eenmaal",
+        "municipality once",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §3",
+        "Een gemeente staat hooguit één keer onder de indieners, mede-indieners en "
+        "ondersteuners van één motie of amendement.",
+    ),
+    Regel(
+        "SIG07",
+        "lid op vergaderdatum",
+        "member on meeting date",
+        "ondertekening",
+        FOUT,
+        "Statuten (lidmaatschap); CBS gemeentelijke indeling",
+        "Elke genoemde gemeente is lid op de vergaderdatum. Een onbekende of opgeheven "
+        "gemeente is een fout; de melding noemt de dichtstbijzijnde geldige namen.",
+    ),
+    Regel(
+        "SIG08",
+        "definitief",
+        "definitive",
+        "ondertekening",
+        FOUT,
+        "Lbr. 23/040, Procedure §4",
+        "Een motie of amendement zonder enige geldige handtekening is niet definitief en "
+        "wordt niet gepubliceerd.",
+    ),
+    # --- MOT: motions ------------------------------------------------------------------
+    Regel(
+        "MOT01",
+        "verplichte onderdelen",
+        "required parts",
+        "moties",
+        FOUT,
+        "Lbr. 23/040, Procedure §5",
+        "Een motie heeft indiener(s), titel, datum van indiening, aanleiding, minstens één "
+        "overweging of constatering, minstens één punt in de oproep aan het VNG-bestuur, "
+        "de slotzin en de ondertekening.",
+    ),
+    Regel(
+        "MOT02",
+        "slotzin",
+        "closing sentence",
+        "moties",
+        WAARSCHUWING,
+        "Lbr. 23/040, Procedure §5",
+        "De slotzin is 'En gaat over tot de orde van de dag.' (vergeleken na het "
+        "normaliseren van witruimte).",
+    ),
+    Regel(
+        "MOT03",
+        "contactpersonen",
+        "contact persons",
+        "moties",
+        WAARSCHUWING,
+        "Lbr. 23/040, Procedure §5",
+        "Een motie noemt een ambtelijke contactpersoon en een verantwoordelijke bestuurder "
+        "(burgemeester, wethouder, raadslid, secretaris of griffier).",
+    ),
+    Regel(
+        "MOT04",
+        "agendapunt",
+        "agenda item",
+        "moties",
+        FOUT,
+        "Lbr. 23/040",
+        "Een motie hoort bij een agendapunt of bij de rondvraag; een verwijzing naar een "
+        "agendapunt dat niet bestaat is een fout.",
+    ),
+    Regel(
+        "MOT05",
+        "inspanning, geen resultaat",
+        "effort, not result",
+        "moties",
+        INFO,
+        "Werkgroep moties",
+        "De oproep vraagt een inspanning, geen resultaat, en vermijdt bedragen, precieze "
+        "data en gedetailleerde technische tekst.",
+    ),
+    Regel(
+        "MOT06",
+        "eigen id",
+        "own id",
+        "moties",
+        FOUT,
+        "Lbr. 23/040, bijlage 09",
+        "Titels zijn niet uniek (in 2023 deelden twee moties een titel); elke motie heeft "
+        "een eigen id.",
+    ),
+    # --- AMD: amendments ---------------------------------------------------------------
+    Regel(
+        "AMD01",
+        "amendeerbaar",
+        "amendable",
+        "amendementen",
+        FOUT,
+        "Lbr. 23/040, Procedure §1",
+        "Alleen voorstellen ter besluitvorming zijn amendeerbaar; punten ter kennisname en "
+        "afspraken met andere partijen niet.",
+    ),
+    Regel(
+        "AMD02",
+        "termijn",
+        "deadline",
+        "amendementen",
+        FOUT,
+        "Statuten (amendementen); Lbr. 23/040, Procedure §1",
+        "Voor amendementen geldt de statutaire termijn TRM01; te laat is een fout.",
+    ),
+    Regel(
+        "AMD03",
+        "schrappen en invoegen",
+        "delete and insert",
+        "amendementen",
+        FOUT,
+        "Lbr. 23/040, Procedure §1",
+        "Elke wijziging zegt wat vervalt en wat ervoor in de plaats komt; een zuivere "
+        "invoeging noemt de tekst waarna ze komt.",
+    ),
+    Regel(
+        "AMD04",
+        "tekst eenmaal",
+        "text once",
+        "amendementen",
+        FOUT,
+        "Lbr. 23/040, Procedure §1",
+        "Is de voorsteltekst bekend, dan komt de te schrappen tekst (of het anker) er precies "
+        "één keer in voor. Twee amendementen die dezelfde tekst raken krijgen een "
+        "waarschuwing.",
+    ),
+    Regel(
+        "AMD05",
+        "ondertekening en preadvies",
+        "signatures and advice",
+        "amendementen",
+        FOUT,
+        "Lbr. 23/040, Procedure §1 en §4",
+        "Voor amendementen gelden dezelfde ondertekeningsregels als voor moties (SIG01-SIG08); "
+        "ook een amendement krijgt een preadvies.",
+    ),
+    # --- STM: votes --------------------------------------------------------------------
+    Regel(
+        "STM01",
+        "stemgewicht",
+        "vote weight",
+        "stemmingen",
+        FOUT,
+        "Statuten art. 10 lid 2",
+        "Een lid brengt één stem uit per volle 1.000 inwoners, minstens 1 en hoogstens 75.",
+    ),
+    Regel(
+        "STM02",
+        "peildatum",
+        "reference date",
+        "stemmingen",
+        FOUT,
+        "Statuten art. 10 lid 3",
+        "Het aantal inwoners is het CBS-cijfer op 1 januari van het jaar voor het jaar van "
+        "de vergadering.",
+        "Een gemeente die na de peildatum is ontstaan of gegroeid telt de som van haar "
+        "voorgangers op die datum. Zonder cijfers voor de peildatum geen gewicht, nooit een "
+        "schatting.",
+    ),
+    Regel(
+        "STM03",
+        "vertegenwoordiger",
+        "representative",
+        "stemmingen",
+        FOUT,
+        "Statuten art. 10; Lbr. 23/040",
+        "Elk lid heeft één vertegenwoordiger: burgemeester, wethouder, gemeentesecretaris, "
+        "griffier of raadslid van dat lid. De stemkaart gaat alleen binnen de gemeente over. "
+        "Bij een fysieke ALV stemmen alleen aanwezigen.",
+    ),
+    Regel(
+        "STM04",
+        "stemmen",
+        "ballots",
+        "stemmingen",
+        FOUT,
+        "Statuten art. 10",
+        "Een lid brengt al zijn stemmen als één blok uit: voor, tegen of onthouding. Een "
+        "tweede stem, een stem zonder vertegenwoordiger of van een niet-lid telt niet mee.",
+    ),
+    Regel(
+        "STM05",
+        "meerderheid",
+        "majority",
+        "stemmingen",
+        INFO,
+        "Statuten art. 10",
+        "Een voorstel is aangenomen als 'voor' meer dan de helft is van de uitgebrachte "
+        "stemmen (voor + tegen); precies de helft is verworpen; niets uitgebracht is geen "
+        "besluit.",
+        "Onthoudingen tellen niet als uitgebracht. Een andere meerderheid is een breuk met "
+        "haar grondslag, alleen waar de statuten die voorschrijven.",
+    ),
+    Regel(
+        "STM06",
+        "uitslag",
+        "result",
+        "stemmingen",
+        INFO,
+        "Notulen 14-06-2023",
+        "De uitslag is voor / (voor + tegen) als percentage, half naar boven afgerond op "
+        "twee decimalen met een decimale komma. De uitkomst volgt uit de exacte getallen.",
+    ),
+    Regel(
+        "STM07",
+        "acclamatie",
+        "acclamation",
+        "stemmingen",
+        INFO,
+        "Notulen 14-06-2023",
+        "Vraagt niemand om een gewogen stemming, dan kan een voorstel bij acclamatie worden "
+        "aangenomen, zonder percentage.",
+    ),
+    Regel(
+        "STM08",
+        "gebundeld",
+        "bundled vote",
+        "stemmingen",
+        INFO,
+        "Notulen 14-06-2023",
+        "Verwante voorstellen kunnen in één stemming worden gebundeld; de uitslag geldt "
+        "voor elk van hen.",
+    ),
+    Regel(
+        "STM09",
+        "volgorde",
+        "order of voting",
+        "stemmingen",
+        FOUT,
+        "Notulen 14-06-2023",
+        "Ordemoties gaan voor; is er een aangenomen, dan valt over het voorstel geen besluit "
+        "in deze vergadering. Amendementen gaan voor het voorstel, dat daarna als "
+        "geamendeerd in stemming komt.",
+    ),
+    Regel(
+        "STM10",
+        "keuze",
+        "choice between options",
+        "stemmingen",
+        INFO,
+        "Notulen 14-06-2023",
+        "Bij een keuze tussen opties wint een optie met meer dan de helft van de uitgebrachte "
+        "stemmen; anders valt er geen besluit.",
+        "De bibliotheek meldt dit en kiest nooit zelf een winnaar.",
+    ),
+    Regel(
+        "STM11",
+        "verkiezing",
+        "election",
+        "verkiezingen",
+        INFO,
+        "Statuten (voordracht); Notulen 14-06-2023",
+        "Onbetwiste vacatures worden samen beslist, in één stemming of bij acclamatie. Bij "
+        "een betwiste vacature wint wie meer dan de helft van de uitgebrachte stemmen "
+        "krijgt; bij drie of meer kandidaten zonder meerderheid gaan de twee hoogsten naar "
+        "een tweede ronde; staken de stemmen, dan is de uitslag onbeslist.",
+        "Geen loting binnen de bibliotheek: een staking wordt gemeld.",
+    ),
+    # --- KND: candidates ---------------------------------------------------------------
+    Regel(
+        "KND01",
+        "voordracht",
+        "nomination",
+        "verkiezingen",
+        FOUT,
+        "Statuten (voordracht)",
+        "De voordrachtscommissie draagt per vacature één kandidaat voor.",
+    ),
+    Regel(
+        "KND02",
+        "tegenkandidaat",
+        "counter-candidate",
+        "verkiezingen",
+        FOUT,
+        "Tijdpad vacatures",
+        "Een tegenkandidaat wordt voorgedragen door de gemeente waar hij bestuurder, "
+        "secretaris of griffier is, en gesteund door minstens tien andere leden, binnen "
+        "termijn TRM06.",
+    ),
+    # --- PRE / AFD: preadvies and accounting -------------------------------------------
+    Regel(
+        "PRE01",
+        "preadvies",
+        "board's advice",
+        "verantwoording",
+        INFO,
+        "Lbr. 23/040, Procedure §2",
+        "Het preadvies is overnemen, aanhouden of ontraden, eventueel met de uitleg van het "
+        "bestuur hoe het de motie leest.",
+    ),
+    Regel(
+        "AFD01",
+        "categorie",
+        "follow-up category",
+        "verantwoording",
+        INFO,
+        "Werkgroep moties",
+        "Een aangenomen motie is direct afgedaan, of wordt op de volgende ALV verantwoord en "
+        "dan afgedaan, of wordt verantwoord en aangehouden.",
+    ),
+    Regel(
+        "AFD02",
+        "verantwoording",
+        "accounting",
+        "verantwoording",
+        WAARSCHUWING,
+        "Werkgroep moties; Verantwoording moties",
+        "De volgende ALV krijgt voor elke open aangenomen motie een voorstel: afdoen "
+        "(standaard) of aanhouden, eventueel tot een gebeurtenis. Aanhouden zonder reden is "
+        "een waarschuwing. Afgedaan betekent: opgenomen in het VNG-beleid.",
+    ),
+    Regel(
+        "AFD03",
+        "terugkeer",
+        "return",
+        "verantwoording",
+        FOUT,
+        "Werkgroep moties",
+        "Aangehouden moties komen op elke volgende ALV terug tot ze zijn afgedaan.",
+    ),
+    Regel(
+        "AFD04",
+        "besluit over verantwoording",
+        "decision on the accounting",
+        "verantwoording",
+        INFO,
+        "Verantwoording moties",
+        "De leden besluiten over de verantwoording als één voorstel ter besluitvorming.",
+    ),
+    Regel(
+        "AFD05",
+        "status",
+        "status",
+        "verantwoording",
+        FOUT,
+        "Werkgroep moties",
+        "Een motie gaat van ingediend naar definitief (ondertekend) naar aangenomen, "
+        "verworpen, ingetrokken of aangehouden; andere overgangen worden geweigerd.",
+    ),
+    # --- NOT / AGD: minutes and agenda -------------------------------------------------
+    Regel(
+        "NOT01",
+        "notulencommissie",
+        "minutes committee",
+        "notulen",
+        FOUT,
+        "Statuten (notulencommissie)",
+        "De notulencommissie bestaat uit minstens drie personen.",
+    ),
+    Regel(
+        "AGD01",
+        "agendapunt",
+        "agenda item",
+        "notulen",
+        FOUT,
+        "Lbr. 23/040",
+        "Agendapunten hebben een vaste id, los van hun volgnummer (de stukken van 2023 "
+        "nummeren dezelfde punten verschillend), en een soort per voorstel; een punt kan "
+        "kennisname en besluitvorming combineren.",
+    ),
+)
+
+#: The registry: rule id -> rule, in catalogue order.
+REGELS: dict[str, Regel] = {r.id: r for r in _REGELS}

@@ -1,0 +1,126 @@
+"""The command line: ``alvrules COMMAND …`` (see the docs' CLI reference).
+
+Exit codes (the public contract): 0 no errors (warnings allowed), 1 the input has errors,
+2 the input could not be read or the command was used wrongly, with a one-line reason on
+stderr and never a traceback. Each command's work lives in ``alvrules._cli.<command>``
+and is imported only when that command runs, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+__all__ = ["main"]
+
+#: command -> (English alias, handler module, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "termijnen": ("deadlines", "termijnen", "de termijnen van een ALV (TRM01-TRM09)"),
+    "controleer": ("check", "controleer", "controleer een dossier: alle bevindingen"),
+    "stemgewichten": ("weights", "stemgewichten", "stemmen per lid (STM01, STM02)"),
+    "uitslag": ("tally", "uitslag", "de uitslag van elke stemming in een dossier"),
+    "verantwoording": ("accounting", "verantwoording", "verantwoording van moties (AFD)"),
+    "regels": ("rules", "regels", "de regelcatalogus of één regel"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error (exit 2) instead of usage plus message."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    p.add_argument("--format", choices=formats, default="text", help="uitvoervorm")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van meldingen")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="alvrules",
+        description="De procedure van de ALV van de VNG als uitvoerbare regels.",
+    )
+    parser.add_argument("--version", action="version", version=f"alvrules {_versie()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    add: Callable[..., argparse.ArgumentParser] = sub.add_parser
+    for naam, (alias, module, hulp) in COMMANDS.items():
+        p = add(naam, aliases=[alias], help=hulp, description=hulp)
+        p.set_defaults(handler=module)
+        _ARGUMENTEN[naam](p)
+    return parser
+
+
+def _termijnen(p: argparse.ArgumentParser) -> None:
+    p.add_argument("datum", help="vergaderdatum, JJJJ-MM-DD")
+    p.add_argument("--sluitingstijd", help="sluitingstijd van TRM01/TRM02, UU:MM")
+    _gemeenschappelijk(p, ("text", "json", "ics"))
+
+
+def _dossier(formats: Sequence[str]) -> Callable[[argparse.ArgumentParser], None]:
+    def toevoegen(p: argparse.ArgumentParser) -> None:
+        p.add_argument("dossier", help="dossierbestand (.toml of .json)")
+        _gemeenschappelijk(p, formats)
+
+    return toevoegen
+
+
+def _stemgewichten(p: argparse.ArgumentParser) -> None:
+    p.add_argument("jaar", help="jaar van de ALV (JJJJ) of vergaderdatum (JJJJ-MM-DD)")
+    p.add_argument("--bevolking", metavar="CBS.csv", help="CBS-cijfers (StatLine CSV)")
+    p.add_argument("--peildatum", help="peildatum van --bevolking, JJJJ-MM-DD")
+    _gemeenschappelijk(p, ("text", "json"))
+
+
+def _regels(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", nargs="?", help="regel-id, bijvoorbeeld SIG01")
+    _gemeenschappelijk(p, ("text", "json"))
+
+
+_ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "termijnen": _termijnen,
+    "controleer": _dossier(("text", "json")),
+    "stemgewichten": _stemgewichten,
+    "uitslag": _dossier(("text", "json", "csv", "html")),
+    "verantwoording": _dossier(("text", "json", "markdown")),
+    "regels": _regels,
+}
+
+
+def _versie() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("alvrules")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "onbekend"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    from alvrules.model import InvoerFout  # noqa: PLC0415
+
+    try:
+        handler = importlib.import_module(f"alvrules._cli.{args.handler}")
+        code: int = handler.run(args)
+    except InvoerFout as e:
+        print(f"alvrules: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `alvrules … | head`: the reader has gone
+        sys.stdout = None
+        return 0
+    except (OSError, UnicodeError) as e:
+        print(f"alvrules: kan niet lezen of schrijven: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""The dossier of one ALV: the meeting, its agenda and everything submitted or voted.
+
+The file format (TOML or JSON, same structure) is described in the docs and shipped as a
+JSON Schema; :mod:`alvrules.laden` reads a file into a :class:`Dossier`.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from alvrules.amendementen import Amendement
+from alvrules.model import Agendapunt, Vergadering
+from alvrules.moties import Motie
+from alvrules.stemmingen import Stemming, Vertegenwoordiger
+
+__all__ = ["Dossier"]
+
+
+@frozen(kw_only=True)
+class Dossier:
+    """One meeting dossier."""
+
+    vergadering: Vergadering
+    agendapunten: tuple[Agendapunt, ...] = ()
+    moties: tuple[Motie, ...] = ()
+    amendementen: tuple[Amendement, ...] = ()
+    vertegenwoordigers: tuple[Vertegenwoordiger, ...] = ()
+    stemmingen: tuple[Stemming, ...] = ()
+
+    def agendapunt(self, punt_id: str) -> Agendapunt | None:
+        return next((a for a in self.agendapunten if a.id == punt_id), None)

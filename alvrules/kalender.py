@@ -1,0 +1,107 @@
+"""Working days: CAL01 (what a working day is) and CAL02 (counting back).
+
+CAL01: Monday to Friday, except the algemeen erkende feestdagen of the Algemene
+termijnenwet (Atw art. 3), plus any extra non-working days of the procedure in force.
+The Atw list is exactly the Netherlands calendar of the ``holidays`` package with the
+categories PUBLIC and OPTIONAL (Goede Vrijdag and 5 mei sit in OPTIONAL); a test pins
+that for 2000-2040.
+
+CAL02: "N werkdagen voorafgaand aan de ALV" counts back N working days from the meeting
+date, the meeting date itself not counted; no forward extension (Atw art. 1 lid 2).
+
+The holiday table of a year is built once and cached; a lookup is a dict access.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from attrs import field, frozen
+
+__all__ = ["Kalender", "feestdagen", "is_werkdag", "werkdagen_voor"]
+
+_DAG = timedelta(days=1)
+_WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+@functools.cache
+def feestdagen(jaar: int) -> dict[date, str]:
+    """The Atw holidays of ``jaar`` that fall on any day, with their Dutch names."""
+    import holidays  # noqa: PLC0415 - imported on first use to keep start-up fast
+
+    nl = holidays.country_holidays(
+        "NL", years=jaar, categories=("public", "optional"), language="nl"
+    )
+    return {d: naam.lower() for d, naam in nl.items()}
+
+
+@frozen
+class Kalender:
+    """A working-day calendar: the Atw holidays plus ``extra`` non-working days."""
+
+    extra: frozenset[date] = field(factory=frozenset, converter=frozenset)
+
+    def vrij(self, datum: date) -> str | None:
+        """Why ``datum`` is not a working day (``"zaterdag"``, ``"tweede pinksterdag"``)."""
+        wd = datum.weekday()
+        if wd >= 5:
+            return _WEEKDAGEN[wd]
+        naam = feestdagen(datum.year).get(datum)
+        if naam is not None:
+            return naam
+        if datum in self.extra:
+            return "extra vrije dag"
+        return None
+
+    def is_werkdag(self, datum: date) -> bool:
+        """CAL01."""
+        return (
+            datum.weekday() < 5 and datum not in feestdagen(datum.year) and datum not in self.extra
+        )
+
+    def werkdagen_voor(self, datum: date, n: int) -> date:
+        """CAL02: the ``n``-th working day before ``datum`` (``datum`` itself not counted)."""
+        if n < 1:
+            raise ValueError(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+        dag = datum
+        while n:
+            dag -= _DAG
+            if self.is_werkdag(dag):
+                n -= 1
+        return dag
+
+    def werkdagen_na(self, datum: date, n: int) -> date:
+        """The ``n``-th working day after ``datum`` (``datum`` itself not counted)."""
+        if n < 1:
+            raise ValueError(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+        dag = datum
+        while n:
+            dag += _DAG
+            if self.is_werkdag(dag):
+                n -= 1
+        return dag
+
+    def overgeslagen(self, van: date, tot: date) -> Iterator[tuple[date, str]]:
+        """The non-working days in ``[van, tot)`` with the reason, for explanations."""
+        dag = van
+        while dag < tot:
+            reden = self.vrij(dag)
+            if reden is not None:
+                yield dag, reden
+            dag += _DAG
+
+
+#: The default calendar: the Atw holidays only.
+ATW = Kalender()
+
+
+def is_werkdag(datum: date) -> bool:
+    """CAL01 with the default (Atw) calendar."""
+    return ATW.is_werkdag(datum)
+
+
+def werkdagen_voor(datum: date, n: int) -> date:
+    """CAL02 with the default (Atw) calendar: the n-th working day before ``datum``."""
+    return ATW.werkdagen_voor(datum, n)

@@ -1,0 +1,135 @@
+"""Shared domain types: roles, persons, the meeting and its agenda.
+
+Input types keep what was submitted as written (names of municipalities, role words), so
+that the checks can report a wrong name or role as a finding with its place, instead of
+the loader refusing the whole dossier. Type-level invariants (a date is a date, a
+timestamp has a timezone) are enforced at construction.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time
+
+from attrs import field, frozen, validators
+
+__all__ = [
+    "AgendaSoort",
+    "Agendapunt",
+    "Contactpersoon",
+    "InvoerFout",
+    "Persoon",
+    "Rol",
+    "VergaderSoort",
+    "Vergadering",
+    "aware",
+]
+
+
+class InvoerFout(ValueError):
+    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
+
+
+class Rol(enum.StrEnum):
+    """The roles a person of a member municipality can hold (Gemeentewet)."""
+
+    BURGEMEESTER = "burgemeester"
+    WAARNEMEND_BURGEMEESTER = "waarnemend-burgemeester"
+    LOCOBURGEMEESTER = "locoburgemeester"
+    WETHOUDER = "wethouder"
+    GEMEENTESECRETARIS = "gemeentesecretaris"
+    GRIFFIER = "griffier"
+    RAADSLID = "raadslid"
+
+    @classmethod
+    def parse(cls, woord: str) -> Rol | None:
+        """The role written as ``woord`` (case and spaces forgiven), or None."""
+        sleutel = "-".join(woord.strip().casefold().replace("_", " ").split())
+        try:
+            return cls(sleutel)
+        except ValueError:
+            return None
+
+    @property
+    def is_burgemeester(self) -> bool:
+        """Burgemeester, waarnemend burgemeester or locoburgemeester (Gemeentewet art. 77)."""
+        return self in _BURGEMEESTERS
+
+    @property
+    def namens_college(self) -> bool:
+        """May sign on behalf of the college (SIG04): burgemeester, wethouder, secretaris."""
+        return self.is_burgemeester or self in {Rol.WETHOUDER, Rol.GEMEENTESECRETARIS}
+
+
+_BURGEMEESTERS = frozenset({Rol.BURGEMEESTER, Rol.WAARNEMEND_BURGEMEESTER, Rol.LOCOBURGEMEESTER})
+
+
+def aware(_inst: object, attribute: object, value: datetime | None) -> None:
+    """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+
+
+@frozen
+class Persoon:
+    """A person as written in the input: name, role word and municipality name."""
+
+    naam: str
+    rol: str
+    gemeente: str
+
+    @property
+    def rol_enum(self) -> Rol | None:
+        return Rol.parse(self.rol)
+
+
+@frozen
+class Contactpersoon:
+    """A contact person of a motion (MOT03): ``soort`` is ambtelijk or bestuurlijk."""
+
+    naam: str
+    rol: str = ""
+    gemeente: str = ""
+    soort: str = ""
+    email: str = ""
+    telefoon: str = ""
+
+
+class VergaderSoort(enum.StrEnum):
+    FYSIEK = "fysiek"
+    DIGITAAL = "digitaal"
+
+
+@frozen(kw_only=True)
+class Vergadering:
+    """An ALV: date, start, kind and the cut-off time of TRM01/TRM02 (None: default)."""
+
+    datum: date = field(validator=validators.instance_of(date))
+    naam: str = "ALV"
+    aanvang: time | None = None
+    soort: VergaderSoort = VergaderSoort.FYSIEK
+    sluitingstijd: time | None = None
+    buitengewoon: bool = False
+
+
+class AgendaSoort(enum.StrEnum):
+    BESLUITVORMING = "besluitvorming"
+    KENNISNAME = "kennisname"
+    BESPREKING = "bespreking"
+
+
+@frozen(kw_only=True)
+class Agendapunt:
+    """An agenda item (AGD01): stable id apart from its display number, one or more kinds."""
+
+    id: str
+    titel: str = ""
+    soorten: frozenset[AgendaSoort] = frozenset({AgendaSoort.BESLUITVORMING})
+    amendeerbaar: bool = True
+    nummer: str | None = None
+    verzonden: date | None = None
+    tekst: str | None = None
+
+    @property
+    def ter_besluitvorming(self) -> bool:
+        return AgendaSoort.BESLUITVORMING in self.soorten

@@ -1,0 +1,83 @@
+"""The procedure's parameters as one dated object.
+
+Every number of the ALV procedure that could change with a new version of the statutes or
+of the annex "Procedure en regels" lives here, once, with its source: the working days of
+the amendment deadline, the default cut-off time, the inhabitants per vote and the bounds
+of a member's weight, the calendar days of the meeting timeline, and so on.
+
+A change of the statutes is a new :class:`Procedure` appended to :data:`PROCEDURES` with
+the date from which it holds; checks ask :func:`procedure_op` for the one in force on the
+meeting date (the OpenFisca way of dating parameters).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from fractions import Fraction
+
+from attrs import field, frozen
+
+__all__ = ["PROCEDURES", "Procedure", "procedure_op"]
+
+
+@frozen(kw_only=True)
+class Procedure:
+    """The parameters of the ALV procedure, valid from ``geldig_van`` (inclusive)."""
+
+    geldig_van: date
+    bron: str
+
+    # CAL01: extra non-working days on top of the Atw holidays (office closures, days
+    # equated by royal decree). Empty by default.
+    extra_vrije_dagen: frozenset[date] = field(factory=frozenset)
+
+    # TRM01/TRM02: amendments (and, on request, motions) 9 working days before the ALV.
+    werkdagen_indiening: int = 9
+    # TRM01/TRM02: cut-off time when the meeting does not set its own.
+    sluitingstijd: time = time(12, 0)
+    # TRM03: the board adopts its preadvies on the first working day after TRM01.
+    werkdagen_preadvies: int = 1
+    # TRM04: regular proposals are sent 28 calendar days before the ALV.
+    dagen_vergaderstukken: int = 28
+    # TRM05-TRM07: candidates, counter-candidates, overview (calendar days).
+    dagen_kandidaten: int = 35
+    dagen_tegenkandidaten: int = 21
+    dagen_kandidatenoverzicht: int = 14
+    # TRM08: final list of ondersteuners on the last working day before the ALV, 10:00.
+    werkdagen_ondersteuners: int = 1
+    tijd_ondersteuners: time = time(10, 0)
+    # TRM09: speakers register 2 working days before, 12:00.
+    werkdagen_insprekers: int = 2
+    tijd_insprekers: time = time(12, 0)
+
+    # STM01: one vote per full 1,000 inhabitants, at least 1, at most 75.
+    inwoners_per_stem: int = 1000
+    minimum_stemmen: int = 1
+    maximum_stemmen: int = 75
+    # STM02: inhabitants on 1 January of the year `peiljaren_terug` before the meeting.
+    peiljaren_terug: int = 1
+    # STM05: adopted when voor is MORE than this fraction of the votes cast.
+    meerderheid: Fraction = Fraction(1, 2)
+
+    # KND02: a counter-candidate is supported by at least ten other members.
+    ondersteuners_tegenkandidaat: int = 10
+    # NOT01: the notulencommissie has at least three persons.
+    minimum_notulencommissie: int = 3
+
+
+PROCEDURES: tuple[Procedure, ...] = (
+    Procedure(
+        # The rules as the 2023 documents state them; we know of no earlier version that
+        # differs, so this entry holds from the earliest date we can represent.
+        geldig_van=date.min,
+        bron="Statuten art. 10; Lbr. 23/040, bijlage Procedure §1-§5",
+    ),
+)
+
+
+def procedure_op(datum: date) -> Procedure:
+    """The procedure in force on ``datum``: the latest entry with ``geldig_van <= datum``."""
+    in_force = [p for p in PROCEDURES if p.geldig_van <= datum]
+    if not in_force:  # pragma: no cover - the first entry starts at date.min
+        raise LookupError(f"geen procedure bekend voor {datum.isoformat()}")
+    return max(in_force, key=lambda p: p.geldig_van)

@@ -1,0 +1,175 @@
+"""The rule registry: rules, findings and reports.
+
+One registry (:data:`alvrules.catalogus.REGELS`) drives the checks, the CLI's ``regels``
+command and the generated documentation. A check never writes a source reference or a
+severity itself: it names a rule id and :func:`bevinding` takes both from the registry,
+so a finding, ``alvrules regels`` and the docs always show the same citation.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from attrs import frozen
+
+__all__ = [
+    "Bevinding",
+    "Ernst",
+    "Rapport",
+    "Regel",
+    "bevinding",
+    "regel",
+    "regels",
+]
+
+
+class Ernst(enum.StrEnum):
+    """Severity of a rule or finding."""
+
+    FOUT = "fout"  # blocks acceptance or publication
+    WAARSCHUWING = "waarschuwing"  # accepted, but the user must know
+    INFO = "info"  # advice
+
+    @property
+    def en(self) -> str:
+        return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
+
+
+@frozen
+class Regel:
+    """One rule of the procedure, with its stable id and its source."""
+
+    id: str
+    naam: str
+    naam_en: str
+    hoofdstuk: str
+    ernst: Ernst
+    bron: str
+    uitleg: str
+    besluit: str | None = None  # the decision taken where the sources are silent
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "regel": self.id,
+            "naam": self.naam,
+            "naam_en": self.naam_en,
+            "hoofdstuk": self.hoofdstuk,
+            "ernst": self.ernst.value,
+            "bron": self.bron,
+            "uitleg": self.uitleg,
+            "besluit": self.besluit,
+        }
+
+
+@frozen
+class Bevinding:
+    """A finding: one rule that a place in the input does not meet."""
+
+    regel: str
+    ernst: Ernst
+    melding: str
+    pad: str
+    bron: str
+    melding_en: str | None = None
+
+    def tekst(self, taal: str = "nl") -> str:
+        """The message in ``taal`` (``nl`` or ``en``; Dutch when no English is given)."""
+        if taal == "en" and self.melding_en:
+            return self.melding_en
+        return self.melding
+
+    def to_json(self, taal: str = "nl") -> dict[str, str]:
+        return {
+            "regel": self.regel,
+            "ernst": self.ernst.value,
+            "melding": self.tekst(taal),
+            "pad": self.pad,
+            "bron": self.bron,
+        }
+
+
+@frozen
+class Rapport:
+    """All findings of one check, in the order they were found."""
+
+    bevindingen: tuple[Bevinding, ...] = ()
+
+    @classmethod
+    def van(cls, bevindingen: Iterable[Bevinding]) -> Rapport:
+        return cls(tuple(bevindingen))
+
+    def __iter__(self) -> Iterator[Bevinding]:
+        return iter(self.bevindingen)
+
+    def __len__(self) -> int:
+        return len(self.bevindingen)
+
+    def met_ernst(self, ernst: Ernst) -> tuple[Bevinding, ...]:
+        return tuple(b for b in self.bevindingen if b.ernst is ernst)
+
+    @property
+    def fouten(self) -> int:
+        return len(self.met_ernst(Ernst.FOUT))
+
+    @property
+    def waarschuwingen(self) -> int:
+        return len(self.met_ernst(Ernst.WAARSCHUWING))
+
+    @property
+    def geldig(self) -> bool:
+        """True when no finding is an error (warnings and info are allowed)."""
+        return self.fouten == 0
+
+    def regels(self) -> set[str]:
+        """The ids of the rules that have a finding."""
+        return {b.regel for b in self.bevindingen}
+
+    def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        return {
+            "geldig": self.geldig,
+            "fouten": self.fouten,
+            "waarschuwingen": self.waarschuwingen,
+            "bevindingen": [b.to_json(taal) for b in self.bevindingen],
+        }
+
+
+def _registry() -> Mapping[str, Regel]:
+    from alvrules.catalogus import REGELS  # noqa: PLC0415 - keeps import light
+
+    return REGELS
+
+
+def regel(regel_id: str) -> Regel:
+    """The registered rule ``regel_id``; ``KeyError`` for an unknown id (a programming error)."""
+    return _registry()[regel_id]
+
+
+def regels() -> tuple[Regel, ...]:
+    """Every registered rule, in catalogue order."""
+    return tuple(_registry().values())
+
+
+def bevinding(
+    regel_id: str,
+    pad: str,
+    melding: str,
+    melding_en: str | None = None,
+    *,
+    ernst: Ernst | None = None,
+) -> Bevinding:
+    """A finding of rule ``regel_id`` at ``pad``; severity and source from the registry.
+
+    ``ernst`` overrides the rule's default severity where the rule itself grades it
+    (TRM02: late is a warning, late and *actueel* with a reason is info).
+    """
+    r = regel(regel_id)
+    return Bevinding(
+        regel=r.id,
+        ernst=ernst or r.ernst,
+        melding=melding,
+        pad=pad,
+        bron=r.bron,
+        melding_en=melding_en,
+    )

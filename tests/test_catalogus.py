@@ -1,0 +1,57 @@
+"""The rule registry: complete, sourced, explained, and the same in the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from alvrules.catalogus import HOOFDSTUKKEN, REGELS
+from alvrules.cli import main
+from alvrules.regels import Ernst, bevinding, regels
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "PROCEDURE.md"
+ID = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
+
+
+def test_every_rule_has_source_explanation_and_chapter() -> None:
+    for r in regels():
+        assert ID.fullmatch(r.id), r.id
+        assert r.bron.strip(), r.id
+        assert len(r.uitleg) > 30, r.id
+        assert r.naam, r.id
+        assert r.naam_en, r.id
+        assert r.hoofdstuk in HOOFDSTUKKEN, r.id
+
+
+def test_51_rules_in_catalogue_order() -> None:
+    assert len(REGELS) == 51
+    assert list(REGELS)[:3] == ["CAL01", "CAL02", "TRM01"]
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="spec not beside the checkout")
+def test_every_spec_id_is_registered() -> None:
+    assert set(ID.findall(SPEC.read_text(encoding="utf-8"))) == set(REGELS)
+
+
+def test_finding_takes_source_and_severity_from_registry() -> None:
+    b = bevinding("TRM02", "moties[M01].ingediend", "te laat", "late")
+    assert (b.ernst, b.bron) == (Ernst.WAARSCHUWING, REGELS["TRM02"].bron)
+    assert bevinding("TRM02", "x", "y", ernst=Ernst.INFO).ernst is Ernst.INFO
+    assert b.tekst("en") == "late"
+    assert b.tekst("nl") == "te laat"
+
+
+def test_cli_rules_json_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["regels", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["regel"] for r in data["regels"]] == list(REGELS)
+    assert all(r["bron"] and r["uitleg"] for r in data["regels"])
+
+
+def test_cli_one_rule_and_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["regels", "stm05"]) == 0
+    assert "Statuten art. 10" in capsys.readouterr().out
+    assert main(["regels", "XYZ99"]) == 2
