@@ -15,7 +15,7 @@ The holiday table of a year is built once and cached; a lookup is a dict access.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from attrs import field, frozen
@@ -37,11 +37,15 @@ def feestdagen(jaar: int) -> dict[date, str]:
     return {d: naam.lower() for d, naam in nl.items()}
 
 
+def _datums(dagen: Iterable[date]) -> frozenset[date]:
+    return frozenset(dagen)
+
+
 @frozen
 class Kalender:
     """A working-day calendar: the Atw holidays plus ``extra`` non-working days."""
 
-    extra: frozenset[date] = field(factory=frozenset, converter=frozenset)
+    extra: frozenset[date] = field(factory=frozenset, converter=_datums)
 
     def vrij(self, datum: date) -> str | None:
         """Why ``datum`` is not a working day (``"zaterdag"``, ``"tweede pinksterdag"``)."""
