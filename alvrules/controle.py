@@ -1,13 +1,62 @@
-"""Checking a whole dossier in one pass: every finding of every rule."""
+"""Checking a whole dossier in one pass: every finding of every rule.
+
+Each chapter module contributes one check function ``(dossier, context) -> findings``;
+:data:`CONTROLES` lists them in the order of the procedure and :func:`controleer` runs
+them all. A check never raises on bad input content: it yields findings.
+"""
 
 from __future__ import annotations
 
-from alvrules.dossier import Dossier
-from alvrules.regels import Rapport
+import functools
+import importlib
+from collections.abc import Callable, Iterable
+from datetime import date
 
-__all__ = ["controleer"]
+from attrs import frozen
+
+from alvrules.dossier import Dossier
+from alvrules.gemeenten import Gemeente, Gemeenteregister, register
+from alvrules.kalender import Kalender
+from alvrules.procedure import Procedure, procedure_op
+from alvrules.regels import Bevinding, Rapport
+
+__all__ = ["CONTROLES", "Context", "controleer"]
+
+
+@frozen
+class Context:
+    """What every check needs besides the dossier: the rules in force on the meeting date."""
+
+    datum: date
+    procedure: Procedure
+    kalender: Kalender
+    gemeenten: Gemeenteregister
+
+    @classmethod
+    def voor(cls, dossier: Dossier) -> Context:
+        datum = dossier.vergadering.datum
+        p = procedure_op(datum)
+        return cls(datum, p, Kalender(p.extra_vrije_dagen), register())
+
+    def lid(self, naam: str) -> Gemeente | None:
+        """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
+        return self.gemeenten.zoek(naam, op=self.datum)
+
+
+Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
+
+#: "module:function" of each chapter's check, in the order of the procedure.
+CONTROLES: tuple[str, ...] = ()
+
+
+@functools.cache
+def _controle(pad: str) -> Controle:
+    module, functie = pad.split(":")
+    check: Controle = getattr(importlib.import_module(module), functie)
+    return check
 
 
 def controleer(dossier: Dossier) -> Rapport:
     """All findings over ``dossier``; never raises on bad input content."""
-    raise NotImplementedError("controleer: nog niet gebouwd")
+    ctx = Context.voor(dossier)
+    return Rapport.van(b for pad in CONTROLES for b in _controle(pad)(dossier, ctx))
