@@ -17,7 +17,7 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 
@@ -63,7 +63,7 @@ class Gemeenteregister:
                 if g not in lijst:
                     lijst.append(g)
 
-    def __iter__(self) -> Iterable[Gemeente]:
+    def __iter__(self) -> Iterator[Gemeente]:
         return iter(self._op_code.values())
 
     def __len__(self) -> int:
@@ -96,11 +96,11 @@ class Gemeenteregister:
 
     def opvolger(self, gemeente: Gemeente, op: date) -> Gemeente | None:
         """The municipality that holds ``gemeente``'s territory on ``op`` (via mergers)."""
-        g: Gemeente | None = gemeente
-        while g is not None and not g.bestaat_op(op):
-            if g.opgegaan_in is None or (g.tot is not None and op < g.tot):
-                return None
-            g = self._op_code.get(g.opgegaan_in)
+        g = gemeente
+        while not g.bestaat_op(op):
+            if g.opgegaan_in is None or g.tot is None or op <= g.tot:
+                return None  # before it existed, or gone without a successor
+            g = self._op_code[g.opgegaan_in]
         return g
 
     def voorgangers(self, gemeente: Gemeente, na: date) -> tuple[Gemeente, ...]:
