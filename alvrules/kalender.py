@@ -59,6 +59,17 @@ class Kalender:
             return "extra vrije dag"
         return None
 
+    def omschrijving(self, taal: str = "nl") -> str:
+        """The calendar in force, for explanations: ``Atw art. 3 (feestdagen)`` plus extras."""
+        from alvrules.regels import regel  # noqa: PLC0415 - the registry loads on first use
+
+        en = taal == "en"
+        tekst = f"{regel('CAL01').bron} ({'public holidays' if en else 'feestdagen'})"
+        if self.extra:
+            dagen = ", ".join(d.isoformat() for d in sorted(self.extra))
+            tekst += f" {'plus extra non-working days' if en else 'plus extra vrije dagen'} {dagen}"
+        return tekst
+
     def is_werkdag(self, datum: date) -> bool:
         """CAL01."""
         return (
