@@ -147,8 +147,8 @@ def test_eigenschappen_van_de_termijnen(alv: date, sluiting: time | None) -> Non
 @given(vergaderdagen, vergaderdagen)
 def test_monotoon(a: date, b: date) -> None:
     vroeg, laat = sorted((a, b))
-    paren = zip(termijnen(Vergadering(datum=vroeg)), termijnen(Vergadering(datum=laat)), strict=True)
-    for x, y in paren:
+    eerder, later = termijnen(Vergadering(datum=vroeg)), termijnen(Vergadering(datum=laat))
+    for x, y in zip(eerder, later, strict=True):
         assert x.datum <= y.datum
 
 
@@ -224,9 +224,7 @@ def test_ics_is_stabiel_op_dtstamp_na() -> None:
     lijst = termijnen(NAJAAR)
     a = als_ical(NAJAAR.datum, lijst, datetime(2023, 11, 1, tzinfo=UTC))
     b = als_ical(NAJAAR.datum, lijst, datetime(2024, 1, 1, tzinfo=UTC))
-    zonder = [
-        [r for r in x.split(b"\r\n") if not r.startswith(b"DTSTAMP")] for x in (a, b)
-    ]
+    zonder = [[r for r in x.split(b"\r\n") if not r.startswith(b"DTSTAMP")] for x in (a, b)]
     assert zonder[0] == zonder[1]
     with pytest.raises(ValueError, match="zonder tijdzone"):
         als_ical(NAJAAR.datum, lijst, datetime(2023, 11, 1))
@@ -244,9 +242,7 @@ def test_ics_is_stabiel_op_dtstamp_na() -> None:
         (["0001-01-01"], "buiten het ondersteunde bereik"),
     ],
 )
-def test_cli_foute_invoer(
-    capsys: pytest.CaptureFixture[str], argv: list[str], reden: str
-) -> None:
+def test_cli_foute_invoer(capsys: pytest.CaptureFixture[str], argv: list[str], reden: str) -> None:
     assert main(["termijnen", *argv]) == 2
     fout = capsys.readouterr().err
     assert reden in fout
