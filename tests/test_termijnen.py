@@ -139,7 +139,9 @@ def test_eigenschappen_van_de_termijnen(alv: date, sluiting: time | None) -> Non
         for i in range((alv - t["TRM01"].datum).days)
     )
     assert werkdagen == p.werkdagen_indiening
-    assert t["TRM01"].moment.time() == (sluiting or p.sluitingstijd)  # type: ignore[union-attr]
+    indienen = t["TRM01"].moment
+    assert isinstance(indienen, datetime)
+    assert indienen.time() == (sluiting or p.sluitingstijd)
     assert t["TRM01"].datum < t["TRM03"].datum < alv
     assert t["TRM05"].datum < t["TRM06"].datum < t["TRM07"].datum < alv
 
