@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alvrules
-from alvrules.kalender import ATW, Kalender, feestdagen, werkdagen_voor
+from alvrules.kalender import ATW, Kalender, clear_caches, feestdagen, werkdagen_voor
 
 DAG = timedelta(days=1)
 dagen = st.dates(min_value=date(2000, 3, 1), max_value=date(2040, 12, 31))
@@ -112,8 +112,25 @@ def test_werkdagen_na_keert_terug(alv: date, n: int) -> None:
 
 @given(dagen, aantallen)
 def test_koude_en_warme_cache_gelijk(alv: date, n: int) -> None:
-    warm = werkdagen_voor(alv, n), ATW.is_werkdag(alv), dict(feestdagen(alv.year))
+    warm = werkdagen_voor(alv, n), ATW.werkdagen_na(alv, n), dict(feestdagen(alv.year))
     feestdagen.cache_clear()
-    koud = werkdagen_voor(alv, n), ATW.is_werkdag(alv), dict(feestdagen(alv.year))
+    clear_caches()
+    koud = werkdagen_voor(alv, n), ATW.werkdagen_na(alv, n), dict(feestdagen(alv.year))
     assert koud == warm
     assert werkdagen_voor(alv, n) == warm[0]
+
+
+def stap_voor_stap(kal: Kalender, datum: date, n: int, stap: timedelta) -> date:
+    """The definition of CAL02 (and its forward mirror), one day at a time."""
+    while n:
+        datum += stap
+        n -= kal.is_werkdag(datum)
+    return datum
+
+
+@given(dagen, st.integers(min_value=1, max_value=700), st.frozensets(dagen, max_size=20))
+def test_index_gelijk_aan_de_definitie(alv: date, n: int, extra: frozenset[date]) -> None:
+    # n up to 700 crosses several year boundaries in both directions.
+    kal = Kalender(extra)
+    assert kal.werkdagen_voor(alv, n) == stap_voor_stap(kal, alv, n, -DAG)
+    assert kal.werkdagen_na(alv, n) == stap_voor_stap(kal, alv, n, DAG)
