@@ -257,3 +257,34 @@ def test_cli_zonder_datum(capsys: pytest.CaptureFixture[str]) -> None:
         main(["termijnen"])
     assert e.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("datum", ["2023-06-14", "2045-06-14"])
+def test_ics_structuur(capsys: pytest.CaptureFixture[str], datum: str) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    assert main(["termijnen", datum, "--format", "ics"]) == 0
+    cal = icalendar.Calendar.from_ical(capsys.readouterr().out)
+    assert not cal.get_missing_tzids()  # every TZID has its VTIMEZONE
+    events = cal.walk("VEVENT")
+    assert len(events) == 9
+    for e in events:
+        for verplicht in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "DESCRIPTION"):
+            assert verplicht in e
+        start = e.decoded("DTSTART")
+        if isinstance(start, datetime):
+            assert start.utcoffset() == timedelta(hours=2)  # CEST in June
+    (tz,) = cal.walk("VTIMEZONE")
+    assert tz.walk("DAYLIGHT")
+    assert tz.walk("STANDARD")
+
+
+def test_icalendar_alleen_voor_ics() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from alvrules.cli import main; "
+        "main(['termijnen', '2023-12-01', '--format', 'json']); "
+        "assert 'icalendar' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
