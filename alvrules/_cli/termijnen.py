@@ -1,0 +1,91 @@
+"""``alvrules termijnen DATUM``: the deadlines TRM01-TRM09 of an ALV as text, JSON or ics."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import UTC, date, datetime
+
+from alvrules._cli._uitvoer import datum, json_uit, tijd
+from alvrules.model import InvoerFout, Vergadering
+from alvrules.termijnen import Termijn, termijnen
+
+_DAGEN = {
+    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_KOP = {
+    "nl": ("regel", "naam", "moment", "bindend", "bron", "ja", "nee", "Uitleg", "Termijnen"),
+    "en": ("rule", "name", "moment", "binding", "source", "yes", "no", "Explanation", "Deadlines"),
+}
+
+
+def _vergaderdatum(tekst: str) -> date:
+    """The meeting date; a time (or a date with a time) is refused with a clear reason."""
+    if re.fullmatch(r"\s*\d{1,2}:\d{2}(:\d{2})?\s*", tekst):
+        raise InvoerFout(f"ongeldige datum {tekst!r}: een tijd zonder datum; verwacht JJJJ-MM-DD")
+    if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[T ].*", tekst):
+        raise InvoerFout(
+            f"ongeldige datum {tekst!r}: geef alleen de datum (JJJJ-MM-DD); "
+            "de sluitingstijd gaat met --sluitingstijd UU:MM"
+        )
+    d = datum(tekst.strip(), "datum")
+    if not 1900 <= d.year <= 2200:
+        raise InvoerFout(f"datum {d.isoformat()} buiten het ondersteunde bereik 1900-2200")
+    return d
+
+
+def _moment(t: Termijn, taal: str) -> str:
+    d = t.datum
+    tekst = f"{_DAGEN[taal][d.weekday()]} {d.isoformat()}"
+    if isinstance(t.moment, datetime):
+        tekst += f" {t.moment:%H:%M}"
+    return tekst
+
+
+def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> None:
+    k = _KOP[taal]
+    d = vergadering.datum
+    print(f"{k[8]} ALV {_DAGEN[taal][d.weekday()]} {d.isoformat()}")
+    rijen = [
+        (
+            t.regel,
+            t.naam_en if taal == "en" else t.naam,
+            _moment(t, taal),
+            k[5] if t.bindend else k[6],
+            t.bron,
+        )
+        for t in lijst
+    ]
+    breed = [max(len(r[i]) for r in [k[:5], *rijen]) for i in range(4)]
+    for r in [k[:5], *rijen]:
+        print("  ".join(c.ljust(b) for c, b in zip(r[:4], breed, strict=True)) + "  " + r[4])
+    print(f"\n{k[7]}:")
+    for t in lijst:
+        print(f"{t.regel}  {t.uitleg_en if taal == 'en' else t.uitleg}")
+
+
+def run(args: argparse.Namespace) -> int:
+    vergadering = Vergadering(
+        datum=_vergaderdatum(args.datum),
+        sluitingstijd=tijd(args.sluitingstijd, "sluitingstijd") if args.sluitingstijd else None,
+    )
+    lijst = termijnen(vergadering)
+    if args.format == "json":
+        json_uit(
+            {
+                "vergadering": vergadering.datum.isoformat(),
+                "termijnen": [t.to_json(args.lang) for t in lijst],
+            }
+        )
+    elif args.format == "ics":
+        from alvrules.ical import als_ical  # noqa: PLC0415 - icalendar only for ics
+
+        gemaakt = datetime.now(UTC).replace(microsecond=0)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(als_ical(vergadering.datum, lijst, gemaakt))
+        sys.stdout.buffer.flush()
+    else:
+        _tekst(vergadering, lijst, args.lang)
+    return 0

@@ -1,0 +1,64 @@
+"""iCalendar export of a meeting's deadlines (TRM01-TRM09), for Outlook and Google Calendar.
+
+One VEVENT per deadline. A deadline with a time of day is an instant (DTSTART with TZID
+Europe/Amsterdam and no DTEND, RFC 5545 §3.6.1), with a VTIMEZONE for that zone; a
+date-only deadline is an all-day event (DTEND the next day). The UID is derived from the
+meeting date and the rule id, so importing a newer file updates the events instead of
+duplicating them. ``icalendar`` is imported here only, so only ``--format ics`` needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from alvrules.termijnen import Termijn
+
+__all__ = ["PRODID", "als_ical", "uid"]
+
+PRODID = "-//VNG//alvrules//NL"
+
+
+def uid(vergaderdatum: date, termijn: Termijn) -> str:
+    """Stable per meeting and rule: ``alvrules-2023-12-01-TRM01@vng.nl``."""
+    return f"alvrules-{vergaderdatum.isoformat()}-{termijn.regel}@vng.nl"
+
+
+def als_ical(
+    vergaderdatum: date,
+    termijnen: Iterable[Termijn],
+    gemaakt: datetime,
+    naam: str = "ALV",
+) -> bytes:
+    """The deadlines as an iCalendar file; ``gemaakt`` (aware) becomes every DTSTAMP."""
+    import icalendar  # noqa: PLC0415 - only the ics export needs it
+
+    if gemaakt.utcoffset() is None:
+        raise ValueError(f"tijdstip zonder tijdzone: {gemaakt.isoformat()}")
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"Termijnen {naam} {vergaderdatum.isoformat()}")
+    for t in termijnen:
+        ev = icalendar.Event()
+        ev.add("uid", uid(vergaderdatum, t))
+        ev.add("dtstamp", gemaakt)
+        ev.add("summary", f"{naam} {vergaderdatum.isoformat()}: termijn {t.naam} ({t.regel})")
+        ev.add(
+            "description",
+            f"{t.regel} {t.naam} ({'bindend' if t.bindend else 'niet bindend'})\n"
+            f"Bron: {t.bron}\n{t.uitleg}",
+        )
+        ev.add("dtstart", t.moment)
+        if not isinstance(t.moment, datetime):  # all day: DTEND is the next day
+            ev.add("dtend", t.moment + timedelta(days=1))
+        ev.add("transp", "TRANSPARENT")
+        ev.add("categories", ["ALV", "termijn"])
+        cal.add_component(ev)
+    cal.add_missing_timezones(
+        first_date=date(vergaderdatum.year - 1, 1, 1),
+        last_date=date(vergaderdatum.year + 1, 1, 1),
+    )
+    return bytes(cal.to_ical())

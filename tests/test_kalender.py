@@ -1,0 +1,136 @@
+"""CAL01 and CAL02: the Atw holidays, working days and counting back."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from dateutil.easter import easter
+from hypothesis import given
+from hypothesis import strategies as st
+
+import alvrules
+from alvrules.kalender import ATW, Kalender, clear_caches, feestdagen, werkdagen_voor
+
+DAG = timedelta(days=1)
+dagen = st.dates(min_value=date(2000, 3, 1), max_value=date(2040, 12, 31))
+aantallen = st.integers(min_value=1, max_value=60)
+
+
+def atw(jaar: int) -> set[date]:
+    """Atw art. 3 (Goede Vrijdag by lid 2), computed independently of ``holidays``."""
+    pasen = easter(jaar)
+    if jaar >= 2014:
+        koning = date(jaar, 4, 27)
+        if koning.weekday() == 6:
+            koning = date(jaar, 4, 26)
+    else:
+        koning = date(jaar, 4, 30)
+        if koning.weekday() == 6:
+            koning = date(jaar, 4, 29)
+    return {
+        date(jaar, 1, 1),  # Nieuwjaarsdag
+        pasen - 2 * DAG,  # Goede Vrijdag
+        pasen + DAG,  # tweede Paasdag
+        koning,  # Koningsdag / Koninginnedag
+        date(jaar, 5, 5),  # 5 mei, every year
+        pasen + 39 * DAG,  # Hemelvaartsdag
+        pasen + 50 * DAG,  # tweede Pinksterdag
+        date(jaar, 12, 25),
+        date(jaar, 12, 26),
+    }
+
+
+@pytest.mark.parametrize("jaar", range(2000, 2041))
+def test_feestdagen_zijn_de_atw_lijst(jaar: int) -> None:
+    # `holidays` also names Easter Sunday and Whit Sunday; both are Sundays, so they
+    # change nothing. Every other date must be exactly the Atw list.
+    pasen = easter(jaar)
+    zondagen = {pasen, pasen + 49 * DAG}
+    assert all(d.weekday() == 6 for d in zondagen)
+    assert set(feestdagen(jaar)) == atw(jaar) | zondagen
+
+
+def test_naam_van_een_vrije_dag() -> None:
+    assert ATW.vrij(date(2023, 5, 29)) == "tweede pinksterdag"
+    assert ATW.vrij(date(2023, 11, 25)) == "zaterdag"
+    assert ATW.vrij(date(2023, 11, 20)) is None
+    assert Kalender([date(2023, 11, 20)]).vrij(date(2023, 11, 20)) == "extra vrije dag"
+
+
+def test_extra_vrije_dagen() -> None:
+    kantoor_dicht = Kalender(extra=[date(2023, 11, 20)])
+    assert alvrules.is_werkdag(date(2023, 11, 20))
+    assert not kantoor_dicht.is_werkdag(date(2023, 11, 20))
+    assert kantoor_dicht.werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 17)
+    assert "2023-11-20" in kantoor_dicht.omschrijving()
+
+
+def test_cal02_voorbeeld() -> None:
+    assert alvrules.werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 20)
+    assert werkdagen_voor(date(2023, 6, 14), 9) == date(2023, 6, 1)
+    # Pinksteren 2023: the count skips tweede pinksterdag (29 May).
+    assert werkdagen_voor(date(2023, 6, 7), 9) == date(2023, 5, 24)
+
+
+@pytest.mark.parametrize("n", [0, -1, -9])
+def test_n_moet_positief_zijn(n: int) -> None:
+    with pytest.raises(ValueError, match="minstens 1"):
+        werkdagen_voor(date(2023, 12, 1), n)
+    with pytest.raises(ValueError, match="minstens 1"):
+        ATW.werkdagen_na(date(2023, 12, 1), n)
+
+
+@given(dagen, aantallen)
+def test_termijn_is_een_werkdag(alv: date, n: int) -> None:
+    assert alvrules.is_werkdag(werkdagen_voor(alv, n))
+
+
+@given(dagen, aantallen)
+def test_precies_n_werkdagen_in_termijn_tot_vergadering(alv: date, n: int) -> None:
+    termijn = werkdagen_voor(alv, n)
+    tussen = [termijn + i * DAG for i in range((alv - termijn).days)]
+    assert sum(ATW.is_werkdag(d) for d in tussen) == n
+
+
+@given(dagen, aantallen)
+def test_nooit_de_vergaderdag(alv: date, n: int) -> None:
+    assert werkdagen_voor(alv, n) < alv
+
+
+@given(dagen, dagen, aantallen)
+def test_monotoon_in_de_vergaderdatum(a: date, b: date, n: int) -> None:
+    vroeg, laat = sorted((a, b))
+    assert werkdagen_voor(vroeg, n) <= werkdagen_voor(laat, n)
+
+
+@given(dagen, st.integers(min_value=2, max_value=60))
+def test_werkdagen_na_keert_terug(alv: date, n: int) -> None:
+    # n - 1 working days forward from the deadline is the last working day before the ALV.
+    assert ATW.werkdagen_na(werkdagen_voor(alv, n), n - 1) == werkdagen_voor(alv, 1)
+
+
+@given(dagen, aantallen)
+def test_koude_en_warme_cache_gelijk(alv: date, n: int) -> None:
+    warm = werkdagen_voor(alv, n), ATW.werkdagen_na(alv, n), dict(feestdagen(alv.year))
+    feestdagen.cache_clear()
+    clear_caches()
+    koud = werkdagen_voor(alv, n), ATW.werkdagen_na(alv, n), dict(feestdagen(alv.year))
+    assert koud == warm
+    assert werkdagen_voor(alv, n) == warm[0]
+
+
+def stap_voor_stap(kal: Kalender, datum: date, n: int, stap: timedelta) -> date:
+    """The definition of CAL02 (and its forward mirror), one day at a time."""
+    while n:
+        datum += stap
+        n -= kal.is_werkdag(datum)
+    return datum
+
+
+@given(dagen, st.integers(min_value=1, max_value=700), st.frozensets(dagen, max_size=20))
+def test_index_gelijk_aan_de_definitie(alv: date, n: int, extra: frozenset[date]) -> None:
+    # n up to 700 crosses several year boundaries in both directions.
+    kal = Kalender(extra)
+    assert kal.werkdagen_voor(alv, n) == stap_voor_stap(kal, alv, n, -DAG)
+    assert kal.werkdagen_na(alv, n) == stap_voor_stap(kal, alv, n, DAG)
