@@ -306,13 +306,14 @@ def uit_dossier(dossier: Dossier) -> Verantwoordingslijst:
 
 
 def vaststellen(
-    moties: Iterable[EerdereMotie], lijst: Verantwoordingslijst
+    moties: Iterable[EerdereMotie], lijst: Verantwoordingslijst, *, aangenomen: bool = True
 ) -> tuple[EerdereMotie, ...]:
-    """The motions after the members adopted ``lijst`` (AFD04).
+    """The motions after the members decided on ``lijst`` (AFD04), in the same order.
 
-    Afdoen makes a motion afgedaan; aanhouden keeps it ``aangenomen`` and sets
-    ``aangehouden_sinds`` (first time only). Motions not in the list are unchanged. A
-    rejected accounting changes nothing: do not call this, and every motion returns.
+    Adopted: afdoen makes a motion afgedaan; aanhouden keeps it ``aangenomen`` and sets
+    ``aangehouden_sinds`` (first time only). *Decision*: a rejected accounting does off
+    nothing, so every motion in it is kept open and returns next time (AFD03). Motions
+    not in the list are unchanged.
     """
     per_id = {p.motie.id: p for p in lijst.posten}
     uit: list[EerdereMotie] = []
@@ -320,7 +321,7 @@ def vaststellen(
         p = per_id.get(m.id)
         if p is None:
             uit.append(m)
-        elif p.voorstel is Afdoening.AFDOEN:
+        elif aangenomen and p.voorstel is Afdoening.AFDOEN:
             uit.append(m.naar(Status.AFGEDAAN))
         else:
             uit.append(attrs.evolve(m, aangehouden_sinds=m.aangehouden_sinds or lijst.vergadering))
