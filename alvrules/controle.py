@@ -46,7 +46,7 @@ class Context:
 Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
 
 #: "module:function" of each chapter's check, in the order of the procedure.
-CONTROLES: tuple[str, ...] = ()
+CONTROLES: tuple[str, ...] = ("alvrules.verantwoording:controleer_verantwoording",)
 
 
 @functools.cache

@@ -9,9 +9,11 @@ from __future__ import annotations
 from attrs import frozen
 
 from alvrules.amendementen import Amendement
+from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
+from alvrules.verantwoording import Verantwoording
 
 __all__ = ["Dossier"]
 
@@ -26,6 +28,8 @@ class Dossier:
     amendementen: tuple[Amendement, ...] = ()
     vertegenwoordigers: tuple[Vertegenwoordiger, ...] = ()
     stemmingen: tuple[Stemming, ...] = ()
+    eerdere_moties: tuple[EerdereMotie, ...] = ()  # AFD: motions of earlier ALVs
+    verantwoording: tuple[Verantwoording, ...] = ()  # AFD02: the board's accounts
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
         return next((a for a in self.agendapunten if a.id == punt_id), None)

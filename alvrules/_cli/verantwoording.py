@@ -1,0 +1,117 @@
+"""``alvrules verantwoording DOSSIER``: the accounting for earlier motions (AFD02-AFD04).
+
+Text (Dutch or English labels), JSON (Dutch keys) or Markdown laid out as the annex
+"Verantwoording moties": an overview table, then one section per motion under its group.
+Exit 1 when the accounting has errors (warnings allowed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from itertools import groupby
+
+from alvrules import laden
+from alvrules._cli._uitvoer import json_uit
+from alvrules.levenscyclus import EerdereMotie
+from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
+
+
+def indieners(m: EerdereMotie) -> str:
+    """``Almere en Tilburg``, ``Beesel e.a.``: the submitters as the annex names them."""
+    namen = list(m.indieners) or ["?"]
+    tekst = namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
+    return f"{tekst} e.a." if m.en_anderen else tekst
+
+
+def voorstel(p: Post, en: bool = False) -> str:
+    """The proposal in words: ``afdoen`` or ``aanhouden tot …``."""
+    woord = {"afdoen": "done with", "aanhouden": "keep open"}[p.voorstel] if en else p.voorstel
+    return f"{woord} {p.tot}" if p.tot else woord
+
+
+def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
+    kop = "Accounting for motions" if en else "Verantwoording moties"
+    regels = [
+        f"{kop}, {naam} ({lijst.vergadering.isoformat()}), "
+        f"{'proposal' if en else 'voorstel'} {lijst.voorstel} (AFD04)",
+        f"{len(lijst.posten)} {'motions' if en else 'moties'}: "
+        f"{lijst.afdoen} afdoen, {lijst.aanhouden} aanhouden",
+    ]
+    for p in lijst.posten:
+        m = p.motie
+        sinds = f"  [{'kept open since' if en else 'aangehouden sinds'} {m.aangehouden_sinds}]"
+        regels += ["", f"{m.id}  {m.onderwerp or m.groep}{sinds if m.aangehouden_sinds else ''}"]
+        regels.append(f"  {indieners(m)}: “{m.titel}”")
+        for label, tekst in (
+            ("call" if en else "oproep", m.oproep),
+            ("account" if en else "verantwoording", p.verantwoording),
+        ):
+            if tekst:
+                regels.append(
+                    textwrap.fill(
+                        f"{label}: {tekst}", 92, initial_indent="  ", subsequent_indent="    "
+                    )
+                )
+        reden = f"; {'reason' if en else 'reden'}: {p.reden}" if p.reden else ""
+        regels.append(f"  {'proposal' if en else 'voorstel'}: {voorstel(p, en)}{reden}")
+    return "\n".join(regels)
+
+
+def _cel(tekst: str) -> str:
+    return tekst.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
+    """The list as the annex presents it: overview table, then a section per motion."""
+    uit = [
+        "# Verantwoording uitvoering moties",
+        "",
+        f"{naam}, {lijst.vergadering.isoformat()}. Voorstel `{lijst.voorstel}` (AFD04, ter "
+        f"besluitvorming): {len(lijst.posten)} moties, {lijst.afdoen} afdoen, "
+        f"{lijst.aanhouden} aanhouden.",
+        "",
+        "| Motie | Indieners | Titel | Voorstel |",
+        "|---|---|---|---|",
+    ]
+    uit += [
+        f"| {_cel(p.motie.id)} | {_cel(indieners(p.motie))} | {_cel(p.motie.titel)} "
+        f"| {_cel(voorstel(p))} |"
+        for p in lijst.posten
+    ]
+    for groep, posten in groupby(lijst.posten, key=lambda p: p.motie.groep):
+        uit += ["", f"## {groep or 'Moties'}"]
+        for p in posten:
+            m = p.motie
+            uit += ["", f"### {m.onderwerp or m.titel}", ""]
+            uit.append(f"- **Motie en indiener(s):** {indieners(m)} “{m.titel}” ({m.id})")
+            if m.aangehouden_sinds:
+                uit.append(f"- **Aangehouden sinds:** ALV {m.aangehouden_sinds.isoformat()}")
+            uit.append(f"- **Oproep (samengevat):** {m.oproep}")
+            uit.append(f"- **Verantwoording:** {p.verantwoording}")
+            uit.append(f"- **Voorstel:** {voorstel(p)}")
+            if p.voorstel is Afdoening.AANHOUDEN or p.reden:
+                uit.append(f"- **Reden:** {p.reden or '(geen reden gegeven)'}")
+    if lijst.bevindingen.bevindingen:
+        uit += ["", "## Bevindingen", ""]
+        uit += [f"- {b.regel} ({b.ernst}) `{b.pad}`: {b.melding}" for b in lijst.bevindingen]
+    return "\n".join(uit)
+
+
+def run(args: argparse.Namespace) -> int:
+    dossier = laden.laad_dossier(args.dossier)
+    lijst = uit_dossier(dossier)
+    naam = dossier.vergadering.naam
+    if args.format == "json":
+        json_uit(lijst.to_json(args.lang))
+    elif args.format == "markdown":
+        print(markdown(lijst, naam))
+    else:
+        en = args.lang == "en"
+        print(_tekst(lijst, naam, en))
+        if lijst.bevindingen.bevindingen:
+            print(f"\n{'Findings' if en else 'Bevindingen'}:")
+        for b in lijst.bevindingen:
+            ernst = b.ernst.en if en else b.ernst.value
+            print(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}")
+    return 0 if lijst.bevindingen.geldig else 1
