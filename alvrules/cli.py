@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="alvrules",
         description="De procedure van de ALV van de VNG als uitvoerbare regels.",
     )
-    parser.add_argument("--version", action="version", version=f"alvrules {_versie()}")
+    parser.add_argument("--version", action=_Versie, nargs=0, help="toon de versie")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     add: Callable[..., argparse.ArgumentParser] = sub.add_parser
@@ -89,6 +89,13 @@ _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "verantwoording": _dossier(("text", "json", "markdown")),
     "regels": _regels,
 }
+
+
+class _Versie(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        parser.exit(0, f"alvrules {_versie()}\n")
 
 
 def _versie() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from dateutil.easter import easter
@@ -10,7 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alvrules
-from alvrules.kalender import ATW, Kalender, clear_caches, feestdagen, werkdagen_voor
+from alvrules.kalender import (
+    ATW,
+    TABELJAREN,
+    Kalender,
+    clear_caches,
+    feestdagen,
+    feestdagen_holidays,
+    tabel_tekst,
+    werkdagen_voor,
+)
 
 DAG = timedelta(days=1)
 dagen = st.dates(min_value=date(2000, 3, 1), max_value=date(2040, 12, 31))
@@ -49,6 +59,19 @@ def test_feestdagen_zijn_de_atw_lijst(jaar: int) -> None:
     zondagen = {pasen, pasen + 49 * DAG}
     assert all(d.weekday() == 6 for d in zondagen)
     assert set(feestdagen(jaar)) == atw(jaar) | zondagen
+
+
+def test_tabel_is_de_uitvoer_van_holidays() -> None:
+    # data/feestdagen.csv is `holidays` written down (for start-up time); it must stay so.
+    tabel = (Path(alvrules.__file__).parent / "data" / "feestdagen.csv").read_text("utf-8")
+    assert tabel == tabel_tekst(), "regenerate: python -m alvrules.kalender > …/feestdagen.csv"
+    assert all(feestdagen(jaar) == feestdagen_holidays(jaar) for jaar in TABELJAREN)
+
+
+@pytest.mark.parametrize("jaar", [1900, 1965, 2101, 2200])
+def test_buiten_de_tabel_rekent_holidays(jaar: int) -> None:
+    assert jaar not in TABELJAREN
+    assert feestdagen(jaar) == feestdagen_holidays(jaar)
 
 
 def test_naam_van_een_vrije_dag() -> None:
