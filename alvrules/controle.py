@@ -46,7 +46,11 @@ class Context:
 Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
 
 #: "module:function" of each chapter's check, in the order of the procedure.
-CONTROLES: tuple[str, ...] = ()
+CONTROLES: tuple[str, ...] = (
+    "alvrules.uitslagen:controleer_stemmingen",  # STM03-STM11
+    "alvrules.verkiezingen:controleer_kandidaten",  # KND01-KND02
+    "alvrules.verkiezingen:controleer_notulencommissie",  # NOT01
+)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from alvrules.amendementen import Amendement
 from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
+from alvrules.verkiezingen import Vacature
 
 __all__ = ["Dossier"]
 
@@ -26,6 +27,8 @@ class Dossier:
     amendementen: tuple[Amendement, ...] = ()
     vertegenwoordigers: tuple[Vertegenwoordiger, ...] = ()
     stemmingen: tuple[Stemming, ...] = ()
+    vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
+    notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
         return next((a for a in self.agendapunten if a.id == punt_id), None)
