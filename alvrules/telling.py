@@ -157,7 +157,7 @@ def tel(
 
 class LiveTelling:
     """A tally fed one ballot at a time, O(1) per ballot; :attr:`uitslag` equals :func:`tel`
-    over the ballots so far at every step."""
+    over the ballots so far at every step (reading it copies only the rejections)."""
 
     def __init__(
         self,

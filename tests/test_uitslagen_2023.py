@@ -173,6 +173,8 @@ def test_cli_json_csv_html(
     tekst = capsys.readouterr().out
     assert "aangenomen met 98,58% van de stemmen" in tekst
     assert "Mark Boumans gekozen met 61,09% van de stemmen" in tekst
+    assert "aangenomen met 98,81% van de stemmen" in tekst
+    assert "geldt voor elk voorstel (STM08)" in tekst
     assert cli.main(["uitslag", "alv.toml", "--format", "csv"]) == 0
     rijen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     gewogen = sum(1 for s in dossier.stemmingen if s.wijze is Wijze.GEWOGEN)
