@@ -31,7 +31,7 @@ from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -48,7 +48,7 @@ from alvrules.dossier import Dossier
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout
 from alvrules.stemmingen import Stembriefje
 
-__all__ = ["HERNOEMD", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
 
 #: Largest dossier file read, in bytes; a real ALV dossier is well under 100 kB.
 MAX_GROOTTE = 5 * 1024 * 1024
@@ -56,7 +56,11 @@ MAX_GROOTTE = 5 * 1024 * 1024
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
 
+#: Dates and timestamps outside these years are typos (and break calendar arithmetic).
+JAREN = range(1900, 2201)
+
 Pad = tuple[str | int, ...]
+_D = TypeVar("_D", bound=date)
 
 
 class _Fout(ValueError):
@@ -227,14 +231,20 @@ def _soort(waarde: Any) -> str:
     }.get(type(waarde), type(waarde).__name__)
 
 
+def _jaar(waarde: _D) -> _D:
+    if waarde.year not in JAREN:
+        raise _Fout(f"jaar {waarde.year} buiten {JAREN.start}-{JAREN.stop - 1}")
+    return waarde
+
+
 def _datum(waarde: Any, _: type) -> date:
     if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
         try:
-            return date.fromisoformat(waarde)
+            waarde = date.fromisoformat(waarde)
         except ValueError:
             raise _Fout(f"ongeldige datum {waarde!r}") from None
     if type(waarde) is date:
-        return waarde
+        return _jaar(waarde)
     raise _Fout(f"verwacht een datum JJJJ-MM-DD, niet {_soort(waarde)}")
 
 
@@ -262,7 +272,7 @@ def _tijdstip(waarde: Any, _: type) -> datetime:
         raise _Fout(f"verwacht een tijdstip met tijdzone, niet {_soort(waarde)}")
     if waarde.utcoffset() is None:
         raise _Fout("tijdstip zonder tijdzone")
-    return waarde
+    return _jaar(waarde)
 
 
 def _keuze(waarde: Any, soort: type[Enum]) -> Any:
