@@ -13,7 +13,8 @@ and one line naming the file, the place (``moties[M03].ingediend``) and the reas
   top level is not a table; JSON with a key given twice;
 - a missing required key (``vergadering``, ``vergadering.datum``, an ``id``);
 - an unknown key: a typo must not be silently ignored;
-- a value of the wrong type (no silent conversion of ``1`` to ``"1"``), an unknown
+- a value of the wrong type (no silent conversion of ``1`` to ``"1"``; a date or time
+  may be a TOML value or an ISO 8601 string, as JSON has no other way), an unknown
   choice of a fixed list (``wijze``, ``soort``, ``preadvies``), an invalid date or time;
 - a timestamp without timezone (never silently assumed, PROCEDURE.md §4 TRM).
 
@@ -185,13 +186,13 @@ def _weergave(pad: Pad, data: Any) -> str:
 @cache
 def _converter() -> Converter:
     c = Converter(forbid_extra_keys=True, detailed_validation=True)
-    # exact types only (a hook for str would otherwise also catch every StrEnum)
+    # dispatched on the class's MRO: subclasses (bool < int, datetime < date, StrEnum < str)
+    # each have their own hook
     for soort, naam in ((str, "tekst"), (bool, "true of false"), (int, "een geheel getal")):
-        c.register_structure_hook_func(_precies(soort), _streng(soort, naam))
-    c.register_structure_hook_func(_precies(date), _datum)
-    c.register_structure_hook_func(_precies(time), _tijd)
-    c.register_structure_hook_func(_precies(datetime), _tijdstip)
-    # cattrs dispatches on the class's MRO, where a StrEnum is a str before it is an Enum
+        c.register_structure_hook(soort, _streng(soort, naam))
+    c.register_structure_hook(date, _datum)
+    c.register_structure_hook(time, _tijd)
+    c.register_structure_hook(datetime, _tijdstip)
     c.register_structure_hook(Enum, _keuze)
     c.register_structure_hook(StrEnum, _keuze)
     c.register_structure_hook_factory(_is_rij, lambda t: _rij(c, t))
@@ -200,10 +201,6 @@ def _converter() -> Converter:
     c.register_structure_hook_func(lambda t: t == frozenset[AgendaSoort], _soorten)
     c.register_structure_hook_func(lambda t: t == tuple[Stembriefje, ...], _stemmen)
     return c
-
-
-def _precies(soort: type) -> Callable[[Any], bool]:
-    return lambda t: t is soort
 
 
 def _streng(soort: type, naam: str) -> Callable[[Any, type], Any]:
