@@ -36,6 +36,11 @@ _API: dict[str, str] = {
     "Rapport": "alvrules.regels",
     "Ernst": "alvrules.regels",
     "regels": "alvrules.regels",
+    "termijnen": "alvrules.termijnen",
+    "Termijn": "alvrules.termijnen",
+    "lees_dossier": "alvrules.laden",
+    "uitslagen": "alvrules.uitslagen",
+    "LiveTelling": "alvrules.telling",
 }
 
 __all__ = [
@@ -47,6 +52,7 @@ __all__ = [
     "Gemeente",
     "InvoerFout",
     "Kalender",
+    "LiveTelling",
     "Motie",
     "Persoon",
     "Procedure",
@@ -54,14 +60,18 @@ __all__ = [
     "Regel",
     "Rol",
     "Stemming",
+    "Termijn",
     "Vergadering",
     "controleer",
     "is_werkdag",
     "laad_dossier",
+    "lees_dossier",
     "procedure_op",
     "regels",
     "stemgewicht",
     "stemgewichten",
+    "termijnen",
+    "uitslagen",
     "werkdagen_voor",
 ]
 
@@ -72,12 +82,15 @@ if TYPE_CHECKING:
     from alvrules.gemeenten import Gemeente
     from alvrules.gewichten import stemgewicht, stemgewichten
     from alvrules.kalender import Kalender, is_werkdag, werkdagen_voor
-    from alvrules.laden import laad_dossier
+    from alvrules.laden import laad_dossier, lees_dossier
     from alvrules.model import Agendapunt, InvoerFout, Persoon, Rol, Vergadering
     from alvrules.moties import Motie
     from alvrules.procedure import Procedure, procedure_op
     from alvrules.regels import Bevinding, Ernst, Rapport, Regel, regels
     from alvrules.stemmingen import Stemming
+    from alvrules.telling import LiveTelling
+    from alvrules.termijnen import Termijn, termijnen
+    from alvrules.uitslagen import uitslagen
 
 
 def __getattr__(name: str) -> Any:

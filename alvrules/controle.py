@@ -46,7 +46,12 @@ class Context:
 Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
 
 #: "module:function" of each chapter's check, in the order of the procedure.
-CONTROLES: tuple[str, ...] = ("alvrules.verantwoording:controleer_verantwoording",)
+CONTROLES: tuple[str, ...] = (
+    "alvrules.uitslagen:controleer_stemmingen",  # STM03-STM11
+    "alvrules.verkiezingen:controleer_kandidaten",  # KND01-KND02
+    "alvrules.verkiezingen:controleer_notulencommissie",  # NOT01
+    "alvrules.verantwoording:controleer_verantwoording",  # PRE01, AFD01-AFD05
+)
 
 
 @functools.cache

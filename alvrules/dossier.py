@@ -14,6 +14,7 @@ from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
+from alvrules.verkiezingen import Vacature
 
 __all__ = ["Dossier"]
 
@@ -30,6 +31,8 @@ class Dossier:
     stemmingen: tuple[Stemming, ...] = ()
     eerdere_moties: tuple[EerdereMotie, ...] = ()  # AFD: motions of earlier ALVs
     verantwoording: tuple[Verantwoording, ...] = ()  # AFD02: the board's accounts
+    vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
+    notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
         return next((a for a in self.agendapunten if a.id == punt_id), None)

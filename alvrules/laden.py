@@ -1,14 +1,360 @@
-"""Loading a dossier file (TOML or JSON) into the domain types."""
+"""Reading a dossier file (TOML or JSON, INTERFACES.md "The dossier") into the domain types.
+
+The structure is taken from the attrs types themselves (:mod:`cattrs`), so a field added
+to a type, or a section added to :class:`~alvrules.dossier.Dossier`, is read without
+touching this module. Only what the file format writes differently from the types has a
+hook here: an agenda item's ``soort`` (one kind or a list) becomes ``soorten``, and a
+vote's ``stemmen`` table (municipality = choice) becomes a tuple of ballots.
+
+The loader refuses what cannot be a dossier, with :class:`~alvrules.model.InvoerFout`
+and one line naming the file, the place (``moties[M03].ingediend``) and the reason:
+
+- a file larger than :data:`MAX_GROOTTE` (5 MiB), not UTF-8, not TOML or JSON, or whose
+  top level is not a table; JSON with a key given twice;
+- a missing required key (``vergadering``, ``vergadering.datum``, an ``id``);
+- an unknown key: a typo must not be silently ignored;
+- a value of the wrong type (no silent conversion of ``1`` to ``"1"``; a date or time
+  may be a TOML value or an ISO 8601 string, as JSON has no other way), an unknown
+  choice of a fixed list (``wijze``, ``soort``, ``preadvies``), an invalid date or time;
+- a timestamp without timezone (never silently assumed, PROCEDURE.md §4 TRM).
+
+What a check can judge is *content*, not a load error: an empty oproep, missing
+signatures, an unknown municipality or role word all load, and become findings.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, datetime, time
+from enum import Enum, StrEnum
+from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
+from alvrules.model import Agendapunt, AgendaSoort, InvoerFout
+from alvrules.stemmingen import Stembriefje
 
-__all__ = ["laad_dossier"]
+__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+
+#: Largest dossier file read, in bytes; a real ALV dossier is well under 100 kB.
+MAX_GROOTTE = 5 * 1024 * 1024
+
+#: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
+HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
+
+#: Dates and timestamps outside these years are typos (and break calendar arithmetic).
+JAREN = range(1900, 2201)
+
+Pad = tuple[str | int, ...]
+_D = TypeVar("_D", bound=date)
+
+
+class _Fout(ValueError):
+    """A problem at ``pad`` below the value being structured, with a Dutch reason."""
+
+    def __init__(self, reden: str, pad: Pad = ()) -> None:
+        super().__init__(reden)
+        self.reden = reden
+        self.pad = pad
+
+
+# -- reading the file ----------------------------------------------------------------------
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad``."""
-    raise NotImplementedError("laad_dossier: nog niet gebouwd")
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
+    bestand = Path(pad)
+    naam = bestand.name
+    try:
+        with bestand.open("rb") as f:
+            inhoud = f.read(MAX_GROOTTE + 1)
+    except OSError as e:
+        raise InvoerFout(f"{naam}: kan niet lezen: {e.strerror or e}") from None
+    if len(inhoud) > MAX_GROOTTE:
+        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+    return lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+
+
+def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
+    try:
+        tekst = inhoud.decode("utf-8-sig" if json_ else "utf-8")
+    except UnicodeDecodeError as e:
+        raise InvoerFout(f"{naam}: geen UTF-8 (byte {e.start})") from None
+    try:
+        if json_:
+            return json.loads(tekst, object_pairs_hook=_json_object)
+        return tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as e:
+        raise InvoerFout(f"{naam}: geen geldige TOML: {e}") from None
+    except json.JSONDecodeError as e:
+        raise InvoerFout(f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})") from None
+    except _Fout as e:
+        raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
+    except RecursionError:
+        raise InvoerFout(f"{naam}: te diep genest") from None
+
+
+def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:
+    uit: dict[str, Any] = {}
+    for sleutel, waarde in paren:
+        if sleutel in uit:
+            raise _Fout(f"sleutel {sleutel!r} staat er twee keer")
+        uit[sleutel] = waarde
+    return uit
+
+
+def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
+    """The dossier in already-parsed ``data`` (a TOML or JSON document); ``bron`` names it."""
+    if not isinstance(data, Mapping):
+        raise InvoerFout(f"{bron}: het dossier is geen tabel (object)")
+    converter = _converter()
+    try:
+        dossier: Dossier = converter.structure(dict(data), Dossier)
+    except Exception as e:  # every structuring problem becomes one line
+        fouten = list(_bladeren(e, ()))
+        pad, reden = fouten[0]
+        rest = f" (en nog {len(fouten) - 1})" if len(fouten) > 1 else ""
+        plek = _weergave(pad, data)
+        raise InvoerFout(f"{bron}: {plek + ': ' if plek else ''}{reden}{rest}") from None
+    return dossier
+
+
+# -- errors: from cattrs' exception tree to (path, reason) ---------------------------------
+
+
+def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
+    """Each leaf problem below ``e``, with its path in the file."""
+    if isinstance(e, ForbiddenExtraKeysError):
+        for sleutel in sorted(e.extra_fields):
+            yield (*pad, sleutel), "onbekende sleutel"
+        return
+    if isinstance(e, ClassValidationError | IterableValidationError):
+        met_plek, zonder_plek = e.group_exceptions()
+        for sub, note in met_plek:
+            stap: str | int = note.index if isinstance(note, IterableValidationNote) else ""
+            if isinstance(note, AttributeValidationNote):
+                stap = HERNOEMD.get((e.cl, note.name), note.name)
+            yield from _bladeren(sub, (*pad, stap))
+        for sub in zonder_plek:
+            yield from _bladeren(sub, pad)
+        return
+    if isinstance(e, _Fouten):
+        for sub_pad, reden in e.fouten:
+            yield (*pad, *sub_pad), reden
+    elif isinstance(e, _Fout):
+        yield (*pad, *e.pad), e.reden
+    elif isinstance(e, KeyError):
+        yield pad, "verplichte sleutel ontbreekt"
+    else:
+        yield pad, f"ongeldige waarde ({e})"
+
+
+def _weergave(pad: Pad, data: Any) -> str:
+    """``moties[M03].ingediend``: list items by their ``id`` where they have one."""
+    delen: list[str] = []
+    for stap in pad:
+        if isinstance(stap, int):
+            element = data[stap] if isinstance(data, list) and stap < len(data) else None
+            ident = element.get("id") if isinstance(element, dict) else None
+            delen.append(f"[{ident}]" if isinstance(ident, str) and ident else f"[{stap}]")
+            data = element
+        else:
+            naam = stap if re.fullmatch(r"[A-Za-z0-9_-]+", stap) else json.dumps(stap)
+            delen.append(f".{naam}" if delen else naam)
+            data = data.get(stap) if isinstance(data, dict) else None
+    return "".join(delen)
+
+
+# -- the converter: strict scalars, and the few keys the file writes differently ----------
+
+
+@cache
+def _converter() -> Converter:
+    c = Converter(forbid_extra_keys=True, detailed_validation=True)
+    # dispatched on the class's MRO: subclasses (bool < int, datetime < date, StrEnum < str)
+    # each have their own hook
+    for soort, naam in ((str, "tekst"), (bool, "true of false"), (int, "een geheel getal")):
+        c.register_structure_hook(soort, _streng(soort, naam))
+    c.register_structure_hook(date, _datum)
+    c.register_structure_hook(time, _tijd)
+    c.register_structure_hook(datetime, _tijdstip)
+    c.register_structure_hook(Enum, _keuze)
+    c.register_structure_hook(StrEnum, _keuze)
+    c.register_structure_hook_factory(_is_rij, lambda t: _rij(c, t))
+    c.register_structure_hook_factory(attrs.has, lambda t: _klasse(c, t))
+    # the keys the file writes differently (registered last: later hooks take precedence)
+    c.register_structure_hook_func(lambda t: t == frozenset[AgendaSoort], _soorten)
+    c.register_structure_hook_func(lambda t: t == tuple[Stembriefje, ...], _stemmen)
+    return c
+
+
+def _streng(soort: type, naam: str) -> Callable[[Any, type], Any]:
+    def structure(waarde: Any, _: type) -> Any:
+        if type(waarde) is not soort:
+            raise _Fout(f"verwacht {naam}, niet {_soort(waarde)}")
+        return waarde
+
+    return structure
+
+
+def _soort(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "true/false"
+    return {
+        str: "tekst",
+        int: "een getal",
+        float: "een getal",
+        list: "een lijst",
+        dict: "een tabel",
+        datetime: "een tijdstip",
+        date: "een datum",
+        time: "een tijd",
+        type(None): "null",
+    }.get(type(waarde), type(waarde).__name__)
+
+
+def _jaar(waarde: _D) -> _D:
+    if waarde.year not in JAREN:
+        raise _Fout(f"jaar {waarde.year} buiten {JAREN.start}-{JAREN.stop - 1}")
+    return waarde
+
+
+def _datum(waarde: Any, _: type) -> date:
+    if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        try:
+            waarde = date.fromisoformat(waarde)
+        except ValueError:
+            raise _Fout(f"ongeldige datum {waarde!r}") from None
+    if type(waarde) is date:
+        return _jaar(waarde)
+    raise _Fout(f"verwacht een datum JJJJ-MM-DD, niet {_soort(waarde)}")
+
+
+def _tijd(waarde: Any, _: type) -> time:
+    if isinstance(waarde, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?", waarde):
+        try:
+            return time.fromisoformat(waarde)
+        except ValueError:
+            raise _Fout(f"ongeldige tijd {waarde!r}") from None
+    if type(waarde) is time and waarde.tzinfo is None:
+        return waarde
+    raise _Fout(f"verwacht een tijd UU:MM:SS zonder tijdzone, niet {_soort(waarde)}")
+
+
+_TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def _tijdstip(waarde: Any, _: type) -> datetime:
+    if isinstance(waarde, str) and _TIJDSTIP.fullmatch(waarde):
+        try:
+            waarde = datetime.fromisoformat(waarde)
+        except ValueError:
+            raise _Fout(f"ongeldig tijdstip {waarde!r}") from None
+    if not isinstance(waarde, datetime):
+        raise _Fout(f"verwacht een tijdstip met tijdzone, niet {_soort(waarde)}")
+    if waarde.utcoffset() is None:
+        raise _Fout("tijdstip zonder tijdzone")
+    return _jaar(waarde)
+
+
+def _keuze(waarde: Any, soort: type[Enum]) -> Any:
+    keuzes = [str(k.value) for k in soort]
+    if isinstance(waarde, str) and waarde in keuzes:
+        return soort(waarde)
+    raise _Fout(f"ongeldige waarde {waarde!r}; kies uit {' | '.join(keuzes)}")
+
+
+def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
+    """AGD01: ``soort`` is one kind, or a list of kinds for a mixed item."""
+    lijst = [waarde] if isinstance(waarde, str) else waarde
+    if not isinstance(lijst, list) or not lijst:
+        raise _Fout("verwacht een soort of een niet-lege lijst van soorten")
+    uit: list[AgendaSoort] = []
+    for i, w in enumerate(lijst):
+        try:
+            uit.append(_keuze(w, AgendaSoort))
+        except _Fout as e:
+            raise _Fout(e.reden, (i,) if lijst is waarde else ()) from None
+    return frozenset(uit)
+
+
+def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
+    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file."""
+    if not isinstance(waarde, dict):
+        raise _Fout(f"verwacht een tabel gemeente = keuze, niet {_soort(waarde)}")
+    for gemeente, keuze in waarde.items():
+        if not isinstance(keuze, str):
+            raise _Fout(f"verwacht tekst, niet {_soort(keuze)}", (gemeente,))
+    return tuple(Stembriefje(g, k) for g, k in waarde.items())
+
+
+def _is_rij(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _rij(c: Converter, t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+    """``tuple[X, ...]`` from a list only (a string is not a list of characters)."""
+    element = get_args(t)[0]
+    hook = c.get_structure_hook(element)
+
+    def structure(waarde: Any, _: type) -> tuple[Any, ...]:
+        if not isinstance(waarde, list | tuple):
+            raise _Fout(f"verwacht een lijst, niet {_soort(waarde)}")
+        uit: list[Any] = []
+        fouten: list[tuple[Pad, str]] = []
+        for i, w in enumerate(waarde):
+            try:
+                uit.append(hook(w, element))
+            except Exception as e:
+                fouten.extend(_bladeren(e, (i,)))
+        if fouten:
+            raise _Fouten(fouten)
+        return tuple(uit)
+
+    return structure
+
+
+class _Fouten(_Fout):
+    """Several problems below one value."""
+
+    def __init__(self, fouten: Sequence[tuple[Pad, str]]) -> None:
+        super().__init__(fouten[0][1], fouten[0][0])
+        self.fouten = tuple(fouten)
+
+
+def _klasse(c: Converter, t: type) -> Callable[[Any, type], Any]:
+    """An attrs type from a table: unknown keys refused, renamed keys of :data:`HERNOEMD`."""
+    hernoemd = {
+        a.name: override(rename=HERNOEMD[(t, a.name)])
+        for a in attrs.fields(t)
+        if (t, a.name) in HERNOEMD
+    }
+    hook: Callable[[Any, type], Any] = make_dict_structure_fn(
+        t,
+        c,
+        _cattrs_forbid_extra_keys=True,
+        **hernoemd,  # type: ignore[arg-type]
+    )
+
+    def structure(waarde: Any, _: type) -> Any:
+        if not isinstance(waarde, dict):
+            raise _Fout(f"verwacht een tabel, niet {_soort(waarde)}")
+        return hook(waarde, t)
+
+    return structure

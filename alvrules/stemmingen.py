@@ -1,37 +1,88 @@
-"""Votes: representatives, ballots and the decisions STM03-STM10 (Statuten art. 10).
+"""Votes as the dossier records them: representatives, ballots and stemmingen (STM03-STM11).
 
-Every count is an integer and every majority a :class:`fractions.Fraction`; a percentage
-is only ever a rendering of exact integers.
+Input types keep what was written (municipality names, role words, choices as text) so
+that :mod:`alvrules.uitslagen` can report a wrong name or choice as a finding. Tallying
+lives in :mod:`alvrules.telling` (integers and :class:`fractions.Fraction` only).
+
+Dossier keys added here (all optional, see the docs):
+
+- ``[[vertegenwoordigers]]``: ``rol_bij``, the municipality in which the person holds
+  ``rol`` when that is not the member itself (a card passed outside the member: STM03).
+- ``[[stemmingen]]``: ``soort`` (voorstel | orde | keuze | verkiezing), ``opties``
+  (STM10), ``kandidaten`` (STM11), ``vacature`` (the vacancy an election fills),
+  ``meerderheid`` (an exact fraction such as ``"2/3"``, default the procedure's 1/2) with
+  its ``grondslag`` (uitgebracht: voor + tegen; leden: all members' votes), ``betreft``
+  (for an order motion or an amendment vote: the proposal it concerns, STM09).
+- ``stemmen`` is a table ``gemeente = keuze`` or a list of ``{gemeente, keuze}`` (the list
+  can hold a second ballot of the same member, which STM04 rejects).
 """
 
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
-from attrs import frozen
+from attrs import field, frozen
 
-__all__ = ["Keuze", "Stembriefje", "Stemming", "Vertegenwoordiger", "Wijze"]
+__all__ = [
+    "Grondslag",
+    "Keuze",
+    "Stembriefje",
+    "Stemming",
+    "StemmingSoort",
+    "Vertegenwoordiger",
+    "Wijze",
+    "breuk",
+]
 
 
 class Keuze(enum.StrEnum):
+    """STM04: the block choice of a member on a proposal."""
+
     VOOR = "voor"
     TEGEN = "tegen"
     ONTHOUDING = "onthouding"
 
 
 class Wijze(enum.StrEnum):
+    """STM07: a weighted vote, or adoption by acclamation (no figures)."""
+
     GEWOGEN = "gewogen"
     ACCLAMATIE = "acclamatie"
 
 
+class StemmingSoort(enum.StrEnum):
+    """What is voted on: a proposal, an order motion (STM09), options (STM10), candidates."""
+
+    VOORSTEL = "voorstel"
+    ORDE = "orde"
+    KEUZE = "keuze"
+    VERKIEZING = "verkiezing"
+
+
+class Grondslag(enum.StrEnum):
+    """STM05: the base of a majority: votes cast (voor + tegen) or all members' votes."""
+
+    UITGEBRACHT = "uitgebracht"
+    LEDEN = "leden"
+
+
 @frozen(kw_only=True)
 class Vertegenwoordiger:
-    """STM03: the person who casts a member's votes."""
+    """STM03: the person who casts a member's votes.
+
+    ``rol_bij`` names the municipality where the person holds ``rol`` when that is not
+    the member ``gemeente`` itself; a card may only pass within the member, so any other
+    municipality there is an error.
+    """
 
     gemeente: str
     naam: str
     rol: str
     aanwezig: bool = True
+    rol_bij: str | None = None
 
 
 @frozen
@@ -42,11 +93,54 @@ class Stembriefje:
     keuze: str
 
 
+def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
+    """Accept a table ``{gemeente: keuze}`` or an iterable of ballots or pairs."""
+    if isinstance(waarde, Mapping):
+        return tuple(Stembriefje(str(g), str(k)) for g, k in waarde.items())
+    if not isinstance(waarde, Iterable) or isinstance(waarde, str):
+        raise TypeError(f"stemmen: verwacht een tabel of lijst, niet {waarde!r}")
+    uit: list[Stembriefje] = []
+    for b in waarde:
+        if isinstance(b, Stembriefje):
+            uit.append(b)
+        elif isinstance(b, Mapping):
+            uit.append(Stembriefje(str(b.get("gemeente", "")), str(b.get("keuze", ""))))
+        else:
+            g, k = b
+            uit.append(Stembriefje(str(g), str(k)))
+    return tuple(uit)
+
+
+_BREUK = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+def breuk(tekst: str) -> Fraction | None:
+    """A majority written as ``"p/q"`` with 0 < p/q < 1, or None when it is not one."""
+    m = _BREUK.match(tekst)
+    if not m or int(m.group(2)) == 0:
+        return None
+    f = Fraction(int(m.group(1)), int(m.group(2)))
+    return f if 0 < f < 1 else None
+
+
 @frozen(kw_only=True)
 class Stemming:
-    """A vote on one or more proposals (several: a bundled vote, STM08)."""
+    """A vote on one or more proposals (several: a bundled vote, STM08), options or candidates."""
 
     id: str
     voorstellen: tuple[str, ...] = ()
     wijze: Wijze = Wijze.GEWOGEN
-    stemmen: tuple[Stembriefje, ...] = ()
+    stemmen: tuple[Stembriefje, ...] = field(default=(), converter=_briefjes)
+    soort: StemmingSoort = StemmingSoort.VOORSTEL
+    opties: tuple[str, ...] = ()
+    kandidaten: tuple[str, ...] = ()
+    vacature: str | None = None
+    meerderheid: str | None = None
+    grondslag: Grondslag = Grondslag.UITGEBRACHT
+    betreft: str | None = None
+    titel: str = ""
+
+    @property
+    def keuzemogelijkheden(self) -> tuple[str, ...]:
+        """The options of a choice (STM10) or the candidates of an election (STM11)."""
+        return self.kandidaten if self.soort is StemmingSoort.VERKIEZING else self.opties

@@ -1,0 +1,116 @@
+"""``alvrules controleer DOSSIER``: every check of the procedure over one meeting dossier.
+
+Text output groups the findings per motion, amendment or other part of the dossier, in
+the dossier's order; JSON is :meth:`alvrules.regels.Rapport.to_json` (INTERFACES.md).
+Exit code 0 without errors (warnings allowed), 1 with errors; an unreadable or malformed
+file raises :class:`~alvrules.model.InvoerFout`, which the CLI turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+
+from alvrules._cli._uitvoer import json_uit
+from alvrules.controle import controleer
+from alvrules.dossier import Dossier
+from alvrules.laden import laad_dossier
+from alvrules.regels import Bevinding, Ernst, Rapport
+
+__all__ = ["run", "tekst"]
+
+#: section of the dossier -> (Dutch, English) heading of a group
+_KOPPEN: dict[str, tuple[str, str]] = {
+    "vergadering": ("Vergadering", "Meeting"),
+    "agendapunten": ("Agendapunt", "Agenda item"),
+    "moties": ("Motie", "Motion"),
+    "amendementen": ("Amendement", "Amendment"),
+    "vertegenwoordigers": ("Vertegenwoordiger", "Representative"),
+    "stemmingen": ("Stemming", "Vote"),
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    dossier = laad_dossier(args.dossier)
+    rapport = controleer(dossier)
+    if args.format == "json":
+        json_uit(rapport.to_json(args.lang))
+    else:
+        print(tekst(dossier, rapport, args.lang))
+    return 0 if rapport.geldig else 1
+
+
+def _groep(pad: str) -> str:
+    """``moties[M01].ondertekening[0]`` -> ``moties[M01]``; ``vergadering.datum`` -> section."""
+    kop, haakje, rest = pad.partition("[")
+    if haakje and "]" in rest and "." not in kop:
+        return f"{kop}[{rest.split(']', 1)[0]}]"
+    return pad.split(".", 1)[0].split("[", 1)[0]
+
+
+def _volgorde(dossier: Dossier) -> dict[str, int]:
+    """The position of each group in the dossier: sections in order, items in file order."""
+    volgorde: dict[str, int] = {}
+    for sectie, items in (
+        ("vergadering", ()),
+        ("agendapunten", tuple(a.id for a in dossier.agendapunten)),
+        ("moties", tuple(m.id for m in dossier.moties)),
+        ("amendementen", tuple(a.id for a in dossier.amendementen)),
+        ("vertegenwoordigers", tuple(v.gemeente for v in dossier.vertegenwoordigers)),
+        ("stemmingen", tuple(s.id for s in dossier.stemmingen)),
+    ):
+        volgorde.setdefault(sectie, len(volgorde))
+        for item in items:
+            volgorde.setdefault(f"{sectie}[{item}]", len(volgorde))
+    return volgorde
+
+
+def _kop(groep: str, dossier: Dossier, en: bool) -> str:
+    """``Motie M01: titel``; a group outside the known sections is shown by its path."""
+    sectie, _, rest = groep.partition("[")
+    namen = _KOPPEN.get(sectie)
+    if namen is None:
+        return groep or "Dossier"
+    naam, ident = namen[1] if en else namen[0], rest.removesuffix("]")
+    titels = {
+        "agendapunten": {a.id: a.titel for a in dossier.agendapunten},
+        "moties": {m.id: m.titel for m in dossier.moties},
+        "amendementen": {a.id: a.titel for a in dossier.amendementen},
+    }.get(sectie, {})
+    titel = titels.get(ident, "")
+    return " ".join(filter(None, (naam, ident))) + (f": {titel}" if titel else "")
+
+
+def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl") -> str:
+    """The report as text, grouped per part of the dossier, with a summary line."""
+    en = taal == "en"
+    v = dossier.vergadering
+    regels = [f"{v.naam} ({v.datum.isoformat()})"]
+    volgorde = _volgorde(dossier)
+    groepen: dict[str, list[Bevinding]] = {}
+    for b in rapport:
+        groepen.setdefault(_groep(b.pad), []).append(b)
+    for groep in sorted(groepen, key=lambda g: (volgorde.get(g, len(volgorde)), g)):
+        regels += ["", _kop(groep, dossier, en), *_bevindingen(groepen[groep], taal)]
+    info = len(rapport.met_ernst(Ernst.INFO))
+    regels.append("")
+    if en:
+        regels.append(f"{rapport.fouten} errors, {rapport.waarschuwingen} warnings, {info} info")
+        regels.append("valid" if rapport.geldig else "invalid")
+    else:
+        regels.append(
+            f"{rapport.fouten} fouten, {rapport.waarschuwingen} waarschuwingen, {info} info"
+        )
+        regels.append("geldig" if rapport.geldig else "ongeldig")
+    return "\n".join(regels)
+
+
+def _bevindingen(bevindingen: Iterable[Bevinding], taal: str) -> list[str]:
+    en = taal == "en"
+    uit: list[str] = []
+    for b in bevindingen:
+        ernst = b.ernst.en if en else b.ernst.value
+        uit.append(f"  {b.regel}  {ernst}: {b.tekst(taal)}")
+        pad, bron = ("path", "source") if en else ("pad", "bron")
+        uit.append(f"         {pad}: {b.pad}  ·  {bron}: {b.bron}")
+    return uit

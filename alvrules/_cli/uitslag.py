@@ -1,0 +1,147 @@
+"""``alvrules uitslag DOSSIER``: every stemming's result (STM04-STM11) as the minutes write
+it, as JSON (INTERFACES.md), or the per-member voting record (stemgedrag) as CSV or as a
+self-contained HTML page (inline CSS, no JavaScript).
+
+Exit 1 when the dossier has errors (e.g. rejected ballots); their findings go to stderr
+for csv/html, after the result sheet for text and under ``bevindingen`` in JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import sys
+
+from alvrules import laden
+from alvrules._cli._uitvoer import json_uit
+from alvrules.regels import Ernst
+from alvrules.stemmingen import StemmingSoort, Wijze
+from alvrules.telling import Uitkomst, percentage
+from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
+
+__all__ = ["run", "zin"]
+
+GEEN_STEM = "niet gestemd"
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def zin(r: Resultaat, taal: str = "nl") -> str:
+    """The outcome in the minutes' wording: "aangenomen met 98,58% van de stemmen"."""
+    en = taal == "en"
+    s = r.stemming
+    if s.wijze is Wijze.ACCLAMATIE:
+        return "adopted by acclamation" if en else "aangenomen bij acclamatie"
+    if r.percentage is None:
+        return "no decision: no votes cast" if en else "geen besluit: geen stemmen uitgebracht"
+    pct = r.percentage.replace(",", ".") if en else r.percentage
+    met = f"with {pct}% of the votes" if en else f"met {pct}% van de stemmen"
+    if s.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
+        if r.uitkomst == Uitkomst.GEEN_BESLUIT:
+            return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
+        return f"{r.uitkomst} {'elected' if en else 'gekozen'} {met}"
+    if r.uitkomst == Uitkomst.GEEN_BESLUIT:
+        return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
+    woord = {"aangenomen": "adopted", "verworpen": "rejected"}[r.uitkomst] if en else r.uitkomst
+    return f"{woord} {met}"
+
+
+def _regel(r: Resultaat, taal: str) -> str:
+    s = r.stemming
+    wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
+    uit = f"{s.id}  {wat}: {zin(r, taal)}"
+    if r.opties:
+        stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)
+        uit += f" ({stemmen}, onthouding {_getal(r.onthouding)})"
+    elif s.wijze is Wijze.GEWOGEN and r.percentage is not None:
+        uit += (
+            f" (voor {_getal(r.voor)}, tegen {_getal(r.tegen)}, onthouding {_getal(r.onthouding)})"
+        )
+    if len(s.voorstellen) > 1:
+        uit += "; geldt voor elk voorstel (STM08)"
+    return uit
+
+
+def _csv(u: Uitslagen) -> None:
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(["stemming", "code", "gemeente", "stemmen", "keuze"])
+    for r in u.resultaten:
+        if r.stemming.wijze is Wijze.ACCLAMATIE:
+            continue
+        gedrag = dict(r.stemgedrag)
+        for code in sorted(u.gewichten):
+            keuze = gedrag.get(code, GEEN_STEM)
+            w.writerow([r.stemming.id, code, u.namen[code], u.gewichten[code], keuze])
+
+
+_CSS = (
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+    ".balk{display:flex;height:1.2em;background:#eee;margin:.3em 0}"
+    ".voor{background:#2a7}.tegen{background:#c33}.onthouding{background:#999}"
+    "table{border-collapse:collapse}td,th{padding:.1em .6em;text-align:left}"
+)
+
+
+def _balk(r: Resultaat) -> str:
+    totaal = r.voor + r.tegen + r.onthouding
+    if totaal == 0:
+        return ""
+    delen = (("voor", r.voor), ("tegen", r.tegen), ("onthouding", r.onthouding))
+    return (
+        '<div class="balk">'
+        + "".join(
+            f'<div class="{k}" style="width:{percentage(n, totaal, ".")}%" title="{k} {n}"></div>'
+            for k, n in delen
+        )
+        + "</div>"
+    )
+
+
+def _html(u: Uitslagen, taal: str) -> None:
+    e = html.escape
+    delen = [
+        f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">',
+        f"<title>Uitslagen</title><style>{_CSS}</style></head><body><h1>Uitslagen</h1>",
+    ]
+    for r in u.resultaten:
+        delen.append(f"<section><h2>{e(_regel(r, taal))}</h2>{_balk(r)}")
+        if r.stemgedrag:
+            gedrag = dict(r.stemgedrag)
+            rijen = "".join(
+                f"<tr><td>{e(u.namen[c])}</td><td>{u.gewichten[c]}</td>"
+                f"<td>{e(gedrag.get(c, GEEN_STEM))}</td></tr>"
+                for c in sorted(u.gewichten, key=lambda c: u.namen[c])
+            )
+            delen.append(
+                "<details><summary>Stemgedrag</summary><table><tr><th>gemeente</th>"
+                f"<th>stemmen</th><th>keuze</th></tr>{rijen}</table></details>"
+            )
+        delen.append("</section>")
+    delen.append("</body></html>")
+    print("".join(delen))
+
+
+def run(args: argparse.Namespace) -> int:
+    dossier = laden.laad_dossier(args.dossier)
+    u = uitslagen(dossier)
+    taal = args.lang
+    fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
+    if args.format == "json":
+        data = u.to_json()
+        data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
+        json_uit(data)
+    elif args.format == "csv":
+        _csv(u)
+    elif args.format == "html":
+        _html(u, taal)
+    else:
+        for r in u.resultaten:
+            print(_regel(r, taal))
+    if args.format in ("text", "csv", "html"):
+        uitvoer = sys.stdout if args.format == "text" else sys.stderr
+        for b in u.bevindingen:
+            print(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}", file=uitvoer)
+    return 1 if fouten else 0

@@ -1,0 +1,268 @@
+"""Tallying one vote: STM04 (one block per member), STM05 (majority), STM06 (percentage),
+STM07 (acclamation) and STM10 (choice between options), on exact integers.
+
+The tally functions are pure: a weights mapping (CBS code -> votes, see
+:func:`alvrules.gewichten.stemgewichten`) and ballots as ``(code, keuze)`` pairs in the
+order received. Names are resolved to codes before (:mod:`alvrules.uitslagen`), so two
+aliases of one member are one code.
+
+*Decision* (STM04): the first valid ballot of a member counts; a later ballot of the same
+member is rejected and reported. A ballot with an unknown choice or from a code without a
+weight is rejected too; it does not take the member's turn. Nothing else is dropped.
+
+STM05: adopted iff ``voor > meerderheid * basis`` (cross-multiplied on integers), where the
+basis is the votes cast (voor + tegen) unless a majority is based on all members' votes.
+Exactly the majority is rejected; nothing cast is no decision. The percentage (STM06) is
+only a rendering: the outcome never comes from the rounded figure.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from attrs import frozen
+
+from alvrules.model import InvoerFout
+from alvrules.stemmingen import Keuze, Wijze
+
+__all__ = [
+    "HELFT",
+    "KeuzeUitslag",
+    "LiveTelling",
+    "Reden",
+    "Uitkomst",
+    "Uitslag",
+    "Weigering",
+    "meer_dan",
+    "percentage",
+    "tel",
+    "tel_keuze",
+]
+
+HELFT = Fraction(1, 2)
+
+
+class Uitkomst(enum.StrEnum):
+    AANGENOMEN = "aangenomen"
+    VERWORPEN = "verworpen"
+    GEEN_BESLUIT = "geen besluit"
+
+
+class Reden(enum.StrEnum):
+    """Why a ballot was not counted (STM04)."""
+
+    DUBBEL = "tweede stem van hetzelfde lid"
+    GEEN_LID = "geen lid"
+    GEEN_VERTEGENWOORDIGER = "geen geldige vertegenwoordiger"
+    ONGELDIGE_KEUZE = "ongeldige keuze"
+
+
+@frozen
+class Weigering:
+    """A ballot that was not counted, with the reason."""
+
+    gemeente: str
+    keuze: str
+    reden: Reden
+
+
+def percentage(deel: int, geheel: int, komma: str = ",") -> str:
+    """STM06: ``100 * deel / geheel`` rounded half-up to two decimals ("98,58")."""
+    if geheel <= 0 or deel < 0:
+        raise ValueError(f"percentage van {deel} op {geheel}")
+    honderdsten = (deel * 20000 + geheel) // (2 * geheel)
+    return f"{honderdsten // 100}{komma}{honderdsten % 100:02d}"
+
+
+def meer_dan(deel: int, meerderheid: Fraction, basis: int) -> bool:
+    """``deel > meerderheid * basis``, cross-multiplied on integers."""
+    return deel * meerderheid.denominator > meerderheid.numerator * basis
+
+
+def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
+    for code, stemmen in gewichten.items():
+        if isinstance(stemmen, bool) or not isinstance(stemmen, int) or stemmen < 0:
+            raise InvoerFout(f"stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}")
+
+
+@frozen(kw_only=True)
+class Uitslag:
+    """The result of a vote on a proposal: exact integers; outcome and figure derived."""
+
+    voor: int = 0
+    tegen: int = 0
+    onthouding: int = 0
+    wijze: Wijze = Wijze.GEWOGEN
+    meerderheid: Fraction = HELFT
+    leden: int | None = None  # basis of a majority of all members' votes (STM05)
+    geweigerd: tuple[Weigering, ...] = ()
+
+    @property
+    def uitgebracht(self) -> int:
+        return self.voor + self.tegen
+
+    @property
+    def uitkomst(self) -> Uitkomst:
+        if self.wijze is Wijze.ACCLAMATIE:
+            return Uitkomst.AANGENOMEN
+        if self.uitgebracht == 0:
+            return Uitkomst.GEEN_BESLUIT
+        basis = self.uitgebracht if self.leden is None else self.leden
+        return (
+            Uitkomst.AANGENOMEN
+            if meer_dan(self.voor, self.meerderheid, basis)
+            else (Uitkomst.VERWORPEN)
+        )
+
+    @property
+    def percentage(self) -> str | None:
+        """STM06 (None for acclamation, STM07, or when nothing was cast)."""
+        if self.wijze is Wijze.ACCLAMATIE or self.uitgebracht == 0:
+            return None
+        return percentage(self.voor, self.uitgebracht)
+
+
+def tel(
+    gewichten: Mapping[str, int],
+    briefjes: Iterable[tuple[str, str]],
+    *,
+    meerderheid: Fraction = HELFT,
+    leden: int | None = None,
+) -> Uitslag:
+    """STM04-STM06: tally ballots ``(code, keuze)`` on a proposal."""
+    _controleer_gewichten(gewichten)
+    gekozen: dict[str, Keuze] = {}
+    geweigerd: list[Weigering] = []
+    for code, keuze in briefjes:
+        if code not in gewichten:
+            geweigerd.append(Weigering(code, keuze, Reden.GEEN_LID))
+        elif keuze not in Keuze.__members__.values():
+            geweigerd.append(Weigering(code, keuze, Reden.ONGELDIGE_KEUZE))
+        elif code in gekozen:
+            geweigerd.append(Weigering(code, keuze, Reden.DUBBEL))
+        else:
+            gekozen[code] = Keuze(keuze)
+    som = {k: sum(gewichten[c] for c, v in gekozen.items() if v is k) for k in Keuze}
+    return Uitslag(
+        voor=som[Keuze.VOOR],
+        tegen=som[Keuze.TEGEN],
+        onthouding=som[Keuze.ONTHOUDING],
+        meerderheid=meerderheid,
+        leden=leden,
+        geweigerd=tuple(geweigerd),
+    )
+
+
+class LiveTelling:
+    """A tally fed one ballot at a time, O(1) per ballot; :attr:`uitslag` equals :func:`tel`
+    over the ballots so far at every step (reading it copies only the rejections)."""
+
+    def __init__(
+        self,
+        gewichten: Mapping[str, int],
+        *,
+        meerderheid: Fraction = HELFT,
+        leden: int | None = None,
+    ) -> None:
+        _controleer_gewichten(gewichten)
+        self._gewichten = dict(gewichten)
+        self._meerderheid = meerderheid
+        self._leden = leden
+        self._gezien: set[str] = set()
+        self._som = dict.fromkeys(Keuze, 0)
+        self._geweigerd: list[Weigering] = []
+
+    def stem(self, code: str, keuze: str) -> Weigering | None:
+        """Add one ballot; the rejection when it does not count (STM04)."""
+        reden: Reden | None = None
+        if code not in self._gewichten:
+            reden = Reden.GEEN_LID
+        elif keuze not in self._som:
+            reden = Reden.ONGELDIGE_KEUZE
+        elif code in self._gezien:
+            reden = Reden.DUBBEL
+        if reden is not None:
+            w = Weigering(code, keuze, reden)
+            self._geweigerd.append(w)
+            return w
+        self._gezien.add(code)
+        self._som[Keuze(keuze)] += self._gewichten[code]
+        return None
+
+    @property
+    def uitslag(self) -> Uitslag:
+        return Uitslag(
+            voor=self._som[Keuze.VOOR],
+            tegen=self._som[Keuze.TEGEN],
+            onthouding=self._som[Keuze.ONTHOUDING],
+            meerderheid=self._meerderheid,
+            leden=self._leden,
+            geweigerd=tuple(self._geweigerd),
+        )
+
+
+@frozen(kw_only=True)
+class KeuzeUitslag:
+    """STM10/STM11: votes per option (in the given order), abstentions, rejections."""
+
+    stemmen: tuple[tuple[str, int], ...]
+    onthouding: int = 0
+    meerderheid: Fraction = HELFT
+    geweigerd: tuple[Weigering, ...] = ()
+
+    @property
+    def uitgebracht(self) -> int:
+        return sum(n for _, n in self.stemmen)
+
+    @property
+    def winnaar(self) -> str | None:
+        """The option with more than the majority of the votes cast, or None (no decision)."""
+        for optie, n in self.stemmen:
+            if meer_dan(n, self.meerderheid, self.uitgebracht):
+                return optie
+        return None
+
+    def percentage(self, optie: str) -> str | None:
+        if self.uitgebracht == 0:
+            return None
+        return percentage(dict(self.stemmen)[optie], self.uitgebracht)
+
+    def rangorde(self) -> tuple[tuple[str, int], ...]:
+        """Options by votes, most first (ties keep the given order; never a decision)."""
+        return tuple(sorted(self.stemmen, key=lambda s: -s[1]))
+
+
+def tel_keuze(
+    gewichten: Mapping[str, int],
+    briefjes: Iterable[tuple[str, str]],
+    opties: Iterable[str],
+    *,
+    meerderheid: Fraction = HELFT,
+) -> KeuzeUitslag:
+    """STM10: tally ballots ``(code, optie)``; ``onthouding`` is allowed and not cast."""
+    _controleer_gewichten(gewichten)
+    som = dict.fromkeys(opties, 0)
+    onthouding = 0
+    gezien: set[str] = set()
+    geweigerd: list[Weigering] = []
+    for code, keuze in briefjes:
+        if code not in gewichten:
+            geweigerd.append(Weigering(code, keuze, Reden.GEEN_LID))
+        elif keuze not in som and keuze != Keuze.ONTHOUDING:
+            geweigerd.append(Weigering(code, keuze, Reden.ONGELDIGE_KEUZE))
+        elif code in gezien:
+            geweigerd.append(Weigering(code, keuze, Reden.DUBBEL))
+        else:
+            gezien.add(code)
+            if keuze in som:
+                som[keuze] += gewichten[code]
+            else:
+                onthouding += gewichten[code]
+    return KeuzeUitslag(
+        stemmen=tuple(som.items()),
+        onthouding=onthouding,
+        meerderheid=meerderheid,
+        geweigerd=tuple(geweigerd),
+    )

@@ -1,0 +1,333 @@
+"""The results of every stemming in a dossier: STM03 (vertegenwoordigers), STM04 (ballots),
+STM05-STM08 (majority, figure, acclamation, bundles), STM09 (order) and STM10-STM11.
+
+One pass computes both the results and the findings, so ``alvrules uitslag`` and
+``alvrules controleer`` can never disagree. Decisions:
+
+- A member votes only through one valid representative (STM03): a role of that member
+  itself, present at a fysieke ALV. A second representative entry of the same member
+  (aliases included) is an error and the first one stands. Ballots of members without a
+  valid representative, of non-members and second ballots are reported (STM04) and not
+  counted; the first valid ballot of a member counts (see :mod:`alvrules.telling`).
+- STM09: an order motion (``soort = "orde"``, ``betreft`` = the proposal) must be voted
+  before that proposal, an amendment vote before the proposal it amends (``betreft``, or
+  the amendment's ``agendapunt``). A vote on a proposal after an adopted order motion on
+  it is reported and gets no decision.
+- For a choice or an election ``voor`` is the leading option's votes and ``tegen`` the
+  rest of the votes cast, so the figure is the leader's share, as the minutes write it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+
+from attrs import frozen
+
+from alvrules.controle import Context
+from alvrules.dossier import Dossier
+from alvrules.gewichten import stemgewichten
+from alvrules.model import InvoerFout, Rol, VergaderSoort
+from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
+from alvrules.telling import HELFT, Reden, Uitkomst, Weigering, tel, tel_keuze
+from alvrules.verkiezingen import Vacature, verkiezing
+
+__all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
+
+
+@frozen(kw_only=True)
+class Resultaat:
+    """The result of one stemming (exact integers; ``uitkomst`` as the minutes state it)."""
+
+    stemming: Stemming
+    uitkomst: str
+    percentage: str | None = None
+    voor: int = 0
+    tegen: int = 0
+    onthouding: int = 0
+    opties: tuple[tuple[str, int], ...] = ()
+    toelichting: str = ""
+    stemgedrag: tuple[tuple[str, str], ...] = ()  # counted ballots: (code, keuze)
+
+    @property
+    def uitgebracht(self) -> int:
+        return self.voor + self.tegen
+
+    def to_json(self) -> dict[str, object]:
+        s = self.stemming
+        uit: dict[str, object] = {
+            "id": s.id,
+            "voorstellen": list(s.voorstellen),
+            "wijze": s.wijze.value,
+            "voor": self.voor,
+            "tegen": self.tegen,
+            "onthouding": self.onthouding,
+            "uitgebracht": self.uitgebracht,
+            "percentage": self.percentage,
+            "uitkomst": str(self.uitkomst),
+        }
+        if s.soort is not StemmingSoort.VOORSTEL:
+            uit["soort"] = s.soort.value
+        if self.opties:
+            uit["opties"] = [{"optie": o, "stemmen": n} for o, n in self.opties]
+        if self.toelichting:
+            uit["toelichting"] = self.toelichting
+        return uit
+
+
+@frozen
+class Uitslagen:
+    """All results of a dossier, the findings met on the way and the weights used."""
+
+    resultaten: tuple[Resultaat, ...]
+    bevindingen: tuple[Bevinding, ...]
+    gewichten: Mapping[str, int]
+    namen: Mapping[str, str]
+
+    def to_json(self) -> dict[str, object]:
+        return {"stemmingen": [r.to_json() for r in self.resultaten]}
+
+
+def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> set[str]:
+    """STM03: the codes of members with one valid representative."""
+    gezien: set[str] = set()
+    geldig: set[str] = set()
+    fysiek = dossier.vergadering.soort is VergaderSoort.FYSIEK
+    for v in dossier.vertegenwoordigers:
+        pad = f"vertegenwoordigers[{v.gemeente}]"
+
+        def fout(nl: str, en: str, pad: str = pad) -> None:
+            uit.append(bevinding("STM03", pad, nl, en))
+
+        g = ctx.lid(v.gemeente)
+        if g is None:
+            tip = ", ".join(ctx.gemeenten.suggesties(v.gemeente, op=ctx.datum))
+            fout(f"{v.gemeente!r} is geen lid (bedoeld: {tip or '?'})", "not a member")
+            continue
+        if g.code in gezien:
+            fout(
+                f"tweede vertegenwoordiger voor {g.naam} ({v.naam}); de eerste geldt",
+                f"second representative for {g.naam}; the first one stands",
+            )
+            continue
+        gezien.add(g.code)
+        fouten = len(uit)
+        if Rol.parse(v.rol) is None:
+            fout(
+                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen",
+                f"{v.naam}: role {v.rol!r} may not represent {g.naam}",
+            )
+        bij = ctx.lid(v.rol_bij) if v.rol_bij else g
+        if bij is None or bij.code != g.code:
+            fout(
+                f"{v.naam} is {v.rol} van {v.rol_bij}: de stemkaart van {g.naam} gaat niet "
+                "buiten de gemeente",
+                f"{v.naam} holds a role in {v.rol_bij}: the card stays within {g.naam}",
+            )
+        if fysiek and not v.aanwezig:
+            fout(
+                f"{v.naam} ({g.naam}) is niet aanwezig op deze fysieke ALV en stemt niet",
+                f"{v.naam} ({g.naam}) is absent from this physical meeting and cannot vote",
+            )
+        if len(uit) == fouten:
+            geldig.add(g.code)
+    return geldig
+
+
+def uitslagen(
+    dossier: Dossier, ctx: Context | None = None, gewichten: Mapping[str, int] | None = None
+) -> Uitslagen:
+    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights."""
+    ctx = ctx or Context.voor(dossier)
+    if gewichten is None:
+        sg = stemgewichten(ctx.datum, gemeenten=ctx.gemeenten)
+        gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
+    namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
+    uit: list[Bevinding] = []
+    geldig = _vertegenwoordigd(dossier, ctx, uit)
+    amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
+    vacatures = {v.id: v for v in dossier.vacatures}
+    gestemd: dict[str, str] = {}  # proposal id -> id of the stemming that decided it
+    uitgesteld: dict[str, str] = {}  # proposal id -> adopted order motion
+    resultaten: list[Resultaat] = []
+    for s in dossier.stemmingen:
+        pad = f"stemmingen[{s.id}]"
+        doelen = {s.betreft} if s.betreft else set()
+        doelen |= {d for v in s.voorstellen if (d := amendementen.get(v))}
+        for doel in sorted(doelen & gestemd.keys()):
+            uit.append(
+                bevinding(
+                    "STM09",
+                    pad,
+                    f"{s.id} gaat over {doel}, maar daarover is al gestemd in {gestemd[doel]}",
+                    f"{s.id} concerns {doel}, which was already voted on in {gestemd[doel]}",
+                )
+            )
+        r = _resultaat(
+            s, pad, ctx=ctx, gewichten=gewichten, geldig=geldig, vacatures=vacatures, uit=uit
+        )
+        postpone = [v for v in s.voorstellen if v in uitgesteld]
+        if postpone and s.soort is not StemmingSoort.ORDE:
+            motie = uitgesteld[postpone[0]]
+            uit.append(
+                bevinding(
+                    "STM09",
+                    pad,
+                    f"over {', '.join(postpone)} valt geen besluit: ordemotie {motie} is "
+                    "aangenomen",
+                    f"no decision on {', '.join(postpone)}: order motion {motie} was adopted",
+                )
+            )
+            r = Resultaat(
+                stemming=s, uitkomst=Uitkomst.GEEN_BESLUIT, toelichting=f"uitgesteld ({motie})"
+            )
+        if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
+            uitgesteld[s.betreft] = s.id
+        for v in s.voorstellen:
+            gestemd.setdefault(v, s.id)
+        resultaten.append(r)
+    return Uitslagen(tuple(resultaten), tuple(uit), gewichten, namen)
+
+
+def _resultaat(
+    s: Stemming,
+    pad: str,
+    *,
+    ctx: Context,
+    gewichten: Mapping[str, int],
+    geldig: set[str],
+    vacatures: Mapping[str, Vacature],
+    uit: list[Bevinding],
+) -> Resultaat:
+    """STM04-STM08, STM10, STM11 for one stemming."""
+    if s.wijze is Wijze.ACCLAMATIE:
+        return Resultaat(stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting="bij acclamatie")
+    meerderheid = HELFT
+    if s.meerderheid is not None:
+        if (m := breuk(s.meerderheid)) is None:
+            uit.append(
+                bevinding(
+                    "STM05",
+                    f"{pad}.meerderheid",
+                    f'meerderheid {s.meerderheid!r} is geen breuk tussen 0 en 1 zoals "2/3"; '
+                    "de gewone meerderheid geldt",
+                    f'majority {s.meerderheid!r} is not a fraction such as "2/3"',
+                    ernst=Ernst.FOUT,
+                )
+            )
+        else:
+            meerderheid = m
+    briefjes = list(_briefjes(s, pad, ctx, geldig, uit))
+    opties = s.keuzemogelijkheden
+    if s.soort is StemmingSoort.VERKIEZING and not opties and s.vacature:
+        vacature = vacatures.get(s.vacature)
+        opties = tuple(k.naam for k in vacature.kandidaten) if vacature else ()
+    if s.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
+        regel = "STM10" if s.soort is StemmingSoort.KEUZE else "STM11"
+        if not opties:
+            uit.append(
+                bevinding(regel, pad, "geen opties of kandidaten", "no options", ernst=Ernst.FOUT)
+            )
+        k = tel_keuze(gewichten, briefjes, opties, meerderheid=meerderheid)
+        _weigeringen(k.geweigerd, pad, ctx, uit)
+        rang = k.rangorde()
+        voor = rang[0][1] if rang else 0
+        if s.soort is StemmingSoort.VERKIEZING:
+            v = verkiezing(k)
+            uitkomst, toelichting = (v.gekozen or Uitkomst.GEEN_BESLUIT), v.toelichting
+        else:
+            uitkomst = k.winnaar or Uitkomst.GEEN_BESLUIT
+            toelichting = "" if k.winnaar else "geen optie heeft een meerderheid"
+        return Resultaat(
+            stemming=s,
+            uitkomst=uitkomst,
+            percentage=k.percentage(rang[0][0]) if rang else None,
+            voor=voor,
+            tegen=k.uitgebracht - voor,
+            onthouding=k.onthouding,
+            opties=k.stemmen,
+            toelichting=toelichting,
+            stemgedrag=_geteld(briefjes, gewichten, {*opties, Keuze.ONTHOUDING.value}),
+        )
+    leden = sum(gewichten.values()) if s.grondslag is Grondslag.LEDEN else None
+    u = tel(gewichten, briefjes, meerderheid=meerderheid, leden=leden)
+    _weigeringen(u.geweigerd, pad, ctx, uit)
+    return Resultaat(
+        stemming=s,
+        uitkomst=u.uitkomst,
+        percentage=u.percentage,
+        voor=u.voor,
+        tegen=u.tegen,
+        onthouding=u.onthouding,
+        stemgedrag=_geteld(briefjes, gewichten, {k.value for k in Keuze}),
+    )
+
+
+def _briefjes(
+    s: Stemming, pad: str, ctx: Context, geldig: set[str], uit: list[Bevinding]
+) -> Iterator[tuple[str, str]]:
+    """STM04: resolve names to codes; drop (and report) non-members and the unrepresented."""
+    for b in s.stemmen:
+        g = ctx.lid(b.gemeente)
+        if g is None:
+            tip = ", ".join(ctx.gemeenten.suggesties(b.gemeente, op=ctx.datum))
+            uit.append(
+                bevinding(
+                    "STM04",
+                    f"{pad}.stemmen.{b.gemeente}",
+                    f"stem van {b.gemeente!r} telt niet: geen lid (bedoeld: {tip or '?'})",
+                    f"ballot of {b.gemeente!r} not counted: not a member",
+                )
+            )
+        elif g.code not in geldig:
+            uit.append(
+                bevinding(
+                    "STM04",
+                    f"{pad}.stemmen.{b.gemeente}",
+                    f"stem van {g.naam} telt niet: geen geldige vertegenwoordiger (STM03)",
+                    f"ballot of {g.naam} not counted: no valid representative",
+                )
+            )
+        else:
+            keuze = b.keuze.strip()
+            yield g.code, keuze.casefold() if keuze.casefold() in set(Keuze) else keuze
+
+
+def _weigeringen(
+    weigeringen: Sequence[Weigering], pad: str, ctx: Context, uit: list[Bevinding]
+) -> None:
+    for w in weigeringen:
+        lid = ctx.gemeenten.code(w.gemeente)
+        naam = lid.naam if lid else w.gemeente
+        uit.append(
+            bevinding(
+                "STM04",
+                f"{pad}.stemmen.{naam}",
+                f"stem van {naam} ({w.keuze!r}) telt niet: {w.reden.value}"
+                + ("; de eerste stem geldt" if w.reden is Reden.DUBBEL else ""),
+                f"ballot of {naam} ({w.keuze!r}) not counted: {w.reden.name.lower()}",
+            )
+        )
+
+
+def _geteld(
+    briefjes: list[tuple[str, str]], gewichten: Mapping[str, int], keuzes: Collection[str]
+) -> tuple[tuple[str, str], ...]:
+    """The counted ballots (the voting record): the first valid one per member."""
+    gezien: dict[str, str] = {}
+    for code, keuze in briefjes:
+        if code in gewichten and keuze in keuzes:
+            gezien.setdefault(code, keuze)
+    return tuple(gezien.items())
+
+
+def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """STM03-STM11 findings of the dossier (the check of :mod:`alvrules.controle`)."""
+    if not dossier.stemmingen and not dossier.vertegenwoordigers:
+        return
+    try:
+        u = uitslagen(dossier, ctx)
+    except InvoerFout as e:
+        yield bevinding("STM02", "vergadering.datum", str(e))
+        return
+    yield from u.bevindingen

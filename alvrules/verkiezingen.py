@@ -1,0 +1,183 @@
+"""Elections and candidates: STM11 (verkiezing), KND01-KND02 (voordracht, tegenkandidaat)
+and NOT01 (notulencommissie).
+
+STM11: a contested vacancy is won by the candidate with more than half of the votes cast
+(onthouding is not cast). With three or more candidates and no majority the two with the
+most votes go to a second round; a tie for second place, or a tie between two candidates,
+is reported as unresolved. *Decision*: no drawing of lots inside the library.
+
+Dossier keys (optional): ``[[vacatures]]`` with ``id``, ``functie`` and ``kandidaten``
+(``naam``, ``rol``, ``gemeente``, ``voorgedragen_door`` = "voordrachtscommissie" or the
+nominating municipality, ``ondersteuners``, ``ingediend`` date); top-level
+``notulencommissie = ["naam", ...]`` (absent: not checked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from alvrules.model import Rol
+from alvrules.regels import Bevinding, bevinding
+from alvrules.telling import KeuzeUitslag
+
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+
+__all__ = [
+    "VOORDRACHTSCOMMISSIE",
+    "Kandidaat",
+    "Vacature",
+    "Verkiezingsuitslag",
+    "controleer_kandidaten",
+    "controleer_notulencommissie",
+    "verkiezing",
+]
+
+VOORDRACHTSCOMMISSIE = "voordrachtscommissie"
+
+
+@frozen(kw_only=True)
+class Kandidaat:
+    """A candidate for a vacancy, nominated by the committee or (KND02) by a member."""
+
+    naam: str
+    rol: str = ""
+    gemeente: str = ""
+    voorgedragen_door: str = VOORDRACHTSCOMMISSIE
+    ondersteuners: tuple[str, ...] = ()
+    ingediend: date | None = None
+
+    @property
+    def tegenkandidaat(self) -> bool:
+        return self.voorgedragen_door.strip().casefold() != VOORDRACHTSCOMMISSIE
+
+
+@frozen(kw_only=True)
+class Vacature:
+    """A vacancy (e.g. vicevoorzitter) and its candidates."""
+
+    id: str
+    functie: str = ""
+    kandidaten: tuple[Kandidaat, ...] = ()
+
+    @property
+    def betwist(self) -> bool:
+        return len(self.kandidaten) > 1
+
+
+@frozen(kw_only=True)
+class Verkiezingsuitslag:
+    """STM11: elected candidate, or the two for a second round, or unresolved."""
+
+    gekozen: str | None = None
+    tweede_ronde: tuple[str, str] | None = None
+    staking: bool = False
+
+    @property
+    def toelichting(self) -> str:
+        if self.gekozen:
+            return f"{self.gekozen} gekozen"
+        if self.tweede_ronde:
+            return f"tweede ronde tussen {self.tweede_ronde[0]} en {self.tweede_ronde[1]}"
+        if self.staking:
+            return "de stemmen staken: onbeslist (geen loting)"
+        return "geen besluit"
+
+
+def verkiezing(uitslag: KeuzeUitslag) -> Verkiezingsuitslag:
+    """STM11 over a tally of the candidates."""
+    if uitslag.uitgebracht == 0:
+        return Verkiezingsuitslag()
+    if (winnaar := uitslag.winnaar) is not None:
+        return Verkiezingsuitslag(gekozen=winnaar)
+    r = uitslag.rangorde()
+    if len(r) >= 3 and r[1][1] != r[2][1]:
+        return Verkiezingsuitslag(tweede_ronde=(r[0][0], r[1][0]))
+    return Verkiezingsuitslag(staking=True)
+
+
+def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """KND01 and KND02 over ``dossier.vacatures``."""
+    uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_tegenkandidaten)
+    for v in dossier.vacatures:
+        pad = f"vacatures[{v.id}]"
+        voorgedragen = sum(not k.tegenkandidaat for k in v.kandidaten)
+        if voorgedragen != 1:
+            yield bevinding(
+                "KND01",
+                pad,
+                f"vacature {v.id}: {voorgedragen} kandidaten van de voordrachtscommissie, "
+                "verwacht precies één",
+                f"vacancy {v.id}: {voorgedragen} nominees of the committee, expected one",
+            )
+        for k in v.kandidaten:
+            if k.tegenkandidaat:
+                yield from _tegenkandidaat(k, f"{pad}.kandidaten[{k.naam}]", uiterlijk, ctx)
+
+
+def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> Iterator[Bevinding]:
+    """KND02: own municipality, a role there, ten other supporters, by TRM06."""
+    door = ctx.lid(k.voorgedragen_door)
+    eigen = ctx.lid(k.gemeente)
+    if door is None:
+        yield bevinding(
+            "KND02",
+            pad,
+            f"{k.voorgedragen_door!r} is geen lid op {ctx.datum.isoformat()}",
+            f"{k.voorgedragen_door!r} is not a member",
+        )
+    elif eigen is None or eigen.code != door.code:
+        yield bevinding(
+            "KND02",
+            pad,
+            f"{k.naam} is voorgedragen door {door.naam}, niet door de eigen gemeente "
+            f"({k.gemeente or 'onbekend'})",
+            f"{k.naam} was nominated by {door.naam}, not by their own municipality",
+        )
+    if Rol.parse(k.rol) is None:
+        yield bevinding(
+            "KND02",
+            pad,
+            f"{k.naam}: rol {k.rol!r} is geen bestuurder, secretaris of griffier",
+            f"{k.naam}: role {k.rol!r} is not a governing role, secretary or griffier",
+        )
+    steun = {g.code for g in map(ctx.lid, k.ondersteuners) if g is not None}
+    steun.discard(door.code if door else "")
+    onbekend = [n for n in k.ondersteuners if ctx.lid(n) is None]
+    minimum = ctx.procedure.ondersteuners_tegenkandidaat
+    if len(steun) < minimum or onbekend:
+        extra = f"; geen lid: {', '.join(onbekend)}" if onbekend else ""
+        yield bevinding(
+            "KND02",
+            pad,
+            f"{k.naam}: {len(steun)} andere leden steunen, minstens {minimum} nodig{extra}",
+            f"{k.naam}: supported by {len(steun)} other members, at least {minimum} needed",
+        )
+    if k.ingediend is None or k.ingediend > uiterlijk:
+        wanneer = k.ingediend.isoformat() if k.ingediend else "zonder datum"
+        yield bevinding(
+            "KND02",
+            pad,
+            f"{k.naam}: voorgedragen {wanneer}, uiterlijk {uiterlijk.isoformat()} (TRM06)",
+            f"{k.naam}: nominated {wanneer}, deadline {uiterlijk.isoformat()} (TRM06)",
+        )
+
+
+def controleer_notulencommissie(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """NOT01: at least three persons (when the dossier names the committee)."""
+    if dossier.notulencommissie is None:
+        return
+    namen = {n.strip().casefold() for n in dossier.notulencommissie if n.strip()}
+    minimum = ctx.procedure.minimum_notulencommissie
+    if len(namen) < minimum:
+        yield bevinding(
+            "NOT01",
+            "notulencommissie",
+            f"de notulencommissie telt {len(namen)} personen, minstens {minimum} nodig",
+            f"the minutes committee has {len(namen)} persons, at least {minimum} needed",
+        )

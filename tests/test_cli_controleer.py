@@ -1,0 +1,119 @@
+"""``alvrules controleer``: output per motion/amendment, JSON per contract, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alvrules import controle
+from alvrules.cli import main
+from alvrules.controle import Context
+from alvrules.dossier import Dossier
+from alvrules.regels import Bevinding, Ernst, bevinding
+from tests.conftest import EXAMPLES
+
+NAJAARS = str(EXAMPLES / "najaars-alv-2023.toml")
+
+
+def nep_controle(dossier: Dossier, _ctx: Context) -> Iterator[Bevinding]:
+    """A stand-in check: one error per motion, one warning on the meeting."""
+    for m in dossier.moties:
+        yield bevinding(
+            "SIG01",
+            f"moties[{m.id}].ondertekening",
+            f"geen burgemeester ({m.id})",
+            f"no mayor ({m.id})",
+        )
+    yield bevinding("TRM02", "vergadering", "te laat", "late", ernst=Ernst.WAARSCHUWING)
+
+
+@pytest.fixture
+def met_fouten(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(controle, "CONTROLES", ("tests.test_cli_controleer:nep_controle",))
+
+
+def test_geldig_dossier_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["controleer", NAJAARS]) == 0
+    uit = capsys.readouterr().out
+    assert uit.splitlines()[0] == "Najaars ALV 2023 (2023-12-01)"
+    assert uit.rstrip().endswith("geldig")
+    assert "0 fouten" in uit
+
+
+def test_json_volgens_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", NAJAARS, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"geldig", "fouten", "waarschuwingen", "bevindingen"}
+    assert data["geldig"] is True
+
+
+@pytest.mark.usefixtures("met_fouten")
+def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["controleer", NAJAARS]) == 1
+    uit = capsys.readouterr().out
+    regels = uit.splitlines()
+    kop = "Motie M01: Gezonde gemeentefinanciën als voorwaarde in de kabinetsformatie"
+    i = regels.index(kop)
+    assert regels[i + 1] == "  SIG01  fout: geen burgemeester (M01)"
+    assert "pad: moties[M01].ondertekening" in regels[i + 2]
+    assert "bron: Lbr. 23/040" in regels[i + 2]
+    volgende = next(j for j, r in enumerate(regels) if r.startswith("Motie M02: "))
+    assert regels.index("Vergadering") < i < volgende
+    assert regels[-2:] == ["5 fouten, 1 waarschuwingen, 0 info", "ongeldig"]
+
+
+@pytest.mark.usefixtures("met_fouten")
+def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["controleer", NAJAARS, "--format", "json", "--lang", "en"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["geldig"], data["fouten"], data["waarschuwingen"]) == (False, 5, 1)
+    assert data["bevindingen"][0] == {
+        "regel": "SIG01",
+        "ernst": "fout",
+        "melding": "no mayor (M01)",
+        "pad": "moties[M01].ondertekening",
+        "bron": data["bevindingen"][0]["bron"],
+    }
+    assert main(["controleer", NAJAARS, "--lang", "en"]) == 1
+    uit = capsys.readouterr().out
+    assert "Motion M01: " in uit
+    assert "SIG01  error: no mayor (M01)" in uit
+    assert uit.rstrip().endswith("invalid")
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "naam", "reden"),
+    [
+        (b"[vergadering\n", "d.toml", "geen geldige TOML"),
+        (
+            b'[vergadering]\ndatum = 2023-12-01\n[[moties]]\nid = "M1"\n'
+            b"ingediend = 2023-11-20T12:00:00\n",
+            "d.toml",
+            "moties[M1].ingediend",
+        ),
+        (b"\xff\xfe", "d.toml", "geen UTF-8"),
+        (b"{}", "d.json", "vergadering: verplichte sleutel ontbreekt"),
+    ],
+)
+def test_onleesbaar_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], inhoud: bytes, naam: str, reden: str
+) -> None:
+    pad = tmp_path / naam
+    pad.write_bytes(inhoud)
+    for formaat in ("text", "json"):
+        assert main(["controleer", str(pad), "--format", formaat]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert len(err.splitlines()) == 1
+        assert reden in err
+        assert "Traceback" not in err
+
+
+def test_ontbrekend_bestand_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["controleer", str(tmp_path / "nergens.toml")]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("alvrules: nergens.toml: kan niet lezen")

@@ -1,0 +1,188 @@
+"""The vote outcomes of the ALV of 14 June 2023 (PROCEDURE.md §5) over real 2023 weights.
+
+The minutes give only percentages. For each one, :func:`stembriefjes` builds a weighted
+ballot set over the 342 members of 2023 (total 12972 votes) that yields exactly that figure;
+the test then checks outcome and rendering, in the library, and through the CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import pytest
+
+from alvrules import cli, laden
+from alvrules._cli.uitslag import zin
+from alvrules.dossier import Dossier
+from alvrules.gewichten import stemgewichten
+from alvrules.model import Vergadering
+from alvrules.stemmingen import Stemming, StemmingSoort, Vertegenwoordiger, Wijze
+from alvrules.telling import percentage
+from alvrules.uitslagen import Uitslagen, uitslagen
+from tests.conftest import DATA
+
+DATUM = date(2023, 6, 14)
+
+#: PROCEDURE.md §5: the published percentages and their outcomes.
+GEPUBLICEERD = {
+    **dict.fromkeys(
+        ["98,58", "98,81", "97,20", "91,58", "93,77", "94,11", "98,83", "99,77", "92,99", "86,22"],
+        "aangenomen",
+    ),
+    **dict.fromkeys(["21,49", "18,50", "16,64", "13,40"], "verworpen"),
+    "51,02": "optie 2",
+    "61,09": "Mark Boumans",
+}
+
+
+def stembriefjes(
+    gewichten: Mapping[str, int], doel: str, voor: str = "voor", tegen: str = "tegen"
+) -> list[tuple[str, str]]:
+    """Every member votes; a deterministic subset (greedy, heaviest first) votes ``tegen``
+    with weight T, the smallest T for which voor / (voor + tegen) renders as ``doel``."""
+    totaal = sum(gewichten.values())
+    t = next(t for t in range(totaal + 1) if percentage(totaal - t, totaal) == doel)
+    rest = t
+    tegenstemmers: set[str] = set()
+    for code, n in sorted(gewichten.items(), key=lambda cn: (-cn[1], cn[0])):
+        if n <= rest:
+            tegenstemmers.add(code)
+            rest -= n
+    assert rest == 0
+    return [(c, tegen if c in tegenstemmers else voor) for c in sorted(gewichten)]
+
+
+def _stemming(
+    e: dict[str, Any], gewichten: Mapping[str, int], namen: Mapping[str, str]
+) -> Stemming:
+    soort = {
+        "ordevoorstel": StemmingSoort.KEUZE if "opties" in e else StemmingSoort.VOORSTEL,
+        "verkiezing": StemmingSoort.VERKIEZING,
+    }.get(e["soort"], StemmingSoort.ORDE if e.get("ordemotie") else StemmingSoort.VOORSTEL)
+    opties = tuple(o.split(":")[0] for o in e.get("opties", ()))
+    kandidaten = tuple(k["naam"] for k in e.get("kandidaten", ()))
+    voorstellen = (
+        (e["agendapunt"],) if e["soort"] == "akkoord" else tuple(e.get("voorstellen", [e["id"]]))
+    )
+    stemmen: list[tuple[str, str]] = []
+    if e["wijze"] == "gewogen":
+        ja, nee = {
+            StemmingSoort.KEUZE: ("optie 2", "optie 1"),
+            StemmingSoort.VERKIEZING: ("Mark Boumans", "Koen Schuiling"),
+        }.get(soort, ("voor", "tegen"))
+        stemmen = [(namen[c], k) for c, k in stembriefjes(gewichten, e["percentage"], ja, nee)]
+    return Stemming(
+        id=e["id"],
+        titel=e["onderwerp"],
+        voorstellen=voorstellen,
+        wijze=Wijze(e["wijze"]),
+        soort=soort,
+        opties=opties,
+        kandidaten=kandidaten,
+        betreft="07b" if e.get("ordemotie") else None,
+        stemmen=stemmen,
+    )
+
+
+@pytest.fixture(scope="module")
+def notulen() -> list[dict[str, Any]]:
+    with (DATA / "uitslagen-2023-06-14.toml").open("rb") as f:
+        return list(tomllib.load(f)["stemming"])
+
+
+@pytest.fixture(scope="module")
+def dossier(notulen: list[dict[str, Any]]) -> Dossier:
+    sg = stemgewichten(DATUM)
+    gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
+    namen = {g.gemeente.code: g.gemeente.naam for g in sg.gewichten}
+    return Dossier(
+        vergadering=Vergadering(datum=DATUM, naam="ALV 14 juni 2023"),
+        vertegenwoordigers=tuple(
+            Vertegenwoordiger(gemeente=naam, naam=f"burgemeester van {naam}", rol="burgemeester")
+            for naam in namen.values()
+        ),
+        stemmingen=tuple(_stemming(e, gewichten, namen) for e in notulen),
+        notulencommissie=("lid 1", "lid 2", "lid 3"),
+    )
+
+
+@pytest.fixture(scope="module")
+def uitslag(dossier: Dossier) -> Uitslagen:
+    return uitslagen(dossier)
+
+
+def test_fixture_has_the_published_figures(notulen: list[dict[str, Any]]) -> None:
+    gevonden = {e["percentage"]: e["uitkomst"] for e in notulen if "percentage" in e}
+    assert gevonden == GEPUBLICEERD
+
+
+def test_real_weights() -> None:
+    sg = stemgewichten(DATUM)
+    assert (len(sg.gewichten), sg.totaal) == (342, 12972)
+
+
+def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str, Any]]) -> None:
+    assert uitslag.bevindingen == ()
+    for e, r in zip(notulen, uitslag.resultaten, strict=True):
+        assert r.uitkomst == e["uitkomst"], e["id"]
+        if e["wijze"] == "acclamatie":
+            assert r.percentage is None
+            assert zin(r) == "aangenomen bij acclamatie"
+            continue
+        assert r.percentage == e["percentage"]
+        assert r.voor + r.tegen == 12972
+        if r.stemming.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
+            assert zin(r) == f"{e['uitkomst']} gekozen met {e['percentage']}% van de stemmen"
+        else:
+            assert zin(r) == f"{e['uitkomst']} met {e['percentage']}% van de stemmen"
+
+
+def test_examples_from_the_minutes(uitslag: Uitslagen) -> None:
+    zinnen = {r.stemming.id: zin(r) for r in uitslag.resultaten}
+    assert zinnen["2023-06-S04"] == "aangenomen met 98,58% van de stemmen"
+    assert zinnen["2023-06-S09"] == "verworpen met 21,49% van de stemmen"
+    assert zinnen["2023-06-S18"] == "Mark Boumans gekozen met 61,09% van de stemmen"
+    assert zin(uitslag.resultaten[4], "en") == "adopted with 98.81% of the votes"
+
+
+def test_cli_json_csv_html(
+    dossier: Dossier, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(laden, "laad_dossier", lambda pad: dossier)
+    assert cli.main(["uitslag", "alv.toml", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    s04 = data["stemmingen"][3]
+    assert {k: s04[k] for k in ("id", "wijze", "percentage", "uitkomst")} == {
+        "id": "2023-06-S04",
+        "wijze": "gewogen",
+        "percentage": "98,58",
+        "uitkomst": "aangenomen",
+    }
+    assert s04["voor"] + s04["tegen"] == s04["uitgebracht"] == 12972
+    assert data["stemmingen"][4]["voorstellen"] == [
+        "Kadernota 2024",
+        "GGU-begroting 2024 en financiële bijdrage Fonds GGU",
+    ]
+    assert cli.main(["uitslag", "alv.toml"]) == 0
+    tekst = capsys.readouterr().out
+    assert "aangenomen met 98,58% van de stemmen" in tekst
+    assert "Mark Boumans gekozen met 61,09% van de stemmen" in tekst
+    assert "aangenomen met 98,81% van de stemmen" in tekst
+    assert "geldt voor elk voorstel (STM08)" in tekst
+    assert cli.main(["uitslag", "alv.toml", "--format", "csv"]) == 0
+    rijen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    gewogen = sum(1 for s in dossier.stemmingen if s.wijze is Wijze.GEWOGEN)
+    assert len(rijen) == 342 * gewogen
+    amsterdam = next(r for r in rijen if r["code"] == "GM0363" and r["stemming"] == "2023-06-S04")
+    assert amsterdam["stemmen"] == "75"
+    assert cli.main(["uitslag", "alv.toml", "--format", "html"]) == 0
+    pagina = capsys.readouterr().out
+    assert pagina.startswith("<!DOCTYPE html>")
+    assert "<script" not in pagina
+    assert "width:98.58%" in pagina
