@@ -21,6 +21,7 @@ import argparse
 import importlib
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,9 @@ sys.path.insert(0, str(HIER))
 
 PYTHON = sys.executable
 
+#: (what, measured value, target: the value must be at most this; None: information only)
+Meting = tuple[str, float, float | None]
+
 
 def _koud(argv: Sequence[str]) -> float:
     """Wall time of one fresh interpreter running ``argv`` (stdout discarded)."""
@@ -45,7 +49,7 @@ def _koud(argv: Sequence[str]) -> float:
 _ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def opstart(herhalingen: int) -> list[tuple[str, float, float]]:
+def opstart(herhalingen: int) -> list[Meting]:
     """Median cold start of the CLI against the bare imports, runs interleaved."""
     cli = [PYTHON, "-m", "alvrules", "termijnen", "2023-12-01"]
     kaal = [PYTHON, "-c", "import attrs, holidays"]
@@ -65,7 +69,7 @@ def opstart(herhalingen: int) -> list[tuple[str, float, float]]:
     return [("opstart: CLI / import attrs, holidays", t_cli / t_kaal, 1.5)]
 
 
-def werkdagen(_herhalingen: int) -> list[tuple[str, float, float]]:
+def werkdagen(_herhalingen: int) -> list[Meting]:
     import bench_werkdagen  # noqa: PLC0415
 
     t_ons, t_np, _t_vec = bench_werkdagen.meet()
@@ -82,9 +86,99 @@ def beste(f: Callable[[], object], herhalingen: int) -> float:
     return min(tijden)
 
 
-ONDERDELEN: dict[str, Callable[[int], list[tuple[str, float, float]]]] = {
+def controleer(herhalingen: int) -> list[Meting]:
+    """``controleer`` over 1,000 motions and 200 amendments: typed, from TOML and from JSON."""
+    import tempfile  # noqa: PLC0415
+
+    import groot_dossier  # noqa: PLC0415
+
+    from alvrules.controle import controleer  # noqa: PLC0415
+    from alvrules.laden import laad_dossier  # noqa: PLC0415
+
+    data = groot_dossier.genereer(moties=1000, amendementen=200)
+    dossier = groot_dossier.als_dossier(data)
+    n = max(3, herhalingen // 8)
+    uit = []
+    with tempfile.TemporaryDirectory() as tmp:
+        toml, jsn = Path(tmp, "groot.toml"), Path(tmp, "groot.json")
+        toml.write_text(groot_dossier.als_toml(data), encoding="utf-8")
+        jsn.write_text(groot_dossier.als_json(data), encoding="utf-8")
+        assert laad_dossier(toml) == dossier == laad_dossier(jsn), "generators disagree"
+        rapport = controleer(dossier)
+        print(
+            f"  {len(dossier.moties)} moties, {len(dossier.amendementen)} amendementen, "
+            f"{len(dossier.vertegenwoordigers)} vertegenwoordigers: "
+            f"{len(rapport.bevindingen)} bevindingen; TOML {toml.stat().st_size / 1e6:.2f} MB, "
+            f"JSON {jsn.stat().st_size / 1e6:.2f} MB; best of {n}"
+        )
+        metingen = {
+            "controleer(dossier), typed": lambda: controleer(dossier),
+            "laad_dossier(.toml)": lambda: laad_dossier(toml),
+            "laad_dossier(.toml) + controleer": lambda: controleer(laad_dossier(toml)),
+            "laad_dossier(.json) + controleer": lambda: controleer(laad_dossier(jsn)),
+        }
+        for wat, f in metingen.items():
+            t = beste(f, n)
+            print(f"  {wat:40} {t * 1e3:8.1f} ms")
+            if "controleer" in wat:
+                uit.append((f"controleer: {wat} (s)", t, 1.0))
+    return uit
+
+
+def telling(herhalingen: int) -> list[Meting]:
+    """342 members × 100 weighted votes, real 2023 weights: batch ``tel`` and ``LiveTelling``."""
+    from alvrules.gewichten import stemgewichten  # noqa: PLC0415
+    from alvrules.telling import LiveTelling, tel  # noqa: PLC0415
+
+    sg = stemgewichten(date(2023, 12, 1))
+    gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
+    rnd = random.Random(2023)
+    keuzes = ("voor", "voor", "voor", "tegen", "onthouding")
+    stemmingen = [
+        rnd.sample([(c, rnd.choice(keuzes)) for c in gewichten], len(gewichten)) for _ in range(100)
+    ]
+    print(f"  {len(gewichten)} leden, {sg.totaal} stemmen, {len(stemmingen)} stemmingen")
+
+    def batch() -> None:
+        for briefjes in stemmingen:
+            tel(gewichten, briefjes)
+
+    def live() -> None:
+        for briefjes in stemmingen:
+            t = LiveTelling(gewichten)
+            for code, keuze in briefjes:
+                t.stem(code, keuze)
+            t.uitslag.uitkomst  # noqa: B018 - the result shown at the end
+
+    def live_scherm() -> None:  # the screen reads the result after every ballot
+        for briefjes in stemmingen:
+            t = LiveTelling(gewichten)
+            for code, keuze in briefjes:
+                t.stem(code, keuze)
+                t.uitslag.uitkomst  # noqa: B018
+
+    for briefjes in stemmingen:  # same answers both ways
+        lt = LiveTelling(gewichten)
+        for code, keuze in briefjes:
+            lt.stem(code, keuze)
+        assert lt.uitslag == tel(gewichten, briefjes)
+    uit = []
+    for wat, f in {
+        "batch: tel() × 100": batch,
+        "live: LiveTelling, 34,200 stem() + uitslag": live,
+        "live, uitslag read after every ballot": live_scherm,
+    }.items():
+        t = beste(f, max(5, herhalingen // 4))
+        print(f"  {wat:44} {t * 1e3:8.2f} ms")
+        uit.append((f"telling: {wat} (ms)", t * 1e3, 20.0 if "every" not in wat else None))
+    return uit
+
+
+ONDERDELEN: dict[str, Callable[[int], list[Meting]]] = {
     "werkdagen": werkdagen,
     "opstart": opstart,
+    "controleer": controleer,
+    "telling": telling,
 }
 
 
@@ -107,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n== summary (ratio or seconds against target)")
     gehaald = True
     for wat, waarde, doel in resultaten:
+        if doel is None:
+            print(f"  {wat:58} {waarde:8.3f}  (no target)")
+            continue
         ok = waarde <= doel
         gehaald &= ok
         print(f"  {wat:58} {waarde:8.3f}  target ≤ {doel:<6g} {'ok' if ok else 'MISSED'}")
