@@ -27,11 +27,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def een_regel(tekst: str) -> str:
+    """``tekst`` as one printable line: a control character (a newline in a file name) is
+    written as its escape, so that the reason on stderr is always exactly one line."""
+    if tekst.isprintable():
+        return tekst
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in tekst)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (exit 2) instead of usage plus message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: fout: {message}\n")
+        self.exit(2, f"{self.prog}: fout: {een_regel(message)}\n")
 
 
 def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -116,13 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = importlib.import_module(f"alvrules._cli.{args.handler}")
         code: int = handler.run(args)
     except InvoerFout as e:
-        print(f"alvrules: {e}", file=sys.stderr)
+        print(f"alvrules: {een_regel(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `alvrules … | head`: the reader has gone
         sys.stdout = None
         return 0
     except (OSError, UnicodeError) as e:
-        print(f"alvrules: kan niet lezen of schrijven: {e}", file=sys.stderr)
+        print(f"alvrules: kan niet lezen of schrijven: {een_regel(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
