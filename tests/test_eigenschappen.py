@@ -4,7 +4,7 @@ TRM02, AMD)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alvrules.controle import controleer
@@ -38,6 +38,7 @@ def test_valid_dossier_has_no_finding_at_all(dossier: Dossier) -> None:
 
 
 @pytest.mark.parametrize("soort", sorted(DEFECTEN))
+@settings(max_examples=30)
 @given(data=st.data())
 def test_one_defect_gives_exactly_that_rules_finding(soort: str, data: st.DataObject) -> None:
     dossier = data.draw(_motie_in_dossier(soort))
