@@ -33,6 +33,7 @@ import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -353,6 +354,8 @@ def test_site_has_a_section_for_every_rule(site: Path) -> None:
     html = "".join(p.read_text("utf-8") for p in (site / "procedure").rglob("index.html"))
     ontbreekt = sorted(i for i in _spec_ids() if f'id="{i}"' not in html)
     assert not ontbreekt, f"no section in the site for: {ontbreekt}"
+    for r in regels():
+        assert html_escape(r.bron, quote=False) in html, f"{r.id}: source not shown"
 
 
 def test_rule_reference_and_decisions_list_every_rule(site: Path) -> None:
@@ -361,6 +364,15 @@ def test_rule_reference_and_decisions_list_every_rule(site: Path) -> None:
     assert not ontbreekt, f"not in the rule reference: {ontbreekt}"
     besluiten = (site / "besluiten" / "index.html").read_text("utf-8")
     assert all(f"#{r.id}" in besluiten for r in regels() if r.besluit)
+
+
+def test_dossier_page_embeds_the_schema_when_shipped(site: Path) -> None:
+    pagina = (site / "dossier" / "index.html").read_text("utf-8")
+    if (ROOT / "alvrules" / "data" / "dossier.schema.json").is_file():
+        assert "dossier.schema.json" in pagina
+        assert "JSON Schema volgt" not in pagina
+    else:
+        assert "JSON Schema volgt" in pagina
 
 
 def test_site_has_search_index(site: Path) -> None:

@@ -74,7 +74,9 @@ def _cel(tekst: str) -> str:
 
 
 def sectie(r: Regel) -> str:
-    """The section of one rule, as Markdown."""
+    """The section of one rule, as Markdown; a rule without source or explanation fails."""
+    if not r.bron.strip() or not r.uitleg.strip():
+        raise PluginError(f"regel {r.id} heeft geen bron of uitleg")
     delen = [
         f"### {r.id} · {r.naam} {{ #{r.id} }}",
         "",
