@@ -44,7 +44,11 @@ from alvrules.regels import regels
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SPEC = ROOT.parents[1] / "shared" / "spec" / "PROCEDURE.md"
+#: the product spec, wherever the checkout sits below the directory that holds ``shared/``
+SPEC = next(
+    (p / "shared" / "spec" / "PROCEDURE.md" for p in ROOT.parents if (p / "shared").is_dir()),
+    ROOT / "PROCEDURE.md",
+)
 ID = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
 
 FENCE = re.compile(
