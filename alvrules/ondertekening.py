@@ -137,7 +137,7 @@ def controleer_stuk(stuk: Stuk, pad: str, ctx: Context) -> Iterator[Bevinding]:
         if not fouten:
             geldig.append(h)
     if not geldig:
-        yield _sig08_niet_definitief(pad)
+        yield _sig08_niet_definitief(pad, d.indieners)
         return
     for g in d.indieners:
         yield from _sig01_burgemeester(g, geldig, pad)
@@ -252,11 +252,14 @@ def _sig04_college(g: Gemeente, geldig: Sequence[Handtekening], pad: str) -> Ite
         )
 
 
-def _sig08_niet_definitief(pad: str) -> Bevinding:
+def _sig08_niet_definitief(pad: str, indieners: tuple[Gemeente, ...]) -> Bevinding:
     """SIG08: without any geldige signature the stuk is not definitive."""
+    wie = ", ".join(g.naam for g in indieners) or "de indiener"
     return bevinding(
         "SIG08",
         f"{pad}.ondertekening",
-        "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet gepubliceerd.",
-        "No valid signature at all: not definitive, not to be published.",
+        "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet "
+        f"gepubliceerd. Laat in elk geval de burgemeester tekenen van: {wie} (SIG01).",
+        "No valid signature at all: not definitive, not to be published. At least the "
+        f"mayor of each submitter must sign: {wie} (SIG01).",
     )
