@@ -57,12 +57,13 @@ def trm02_motie(motie: Motie, pad: str, termijn: datetime) -> Iterator[Bevinding
         return
     wanneer = f"ontvangen {_moment(motie.ingediend)}, termijn {_moment(termijn)}"
     when = f"received {_moment(motie.ingediend)}, deadline {_moment(termijn)}"
-    if motie.actueel and motie.reden and motie.reden.strip():
+    reden = (motie.reden or "").strip().rstrip(".")
+    if motie.actueel and reden:
         yield bevinding(
             "TRM02",
             f"{pad}.ingediend",
-            f"Actuele motie na de termijn ({wanneer}); reden: {motie.reden.strip()}.",
-            f"Topical motion after the deadline ({when}); reason: {motie.reden.strip()}.",
+            f"Actuele motie na de termijn ({wanneer}); reden: {reden}.",
+            f"Topical motion after the deadline ({when}); reason: {reden}.",
             ernst=Ernst.INFO,
         )
         return

@@ -194,7 +194,9 @@ def mot03_contactpersonen(motie: Motie, pad: str) -> Iterator[Bevinding]:
         yield bevinding(
             "MOT03",
             f"{pad}.contactpersonen",
-            "Contactgegevens onvolledig: " + " en ".join(nl for nl, _ in mist) + " ontbreekt.",
+            "Contactgegevens onvolledig: "
+            + " en ".join(nl for nl, _ in mist)
+            + (" ontbreken." if len(mist) > 1 else " ontbreekt."),
             "Contact details incomplete: missing " + " and ".join(en for _, en in mist) + ".",
         )
 
