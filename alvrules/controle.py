@@ -47,6 +47,7 @@ Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
 
 #: "module:function" of each chapter's check, in the order of the procedure.
 CONTROLES: tuple[str, ...] = (
+    "alvrules.agenda:controleer",  # AGD01, TRM04
     "alvrules.indiening:controleer",  # TRM01/TRM02 applied: AMD02, TRM02
     "alvrules.ondertekening:controleer",  # SIG01-SIG08 (motions and amendments, AMD05)
     "alvrules.moties:controleer",  # MOT01-MOT06, PRE01
