@@ -52,6 +52,7 @@ def test_sig04_mede_indiener_with_raadslid_only() -> None:
 
 
 def test_sig05_ondersteuners_need_no_signature() -> None:
+    """SIG05: four ondersteuners, none of them signing, give no finding."""
     assert motie(ondersteuners=("Roermond", "Venray", "Weert", "Maasgouw")) == []
 
 
