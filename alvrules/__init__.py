@@ -35,7 +35,6 @@ _API: dict[str, str] = {
     "Bevinding": "alvrules.regels",
     "Rapport": "alvrules.regels",
     "Ernst": "alvrules.regels",
-    "regels": "alvrules.regels",
     "termijnen": "alvrules.termijnen",
     "Termijn": "alvrules.termijnen",
     "lees_dossier": "alvrules.laden",
@@ -67,7 +66,6 @@ __all__ = [
     "laad_dossier",
     "lees_dossier",
     "procedure_op",
-    "regels",
     "stemgewicht",
     "stemgewichten",
     "termijnen",
@@ -86,7 +84,7 @@ if TYPE_CHECKING:
     from alvrules.model import Agendapunt, InvoerFout, Persoon, Rol, Vergadering
     from alvrules.moties import Motie
     from alvrules.procedure import Procedure, procedure_op
-    from alvrules.regels import Bevinding, Ernst, Rapport, Regel, regels
+    from alvrules.regels import Bevinding, Ernst, Rapport, Regel
     from alvrules.stemmingen import Stemming
     from alvrules.telling import LiveTelling
     from alvrules.termijnen import Termijn, termijnen

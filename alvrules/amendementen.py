@@ -1,20 +1,46 @@
-"""Amendments: the Amendement type and the rules AMD01-AMD05 (Lbr. 23/040, Procedure §1).
+"""Amendments: the Amendement type, :func:`pas_toe` and AMD01-AMD05 (Lbr. 23/040, Procedure §1).
 
 An amendment changes a proposal ter besluitvorming; each change (:class:`Wijziging`)
 names the text to delete and/or the text to insert, and for a pure insertion the text
-after which it goes.
+after which it goes (the anchor).
+
+Decisions:
+
+- AMD01 also covers an amendment that names no agenda item or one that does not exist:
+  it then targets no amendable proposal.
+- AMD03: a change is either a deletion (``schrappen``, optionally replaced by
+  ``invoegen``) or a pure insertion (``invoegen`` after ``na``). ``na`` together with
+  ``schrappen``, ``na`` without ``invoegen``, ``invoegen`` without a place and an empty
+  change are errors; so is an amendment without any change.
+- AMD04: within one amendment, changes that touch the same text are an error (they cannot
+  be applied); between two amendments of the same proposal, overlapping deletions are a
+  warning (the meeting has to choose).
+- AMD05: the signature rules are in :mod:`alvrules.ondertekening` (findings keep the SIG
+  ids); an amendment without indieners is AMD05 here. The deadline (AMD02) is in
+  :mod:`alvrules.indiening`. Preadvies: PRE01.
+- :func:`pas_toe` refuses (``ValueError``) what the checker reports as AMD03/AMD04
+  errors: calling it with such changes is a misuse of the API, not a user finding.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import combinations
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from alvrules.model import Persoon, aware
-from alvrules.moties import Preadvies
+from alvrules.model import Agendapunt, Persoon, aware
+from alvrules.moties import Preadvies, pre01_preadvies
+from alvrules.ondertekening import stuk_pad
+from alvrules.regels import Bevinding, Ernst, bevinding
 
-__all__ = ["Amendement", "Wijziging"]
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+
+__all__ = ["Amendement", "Wijziging", "controleer", "pas_toe", "tel", "vormfout"]
 
 
 @frozen(kw_only=True)
@@ -24,6 +50,13 @@ class Wijziging:
     schrappen: str | None = None
     invoegen: str | None = None
     na: str | None = None
+
+    @property
+    def anker(self) -> tuple[str, str]:
+        """The field and text that locate the change: ``schrappen``, else ``na``."""
+        if self.schrappen is not None and self.schrappen.strip():
+            return ("schrappen", self.schrappen)
+        return ("na", self.na or "")
 
 
 @frozen(kw_only=True)
@@ -42,3 +75,182 @@ class Amendement:
     toelichting: str = ""
     preadvies: Preadvies | None = None
     interpretatie: str | None = None
+
+
+def _gevuld(tekst: str | None) -> bool:
+    return tekst is not None and tekst.strip() != ""
+
+
+def vormfout(w: Wijziging) -> tuple[str, str] | None:
+    """AMD03: what is wrong with the form of ``w`` (Dutch, English), or None."""
+    schrappen, invoegen, na = _gevuld(w.schrappen), _gevuld(w.invoegen), _gevuld(w.na)
+    if schrappen and na:
+        return ("zowel te schrappen tekst als een anker (na)", "both a deletion and an anchor")
+    if schrappen or (na and invoegen):
+        return None
+    if invoegen:
+        return ("invoeging zonder plaats (na ontbreekt)", "insertion without a place (no na)")
+    if na:
+        return ("anker (na) zonder in te voegen tekst", "anchor (na) without text to insert")
+    return ("niets geschrapt en niets ingevoegd", "deletes nothing and inserts nothing")
+
+
+def tel(tekst: str, deel: str) -> int:
+    """How often ``deel`` occurs in ``tekst``, overlapping occurrences included."""
+    n, i = 0, tekst.find(deel)
+    while i >= 0:
+        n, i = n + 1, tekst.find(deel, i + 1)
+    return n
+
+
+@frozen
+class _Plek:
+    """Where a change touches the text: ``[begin, eind)``; it writes at ``schrijf``."""
+
+    begin: int
+    eind: int
+    schrijf: int
+    invoegen: str
+
+    def raakt(self, ander: _Plek) -> bool:
+        return max(self.begin, ander.begin) < min(self.eind, ander.eind)
+
+
+def _plek(tekst: str, w: Wijziging) -> _Plek:
+    """Locate ``w`` in ``tekst``; ValueError when malformed or not found exactly once."""
+    fout = vormfout(w)
+    if fout:
+        raise ValueError(f"wijziging geweigerd: {fout[0]}")
+    veld, anker = w.anker
+    if (n := tel(tekst, anker)) != 1:
+        raise ValueError(f"{veld} {anker!r} komt {n} keer voor in de tekst, niet precies één keer")
+    begin = tekst.index(anker)
+    eind = begin + len(anker)
+    return _Plek(begin, eind, begin if veld == "schrappen" else eind, w.invoegen or "")
+
+
+def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
+    """The proposal ``tekst`` as amended by ``wijzigingen`` (AMD04).
+
+    Raises ValueError for a change that deletes and inserts nothing or is otherwise
+    malformed (AMD03), an anchor not found exactly once, or changes that overlap.
+    """
+    plekken = [_plek(tekst, w) for w in wijzigingen]
+    for a, b in combinations(plekken, 2):
+        if a.raakt(b):
+            raise ValueError("wijzigingen overlappen elkaar")
+    for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin), reverse=True):
+        einde = p.eind if p.schrijf == p.begin else p.schrijf
+        tekst = tekst[: p.schrijf] + p.invoegen + tekst[einde:]
+    return tekst
+
+
+def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """AMD01, AMD03, AMD04, AMD05 and PRE01 for every amendment of the dossier."""
+    geplaatst: list[tuple[str, int, str, _Plek]] = []  # (item, amendment, path, deletion)
+    for i, a in enumerate(dossier.amendementen):
+        pad = stuk_pad("amendementen", i, a.id)
+        punt = dossier.agendapunt(a.agendapunt) if a.agendapunt is not None else None
+        yield from amd01_amendeerbaar(a, punt, pad)
+        yield from amd03_vorm(a, pad)
+        if punt is not None and punt.tekst is not None:
+            yield from amd04_eenmaal(a, punt.tekst, pad)
+            geplaatst += [
+                (punt.id, i, f"{pad}.wijzigingen[{j}].schrappen", plek)
+                for j, plek in _geplaatst(a, punt.tekst)
+                if a.wijzigingen[j].anker[0] == "schrappen"
+            ]
+        yield from amd05_indieners(a, pad)
+        yield from pre01_preadvies(a.preadvies, pad)
+    yield from amd04_overlap(geplaatst)
+
+
+def amd01_amendeerbaar(a: Amendement, punt: Agendapunt | None, pad: str) -> Iterator[Bevinding]:
+    """AMD01: only an existing, amendable item ter besluitvorming can be amended."""
+    if punt is None:
+        wat = "geen agendapunt" if a.agendapunt is None else f"onbekend agendapunt {a.agendapunt!r}"
+        what = "no agenda item" if a.agendapunt is None else f"unknown item {a.agendapunt!r}"
+        yield bevinding(
+            "AMD01", f"{pad}.agendapunt", f"Amendement op {wat}.", f"Amendment on {what}."
+        )
+    elif not punt.ter_besluitvorming:
+        yield bevinding(
+            "AMD01",
+            f"{pad}.agendapunt",
+            f"Agendapunt {punt.id} is niet ter besluitvorming en dus niet amendeerbaar.",
+            f"Agenda item {punt.id} is not for decision, so it cannot be amended.",
+        )
+    elif not punt.amendeerbaar:
+        yield bevinding(
+            "AMD01",
+            f"{pad}.agendapunt",
+            f"Het voorstel bij agendapunt {punt.id} is niet amendeerbaar.",
+            f"The proposal of agenda item {punt.id} is marked not amendable.",
+        )
+
+
+def amd03_vorm(a: Amendement, pad: str) -> Iterator[Bevinding]:
+    """AMD03: each change says what is deleted and/or what is inserted where."""
+    if not a.wijzigingen:
+        yield bevinding(
+            "AMD03", f"{pad}.wijzigingen", "Het amendement wijzigt niets.", "No changes."
+        )
+    for j, w in enumerate(a.wijzigingen):
+        if fout := vormfout(w):
+            yield bevinding(
+                "AMD03",
+                f"{pad}.wijzigingen[{j}]",
+                f"Wijziging onvolledig: {fout[0]}.",
+                f"Change incomplete: {fout[1]}.",
+            )
+
+
+def _geplaatst(a: Amendement, tekst: str) -> list[tuple[int, _Plek]]:
+    """The well-formed changes of ``a`` whose anchor occurs exactly once, located."""
+    return [
+        (j, _plek(tekst, w))
+        for j, w in enumerate(a.wijzigingen)
+        if vormfout(w) is None and tel(tekst, w.anker[1]) == 1
+    ]
+
+
+def amd04_eenmaal(a: Amendement, tekst: str, pad: str) -> Iterator[Bevinding]:
+    """AMD04: the deleted text or anchor occurs exactly once; changes do not overlap."""
+    for j, w in enumerate(a.wijzigingen):
+        veld, anker = w.anker
+        if vormfout(w) is None and (n := tel(tekst, anker)) != 1:
+            yield bevinding(
+                "AMD04",
+                f"{pad}.wijzigingen[{j}].{veld}",
+                f"{anker!r} komt {n} keer voor in de voorsteltekst, niet precies één keer.",
+                f"{anker!r} occurs {n} times in the proposal text, not exactly once.",
+            )
+    for (i, p), (j, q) in combinations(_geplaatst(a, tekst), 2):
+        if p.raakt(q):
+            yield bevinding(
+                "AMD04",
+                f"{pad}.wijzigingen[{j}]",
+                f"Deze wijziging raakt dezelfde tekst als wijzigingen[{i}].",
+                f"This change touches the same text as wijzigingen[{i}].",
+            )
+
+
+def amd04_overlap(geplaatst: Sequence[tuple[str, int, str, _Plek]]) -> Iterator[Bevinding]:
+    """AMD04: deletions of two amendments to the same proposal overlap -> warning."""
+    for (punt, a, pad, p), (ander_punt, b, ander_pad, q) in combinations(geplaatst, 2):
+        if punt == ander_punt and a != b and p.raakt(q):
+            yield bevinding(
+                "AMD04",
+                ander_pad,
+                f"Schrapt tekst die ook {pad} schrapt; de vergadering moet kiezen.",
+                f"Deletes text that {pad} also deletes; the meeting has to choose.",
+                ernst=Ernst.WAARSCHUWING,
+            )
+
+
+def amd05_indieners(a: Amendement, pad: str) -> Iterator[Bevinding]:
+    """AMD05: an amendment has indieners (their signatures: SIG01-SIG08)."""
+    if not a.indieners:
+        yield bevinding(
+            "AMD05", f"{pad}.indieners", "Het amendement noemt geen indiener.", "No submitter."
+        )

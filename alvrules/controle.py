@@ -47,6 +47,11 @@ Controle = Callable[[Dossier, Context], Iterable[Bevinding]]
 
 #: "module:function" of each chapter's check, in the order of the procedure.
 CONTROLES: tuple[str, ...] = (
+    "alvrules.agenda:controleer",  # AGD01, TRM04
+    "alvrules.indiening:controleer",  # TRM01/TRM02 applied: AMD02, TRM02
+    "alvrules.ondertekening:controleer",  # SIG01-SIG08 (motions and amendments, AMD05)
+    "alvrules.moties:controleer",  # MOT01-MOT06, PRE01
+    "alvrules.amendementen:controleer",  # AMD01, AMD03-AMD05, PRE01
     "alvrules.uitslagen:controleer_stemmingen",  # STM03-STM11
     "alvrules.verkiezingen:controleer_kandidaten",  # KND01-KND02
     "alvrules.verkiezingen:controleer_notulencommissie",  # NOT01

@@ -1,18 +1,55 @@
 """Motions: the Motie type and the form rules MOT01-MOT06 (Lbr. 23/040, Procedure §5).
 
 A motion is kept as submitted; the checks of this module report what its form lacks.
+
+Decisions:
+
+- MOT01 reports each missing or blank part at its own path (an empty item of the
+  overwegingen or the oproep too). The part "ondertekening" is left to SIG08, which
+  covers amendments as well (see :mod:`alvrules.ondertekening`).
+- MOT02 is only about a slotzin that is there but worded otherwise; a missing slotzin is
+  MOT01.
+- MOT03 gives one warning per motion, naming what is missing (the ambtelijke
+  contactpersoon, the bestuurder, or both).
+- MOT04: a motion without an agenda item is handled under rondvraag (the agenda item is
+  not among MOT01's required parts); only a reference to an item that does not exist is
+  an error.
+- MOT05 gives one info per oproep point and kind of detail (amount, exact date, length);
+  the length limit is :attr:`Procedure.maximum_tekens_oproeppunt`.
+- MOT06: ids are unique across motions and amendments together (both are put to the
+  vote by id); a later duplicate and a blank id are errors. Titles may repeat.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from alvrules.model import Contactpersoon, Persoon, aware
+from alvrules.model import Contactpersoon, Persoon, Rol, aware
+from alvrules.ondertekening import stuk_pad
+from alvrules.regels import Bevinding, Ernst, bevinding
 
-__all__ = ["SLOTZIN", "Motie", "Preadvies"]
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+
+__all__ = [
+    "RONDVRAAG",
+    "SLOTZIN",
+    "Motie",
+    "Preadvies",
+    "controleer",
+    "controleer_motie",
+    "pre01_preadvies",
+]
+
+#: MOT04: the agenda "item" for motions not tied to an agenda item.
+RONDVRAAG = "rondvraag"
 
 #: MOT02: the closing sentence of every motion.
 SLOTZIN = "En gaat over tot de orde van de dag."
@@ -47,3 +84,192 @@ class Motie:
     contactpersonen: tuple[Contactpersoon, ...] = ()
     preadvies: Preadvies | None = None
     interpretatie: str | None = None  # PRE01: the board's reading, in words
+
+
+def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """MOT01-MOT05 for every motion, then MOT06 over motions and amendments."""
+    for i, motie in enumerate(dossier.moties):
+        yield from controleer_motie(motie, stuk_pad("moties", i, motie.id), dossier, ctx)
+    yield from mot06_eigen_id(dossier)
+
+
+def controleer_motie(motie: Motie, pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """The form findings of one motion at ``pad``."""
+    yield from mot01_verplichte_onderdelen(motie, pad)
+    yield from mot02_slotzin(motie, pad)
+    yield from mot03_contactpersonen(motie, pad)
+    yield from mot04_agendapunt(motie, pad, dossier)
+    yield from mot05_inspanning(motie, pad, ctx.procedure.maximum_tekens_oproeppunt)
+    yield from pre01_preadvies(motie.preadvies, pad)
+
+
+def pre01_preadvies(preadvies: object, pad: str) -> Iterator[Bevinding]:
+    """PRE01: a preadvies, when given, is overnemen, aanhouden or ontraden.
+
+    The type already says so; this guards values built around the constructor.
+    """
+    if preadvies is None or preadvies in set(Preadvies):
+        return
+    keuzes = ", ".join(Preadvies)
+    yield bevinding(
+        "PRE01",
+        f"{pad}.preadvies",
+        f"Onbekend preadvies {preadvies!r}; kies uit {keuzes}.",
+        f"Unknown preadvies {preadvies!r}; choose from {keuzes}.",
+        ernst=Ernst.FOUT,
+    )
+
+
+def _leeg(tekst: str | None) -> bool:
+    return tekst is None or not tekst.strip()
+
+
+def _ontbreekt(pad: str, onderdeel: str, part: str) -> Bevinding:
+    return bevinding(
+        "MOT01",
+        pad,
+        f"Verplicht onderdeel ontbreekt: {onderdeel}.",
+        f"Required part missing: {part}.",
+    )
+
+
+def mot01_verplichte_onderdelen(motie: Motie, pad: str) -> Iterator[Bevinding]:
+    """MOT01: indieners, titel, datum, aanleiding, overwegingen, oproep and slotzin."""
+    if not motie.indieners:
+        yield _ontbreekt(f"{pad}.indieners", "indiener(s)", "submitter(s)")
+    if _leeg(motie.titel):
+        yield _ontbreekt(f"{pad}.titel", "titel", "title")
+    if motie.ingediend is None:
+        yield _ontbreekt(f"{pad}.ingediend", "datum van indiening", "date of submission")
+    if _leeg(motie.aanleiding):
+        yield _ontbreekt(f"{pad}.aanleiding", "aanleiding", "occasion")
+    yield from _lijst(motie.overwegingen, f"{pad}.overwegingen", "overweging of constatering")
+    yield from _lijst(motie.oproep, f"{pad}.oproep", "punt in de oproep aan het VNG-bestuur")
+    if _leeg(motie.slotzin):
+        yield _ontbreekt(f"{pad}.slotzin", "slotzin", "closing sentence")
+
+
+def _lijst(punten: tuple[str, ...], pad: str, onderdeel: str) -> Iterator[Bevinding]:
+    """At least one point, and no blank point."""
+    if not punten:
+        yield _ontbreekt(pad, f"minstens één {onderdeel}", f"at least one point ({pad})")
+    for i, punt in enumerate(punten):
+        if _leeg(punt):
+            yield _ontbreekt(f"{pad}[{i}]", f"lege {onderdeel}", f"empty point ({pad}[{i}])")
+
+
+def mot02_slotzin(motie: Motie, pad: str) -> Iterator[Bevinding]:
+    """MOT02: the slotzin, compared after normalising whitespace."""
+    if not _leeg(motie.slotzin) and " ".join(motie.slotzin.split()) != SLOTZIN:
+        yield bevinding(
+            "MOT02",
+            f"{pad}.slotzin",
+            f"De slotzin is {motie.slotzin.strip()!r}, niet {SLOTZIN!r}.",
+            f"The closing sentence is {motie.slotzin.strip()!r}, not {SLOTZIN!r}.",
+        )
+
+
+def _is_bestuurder(c: Contactpersoon) -> bool:
+    """MOT03: burgemeester, wethouder, raadslid, (gemeente)secretaris or griffier."""
+    return c.soort.strip().casefold() == "bestuurlijk" and (
+        Rol.parse(c.rol) is not None or Rol.parse(f"gemeente{c.rol.strip()}") is not None
+    )
+
+
+def _is_ambtelijk(c: Contactpersoon) -> bool:
+    return c.soort.strip().casefold() == "ambtelijk" and not _leeg(c.naam)
+
+
+def mot03_contactpersonen(motie: Motie, pad: str) -> Iterator[Bevinding]:
+    """MOT03: an ambtelijke contactpersoon and a responsible bestuurder."""
+    mist = [
+        (nl, en)
+        for nl, en, aanwezig in (
+            ("een ambtelijke contactpersoon", "an official contact", _is_ambtelijk),
+            ("een verantwoordelijke bestuurder", "a responsible administrator", _is_bestuurder),
+        )
+        if not any(aanwezig(c) for c in motie.contactpersonen)
+    ]
+    if mist:
+        yield bevinding(
+            "MOT03",
+            f"{pad}.contactpersonen",
+            "Contactgegevens onvolledig: "
+            + " en ".join(nl for nl, _ in mist)
+            + (" ontbreken." if len(mist) > 1 else " ontbreekt."),
+            "Contact details incomplete: missing " + " and ".join(en for _, en in mist) + ".",
+        )
+
+
+def mot04_agendapunt(motie: Motie, pad: str, dossier: Dossier) -> Iterator[Bevinding]:
+    """MOT04: the motion's agenda item exists, or it is rondvraag (also when absent)."""
+    punt = motie.agendapunt
+    if punt is None or punt.strip().casefold() == RONDVRAAG or dossier.agendapunt(punt):
+        return
+    bestaand = ", ".join(a.id for a in dossier.agendapunten) or "geen"
+    yield bevinding(
+        "MOT04",
+        f"{pad}.agendapunt",
+        f"Agendapunt {punt!r} bestaat niet (wel: {bestaand}; of 'rondvraag').",
+        f"Agenda item {punt!r} does not exist (existing: {bestaand}; or 'rondvraag').",
+    )
+
+
+_MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+#: MOT05: a specific amount: the euro sign, the word euro or the code EUR.
+BEDRAG = re.compile(r"€|\beuro\b|\bEUR\b", re.IGNORECASE)
+#: MOT05: an exact date, written out ("1 januari 2024") or in figures ("01-01-2024").
+DATUM = re.compile(
+    rf"\b\d{{1,2}}\s+({_MAANDEN})\s+\d{{4}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b",
+    re.IGNORECASE,
+)
+
+
+def mot05_inspanning(motie: Motie, pad: str, maximum: int) -> Iterator[Bevinding]:
+    """MOT05: the oproep asks an effort: no amounts, no exact dates, no long technical text."""
+    for i, punt in enumerate(motie.oproep):
+        plek = f"{pad}.oproep[{i}]"
+        if BEDRAG.search(punt):
+            yield bevinding(
+                "MOT05",
+                plek,
+                "De oproep noemt een bedrag; vraag liever een inspanning dan een resultaat.",
+                "The call names an amount; ask for an effort rather than a result.",
+            )
+        if DATUM.search(punt):
+            yield bevinding(
+                "MOT05",
+                plek,
+                "De oproep noemt een precieze datum; vraag liever een inspanning.",
+                "The call names an exact date; ask for an effort rather than a result.",
+            )
+        if len(punt) > maximum:
+            yield bevinding(
+                "MOT05",
+                plek,
+                f"Dit punt van de oproep is {len(punt)} tekens lang (meer dan {maximum}); "
+                "vermijd gedetailleerde technische tekst.",
+                f"This point of the call is {len(punt)} characters long (over {maximum}).",
+            )
+
+
+def mot06_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
+    """MOT06: every motion and amendment has its own id (titles may repeat)."""
+    gezien: dict[str, str] = {}
+    stukken = [("moties", i, m.id) for i, m in enumerate(dossier.moties)]
+    stukken += [("amendementen", i, a.id) for i, a in enumerate(dossier.amendementen)]
+    for soort, i, stuk_id in stukken:
+        eerder = gezien.get(stuk_id.strip())
+        if _leeg(stuk_id):
+            yield bevinding(
+                "MOT06", f"{soort}[{i}].id", "Dit stuk heeft geen id.", "This item has no id."
+            )
+        elif eerder is not None:
+            yield bevinding(
+                "MOT06",
+                f"{soort}[{i}].id",
+                f"Id {stuk_id!r} is al gebruikt door {eerder}; elk stuk heeft een eigen id.",
+                f"Id {stuk_id!r} is already used by {eerder}; every item needs its own id.",
+            )
+        else:
+            gezien[stuk_id.strip()] = f"{soort}[{i}]"

@@ -50,6 +50,11 @@ class Procedure:
     werkdagen_insprekers: int = 2
     tijd_insprekers: time = time(12, 0)
 
+    # MOT05 (Werkgroep moties): an oproep point longer than this many characters is
+    # "detailed technical text" and gets an info finding. Our reading; the source names
+    # no number.
+    maximum_tekens_oproeppunt: int = 600
+
     # STM01: one vote per full 1,000 inhabitants, at least 1, at most 75.
     inwoners_per_stem: int = 1000
     minimum_stemmen: int = 1

@@ -29,7 +29,7 @@ from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
-from alvrules.telling import HELFT, Reden, Uitkomst, Weigering, tel, tel_keuze
+from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
 
 __all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
@@ -202,7 +202,7 @@ def _resultaat(
     """STM04-STM08, STM10, STM11 for one stemming."""
     if s.wijze is Wijze.ACCLAMATIE:
         return Resultaat(stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting="bij acclamatie")
-    meerderheid = HELFT
+    meerderheid = ctx.procedure.meerderheid  # STM05: the procedure in force
     if s.meerderheid is not None:
         if (m := breuk(s.meerderheid)) is None:
             uit.append(

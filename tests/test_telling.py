@@ -44,6 +44,7 @@ def test_exactly_half_is_verworpen_and_nothing_cast_is_geen_besluit() -> None:
 
 
 def test_acclamatie_has_no_percentage() -> None:
+    """STM07: adopted by acclamation, recorded as such, without a percentage."""
     u = Uitslag(wijze=Wijze.ACCLAMATIE)
     assert u.uitkomst is Uitkomst.AANGENOMEN
     assert u.percentage is None

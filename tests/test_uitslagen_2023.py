@@ -128,6 +128,7 @@ def test_real_weights() -> None:
 
 
 def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str, Any]]) -> None:
+    """STM05-STM08, STM10, STM11 on every vote of 14 June 2023 (acclamations: STM07)."""
     assert uitslag.bevindingen == ()
     for e, r in zip(notulen, uitslag.resultaten, strict=True):
         assert r.uitkomst == e["uitkomst"], e["id"]

@@ -1,0 +1,97 @@
+"""Late submission of motions and amendments: TRM01/TRM02 applied, and AMD02.
+
+The deadline itself (9 working days before the meeting, at its cut-off time, inclusive)
+is :func:`alvrules.termijnen.indientermijn`; this module compares each submission with it.
+
+Decisions:
+
+- A late amendment gives one finding, AMD02 (error): the amendment chapter's rule that
+  applies the statutory deadline TRM01; TRM01 itself names the moment.
+- An amendment without a time of submission gives AMD02 too: being on time cannot be
+  established. (For a motion a missing time is MOT01, checked in :mod:`alvrules.moties`.)
+- A late motion gives TRM02 as a warning; late and marked *actueel* with a non-blank
+  reason, TRM02 as info. *Actueel* without a reason counts as plain late. A motion on time
+  gives no finding, *actueel* or not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from alvrules.amendementen import Amendement
+from alvrules.moties import Motie
+from alvrules.ondertekening import stuk_pad
+from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.termijnen import indientermijn
+
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+
+__all__ = ["amd02_termijn", "controleer", "te_laat", "trm02_motie"]
+
+
+def te_laat(ingediend: datetime, termijn: datetime) -> bool:
+    """Received after the deadline; at the deadline itself is on time ("uiterlijk")."""
+    return ingediend > termijn
+
+
+def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """TRM02 for every motion and AMD02 for every amendment."""
+    termijn = indientermijn(dossier.vergadering, ctx.procedure)
+    for i, motie in enumerate(dossier.moties):
+        yield from trm02_motie(motie, stuk_pad("moties", i, motie.id), termijn)
+    for i, amendement in enumerate(dossier.amendementen):
+        yield from amd02_termijn(amendement, stuk_pad("amendementen", i, amendement.id), termijn)
+
+
+def _moment(t: datetime) -> str:
+    return t.isoformat(timespec="seconds")
+
+
+def trm02_motie(motie: Motie, pad: str, termijn: datetime) -> Iterator[Bevinding]:
+    """TRM02: a late motion is a warning; late, actueel and with a reason, info."""
+    if motie.ingediend is None or not te_laat(motie.ingediend, termijn):
+        return
+    wanneer = f"ontvangen {_moment(motie.ingediend)}, termijn {_moment(termijn)}"
+    when = f"received {_moment(motie.ingediend)}, deadline {_moment(termijn)}"
+    reden = (motie.reden or "").strip().rstrip(".")
+    if motie.actueel and reden:
+        yield bevinding(
+            "TRM02",
+            f"{pad}.ingediend",
+            f"Actuele motie na de termijn ({wanneer}); reden: {reden}.",
+            f"Topical motion after the deadline ({when}); reason: {reden}.",
+            ernst=Ernst.INFO,
+        )
+        return
+    zonder_reden = " (actueel, maar zonder reden)" if motie.actueel else ""
+    without_reason = " (topical, without a reason)" if motie.actueel else ""
+    yield bevinding(
+        "TRM02",
+        f"{pad}.ingediend",
+        f"Motie na de termijn ingediend{zonder_reden}: {wanneer}.",
+        f"Motion submitted after the deadline{without_reason}: {when}.",
+    )
+
+
+def amd02_termijn(amendement: Amendement, pad: str, termijn: datetime) -> Iterator[Bevinding]:
+    """AMD02: an amendment received after TRM01 (statutory) is an error."""
+    if amendement.ingediend is None:
+        yield bevinding(
+            "AMD02",
+            f"{pad}.ingediend",
+            "Tijdstip van indiening ontbreekt; niet vast te stellen dat het amendement op tijd is.",
+            "Time of submission missing; cannot establish that the amendment is on time.",
+        )
+    elif te_laat(amendement.ingediend, termijn):
+        yield bevinding(
+            "AMD02",
+            f"{pad}.ingediend",
+            f"Amendement na de statutaire termijn: ontvangen {_moment(amendement.ingediend)}, "
+            f"termijn {_moment(termijn)}.",
+            f"Amendment after the statutory deadline: received "
+            f"{_moment(amendement.ingediend)}, deadline {_moment(termijn)}.",
+        )

@@ -1,0 +1,265 @@
+"""Signatures of motions and amendments: SIG01-SIG08 (Lbr. 23/040, Procedure §3-§5).
+
+Motions and amendments ("stukken") share the parts these rules read: indieners,
+mede-indieners, ondersteuners and the ondertekening; the checks are written once over the
+:class:`Stuk` protocol (AMD05: amendments follow the same rules, with the SIG ids).
+
+A signature is *geldig* when its role may sign (SIG02) and it names a member that is an
+indiener or mede-indiener of the stuk (SIG03, SIG07). The rules then ask:
+
+- SIG01: every indiener has a geldige burgemeester signature (waarnemend and loco count);
+- SIG04: every mede-indiener has a geldige signature on behalf of its college;
+- SIG08: the stuk has at least one geldige signature.
+
+Decisions where the rules overlap, so that one defect gives one finding:
+
+- No geldige signature at all gives SIG08 only: SIG01 and SIG04 are then not repeated per
+  municipality. MOT01's part "ondertekening" is left to SIG08 (it covers amendments too).
+- A griffier or an unknown role gives SIG02 wherever it signs, also for a mede-indiener
+  (that role signs no motion); a raadslid may co-sign for an indiener or a mede-indiener
+  but does not count for SIG01 or SIG04.
+- SIG05 never gives a finding: an ondersteuner needs no signature. A person of an
+  ondersteuner who signs anyway gets SIG03 (the signature names a municipality that is not
+  an indiener or mede-indiener); the message suggests making it a mede-indiener.
+- A name that is not a member gives SIG07 once, where it is listed; a signature written
+  with the same name is not reported again. A later occurrence of the same member (by
+  CBS code, so "Den Haag" repeats "'s-Gravenhage") gives SIG06 and nothing else.
+- A stuk without indieners is reported by MOT01 (motions) or AMD05 (amendments); the
+  signatures are then not judged (there is nothing to judge them against).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from attrs import frozen
+
+from alvrules.gemeenten import Gemeente, normaliseer
+from alvrules.model import Persoon, Rol
+from alvrules.regels import Bevinding, bevinding
+
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+
+__all__ = ["Handtekening", "Stuk", "controleer", "controleer_stuk", "stuk_pad"]
+
+_LIJSTEN = ("indieners", "mede_indieners", "ondersteuners")
+
+
+class Stuk(Protocol):
+    """What a motion and an amendment have in common for the signature rules."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def indieners(self) -> tuple[str, ...]: ...
+    @property
+    def mede_indieners(self) -> tuple[str, ...]: ...
+    @property
+    def ondersteuners(self) -> tuple[str, ...]: ...
+    @property
+    def ondertekening(self) -> tuple[Persoon, ...]: ...
+
+
+def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
+    """``moties[M01]``; a stuk without an id is named by its position."""
+    return f"{soort}[{stuk_id.strip() or index}]"
+
+
+@frozen
+class Handtekening:
+    """One signature, resolved: its role and member (None when unknown), and its place."""
+
+    persoon: Persoon
+    pad: str
+    rol: Rol | None
+    gemeente: Gemeente | None
+
+    @property
+    def rol_mag_tekenen(self) -> bool:
+        """SIG02: burgemeester (also waarnemend/loco), wethouder, secretaris or raadslid."""
+        return self.rol is not None and self.rol is not Rol.GRIFFIER
+
+
+@frozen
+class _Deelnemers:
+    """The members named by a stuk, resolved, first occurrence of each code only."""
+
+    indieners: tuple[Gemeente, ...]
+    mede_indieners: tuple[Gemeente, ...]
+    onbekend: frozenset[str]  # normalised names that did not resolve (already SIG07)
+
+    @property
+    def tekenaars(self) -> frozenset[str]:
+        """SIG03: the codes a signature may name."""
+        return frozenset(g.code for g in (*self.indieners, *self.mede_indieners))
+
+
+def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """SIG01-SIG08 over every motion and amendment (AMD05) of the dossier."""
+    for i, motie in enumerate(dossier.moties):
+        yield from controleer_stuk(motie, stuk_pad("moties", i, motie.id), ctx)
+    for i, amendement in enumerate(dossier.amendementen):
+        yield from controleer_stuk(amendement, stuk_pad("amendementen", i, amendement.id), ctx)
+
+
+def controleer_stuk(stuk: Stuk, pad: str, ctx: Context) -> Iterator[Bevinding]:
+    """Every signature finding of one motion or amendment at ``pad``."""
+    deelnemers: list[list[Gemeente]] = [[], [], []]
+    gezien: set[str] = set()
+    onbekend: set[str] = set()
+    for lijst, namen in enumerate((stuk.indieners, stuk.mede_indieners, stuk.ondersteuners)):
+        for j, naam in enumerate(namen):
+            plek = f"{pad}.{_LIJSTEN[lijst]}[{j}]"
+            g = ctx.lid(naam)
+            if g is None:
+                onbekend.add(normaliseer(naam))
+                yield _geen_lid(naam, plek, ctx)
+            elif g.code in gezien:
+                yield _dubbel(naam, g, plek)
+            else:
+                gezien.add(g.code)
+                deelnemers[lijst].append(g)
+    d = _Deelnemers(tuple(deelnemers[0]), tuple(deelnemers[1]), frozenset(onbekend))
+    if not stuk.indieners:
+        return
+    handtekeningen = [
+        Handtekening(p, f"{pad}.ondertekening[{k}]", p.rol_enum, ctx.lid(p.gemeente))
+        for k, p in enumerate(stuk.ondertekening)
+    ]
+    geldig: list[Handtekening] = []
+    for h in handtekeningen:
+        fouten = [*_sig02_rol(h), *_sig07_gemeente(h, d, ctx), *_sig03_eigen_gemeente(h, d)]
+        yield from fouten
+        if not fouten:
+            geldig.append(h)
+    if not geldig:
+        yield _sig08_niet_definitief(pad, d.indieners)
+        return
+    for g in d.indieners:
+        yield from _sig01_burgemeester(g, geldig, pad)
+    for g in d.mede_indieners:
+        yield from _sig04_college(g, geldig, pad)
+
+
+def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
+    """SIG07: a named municipality is not a member on the meeting date."""
+    datum = ctx.datum.strftime("%d-%m-%Y")
+    ooit = ctx.gemeenten.zoek(naam)
+    opvolger = ctx.gemeenten.opvolger(ooit, ctx.datum) if ooit else None
+    if ooit is not None and opvolger is not None and ooit.tot is not None:
+        dag = (ooit.tot + timedelta(days=1)).strftime("%d-%m-%Y")
+        return bevinding(
+            "SIG07",
+            plek,
+            f"{naam} is geen lid op {datum}: opgegaan in {opvolger.naam} sinds {dag}.",
+            f"{naam} is not a member on {datum}: merged into {opvolger.naam} on {dag}.",
+        )
+    if ooit is not None:
+        return bevinding(
+            "SIG07",
+            plek,
+            f"{ooit.naam} is geen lid op {datum}.",
+            f"{ooit.naam} is not a member on {datum}.",
+        )
+    namen = ", ".join(ctx.gemeenten.suggesties(naam, op=ctx.datum)) or "geen"
+    return bevinding(
+        "SIG07",
+        plek,
+        f"Onbekende gemeente {naam!r}; bedoelt u: {namen}?",
+        f"Unknown municipality {naam!r}; did you mean: {namen}?",
+    )
+
+
+def _dubbel(naam: str, g: Gemeente, plek: str) -> Bevinding:
+    """SIG06: a municipality appears at most once among all three lists."""
+    return bevinding(
+        "SIG06",
+        plek,
+        f"{naam} ({g.naam}, {g.code}) staat al eerder bij de indieners, mede-indieners of "
+        "ondersteuners.",
+        f"{naam} ({g.naam}, {g.code}) is already named as submitter, co-submitter or supporter.",
+    )
+
+
+def _sig02_rol(h: Handtekening) -> Sequence[Bevinding]:
+    """SIG02: only burgemeester, wethouder, gemeentesecretaris and raadsleden sign."""
+    if h.rol_mag_tekenen:
+        return ()
+    return (
+        bevinding(
+            "SIG02",
+            f"{h.pad}.rol",
+            f"{h.persoon.naam} tekent als {h.persoon.rol!r}; die rol ondertekent geen moties "
+            "of amendementen.",
+            f"{h.persoon.naam} signs as {h.persoon.rol!r}; that role does not sign.",
+        ),
+    )
+
+
+def _sig07_gemeente(h: Handtekening, d: _Deelnemers, ctx: Context) -> Sequence[Bevinding]:
+    """SIG07 for the municipality a signature names (unless its list already reported it)."""
+    if h.gemeente is not None:
+        return ()
+    if normaliseer(h.persoon.gemeente) in d.onbekend:
+        return ()  # reported where the list names it
+    return (_geen_lid(h.persoon.gemeente, f"{h.pad}.gemeente", ctx),)
+
+
+def _sig03_eigen_gemeente(h: Handtekening, d: _Deelnemers) -> Sequence[Bevinding]:
+    """SIG03: the signature's municipality is an indiener or mede-indiener."""
+    if h.gemeente is None or h.gemeente.code in d.tekenaars:
+        return ()
+    return (
+        bevinding(
+            "SIG03",
+            f"{h.pad}.gemeente",
+            f"{h.persoon.naam} tekent voor {h.gemeente.naam}, die geen indiener of "
+            "mede-indiener is (ondersteuners tekenen niet; maak de gemeente zo nodig "
+            "mede-indiener).",
+            f"{h.persoon.naam} signs for {h.gemeente.naam}, which is neither submitter nor "
+            "co-submitter.",
+        ),
+    )
+
+
+def _sig01_burgemeester(
+    g: Gemeente, geldig: Sequence[Handtekening], pad: str
+) -> Iterator[Bevinding]:
+    """SIG01: each indiener is signed for by its burgemeester (waarnemend/loco count)."""
+    if not any(h.gemeente == g and h.rol is not None and h.rol.is_burgemeester for h in geldig):
+        yield bevinding(
+            "SIG01",
+            f"{pad}.ondertekening",
+            f"De burgemeester van indiener {g.naam} heeft niet getekend.",
+            f"The mayor of submitter {g.naam} has not signed.",
+        )
+
+
+def _sig04_college(g: Gemeente, geldig: Sequence[Handtekening], pad: str) -> Iterator[Bevinding]:
+    """SIG04: each mede-indiener signs on behalf of its college (burgemeester, wethouder,
+    gemeentesecretaris)."""
+    if not any(h.gemeente == g and h.rol is not None and h.rol.namens_college for h in geldig):
+        yield bevinding(
+            "SIG04",
+            f"{pad}.ondertekening",
+            f"Mede-indiener {g.naam} heeft niet getekend namens het college (burgemeester, "
+            "wethouder of gemeentesecretaris).",
+            f"Co-submitter {g.naam} has not signed on behalf of its college.",
+        )
+
+
+def _sig08_niet_definitief(pad: str, indieners: tuple[Gemeente, ...]) -> Bevinding:
+    """SIG08: without any geldige signature the stuk is not definitive."""
+    wie = ", ".join(g.naam for g in indieners) or "de indiener"
+    return bevinding(
+        "SIG08",
+        f"{pad}.ondertekening",
+        "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet "
+        f"gepubliceerd. Laat in elk geval de burgemeester tekenen van: {wie} (SIG01).",
+        "No valid signature at all: not definitive, not to be published. At least the "
+        f"mayor of each submitter must sign: {wie} (SIG01).",
+    )

@@ -1,0 +1,164 @@
+"""MkDocs hook: the procedure's rules, decisions and commands, generated from the code.
+
+One registry (``alvrules.catalogus.REGELS``) drives the checks, ``alvrules regels`` and
+these docs. A page asks for generated content with an HTML comment on a line of its own:
+
+``<!-- regels: HOOFDSTUK -->``
+    the sections of every rule of chapter ``HOOFDSTUK`` (a key of ``HOOFDSTUKKEN``): a
+    heading with the rule id as anchor (``#SIG01``), name, severity, source, explanation
+    and the decision taken where the sources are silent;
+``<!-- regelreferentie -->``
+    one table per chapter listing every rule, linked to its section;
+``<!-- besluiten -->``
+    every rule that carries a decision, with that decision;
+``<!-- commando's -->``
+    the table of CLI commands from ``alvrules.cli.COMMANDS``;
+``<!-- dossierschema -->``
+    the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it.
+
+An unknown marker, or a chapter with rules that no page shows, fails the build, so a rule
+added in code appears in the docs at once or the build says why not.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from alvrules.catalogus import HOOFDSTUKKEN
+from alvrules.cli import COMMANDS
+from alvrules.regels import Regel, regels
+
+MARKER = re.compile(r"^<!--\s*([a-z']+)(?::\s*([a-z]+))?\s*-->\s*$", re.MULTILINE)
+SCHEMA = "dossier.schema.json"
+
+#: chapter key -> src_uri of the page that shows its rules (filled in ``on_files``)
+_PAGINA: dict[str, str] = {}
+
+
+def _hoofdstuk_markers(tekst: str) -> list[str]:
+    return [m.group(2) for m in MARKER.finditer(tekst) if m.group(1) == "regels"]
+
+
+def on_files(files: Any, /, *, config: Any) -> Any:
+    """Find the page of each chapter before any page is rendered (for the links)."""
+    _PAGINA.clear()
+    for f in files.documentation_pages():
+        for hoofdstuk in _hoofdstuk_markers(f.content_string):
+            if hoofdstuk not in HOOFDSTUKKEN:
+                raise PluginError(f"{f.src_uri}: onbekend hoofdstuk {hoofdstuk!r}")
+            if hoofdstuk in _PAGINA:
+                raise PluginError(f"hoofdstuk {hoofdstuk!r} staat op twee pagina's")
+            _PAGINA[hoofdstuk] = f.src_uri
+    zonder = {r.hoofdstuk for r in regels()} - set(_PAGINA)
+    if zonder:
+        raise PluginError(f"geen pagina toont de regels van: {', '.join(sorted(zonder))}")
+    return files
+
+
+def _link(regel: Regel, van: str) -> str:
+    """A relative Markdown link from page ``van`` to the section of ``regel``."""
+    doel = _PAGINA[regel.hoofdstuk]
+    pad = posixpath.relpath(doel, posixpath.dirname(van) or ".")
+    return f"[{regel.id}]({pad}#{regel.id})"
+
+
+def _cel(tekst: str) -> str:
+    return tekst.replace("|", "\\|")
+
+
+def sectie(r: Regel) -> str:
+    """The section of one rule, as Markdown; a rule without source or explanation fails."""
+    if not r.bron.strip() or not r.uitleg.strip():
+        raise PluginError(f"regel {r.id} heeft geen bron of uitleg")
+    delen = [
+        f"### {r.id} · {r.naam} {{ #{r.id} }}",
+        "",
+        f"**Ernst:** {r.ernst.value} · **Bron:** {r.bron} · *English:* {r.naam_en}",
+        "",
+        r.uitleg,
+        "",
+    ]
+    if r.besluit:
+        delen += ['!!! info "Besluit"', "", f"    {r.besluit}", ""]
+    return "\n".join(delen)
+
+
+def _regels(hoofdstuk: str | None, pagina: str) -> str:
+    if hoofdstuk not in HOOFDSTUKKEN:
+        raise PluginError(f"{pagina}: onbekend hoofdstuk {hoofdstuk!r}")
+    return "\n".join(sectie(r) for r in regels() if r.hoofdstuk == hoofdstuk)
+
+
+def _referentie(_: str | None, pagina: str) -> str:
+    uit: list[str] = []
+    for sleutel, titel in HOOFDSTUKKEN.items():
+        rijen = [r for r in regels() if r.hoofdstuk == sleutel]
+        if not rijen:
+            continue
+        uit += [f"## {titel}", "", "| regel | naam | ernst | bron |", "|---|---|---|---|"]
+        uit += [
+            f"| {_link(r, pagina)} | {_cel(r.naam)} | {r.ernst.value} | {_cel(r.bron)} |"
+            for r in rijen
+        ]
+        uit.append("")
+    uit.append(f"*{len(regels())} regels.*")
+    return "\n".join(uit)
+
+
+def _besluiten(_: str | None, pagina: str) -> str:
+    uit = ["| regel | besluit |", "|---|---|"]
+    uit += [
+        f"| {_link(r, pagina)} {_cel(r.naam)} | {_cel(r.besluit)} |" for r in regels() if r.besluit
+    ]
+    return "\n".join(uit)
+
+
+def _commandos(_: str | None, pagina: str) -> str:
+    uit = ["| opdracht | Engelse alias | doet |", "|---|---|---|"]
+    uit += [
+        f"| [`alvrules {naam}`](#{naam}) | `{alias}` | {_cel(hulp)} |"
+        for naam, (alias, _module, hulp) in COMMANDS.items()
+    ]
+    return "\n".join(uit)
+
+
+def _schema(_: str | None, pagina: str) -> str:
+    bestand = resources.files("alvrules") / "data" / SCHEMA
+    if not bestand.is_file():
+        return (
+            '!!! warning "JSON Schema volgt"\n\n'
+            f"    Het schema `alvrules/data/{SCHEMA}` zit nog niet in het pakket; zodra het "
+            "er is, staat het hier in zijn geheel."
+        )
+    schema = json.loads(bestand.read_text(encoding="utf-8"))
+    tekst = json.dumps(schema, ensure_ascii=False, indent=2)
+    return f'```json title="{SCHEMA}"\n{tekst}\n```'
+
+
+GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
+    "regels": _regels,
+    "regelreferentie": _referentie,
+    "besluiten": _besluiten,
+    "commando's": _commandos,
+    "dossierschema": _schema,
+}
+
+
+def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
+    """Replace every marker of the page with its generated Markdown."""
+    pagina: str = page.file.src_uri
+
+    def vervang(m: re.Match[str]) -> str:
+        soort, argument = m.group(1), m.group(2)
+        if soort not in GENERATOREN:
+            raise PluginError(f"{pagina}: onbekende marker {m.group(0).strip()!r}")
+        return GENERATOREN[soort](argument, pagina)
+
+    return MARKER.sub(vervang, markdown)
