@@ -157,3 +157,24 @@ def test_index_gelijk_aan_de_definitie(alv: date, n: int, extra: frozenset[date]
     kal = Kalender(extra)
     assert kal.werkdagen_voor(alv, n) == stap_voor_stap(kal, alv, n, -DAG)
     assert kal.werkdagen_na(alv, n) == stap_voor_stap(kal, alv, n, DAG)
+
+
+def test_omschrijving_van_de_kalender() -> None:
+    # The wording of the calendar in force, as the deadline explanations quote it.
+    kantoor_dicht = Kalender([date(2023, 11, 20), date(2023, 11, 17)])
+    assert ATW.omschrijving() == "Atw art. 3 (feestdagen)"
+    assert ATW.omschrijving("en") == "Atw art. 3 (public holidays)"
+    assert kantoor_dicht.omschrijving("nl") == (
+        "Atw art. 3 (feestdagen) plus extra vrije dagen 2023-11-17, 2023-11-20"
+    )
+    assert kantoor_dicht.omschrijving("en") == (
+        "Atw art. 3 (public holidays) plus extra non-working days 2023-11-17, 2023-11-20"
+    )
+
+
+def test_overgeslagen_zonder_de_einddag() -> None:
+    # [van, tot): the end day itself (a Sunday here) is not listed.
+    assert list(ATW.overgeslagen(date(2023, 11, 24), date(2023, 11, 26))) == [
+        (date(2023, 11, 25), "zaterdag")
+    ]
+    assert list(ATW.overgeslagen(date(2023, 11, 26), date(2023, 11, 26))) == []
