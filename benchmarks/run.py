@@ -51,22 +51,48 @@ _ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
 
 def opstart(herhalingen: int) -> list[Meting]:
     """Median cold start of the CLI against the bare imports, runs interleaved."""
-    cli = [PYTHON, "-m", "alvrules", "termijnen", "2023-12-01"]
-    kaal = [PYTHON, "-c", "import attrs, holidays"]
-    leeg = [PYTHON, "-c", "pass"]
-    for argv in (cli, kaal, leeg):  # warm the file cache and the bytecode
+    script = Path(PYTHON).with_name("alvrules")  # the console script of this environment
+    opdrachten = {
+        "python -m alvrules termijnen 2023-12-01": [
+            PYTHON,
+            "-m",
+            "alvrules",
+            "termijnen",
+            "2023-12-01",
+        ],
+        "alvrules termijnen 2023-12-01 (script)": [str(script), "termijnen", "2023-12-01"],
+        "python -c 'import attrs, holidays'": [PYTHON, "-c", "import attrs, holidays"],
+        "python -c 'pass'": [PYTHON, "-c", "pass"],
+    }
+    if not script.exists():
+        del opdrachten["alvrules termijnen 2023-12-01 (script)"]
+    for argv in opdrachten.values():  # warm the file cache and the bytecode
         _koud(argv)
-    tijden: dict[str, list[float]] = {"cli": [], "kaal": [], "leeg": []}
-    for _ in range(herhalingen):
-        tijden["cli"].append(_koud(cli))
-        tijden["kaal"].append(_koud(kaal))
-        tijden["leeg"].append(_koud(leeg))
-    t_cli, t_kaal, t_leeg = (statistics.median(tijden[k]) for k in ("cli", "kaal", "leeg"))
-    print(f"  median of {herhalingen} fresh interpreters each")
-    print(f"  python -m alvrules termijnen 2023-12-01  {t_cli * 1e3:7.1f} ms")
-    print(f"  python -c 'import attrs, holidays'       {t_kaal * 1e3:7.1f} ms")
-    print(f"  python -c 'pass'                         {t_leeg * 1e3:7.1f} ms")
-    return [("opstart: CLI / import attrs, holidays", t_cli / t_kaal, 1.5)]
+    tijden: dict[str, list[float]] = {wat: [] for wat in opdrachten}
+    for _ in range(herhalingen):  # interleaved, so that load on the machine hits all alike
+        for wat, argv in opdrachten.items():
+            tijden[wat].append(_koud(argv))
+    mediaan = {wat: statistics.median(t) for wat, t in tijden.items()}
+    print(f"  median of {herhalingen} fresh processes each")
+    for wat, t in mediaan.items():
+        print(f"  {wat:42} {t * 1e3:7.1f} ms")
+    kaal = mediaan["python -c 'import attrs, holidays'"]
+    uit: list[Meting] = [
+        (
+            "opstart: python -m alvrules / import attrs, holidays",
+            mediaan["python -m alvrules termijnen 2023-12-01"] / kaal,
+            1.5,
+        ),
+    ]
+    if script.exists():
+        uit.append(
+            (
+                "opstart: alvrules script / import attrs, holidays",
+                mediaan["alvrules termijnen 2023-12-01 (script)"] / kaal,
+                1.5,
+            )
+        )
+    return uit
 
 
 def werkdagen(_herhalingen: int) -> list[Meting]:
