@@ -27,18 +27,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def een_regel(tekst: str) -> str:
-    """``tekst`` as one printable line: a control character (a newline in a file name) is
-    written as its escape, so that the reason on stderr is always exactly one line."""
-    if tekst.isprintable():
-        return tekst
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in tekst)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (exit 2) instead of usage plus message."""
 
     def error(self, message: str) -> NoReturn:
+        from alvrules.model import een_regel  # noqa: PLC0415 - attrs only when needed
+
         self.exit(2, f"{self.prog}: fout: {een_regel(message)}\n")
 
 
@@ -118,7 +112,7 @@ def _versie() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
-    from alvrules.model import InvoerFout  # noqa: PLC0415
+    from alvrules.model import InvoerFout, een_regel  # noqa: PLC0415
 
     try:
         handler = importlib.import_module(f"alvrules._cli.{args.handler}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alvrules.cli import een_regel, main
+from alvrules.cli import main
+from alvrules.model import een_regel
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,16 @@ def test_een_regel_op_stderr(argv: list[str], capsys: pytest.CaptureFixture[str]
 def test_een_regel() -> None:
     assert een_regel("gewoon") == "gewoon"
     assert een_regel("a\nb\x1ec") == "a\\nb\\x1ec"
+    assert een_regel("x" * 2000) == "x" * 999 + "…"
+
+
+def test_laadfout_is_een_regel() -> None:
+    # A key or id with newlines ends up in the place of a load error (found by fuzzing).
+    from alvrules.laden import lees_dossier
+    from alvrules.model import InvoerFout
+
+    data = {"vergadering": {"datum": "2023-12-01"}, "moties": [{"id": "a\nb", "x" * 5000: 1}]}
+    with pytest.raises(InvoerFout) as fout:
+        lees_dossier(data)
+    assert str(fout.value).isprintable()
+    assert len(str(fout.value)) <= 1000

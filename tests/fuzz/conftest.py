@@ -7,7 +7,9 @@ they ended (see :data:`tests.fuzz.teller.TELLER`); a crash is a failing test.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/fuzz/" in item.nodeid:
             item.add_marker(overslaan)
+
+
+def pytest_runtest_logfinish(nodeid: str) -> None:
+    """Keep the counts so far in ``.hypothesis/fuzz-voorbeelden.json`` (an interrupted
+    run still reports what it did)."""
+    if ACTIEF and "tests/fuzz/" in nodeid:
+        pad = Path(".hypothesis") / "fuzz-voorbeelden.json"
+        pad.parent.mkdir(exist_ok=True)
+        pad.write_text(json.dumps(TELLER, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
