@@ -463,6 +463,20 @@ _REGELS: tuple[Regel, ...] = (
         "een tweede ronde; staken de stemmen, dan is de uitslag onbeslist.",
         "Geen loting binnen de bibliotheek: een staking wordt gemeld.",
     ),
+    Regel(
+        "STM12",
+        "voorstel bestaat",
+        "proposal exists",
+        "stemmingen",
+        FOUT,
+        "Notulen 14-06-2023; Lbr. 23/040",
+        "Elke stemming heeft een eigen id en betreft voorstellen die in het dossier staan: een "
+        "motie, amendement, agendapunt, vacature of de verantwoording moties. Een stemming "
+        "over een voorstel dat er niet is, telt voor geen enkel voorstel.",
+        "Toegevoegd door alvrules (geen regel uit de bronnen, maar hun stilzwijgende "
+        "voorwaarde): zonder deze controle zou een tikfout in een id een uitslag publiceren "
+        "voor een voorstel dat niet bestaat.",
+    ),
     # --- KND: candidates ---------------------------------------------------------------
     Regel(
         "KND01",

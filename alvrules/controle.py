@@ -52,6 +52,7 @@ CONTROLES: tuple[str, ...] = (
     "alvrules.ondertekening:controleer",  # SIG01-SIG08 (motions and amendments, AMD05)
     "alvrules.moties:controleer",  # MOT01-MOT06, PRE01
     "alvrules.amendementen:controleer",  # AMD01, AMD03-AMD05, PRE01
+    "alvrules.stemmingen:controleer_verwijzingen",  # STM12
     "alvrules.uitslagen:controleer_stemmingen",  # STM03-STM11
     "alvrules.verkiezingen:controleer_kandidaten",  # KND01-KND02
     "alvrules.verkiezingen:controleer_notulencommissie",  # NOT01

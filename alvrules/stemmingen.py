@@ -21,10 +21,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
+
+from alvrules.regels import Bevinding, bevinding
+
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
 
 __all__ = [
     "Grondslag",
@@ -35,6 +42,7 @@ __all__ = [
     "Vertegenwoordiger",
     "Wijze",
     "breuk",
+    "controleer_verwijzingen",
 ]
 
 
@@ -144,3 +152,50 @@ class Stemming:
     def keuzemogelijkheden(self) -> tuple[str, ...]:
         """The options of a choice (STM10) or the candidates of an election (STM11)."""
         return self.kandidaten if self.soort is StemmingSoort.VERKIEZING else self.opties
+
+
+def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """STM12: every stemming has its own id and names proposals that are in the dossier."""
+    from alvrules.verantwoording import VOORSTEL  # noqa: PLC0415 - avoids an import cycle
+
+    bekend = {
+        *(m.id for m in dossier.moties),
+        *(a.id for a in dossier.amendementen),
+        *(p.id for p in dossier.agendapunten),
+        *(v.id for v in dossier.vacatures),
+        VOORSTEL,
+    }
+    gezien: set[str] = set()
+    for i, s in enumerate(dossier.stemmingen):
+        pad = f"stemmingen[{s.id}]"
+        if s.id in gezien:
+            yield bevinding(
+                "STM12",
+                f"stemmingen[{i}].id",
+                f"Stemming-id {s.id!r} komt meer dan één keer voor.",
+                f"Vote id {s.id!r} occurs more than once.",
+            )
+        gezien.add(s.id)
+        if s.soort is StemmingSoort.VOORSTEL and not s.voorstellen:
+            yield bevinding(
+                "STM12",
+                f"{pad}.voorstellen",
+                "De stemming noemt geen voorstel.",
+                "The vote names no proposal.",
+            )
+        for j, v in enumerate(s.voorstellen):
+            if v not in bekend:
+                yield bevinding(
+                    "STM12",
+                    f"{pad}.voorstellen[{j}]",
+                    f"Voorstel {v!r} staat niet in het dossier (geen motie, amendement, "
+                    "agendapunt of vacature met die id).",
+                    f"Proposal {v!r} is not in the dossier.",
+                )
+        if s.betreft is not None and s.betreft not in bekend:
+            yield bevinding(
+                "STM12",
+                f"{pad}.betreft",
+                f"Stemming betreft {s.betreft!r}, dat niet in het dossier staat.",
+                f"Vote concerns {s.betreft!r}, which is not in the dossier.",
+            )

@@ -33,8 +33,12 @@ def _dossier(
 
 
 def _regels(d: Dossier) -> list[tuple[str, str]]:
-    """Findings of the vote chapter (STM, KND, NOT); other chapters are tested elsewhere."""
-    return [(b.regel, b.pad) for b in controleer(d) if b.regel[:3] in {"STM", "KND", "NOT"}]
+    """Findings of the vote chapter (STM, KND, NOT) but STM12, which has tests of its own."""
+    return [
+        (b.regel, b.pad)
+        for b in controleer(d)
+        if b.regel[:3] in {"STM", "KND", "NOT"} and b.regel != "STM12"
+    ]
 
 
 def test_member_voting_twice_alias_counts_first() -> None:
@@ -57,7 +61,7 @@ def test_non_member_and_invalid_choice() -> None:
     d = _dossier(s)
     r = uitslagen(d).resultaten[0]
     assert (r.voor, r.tegen) == (75, 0)
-    bev = list(controleer(d))
+    bev = [b for b in controleer(d) if b.regel != "STM12"]
     assert [b.regel for b in bev] == ["STM04", "STM04"]
     assert "geen lid" in bev[0].melding
     assert "ongeldige keuze" in bev[1].melding
@@ -156,4 +160,4 @@ def test_cli_exit_1_on_rejected_ballots(
 
 def test_meeting_without_weights_is_a_finding_not_a_crash() -> None:
     d = Dossier(vergadering=Vergadering(datum=date(2019, 6, 1)), stemmingen=(Stemming(id="S1"),))
-    assert [b.regel for b in controleer(d)] == ["STM02"]
+    assert [b.regel for b in controleer(d) if b.regel != "STM12"] == ["STM02"]

@@ -24,7 +24,7 @@ from alvrules.verantwoording import (
     uit_dossier,
     vaststellen,
 )
-from tests._verantwoording import FIXTURE_2023, lees
+from tests.conftest import EXAMPLES
 
 ALV = date(2023, 12, 1)
 JUNI = date(2023, 6, 14)
@@ -35,6 +35,13 @@ AANHOUDEN_2023 = {
     "2023-06-M06": None,
     "2023-06-M07": None,
 }
+
+#: The Najaars ALV 2023 example holds the accounting of annex 09 (21 motions).
+FIXTURE_2023 = EXAMPLES / "najaars-alv-2023.toml"
+
+
+def lees(pad: Path = FIXTURE_2023) -> Dossier:
+    return laden.laad_dossier(pad)
 
 
 def _m(id_: str, **kw: object) -> EerdereMotie:
@@ -171,13 +178,15 @@ def test_controleer_neemt_verantwoording_en_pre01_mee() -> None:
 
 @pytest.fixture
 def laad(monkeypatch: pytest.MonkeyPatch) -> None:
+    echt = laden.laad_dossier
+
     def laad_dossier(pad: str | Path) -> Dossier:
         if str(pad) == "fout.toml":
             return Dossier(
                 vergadering=Vergadering(datum=ALV),
                 eerdere_moties=(_m("M1", aangehouden_sinds=JUNI),),
             )
-        return lees(Path(pad))
+        return echt(pad)
 
     monkeypatch.setattr(laden, "laad_dossier", laad_dossier)
 

@@ -15,6 +15,8 @@ import sys
 
 from alvrules import laden
 from alvrules._cli._uitvoer import json_uit
+from alvrules.gewichten import peildatum
+from alvrules.model import Vergadering
 from alvrules.regels import Ernst
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.telling import Uitkomst, percentage
@@ -78,11 +80,18 @@ def _csv(u: Uitslagen) -> None:
 
 
 _CSS = (
-    "body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+    "h1{font-size:1.6em}h2{font-size:1.1em;margin:1.6em 0 .3em}"
     ".balk{display:flex;height:1.2em;background:#eee;margin:.3em 0}"
     ".voor{background:#2a7}.tegen{background:#c33}.onthouding{background:#999}"
+    ".legenda span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 1em}"
     "table{border-collapse:collapse}td,th{padding:.1em .6em;text-align:left}"
+    "td.n{text-align:right}footer{margin-top:2em;font-size:.85em;color:#555}"
 )
+_KOP = {
+    "nl": ("Uitslagen", "Stemgedrag", "gemeente", "stemmen", "keuze"),
+    "en": ("Results", "Voting record", "municipality", "votes", "choice"),
+}
 
 
 def _balk(r: Resultaat) -> str:
@@ -100,27 +109,36 @@ def _balk(r: Resultaat) -> str:
     )
 
 
-def _html(u: Uitslagen, taal: str) -> None:
+def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     e = html.escape
+    kop, gedrag_kop, gemeente, stemmen, keuze = _KOP[taal]
+    titel = f"{kop} {vergadering.naam} ({vergadering.datum.isoformat()})"
+    legenda = "".join(f'<span class="{k}"></span>{k}' for k in ("voor", "tegen", "onthouding"))
     delen = [
         f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">',
-        f"<title>Uitslagen</title><style>{_CSS}</style></head><body><h1>Uitslagen</h1>",
+        f"<title>{e(titel)}</title><style>{_CSS}</style></head><body>",
+        f'<h1>{e(titel)}</h1><p class="legenda">{legenda}</p>',
     ]
     for r in u.resultaten:
         delen.append(f"<section><h2>{e(_regel(r, taal))}</h2>{_balk(r)}")
         if r.stemgedrag:
             gedrag = dict(r.stemgedrag)
             rijen = "".join(
-                f"<tr><td>{e(u.namen[c])}</td><td>{u.gewichten[c]}</td>"
+                f'<tr><td>{e(u.namen[c])}</td><td class="n">{u.gewichten[c]}</td>'
                 f"<td>{e(gedrag.get(c, GEEN_STEM))}</td></tr>"
                 for c in sorted(u.gewichten, key=lambda c: u.namen[c])
             )
             delen.append(
-                "<details><summary>Stemgedrag</summary><table><tr><th>gemeente</th>"
-                f"<th>stemmen</th><th>keuze</th></tr>{rijen}</table></details>"
+                f"<details><summary>{gedrag_kop}</summary><table><tr><th>{gemeente}</th>"
+                f"<th>{stemmen}</th><th>{keuze}</th></tr>{rijen}</table></details>"
             )
         delen.append("</section>")
-    delen.append("</body></html>")
+    delen.append(
+        f"<footer>Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum "
+        f"{peildatum(vergadering.datum).isoformat()}; Bron: CBS. "
+        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).</footer>"
+        "</body></html>"
+    )
     print("".join(delen))
 
 
@@ -136,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
-        _html(u, taal)
+        _html(u, dossier.vergadering, taal)
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
