@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alvrules.cli import main
@@ -106,7 +106,7 @@ def cli_over(test: str, pad: Path, opdrachten: Sequence[list[str]]) -> None:
 GROTE_TEKST = st.builds(
     lambda teken, n: teken * n,
     st.sampled_from(["a", "é", "\x00", "💩", "\u202e", " ", "\n", "\\"]),
-    st.integers(0, 100_000),
+    st.integers(0, 50_000),
 )
 SCALAIREN = (
     st.none()
@@ -158,7 +158,7 @@ def _diep(waarde: Any, diepte: int, soort: str) -> Any:
     return waarde
 
 
-DIEP = st.builds(_diep, SCALAIREN, st.integers(1, 20_000), st.sampled_from(["lijst", "tabel"]))
+DIEP = st.builds(_diep, SCALAIREN, st.integers(1, 3_000), st.sampled_from(["lijst", "tabel"]))
 
 
 def _vervang(pad: tuple[Any, ...], nieuw: Any) -> dict[str, Any]:
@@ -342,7 +342,8 @@ def _json_groot(grootte: int) -> bytes:
     return _json(data).encode()
 
 
-@given(st.integers(1, 10_000_000), st.sampled_from([b"x", b"\xff", b"[", b"{"]))
+@settings(max_examples=25)  # each example writes a file of up to 10 MB
+@given(st.integers(MAX_GROOTTE + 1, 10_000_000), st.sampled_from([b"x", b"\xff", b"[", b"{"]))
 def test_grote_bestanden(grootte: int, vulling: bytes) -> None:
     voorbeeld("grote_bestanden")
     with _bestand(vulling * grootte, ".json") as pad:
