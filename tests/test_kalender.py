@@ -178,3 +178,9 @@ def test_overgeslagen_zonder_de_einddag() -> None:
         (date(2023, 11, 25), "zaterdag")
     ]
     assert list(ATW.overgeslagen(date(2023, 11, 26), date(2023, 11, 26))) == []
+
+
+def test_werkdagen_na_tot_de_laatste_werkdag_van_het_jaar() -> None:
+    # Exactly the working days left in the year: the answer stays in this year.
+    assert ATW.werkdagen_na(date(2023, 12, 27), 2) == date(2023, 12, 29)
+    assert ATW.werkdagen_na(date(2023, 12, 27), 3) == date(2024, 1, 2)

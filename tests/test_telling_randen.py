@@ -127,3 +127,10 @@ def test_briefjes_in_elke_vorm() -> None:
     for fout in ("voor", 3):
         with pytest.raises(TypeError, match="stemmen: verwacht een tabel of lijst"):
             Stemming(id="S1", stemmen=fout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fout", [-1, True])
+def test_ongeldig_gewicht_na_een_nul(fout: object) -> None:
+    # A zero weight is allowed, also next to a wrong one: the error names the wrong one.
+    with pytest.raises(InvoerFout, match="stemgewicht van GM0344 is geen geheel getal"):
+        tel({"GM0001": 0, "GM0344": fout}, [])  # type: ignore[dict-item]

@@ -74,7 +74,7 @@ VERWACHT: dict[str, tuple[str, str, str]] = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test: mutmut links a function to the tests that call it
 def lijst() -> dict[str, Termijn]:
     alv = Vergadering(datum=date(2024, 1, 9), sluitingstijd=time(13, 0))
     return {t.regel: t for t in termijnen(alv)}
