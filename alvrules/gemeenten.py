@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 
-from attrs import frozen
+from attrs import field, frozen, validators
 
 __all__ = ["Gemeente", "Gemeenteregister", "normaliseer", "register"]
 
@@ -35,16 +35,23 @@ def normaliseer(naam: str) -> str:
     return "".join(c for c in zonder.casefold() if c.isalnum())
 
 
+def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
+    if g.van is not None and tot is not None and tot < g.van:
+        raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
+
+
 @frozen
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 
-    code: str
-    naam: str
+    code: str = field(validator=validators.matches_re(r"GM\d{4}"))
+    naam: str = field(validator=validators.min_len(1))
     aliassen: tuple[str, ...] = ()
     van: date | None = None  # first day; None: before the registry's start
-    tot: date | None = None  # last day; None: still exists
-    opgegaan_in: str | None = None  # code of the municipality it merged into
+    tot: date | None = field(default=None, validator=_periode)  # last day; None: exists
+    opgegaan_in: str | None = field(
+        default=None, validator=validators.optional(validators.matches_re(r"GM\d{4}"))
+    )
 
     def bestaat_op(self, datum: date) -> bool:
         return (self.van is None or self.van <= datum) and (self.tot is None or datum <= self.tot)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alvrules.gemeenten import normaliseer, register
+from alvrules.gemeenten import Gemeente, normaliseer, register
 from tests.conftest import DATA
 
 REG = register()
@@ -87,3 +88,14 @@ def test_lookup_invariant_under_spelling(paar: tuple[object, str]) -> None:
 @given(st.text())
 def test_normaliseer_is_idempotent(tekst: str) -> None:
     assert normaliseer(normaliseer(tekst)) == normaliseer(tekst)
+
+
+def test_gemeente_refuses_an_invalid_state() -> None:
+    for fout in (
+        {"code": "0344", "naam": "Utrecht"},
+        {"code": "GM0344", "naam": ""},
+        {"code": "GM0457", "naam": "Weesp", "van": date(2022, 3, 24), "tot": date(2022, 3, 23)},
+        {"code": "GM0457", "naam": "Weesp", "opgegaan_in": "Amsterdam"},
+    ):
+        with pytest.raises(ValueError):  # noqa: PT011 - attrs' own messages
+            Gemeente(**fout)  # type: ignore[arg-type]
