@@ -31,7 +31,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (exit 2) instead of usage plus message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: fout: {message}\n")
+        from alvrules.model import een_regel  # noqa: PLC0415 - attrs only when needed
+
+        self.exit(2, f"{self.prog}: fout: {een_regel(message)}\n")
 
 
 def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="alvrules",
         description="De procedure van de ALV van de VNG als uitvoerbare regels.",
     )
-    parser.add_argument("--version", action="version", version=f"alvrules {_versie()}")
+    parser.add_argument("--version", action=_Versie, nargs=0, help="toon de versie")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     add: Callable[..., argparse.ArgumentParser] = sub.add_parser
@@ -91,6 +93,13 @@ _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
 }
 
 
+class _Versie(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        parser.exit(0, f"alvrules {_versie()}\n")
+
+
 def _versie() -> str:
     from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
@@ -103,19 +112,19 @@ def _versie() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
-    from alvrules.model import InvoerFout  # noqa: PLC0415
+    from alvrules.model import InvoerFout, een_regel  # noqa: PLC0415
 
     try:
         handler = importlib.import_module(f"alvrules._cli.{args.handler}")
         code: int = handler.run(args)
     except InvoerFout as e:
-        print(f"alvrules: {e}", file=sys.stderr)
+        print(f"alvrules: {een_regel(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `alvrules … | head`: the reader has gone
         sys.stdout = None
         return 0
     except (OSError, UnicodeError) as e:
-        print(f"alvrules: kan niet lezen of schrijven: {e}", file=sys.stderr)
+        print(f"alvrules: kan niet lezen of schrijven: {een_regel(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130

@@ -19,26 +19,76 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from attrs import field, frozen
 
-__all__ = ["Kalender", "clear_caches", "feestdagen", "is_werkdag", "werkdagen_voor"]
+__all__ = [
+    "TABELJAREN",
+    "Kalender",
+    "clear_caches",
+    "feestdagen",
+    "feestdagen_holidays",
+    "is_werkdag",
+    "tabel_tekst",
+    "werkdagen_voor",
+]
 
 _DAG = timedelta(days=1)
 _WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
+#: Years whose holidays are read from the shipped table ``data/feestdagen.csv``: the years
+#: ``holidays`` covers for the Netherlands (it returns no holidays outside 1966-2100).
+TABELJAREN = range(1966, 2101)
+_TABEL = os.path.join(os.path.dirname(__file__), "data", "feestdagen.csv")
+
+
 @functools.cache
 def feestdagen(jaar: int) -> dict[date, str]:
-    """The Atw holidays of ``jaar`` that fall on any day, with their Dutch names."""
+    """The Atw holidays of ``jaar`` that fall on any day, with their Dutch names.
+
+    For :data:`TABELJAREN` they come from the shipped table, which is ``holidays``' output
+    written down (a test pins the two equal; regenerate with ``python -m alvrules.kalender
+    > alvrules/data/feestdagen.csv``): loading the Netherlands calendar of ``holidays``
+    imports all of its ~250 countries, which would triple the CLI's start-up time.
+    """
+    if jaar in TABELJAREN:
+        return _tabel().get(jaar, {})
+    return feestdagen_holidays(jaar)
+
+
+def feestdagen_holidays(jaar: int) -> dict[date, str]:
+    """The Atw holidays of ``jaar`` computed by ``holidays`` (the table's source)."""
     import holidays  # noqa: PLC0415 - imported on first use to keep start-up fast
 
     nl = holidays.country_holidays(
         "NL", years=jaar, categories=("public", "optional"), language="nl"
     )
-    return {d: naam.lower() for d, naam in nl.items()}
+    return {d: naam.lower() for d, naam in sorted(nl.items())}
+
+
+@functools.cache
+def _tabel() -> dict[int, dict[date, str]]:
+    """``data/feestdagen.csv`` (``datum,naam``) per year."""
+    per_jaar: dict[int, dict[date, str]] = {}
+    with open(_TABEL, encoding="utf-8") as f:
+        next(f)  # header
+        for regel in f:
+            datum, naam = regel.rstrip("\n").split(",", 1)
+            d = date.fromisoformat(datum)
+            per_jaar.setdefault(d.year, {})[d] = naam
+    return per_jaar
+
+
+def tabel_tekst() -> str:
+    """The text of ``data/feestdagen.csv``, computed with ``holidays`` for :data:`TABELJAREN`."""
+    regels = ["datum,naam"]
+    for jaar in TABELJAREN:
+        regels += [f"{d.isoformat()},{naam}" for d, naam in feestdagen_holidays(jaar).items()]
+    return "\n".join(regels) + "\n"
 
 
 @functools.cache
@@ -57,6 +107,7 @@ def _werkdagen(jaar: int, extra: frozenset[date]) -> tuple[int, ...]:
 def clear_caches() -> None:
     """Forget the cached holiday tables and working-day indexes (for tests and benchmarks)."""
     feestdagen.cache_clear()
+    _tabel.cache_clear()
     _werkdagen.cache_clear()
 
 
@@ -149,3 +200,9 @@ def is_werkdag(datum: date) -> bool:
 def werkdagen_voor(datum: date, n: int) -> date:
     """CAL02 with the default (Atw) calendar: the n-th working day before ``datum``."""
     return ATW.werkdagen_voor(datum, n)
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates data/feestdagen.csv
+    import sys
+
+    sys.stdout.write(tabel_tekst())

@@ -46,7 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
-from alvrules.model import Agendapunt, AgendaSoort, InvoerFout
+from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 
 __all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
@@ -100,7 +100,7 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
             return json.loads(tekst, object_pairs_hook=_json_object)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
-        raise InvoerFout(f"{naam}: geen geldige TOML: {e}") from None
+        raise InvoerFout(een_regel(f"{naam}: geen geldige TOML: {e}")) from None
     except json.JSONDecodeError as e:
         raise InvoerFout(f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})") from None
     except _Fout as e:
@@ -130,7 +130,8 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
         pad, reden = fouten[0]
         rest = f" (en nog {len(fouten) - 1})" if len(fouten) > 1 else ""
         plek = _weergave(pad, data)
-        raise InvoerFout(f"{bron}: {plek + ': ' if plek else ''}{reden}{rest}") from None
+        melding = f"{bron}: {plek + ': ' if plek else ''}{reden}{rest}"
+        raise InvoerFout(een_regel(melding)) from None
     return dossier
 
 

@@ -23,11 +23,21 @@ __all__ = [
     "VergaderSoort",
     "Vergadering",
     "aware",
+    "een_regel",
 ]
 
 
 class InvoerFout(ValueError):
     """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
+
+
+def een_regel(tekst: str, lengte: int = 1000) -> str:
+    """``tekst`` as one printable line of at most ``lengte`` characters, for a reason on
+    stderr: a control character (a newline in a file name or a key) is written as its
+    escape, and a longer text is cut with ``…``."""
+    if not tekst.isprintable():
+        tekst = "".join(c if c.isprintable() else repr(c)[1:-1] for c in tekst)
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
 
 
 class Rol(enum.StrEnum):

@@ -24,7 +24,8 @@ EERSTE, LAATSTE = date(2000, 3, 1), date(2040, 12, 31)
 N = 9
 
 
-def main() -> None:
+def meet() -> tuple[float, float, float]:
+    """Check agreement, then return seconds per call: ours, numpy scalar, numpy vectorised."""
     vrij = sorted(d for jaar in range(1999, 2042) for d in feestdagen(jaar))
     kalender = np.busdaycalendar(weekmask="1111100", holidays=np.array(vrij, dtype="M8[D]"))
     dagen = [EERSTE + timedelta(days=i) for i in range((LAATSTE - EERSTE).days + 1)]
@@ -60,6 +61,11 @@ def main() -> None:
     print(f"numpy.busday_offset     {t_vec * 1e6:8.3f} µs per element, vectorised")
     print(f"ratio werkdagen_voor / numpy scalar:     {t_ons / t_np:6.2f}")
     print(f"ratio werkdagen_voor / numpy vectorised: {t_ons / t_vec:6.2f}")
+    return t_ons, t_np, t_vec
+
+
+def main() -> None:
+    meet()
 
 
 if __name__ == "__main__":

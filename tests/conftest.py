@@ -1,7 +1,7 @@
 """Test configuration: Hypothesis profiles.
 
 ``default`` is fast enough for CI; ``thorough`` is for long runs by hand:
-``HYPOTHESIS_PROFILE=thorough python -m pytest``.
+``HYPOTHESIS_PROFILE=thorough python -m pytest``; ``mutatie`` is for mutation testing.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# Mutation testing (mutmut runs the suite once per mutant): few, reproducible examples.
+settings.register_profile("mutatie", max_examples=5, deadline=None, derandomize=True)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )

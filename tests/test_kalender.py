@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from dateutil.easter import easter
@@ -10,7 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alvrules
-from alvrules.kalender import ATW, Kalender, clear_caches, feestdagen, werkdagen_voor
+from alvrules.kalender import (
+    ATW,
+    TABELJAREN,
+    Kalender,
+    clear_caches,
+    feestdagen,
+    feestdagen_holidays,
+    tabel_tekst,
+    werkdagen_voor,
+)
 
 DAG = timedelta(days=1)
 dagen = st.dates(min_value=date(2000, 3, 1), max_value=date(2040, 12, 31))
@@ -49,6 +59,19 @@ def test_feestdagen_zijn_de_atw_lijst(jaar: int) -> None:
     zondagen = {pasen, pasen + 49 * DAG}
     assert all(d.weekday() == 6 for d in zondagen)
     assert set(feestdagen(jaar)) == atw(jaar) | zondagen
+
+
+def test_tabel_is_de_uitvoer_van_holidays() -> None:
+    # data/feestdagen.csv is `holidays` written down (for start-up time); it must stay so.
+    tabel = (Path(alvrules.__file__).parent / "data" / "feestdagen.csv").read_text("utf-8")
+    assert tabel == tabel_tekst(), "regenerate: python -m alvrules.kalender > …/feestdagen.csv"
+    assert all(feestdagen(jaar) == feestdagen_holidays(jaar) for jaar in TABELJAREN)
+
+
+@pytest.mark.parametrize("jaar", [1900, 1965, 2101, 2200])
+def test_buiten_de_tabel_rekent_holidays(jaar: int) -> None:
+    assert jaar not in TABELJAREN
+    assert feestdagen(jaar) == feestdagen_holidays(jaar)
 
 
 def test_naam_van_een_vrije_dag() -> None:
@@ -134,3 +157,30 @@ def test_index_gelijk_aan_de_definitie(alv: date, n: int, extra: frozenset[date]
     kal = Kalender(extra)
     assert kal.werkdagen_voor(alv, n) == stap_voor_stap(kal, alv, n, -DAG)
     assert kal.werkdagen_na(alv, n) == stap_voor_stap(kal, alv, n, DAG)
+
+
+def test_omschrijving_van_de_kalender() -> None:
+    # The wording of the calendar in force, as the deadline explanations quote it.
+    kantoor_dicht = Kalender([date(2023, 11, 20), date(2023, 11, 17)])
+    assert ATW.omschrijving() == "Atw art. 3 (feestdagen)"
+    assert ATW.omschrijving("en") == "Atw art. 3 (public holidays)"
+    assert kantoor_dicht.omschrijving("nl") == (
+        "Atw art. 3 (feestdagen) plus extra vrije dagen 2023-11-17, 2023-11-20"
+    )
+    assert kantoor_dicht.omschrijving("en") == (
+        "Atw art. 3 (public holidays) plus extra non-working days 2023-11-17, 2023-11-20"
+    )
+
+
+def test_overgeslagen_zonder_de_einddag() -> None:
+    # [van, tot): the end day itself (a Sunday here) is not listed.
+    assert list(ATW.overgeslagen(date(2023, 11, 24), date(2023, 11, 26))) == [
+        (date(2023, 11, 25), "zaterdag")
+    ]
+    assert list(ATW.overgeslagen(date(2023, 11, 26), date(2023, 11, 26))) == []
+
+
+def test_werkdagen_na_tot_de_laatste_werkdag_van_het_jaar() -> None:
+    # Exactly the working days left in the year: the answer stays in this year.
+    assert ATW.werkdagen_na(date(2023, 12, 27), 2) == date(2023, 12, 29)
+    assert ATW.werkdagen_na(date(2023, 12, 27), 3) == date(2024, 1, 2)
