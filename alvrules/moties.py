@@ -206,12 +206,22 @@ def mot04_agendapunt(motie: Motie, pad: str, dossier: Dossier) -> Iterator[Bevin
     punt = motie.agendapunt
     if punt is None or punt.strip().casefold() == RONDVRAAG or dossier.agendapunt(punt):
         return
-    bestaand = ", ".join(a.id for a in dossier.agendapunten) or "geen"
+    bestaand = ", ".join(a.id for a in dossier.agendapunten)
     yield bevinding(
         "MOT04",
         f"{pad}.agendapunt",
-        f"Agendapunt {punt!r} bestaat niet (wel: {bestaand}; of 'rondvraag').",
-        f"Agenda item {punt!r} does not exist (existing: {bestaand}; or 'rondvraag').",
+        f"Agendapunt {punt!r} bestaat niet "
+        + (
+            f"(wel: {bestaand}; of 'rondvraag')."
+            if bestaand
+            else "(het dossier heeft geen agenda; kies 'rondvraag')."
+        ),
+        f"Agenda item {punt!r} does not exist "
+        + (
+            f"(existing: {bestaand}; or 'rondvraag')."
+            if bestaand
+            else "(the dossier has no agenda; use 'rondvraag')."
+        ),
     )
 
 

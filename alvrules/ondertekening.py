@@ -165,12 +165,14 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
             f"{ooit.naam} is geen lid op {datum}.",
             f"{ooit.naam} is not a member on {datum}.",
         )
-    namen = ", ".join(ctx.gemeenten.suggesties(naam, op=ctx.datum)) or "geen"
+    namen = ", ".join(ctx.gemeenten.suggesties(naam, op=ctx.datum))
     return bevinding(
         "SIG07",
         plek,
-        f"Onbekende gemeente {naam!r}; bedoelt u: {namen}?",
-        f"Unknown municipality {naam!r}; did you mean: {namen}?",
+        f"Onbekende gemeente {naam!r}; "
+        + (f"bedoelt u: {namen}?" if namen else "geen lid met een vergelijkbare naam."),
+        f"Unknown municipality {naam!r}; "
+        + (f"did you mean: {namen}?" if namen else "no member with a similar name."),
     )
 
 

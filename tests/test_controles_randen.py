@@ -19,10 +19,10 @@ def test_mot04_zonder_agenda() -> None:
     )
     mot04 = [b for b in controleer(dossier) if b.regel == "MOT04"]
     assert [b.tekst("nl") for b in mot04] == [
-        "Agendapunt '7' bestaat niet (wel: geen; of 'rondvraag')."
+        "Agendapunt '7' bestaat niet (het dossier heeft geen agenda; kies 'rondvraag')."
     ]
     assert [b.tekst("en") for b in mot04] == [
-        "Agenda item '7' does not exist (existing: geen; or 'rondvraag')."
+        "Agenda item '7' does not exist (the dossier has no agenda; use 'rondvraag')."
     ]
 
 
