@@ -25,8 +25,12 @@ from datetime import date, timedelta
 
 from attrs import field, frozen
 
+from alvrules.model import InvoerFout
+
 __all__ = [
     "TABELJAREN",
+    "VERGADERJAREN",
+    "BuitenKalender",
     "Kalender",
     "clear_caches",
     "feestdagen",
@@ -40,10 +44,19 @@ _DAG = timedelta(days=1)
 _WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
-#: Years whose holidays are read from the shipped table ``data/feestdagen.csv``: the years
-#: ``holidays`` covers for the Netherlands (it returns no holidays outside 1966-2100).
-TABELJAREN = range(1966, 2101)
+#: Years whose holidays the calendar knows, from the shipped table ``data/feestdagen.csv``
+#: (``holidays``' output, pinned by a test to the Atw list of CAL01 for every one of them).
+#: ``holidays`` has no Dutch holidays after 2100, and before 1982 its list differs from
+#: today's Atw list; a year outside this range is refused, never silently holiday-free.
+TABELJAREN = range(1999, 2101)
+#: Meeting dates the library supports: counting back from a meeting may reach the year
+#: before, which the table still covers.
+VERGADERJAREN = range(TABELJAREN.start + 1, TABELJAREN.stop)
 _TABEL = os.path.join(os.path.dirname(__file__), "data", "feestdagen.csv")
+
+
+class BuitenKalender(InvoerFout):
+    """A year outside :data:`TABELJAREN`: input the calendar cannot answer for."""
 
 
 @functools.cache
@@ -55,9 +68,12 @@ def feestdagen(jaar: int) -> dict[date, str]:
     > alvrules/data/feestdagen.csv``): loading the Netherlands calendar of ``holidays``
     imports all of its ~250 countries, which would triple the CLI's start-up time.
     """
-    if jaar in TABELJAREN:
-        return _tabel().get(jaar, {})
-    return feestdagen_holidays(jaar)
+    if jaar not in TABELJAREN:
+        raise BuitenKalender(
+            f"geen feestdagenkalender voor {jaar}: alvrules kent de Atw-feestdagen van "
+            f"{TABELJAREN.start} tot en met {TABELJAREN.stop - 1}"
+        )
+    return _tabel().get(jaar, {})
 
 
 def feestdagen_holidays(jaar: int) -> dict[date, str]:

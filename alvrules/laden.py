@@ -46,6 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
+from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 
@@ -58,7 +59,7 @@ MAX_GROOTTE = 5 * 1024 * 1024
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
 
 #: Dates and timestamps outside these years are typos (and break calendar arithmetic).
-JAREN = range(1900, 2201)
+JAREN = VERGADERJAREN
 
 Pad = tuple[str | int, ...]
 _D = TypeVar("_D", bound=date)

@@ -27,7 +27,7 @@ __all__ = ["SCHEMA_ID", "dossier_schema", "schema"]
 
 SCHEMA_ID = "urn:alvrules:dossier:1"
 
-_JAAR = r"(19\d\d|2[01]\d\d|2200)"  # laden.JAREN
+_JAAR = r"(20\d\d|2100)"  # laden.JAREN = kalender.VERGADERJAREN
 _DATUM = _JAAR + r"-\d{2}-\d{2}"
 _TIJD = r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
 

@@ -14,6 +14,7 @@ import alvrules
 from alvrules.kalender import (
     ATW,
     TABELJAREN,
+    BuitenKalender,
     Kalender,
     clear_caches,
     feestdagen,
@@ -21,6 +22,7 @@ from alvrules.kalender import (
     tabel_tekst,
     werkdagen_voor,
 )
+from alvrules.model import InvoerFout
 
 DAG = timedelta(days=1)
 dagen = st.dates(min_value=date(2000, 3, 1), max_value=date(2040, 12, 31))
@@ -51,7 +53,7 @@ def atw(jaar: int) -> set[date]:
     }
 
 
-@pytest.mark.parametrize("jaar", range(2000, 2041))
+@pytest.mark.parametrize("jaar", TABELJAREN)
 def test_feestdagen_zijn_de_atw_lijst(jaar: int) -> None:
     # `holidays` also names Easter Sunday and Whit Sunday; both are Sundays, so they
     # change nothing. Every other date must be exactly the Atw list.
@@ -68,10 +70,19 @@ def test_tabel_is_de_uitvoer_van_holidays() -> None:
     assert all(feestdagen(jaar) == feestdagen_holidays(jaar) for jaar in TABELJAREN)
 
 
-@pytest.mark.parametrize("jaar", [1900, 1965, 2101, 2200])
-def test_buiten_de_tabel_rekent_holidays(jaar: int) -> None:
+@pytest.mark.parametrize("jaar", [1900, 1998, 2101, 2200])
+def test_buiten_de_tabel_weigert_de_kalender(jaar: int) -> None:
+    """Never silently holiday-free: a year the calendar does not know is refused."""
     assert jaar not in TABELJAREN
-    assert feestdagen(jaar) == feestdagen_holidays(jaar)
+    with pytest.raises(BuitenKalender, match=str(jaar)):
+        feestdagen(jaar)
+    with pytest.raises(InvoerFout):
+        ATW.werkdagen_voor(date(jaar, 6, 1), 3)
+
+
+def test_tellen_vanaf_de_eerste_ondersteunde_vergadering() -> None:
+    """Counting back from early January 2000 reaches 1999, which the table covers."""
+    assert werkdagen_voor(date(2000, 1, 3), 9) == date(1999, 12, 21)  # Kerst 1999 in het weekend
 
 
 def test_naam_van_een_vrije_dag() -> None:

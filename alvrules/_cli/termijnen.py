@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, date, datetime
 
 from alvrules._cli._uitvoer import datum, json_uit, tijd
+from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.termijnen import Termijn, termijnen
 
@@ -31,8 +32,11 @@ def _vergaderdatum(tekst: str) -> date:
             "de sluitingstijd gaat met --sluitingstijd UU:MM"
         )
     d = datum(tekst.strip(), "datum")
-    if not 1900 <= d.year <= 2200:
-        raise InvoerFout(f"datum {d.isoformat()} buiten het ondersteunde bereik 1900-2200")
+    if d.year not in VERGADERJAREN:
+        raise InvoerFout(
+            f"datum {d.isoformat()} buiten het ondersteunde bereik "
+            f"{VERGADERJAREN.start}-{VERGADERJAREN.stop - 1}"
+        )
     return d
 
 
