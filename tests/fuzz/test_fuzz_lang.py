@@ -38,6 +38,7 @@ from alvrules.model import InvoerFout
 from alvrules.regels import Rapport
 from tests.conftest import EXAMPLES
 from tests.fuzz.teller import tel, voorbeeld
+from tests.test_fuzz_laden import plekken
 
 VOORBEELD_TOML = (EXAMPLES / "najaars-alv-2023.toml").read_text("utf-8")
 VOORBEELD = tomllib.loads(VOORBEELD_TOML)
@@ -172,18 +173,7 @@ def _vervang(pad: tuple[Any, ...], nieuw: Any) -> dict[str, Any]:
     return data  # type: ignore[no-any-return]
 
 
-def _plekken(waarde: Any, pad: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    uit = [pad] if pad else []
-    if isinstance(waarde, dict):
-        for k, v in waarde.items():
-            uit += _plekken(v, (*pad, k))
-    elif isinstance(waarde, list):
-        for i, v in enumerate(waarde):
-            uit += _plekken(v, (*pad, i))
-    return uit
-
-
-PLEKKEN = _plekken(json.loads(VOORBEELD_JSON))
+PLEKKEN = plekken(json.loads(VOORBEELD_JSON))
 
 
 @given(
