@@ -1,4 +1,4 @@
-"""Hypothesis strategies for motions, amendments and dossiers (SIG, MOT, AMD, TRM02).
+"""Hypothesis strategies for motions, amendments, dossiers and ballots (SIG, MOT, AMD, STM).
 
 Public, so that other tools can property-test against the same model. Needs Hypothesis,
 which is in the ``test`` extra (``pip install 'alvrules[test]'``); the library itself
@@ -9,6 +9,8 @@ never imports this module.
   names from the registry on the meeting date. A valid motion has no finding at all.
 - :data:`DEFECTEN`: defect kind -> :class:`Defect` (the rule it breaks and a function that
   injects exactly that defect into a valid motion); :func:`motie_met_defect` draws one.
+- :func:`gewichten`, :func:`tellingen`: members' weights and ballots in delivery order,
+  including the ones STM04 rejects (a second ballot, a non-member).
 """
 
 from __future__ import annotations
@@ -25,16 +27,21 @@ from alvrules.dossier import Dossier
 from alvrules.gemeenten import Gemeente, register
 from alvrules.model import Agendapunt, AgendaSoort, Contactpersoon, Persoon, Rol, Vergadering
 from alvrules.moties import RONDVRAAG, SLOTZIN, Motie, Preadvies
+from alvrules.stemmingen import Keuze
 from alvrules.termijnen import AMSTERDAM, indientermijn
 
 __all__ = [
     "DEFECTEN",
     "Defect",
     "agendas",
+    "codes",
     "geldige_amendementen",
     "geldige_dossiers",
     "geldige_moties",
+    "gewichten",
+    "keuzes",
     "motie_met_defect",
+    "tellingen",
     "vergaderingen",
     "voorstelteksten",
 ]
@@ -329,3 +336,34 @@ def motie_met_defect(
     """A valid motion with exactly the defect ``soort`` (a key of :data:`DEFECTEN`)."""
     defect = DEFECTEN[soort]
     return geldige_moties(vergadering, agendapunten).map(lambda m: defect.injecteer(m, vergadering))
+
+
+# --- weighted votes (STM04-STM06): weights and ballots ----------------------------------
+# ``tellingen()`` gives a weights mapping with ballots in delivery order, including second
+# ballots of the same member and ballots of non-members (both rejected by STM04).
+
+keuzes = st.sampled_from([k.value for k in Keuze])
+
+#: CBS-style member codes.
+codes = st.integers(min_value=1, max_value=9999).map(lambda n: f"GM{n:04d}")
+
+
+def gewichten(min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[dict[str, int]]:
+    """Members' weights: 1 to 75 votes each (STM01)."""
+    return st.dictionaries(
+        codes, st.integers(min_value=1, max_value=75), min_size=min_size, max_size=max_size
+    )
+
+
+@st.composite
+def tellingen(
+    draw: st.DrawFn, *, vreemden: bool = True
+) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Weights and ballots ``(code, keuze)``; some duplicates, maybe some non-members."""
+    g = draw(gewichten())
+    leden = sorted(g)
+    wie = st.sampled_from(leden)
+    if vreemden:
+        wie = st.one_of(wie, codes.filter(lambda c: c not in g))
+    briefjes = draw(st.lists(st.tuples(wie, keuzes), max_size=2 * len(leden) + 2))
+    return g, briefjes

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze, breuk
-from alvrules.strategies_stemmingen import gewichten, tellingen
+from alvrules.strategies import gewichten, tellingen
 from alvrules.telling import (
     LiveTelling,
     Reden,
