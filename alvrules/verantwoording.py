@@ -90,13 +90,26 @@ class Verantwoording:
 
 @frozen(kw_only=True)
 class Post:
-    """One motion in the accounting list: the motion with the board's account."""
+    """One motion in the accounting list: the motion with the board's account of it."""
 
     motie: EerdereMotie
-    verantwoording: str = ""
-    voorstel: Afdoening = Afdoening.AFDOEN
-    tot: str | None = None
-    reden: str | None = None
+    rekenschap: Verantwoording
+
+    @property
+    def verantwoording(self) -> str:
+        return self.rekenschap.verantwoording
+
+    @property
+    def voorstel(self) -> Afdoening:
+        return self.rekenschap.voorstel
+
+    @property
+    def tot(self) -> str | None:
+        return self.rekenschap.tot
+
+    @property
+    def reden(self) -> str | None:
+        return self.rekenschap.reden
 
     def to_json(self) -> dict[str, Any]:
         m = self.motie
@@ -285,19 +298,10 @@ def stel_op(
     posten: dict[str, Verantwoording] = {}
     rapport = Rapport.van(_bevindingen(vergadering, moties, verantwoording, gekozen, posten))
     volgorde = sorted(gekozen.values(), key=lambda m: m.aangehouden_sinds is None)
-    lijst = []
-    for m in volgorde:
-        v = posten.get(m.id, Verantwoording(motie=m.id))
-        lijst.append(
-            Post(
-                motie=m,
-                verantwoording=v.verantwoording,
-                voorstel=v.voorstel,
-                tot=v.tot,
-                reden=v.reden,
-            )
-        )
-    return Verantwoordingslijst(vergadering=vergadering, posten=tuple(lijst), bevindingen=rapport)
+    lijst = tuple(
+        Post(motie=m, rekenschap=posten.get(m.id, Verantwoording(motie=m.id))) for m in volgorde
+    )
+    return Verantwoordingslijst(vergadering=vergadering, posten=lijst, bevindingen=rapport)
 
 
 def uit_dossier(dossier: Dossier) -> Verantwoordingslijst:
