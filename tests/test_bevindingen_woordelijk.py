@@ -23,6 +23,7 @@ DOSSIERS = {
     "fouten.toml": EXAMPLES / "fouten.toml",
     "najaars-alv-2023.toml": EXAMPLES / "najaars-alv-2023.toml",
     "bevindingen-extra.toml": DATA / "bevindingen-extra.toml",
+    "bevindingen-hoofdstukken.toml": DATA / "bevindingen-hoofdstukken.toml",
 }
 
 

@@ -1,0 +1,64 @@
+"""The mutation-testing record (``benchmarks/mutatie.json``) and its table in the docs.
+
+The measurements themselves take minutes per module and are made by
+``python benchmarks/mutatie.py``; these tests check that what the docs say is what was
+measured: the table is the script's output, every measured module reaches the norm, and
+every surviving mutant is explained in ``docs/kwaliteit.md``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mutatie", ROOT / "benchmarks" / "mutatie.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("mutatie", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+MUTATIE = _script()
+DATA = MUTATIE.lees()
+
+
+def test_the_table_in_the_docs_is_generated_from_the_record() -> None:
+    tekst = MUTATIE.DOCS.read_text("utf-8")
+    begin = tekst.index(MUTATIE.BEGIN) + len(MUTATIE.BEGIN)
+    assert tekst[begin : tekst.index(MUTATIE.EINDE)].strip() == MUTATIE.tabel(DATA)
+
+
+def test_every_recorded_module_is_under_mutation_testing() -> None:
+    assert set(DATA["modules"]) <= set(MUTATIE.modules())
+
+
+@pytest.mark.parametrize("module", sorted(DATA["modules"]))
+def test_measured_modules_reach_the_norm(module: str) -> None:
+    na = DATA["modules"][module].get("na")
+    if na is None:
+        pytest.skip(f"{module}: not measured yet")
+    assert na["gedood"] * 100 >= MUTATIE.NORM * na["totaal"]
+
+
+@pytest.mark.parametrize("module", sorted(DATA["modules"]))
+def test_every_survivor_is_explained(module: str) -> None:
+    na = DATA["modules"][module].get("na") or {}
+    tekst = MUTATIE.DOCS.read_text("utf-8")
+    uitleg = [r for r in tekst.splitlines() if r.startswith("- `")]
+    for naam in na.get("overlevenden", ()):
+        assert any(f"`{naam}`" in r for r in uitleg), f"{naam} not explained in kwaliteit.md"
+
+
+def test_percentages_are_written_the_dutch_way() -> None:
+    assert MUTATIE.procent(1802, 1812) == "1.802/1.812 = 99,4 %"
+    assert MUTATIE.procent(289, 289) == "289/289 = 100 %"
+    assert MUTATIE.procent(0, 0) == "—"
