@@ -171,9 +171,7 @@ def mot02_slotzin(motie: Motie, pad: str) -> Iterator[Bevinding]:
 
 def _is_bestuurder(c: Contactpersoon) -> bool:
     """MOT03: burgemeester, wethouder, raadslid, (gemeente)secretaris or griffier."""
-    return c.soort.strip().casefold() == "bestuurlijk" and (
-        Rol.parse(c.rol) is not None or Rol.parse(f"gemeente{c.rol.strip()}") is not None
-    )
+    return c.soort.strip().casefold() == "bestuurlijk" and (Rol.parse(c.rol) is not None)
 
 
 def _is_ambtelijk(c: Contactpersoon) -> bool:

@@ -113,9 +113,12 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
         gezien.add(g.code)
         fouten = len(uit)
         if Rol.parse(v.rol) is None:
+            rol_tip = Rol.suggestie(v.rol)
             fout(
-                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen",
-                f"{v.naam}: role {v.rol!r} may not represent {g.naam}",
+                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen"
+                + (f" (bedoelt u {rol_tip!r}?)" if rol_tip else ""),
+                f"{v.naam}: role {v.rol!r} may not represent {g.naam}"
+                + (f" (did you mean {rol_tip!r}?)" if rol_tip else ""),
             )
         bij = ctx.lid(v.rol_bij) if v.rol_bij else g
         if bij is None or bij.code != g.code:
