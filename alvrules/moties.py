@@ -74,6 +74,8 @@ class Motie:
     mede_indieners: tuple[str, ...] = ()
     ondersteuners: tuple[str, ...] = ()
     ingediend: datetime | None = field(default=None, validator=aware)
+    # TRM08: when the final list of ondersteuners was received (optional)
+    ondersteuners_ontvangen: datetime | None = field(default=None, validator=aware)
     actueel: bool = False
     reden: str | None = None
     aanleiding: str = ""
