@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
@@ -120,10 +121,12 @@ def _plek(tekst: str, w: Wijziging) -> _Plek:
     """Locate ``w`` in ``tekst``; ValueError when malformed or not found exactly once."""
     fout = vormfout(w)
     if fout:
-        raise ValueError(f"wijziging geweigerd: {fout[0]}")
+        raise GebruiksFout(f"wijziging geweigerd: {fout[0]}")
     veld, anker = w.anker
     if (n := tel(tekst, anker)) != 1:
-        raise ValueError(f"{veld} {anker!r} komt {n} keer voor in de tekst, niet precies één keer")
+        raise GebruiksFout(
+            f"{veld} {anker!r} komt {n} keer voor in de tekst, niet precies één keer"
+        )
     begin = tekst.index(anker)
     eind = begin + len(anker)
     return _Plek(begin, eind, begin if veld == "schrappen" else eind, w.invoegen or "")
@@ -138,7 +141,7 @@ def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
     plekken = [_plek(tekst, w) for w in wijzigingen]
     for a, b in combinations(plekken, 2):
         if a.raakt(b):
-            raise ValueError("wijzigingen overlappen elkaar")
+            raise GebruiksFout("wijzigingen overlappen elkaar")
     for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin), reverse=True):
         einde = p.eind if p.schrijf == p.begin else p.schrijf
         tekst = tekst[: p.schrijf] + p.invoegen + tekst[einde:]
