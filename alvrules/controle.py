@@ -37,7 +37,7 @@ class Context:
     def voor(cls, dossier: Dossier) -> Context:
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
-        return cls(datum, p, Kalender(p.extra_vrije_dagen), register())
+        return cls(datum, p, Kalender(p.vrije_dagen), register())
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
