@@ -17,6 +17,8 @@ from datetime import date, datetime, time
 
 from attrs import field, frozen, validators
 
+from alvrules.fouten import GebruiksFout, InvoerFout
+
 __all__ = [
     "AgendaSoort",
     "Agendapunt",
@@ -29,10 +31,6 @@ __all__ = [
     "aware",
     "een_regel",
 ]
-
-
-class InvoerFout(ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
 
 
 def een_regel(tekst: str, lengte: int = 1000) -> str:
@@ -119,7 +117,7 @@ def _rollen() -> dict[str, Rol]:
 def aware(_inst: object, attribute: object, value: datetime | None) -> None:
     """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
     if value is not None and value.utcoffset() is None:
-        raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+        raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
 @frozen
