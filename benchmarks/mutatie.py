@@ -102,15 +102,21 @@ def meet(module: str, kinderen: int) -> dict[str, Any]:
     """Run mutmut over ``module`` only and return its measurement."""
     mutmut = Path(sys.executable).parent / "mutmut"
     env = os.environ | {"HYPOTHESIS_PROFILE": "mutatie"}
+    log = ROOT / "mutants" / f"mutatie-{module}.log"
+    log.parent.mkdir(exist_ok=True)
     begin = time.monotonic()
-    subprocess.run(
-        [str(mutmut), "run", "--max-children", str(kinderen), f"alvrules.{module}.*"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        check=True,
-    )
+    with log.open("w", encoding="utf-8") as uitvoer:
+        klaar = subprocess.run(
+            [str(mutmut), "run", "--max-children", str(kinderen), f"alvrules.{module}.*"],
+            cwd=ROOT,
+            env=env,
+            stdout=uitvoer,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
     duur = time.monotonic() - begin
+    if klaar.returncode != 0:
+        sys.exit(f"mutmut failed for {module} (exit {klaar.returncode}); see {log}")
     gedood, totaal, over = uitslag(module)
     return {
         "gedood": gedood,
@@ -182,13 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tabel", action="store_true", help="only regenerate the docs table")
     p.add_argument("--max-children", type=int, default=1, dest="kinderen")
     args = p.parse_args(argv)
-    data = lees()
     if not args.tabel:
         onbekend = set(args.modules) - set(modules())
         if onbekend:
             p.error(f"not in [tool.mutmut] only_mutate: {', '.join(sorted(onbekend))}")
         for module in args.modules or modules():
             meting = meet(module, args.kinderen)
+            data = lees()  # re-read: another run may have recorded a module meanwhile
             rij = data["modules"].setdefault(module, {})
             if args.voor:
                 meting.pop("overlevenden")
@@ -199,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"in {_duur(meting['duur_s'])}",
                 flush=True,
             )
-    werk_docs_bij(data)
+    werk_docs_bij(lees())
     return 0
 
 

@@ -54,7 +54,7 @@ def test_every_survivor_is_explained(module: str) -> None:
     na = DATA["modules"][module].get("na") or {}
     tekst = MUTATIE.DOCS.read_text("utf-8")
     uitleg = [r for r in tekst.splitlines() if r.startswith("- `")]
-    for naam in na.get("overlevenden", ()):
+    for naam in na.get("overlevenden") or ():
         assert any(f"`{naam}`" in r for r in uitleg), f"{naam} not explained in kwaliteit.md"
 
 
