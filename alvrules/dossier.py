@@ -15,11 +15,12 @@ from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
+from alvrules.waarden import gecontroleerd
 
 __all__ = ["Dossier"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Dossier:
     """One meeting dossier."""
 

@@ -23,6 +23,8 @@ from importlib import resources
 
 from attrs import field, frozen, validators
 
+from alvrules.waarden import getypeerd
+
 __all__ = ["Gemeente", "Gemeenteregister", "normaliseer", "register"]
 
 _CODE = re.compile(r"^\s*gm\s*(\d{4})\s*$", re.IGNORECASE)
@@ -40,7 +42,7 @@ def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
         raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 

@@ -37,6 +37,8 @@ from datetime import date
 import attrs
 from attrs import frozen
 
+from alvrules.waarden import gecontroleerd
+
 __all__ = [
     "OVERGANGEN",
     "Categorie",
@@ -107,7 +109,7 @@ def overgang(van: Status, naar: Status, motie: str | None = None) -> Status:
     return naar
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class EerdereMotie:
     """A motion of an earlier meeting as the accounting needs it (dossier ``eerdere_moties``).
 

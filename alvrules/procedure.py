@@ -17,10 +17,12 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
+from alvrules.waarden import getypeerd
+
 __all__ = ["PROCEDURES", "Procedure", "procedure_op"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Procedure:
     """The parameters of the ALV procedure, valid from ``geldig_van`` (inclusive)."""
 

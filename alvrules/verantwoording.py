@@ -50,6 +50,7 @@ from attrs import field, frozen
 
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -77,7 +78,7 @@ class Afdoening(enum.StrEnum):
     AANHOUDEN = "aanhouden"  # keep open: it returns at the next accounting (AFD03)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Verantwoording:
     """The board's account of one motion (dossier ``[[verantwoording]]``)."""
 
