@@ -30,6 +30,7 @@ from pathlib import Path
 from attrs import frozen
 
 from alvrules.model import InvoerFout
+from alvrules.waarden import getypeerd
 
 __all__ = ["BRON", "Bevolking", "gedeeld", "lees_cbs_csv"]
 
@@ -46,7 +47,7 @@ _DATUM_IN_NAAM = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _PERIODE = re.compile(r"^(\d{4})(JJ00|MM01|KW01)$")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevolking:
     """Inhabitants per CBS code on ``peildatum``."""
 

@@ -19,11 +19,12 @@ from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.kalender import Kalender
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Rapport
+from alvrules.waarden import getypeerd
 
 __all__ = ["CONTROLES", "Context", "controleer"]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Context:
     """What every check needs besides the dossier: the rules in force on the meeting date."""
 

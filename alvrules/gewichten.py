@@ -20,6 +20,7 @@ from alvrules.bevolking import Bevolking, gedeeld
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
+from alvrules.waarden import getypeerd
 
 __all__ = ["Stemgewicht", "Stemgewichten", "peildatum", "stemgewicht", "stemgewichten"]
 
@@ -40,7 +41,7 @@ def peildatum(vergaderdatum: date, procedure: Procedure | None = None) -> date:
     return date(vergaderdatum.year - p.peiljaren_terug, 1, 1)
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewicht:
     """One member's weight, with the figures it is derived from."""
 
@@ -61,7 +62,7 @@ class Stemgewicht:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewichten:
     """Every member's weight at a meeting; ``totaal`` is the sum of all votes."""
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.waarden import getypeerd
+
 __all__ = [
     "Bevinding",
     "Ernst",
@@ -37,7 +39,7 @@ class Ernst(enum.StrEnum):
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Regel:
     """One rule of the procedure, with its stable id and its source."""
 
@@ -63,7 +65,7 @@ class Regel:
         }
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevinding:
     """A finding: one rule that a place in the input does not meet."""
 
@@ -90,7 +92,7 @@ class Bevinding:
         }
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Rapport:
     """All findings of one check, in the order they were found.
 

@@ -26,6 +26,7 @@ from attrs import frozen
 
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "HELFT",
@@ -62,7 +63,7 @@ class Reden(enum.StrEnum):
     ONGELDIGE_KEUZE = "ongeldige keuze"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Weigering:
     """A ballot that was not counted, with the reason."""
 
@@ -92,7 +93,7 @@ def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
             raise InvoerFout(f"stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Uitslag:
     """The result of a vote on a proposal: exact integers; outcome and figure derived."""
 
@@ -209,7 +210,7 @@ class LiveTelling:
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class KeuzeUitslag:
     """STM10/STM11: votes per option (in the given order), abstentions, rejections."""
 

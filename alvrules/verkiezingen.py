@@ -23,7 +23,7 @@ from attrs import frozen
 from alvrules.model import Rol
 from alvrules.regels import Bevinding, bevinding
 from alvrules.telling import KeuzeUitslag
-from alvrules.waarden import gecontroleerd
+from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -71,7 +71,7 @@ class Vacature:
         return len(self.kandidaten) > 1
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Verkiezingsuitslag:
     """STM11: elected candidate, or the two for a second round, or unresolved."""
 

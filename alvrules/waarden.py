@@ -268,14 +268,14 @@ def _unie(opties: list[Omzetter], geen: bool) -> Omzetter:
     def omzetten(waarde: Any) -> Any:
         if waarde is None and geen:
             return None
-        eerste: Ongeldig | None = None
+        fouten: list[Ongeldig] = []
         for o in opties:
             try:
                 return o(waarde)
             except Ongeldig as e:
-                eerste = eerste or e
-        assert eerste is not None
-        raise eerste
+                fouten.append(e)
+        # the option of the right type says best what is wrong with the value
+        raise next((e for e in fouten if not isinstance(e, Soortfout)), fouten[0])
 
     return omzetten
 
