@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from attrs import field, frozen, validators
 
+from alvrules.fouten import GebruiksFout, InvoerFout
 from alvrules.waarden import Ongeldig, Waardefout, gecontroleerd, keuze, omzetter
 
 __all__ = [
@@ -27,10 +28,6 @@ __all__ = [
     "aware",
     "een_regel",
 ]
-
-
-class InvoerFout(ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
 
 
 def een_regel(tekst: str, lengte: int = 1000) -> str:
@@ -79,7 +76,7 @@ _BURGEMEESTERS = frozenset({Rol.BURGEMEESTER, Rol.WAARNEMEND_BURGEMEESTER, Rol.L
 def aware(_inst: object, attribute: object, value: datetime | None) -> None:
     """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
     if value is not None and value.utcoffset() is None:
-        raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+        raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
 @frozen(field_transformer=gecontroleerd)

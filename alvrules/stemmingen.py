@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from alvrules.grenzen import MAX_CIJFERS
 from alvrules.regels import Bevinding, bevinding
 from alvrules.waarden import Soortfout, gecontroleerd, soort
 
@@ -123,11 +124,12 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
     return tuple(uit)
 
 
-_BREUK = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+_BREUK = re.compile(f"^\\s*([0-9]{{1,{MAX_CIJFERS}}})\\s*/\\s*([0-9]{{1,{MAX_CIJFERS}}})\\s*$")
 
 
 def breuk(tekst: str) -> Fraction | None:
-    """A majority written as ``"p/q"`` with 0 < p/q < 1, or None when it is not one."""
+    """A majority written as ``"p/q"`` with 0 < p/q < 1, or None when it is not one (also
+    when ``p`` or ``q`` has more than :data:`~alvrules.grenzen.MAX_CIJFERS` digits)."""
     m = _BREUK.match(tekst)
     if not m or int(m.group(2)) == 0:
         return None

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.kalender import Kalender
 from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
@@ -156,7 +157,7 @@ class Termijn:
     @moment.validator
     def _aware(self, _attribute: object, value: date | datetime) -> None:
         if isinstance(value, datetime) and value.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
     @property
     def datum(self) -> date:
@@ -171,7 +172,7 @@ class Termijn:
     def gehaald(self, ontvangen: datetime) -> bool:
         """Whether something received at ``ontvangen`` is on time (the deadline inclusive)."""
         if ontvangen.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
         if isinstance(self.moment, datetime):
             return ontvangen <= self.moment
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment
@@ -194,7 +195,7 @@ def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) 
     A submission received at or before this moment is on time ("uiterlijk" is inclusive).
     """
     p = procedure or procedure_op(vergadering.datum)
-    dag = Kalender(p.extra_vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
+    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
     return datetime.combine(dag, vergadering.sluitingstijd or p.sluitingstijd, AMSTERDAM)
 
 
@@ -218,7 +219,7 @@ def _termijn(regel_id: str, moment: date | datetime, uitleg: _Uitleg) -> Termijn
 def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> tuple[Termijn, ...]:
     """All deadlines TRM01-TRM09 of ``vergadering``, in rule order."""
     p = procedure or procedure_op(vergadering.datum)
-    kal = Kalender(p.extra_vrije_dagen)
+    kal = Kalender(p.vrije_dagen)
     alv = vergadering.datum
     kalender = {t: kal.omschrijving(t) for t in _WOORDEN}
 

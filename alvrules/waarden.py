@@ -38,6 +38,8 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from alvrules.fouten import GebruiksFout
+
 __all__ = [
     "Ongeldig",
     "Soortfout",
@@ -58,8 +60,12 @@ Omzetter = Callable[[Any], Any]
 _D = TypeVar("_D", bound=date)
 
 
-class Ongeldig(ValueError):
-    """A value that does not fit its annotation: a Dutch ``reden`` at ``pad`` below it."""
+class Ongeldig(GebruiksFout):
+    """A value that does not fit its annotation: a Dutch ``reden`` at ``pad`` below it.
+
+    A :class:`~alvrules.fouten.GebruiksFout` (a constructor called against its contract),
+    so both a :class:`ValueError` and a :class:`TypeError`.
+    """
 
     def __init__(self, reden: str, pad: Pad = ()) -> None:
         super().__init__(reden)
@@ -67,7 +73,7 @@ class Ongeldig(ValueError):
         self.pad = pad
 
 
-class Soortfout(Ongeldig, TypeError):
+class Soortfout(Ongeldig):
     """A value of the wrong type (a string where a list belongs)."""
 
 

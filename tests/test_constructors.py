@@ -175,15 +175,15 @@ def test_loader_and_constructor_accept_the_same_values(veld: tuple[type, str], w
     assert geladen == gebouwd
 
 
-@given(st.sampled_from([n for n in ("notulencommissie",)]), RUW)
-def test_loader_and_constructor_agree_on_the_dossier_itself(naam: str, waarde: Any) -> None:
+@given(RUW)
+def test_loader_and_constructor_agree_on_the_dossier_itself(waarde: Any) -> None:
     v = Vergadering(datum=dt.date(2023, 12, 1))
     try:
-        geladen = lees_dossier({"vergadering": {"datum": "2023-12-01"}, naam: waarde})
+        geladen = lees_dossier({"vergadering": {"datum": "2023-12-01"}, "notulencommissie": waarde})
     except InvoerFout:
         geladen = None
     try:
-        gebouwd = Dossier(vergadering=v, **{naam: waarde})
+        gebouwd = Dossier(vergadering=v, notulencommissie=waarde)
     except (TypeError, ValueError):
         gebouwd = None
     assert geladen == gebouwd
