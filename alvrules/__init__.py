@@ -17,6 +17,8 @@ _API: dict[str, str] = {
     "Kalender": "alvrules.kalender",
     "stemgewicht": "alvrules.gewichten",
     "stemgewichten": "alvrules.gewichten",
+    "Bevolking": "alvrules.bevolking",
+    "lees_bevolking": "alvrules.bevolking",
     "laad_dossier": "alvrules.laden",
     "controleer": "alvrules.controle",
     "Dossier": "alvrules.dossier",
@@ -45,6 +47,7 @@ _API: dict[str, str] = {
 __all__ = [
     "Agendapunt",
     "Amendement",
+    "Bevolking",
     "Bevinding",
     "Dossier",
     "Ernst",
@@ -64,6 +67,7 @@ __all__ = [
     "controleer",
     "is_werkdag",
     "laad_dossier",
+    "lees_bevolking",
     "lees_dossier",
     "procedure_op",
     "stemgewicht",
@@ -75,6 +79,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from alvrules.amendementen import Amendement
+    from alvrules.bevolking import Bevolking, lees_bevolking
     from alvrules.controle import controleer
     from alvrules.dossier import Dossier
     from alvrules.gemeenten import Gemeente

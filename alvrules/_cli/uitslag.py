@@ -14,6 +14,7 @@ import html
 import sys
 
 from alvrules import laden
+from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
@@ -144,7 +145,7 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     dossier = laden.laad_dossier(args.dossier)
-    u = uitslagen(dossier)
+    u = uitslagen(dossier, bevolking=bevolking(args, dossier))
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
