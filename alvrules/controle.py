@@ -50,7 +50,7 @@ class Context:
                 bevolking = lees_bevolking(dossier.bevolking.bestand, dossier.bevolking.peildatum)
             except InvoerFout as e:
                 fout = e
-        return cls(datum, p, Kalender(p.extra_vrije_dagen), register(), bevolking, fout)
+        return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""

@@ -1,4 +1,4 @@
-"""Signatures of motions and amendments: SIG01-SIG08 (Lbr. 23/040, Procedure §3-§5).
+"""Signatures of motions and amendments: SIG01-SIG08 (Lbr. 23/040, Procedure §4-§5).
 
 Motions and amendments ("stukken") share the parts these rules read: indieners,
 mede-indieners, ondersteuners and the ondertekening; the checks are written once over the

@@ -14,6 +14,8 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+
 __all__ = [
     "Bevinding",
     "Ernst",
@@ -46,9 +48,33 @@ class Regel:
     naam_en: str
     hoofdstuk: str
     ernst: Ernst
-    bron: str
+    bronnen: tuple[Bron, ...]
     uitleg: str
     besluit: str | None = None  # the decision taken where the sources are silent
+
+    def __attrs_post_init__(self) -> None:
+        if not self.bronnen and not self.besluit:
+            raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
+
+    @property
+    def bron(self) -> str:
+        """The sources as one short text, derived from :attr:`bronnen`.
+
+        A rule that rests on a decision only says so instead of citing anything.
+        """
+        if not self.bronnen:
+            return BESLUIT_ALVRULES
+        return bron_tekst(self.bronnen)
+
+    @property
+    def url(self) -> str:
+        """The rule's section in the published documentation."""
+        from alvrules.catalogus import PAGINAS  # noqa: PLC0415 - keeps import light
+
+        return f"{DOCS_URL}{PAGINAS[self.hoofdstuk]}#{self.id}"
+
+    def bronnen_json(self) -> list[dict[str, Any]]:
+        return [b.to_json() for b in self.bronnen]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,9 +84,15 @@ class Regel:
             "hoofdstuk": self.hoofdstuk,
             "ernst": self.ernst.value,
             "bron": self.bron,
+            "bronnen": self.bronnen_json(),
+            "url": self.url,
             "uitleg": self.uitleg,
             "besluit": self.besluit,
         }
+
+
+#: The ``bron`` of a rule without a source: it rests on a decision of alvrules.
+BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
 @frozen
@@ -73,6 +105,8 @@ class Bevinding:
     pad: str
     bron: str
     melding_en: str | None = None
+    bronnen: tuple[Bron, ...] = ()
+    url: str | None = None
 
     def tekst(self, taal: str = "nl") -> str:
         """The message in ``taal`` (``nl`` or ``en``; Dutch when no English is given)."""
@@ -80,24 +114,38 @@ class Bevinding:
             return self.melding_en
         return self.melding
 
-    def to_json(self, taal: str = "nl") -> dict[str, str]:
+    def to_json(self, taal: str = "nl") -> dict[str, Any]:
         return {
             "regel": self.regel,
             "ernst": self.ernst.value,
             "melding": self.tekst(taal),
             "pad": self.pad,
             "bron": self.bron,
+            "bronnen": [b.to_json() for b in self.bronnen],
+            "url": self.url,
         }
 
 
 @frozen
 class Rapport:
-    """All findings of one check, in the order they were found."""
+    """All findings of one check, in the order they were found.
+
+    ``fouten``, ``waarschuwingen`` and ``info`` are the findings of each severity (tuples,
+    in order); :attr:`aantallen` counts them. A dossier is :attr:`geldig` when it has no
+    ``fout``.
+
+    >>> r = Rapport.van([bevinding("SIG01", "moties[0].ondertekening", "Geen burgemeester.")])
+    >>> len(r.fouten), r.aantallen
+    (1, {'fout': 1, 'waarschuwing': 0, 'info': 0})
+    >>> r.geldig
+    False
+    """
 
     bevindingen: tuple[Bevinding, ...] = ()
 
     @classmethod
     def van(cls, bevindingen: Iterable[Bevinding]) -> Rapport:
+        """The report of ``bevindingen`` (any iterable), kept in order."""
         return cls(tuple(bevindingen))
 
     def __iter__(self) -> Iterator[Bevinding]:
@@ -107,30 +155,49 @@ class Rapport:
         return len(self.bevindingen)
 
     def met_ernst(self, ernst: Ernst) -> tuple[Bevinding, ...]:
+        """The findings of severity ``ernst``, in order."""
         return tuple(b for b in self.bevindingen if b.ernst is ernst)
 
     @property
-    def fouten(self) -> int:
-        return len(self.met_ernst(Ernst.FOUT))
+    def fouten(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``fout`` (errors), in order."""
+        return self.met_ernst(Ernst.FOUT)
 
     @property
-    def waarschuwingen(self) -> int:
-        return len(self.met_ernst(Ernst.WAARSCHUWING))
+    def waarschuwingen(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``waarschuwing`` (warnings), in order."""
+        return self.met_ernst(Ernst.WAARSCHUWING)
+
+    @property
+    def info(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``info`` (advice), in order."""
+        return self.met_ernst(Ernst.INFO)
+
+    @property
+    def aantallen(self) -> dict[str, int]:
+        """The number of findings per severity: ``{"fout": n, "waarschuwing": n, "info": n}``."""
+        uit = {e.value: 0 for e in Ernst}
+        for b in self.bevindingen:
+            uit[b.ernst.value] += 1
+        return uit
 
     @property
     def geldig(self) -> bool:
         """True when no finding is an error (warnings and info are allowed)."""
-        return self.fouten == 0
+        return not any(b.ernst is Ernst.FOUT for b in self.bevindingen)
 
     def regels(self) -> set[str]:
         """The ids of the rules that have a finding."""
         return {b.regel for b in self.bevindingen}
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The report as JSON (INTERFACES.md): validity, counts per severity, findings."""
+        n = self.aantallen
         return {
             "geldig": self.geldig,
-            "fouten": self.fouten,
-            "waarschuwingen": self.waarschuwingen,
+            "fouten": n["fout"],
+            "waarschuwingen": n["waarschuwing"],
+            "info": n["info"],
             "bevindingen": [b.to_json(taal) for b in self.bevindingen],
         }
 
@@ -172,4 +239,6 @@ def bevinding(
         pad=pad,
         bron=r.bron,
         melding_en=melding_en,
+        bronnen=r.bronnen,
+        url=r.url,
     )

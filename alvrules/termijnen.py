@@ -193,7 +193,7 @@ def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) 
     A submission received at or before this moment is on time ("uiterlijk" is inclusive).
     """
     p = procedure or procedure_op(vergadering.datum)
-    dag = Kalender(p.extra_vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
+    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
     return datetime.combine(dag, vergadering.sluitingstijd or p.sluitingstijd, AMSTERDAM)
 
 
@@ -217,7 +217,7 @@ def _termijn(regel_id: str, moment: date | datetime, uitleg: _Uitleg) -> Termijn
 def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> tuple[Termijn, ...]:
     """All deadlines TRM01-TRM09 of ``vergadering``, in rule order."""
     p = procedure or procedure_op(vergadering.datum)
-    kal = Kalender(p.extra_vrije_dagen)
+    kal = Kalender(p.vrije_dagen)
     alv = vergadering.datum
     kalender = {t: kal.omschrijving(t) for t in _WOORDEN}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from alvrules import controle
+from alvrules.catalogus import REGELS
 from alvrules.cli import main
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
@@ -46,7 +47,7 @@ def test_geldig_dossier_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_volgens_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", NAJAARS, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"geldig", "fouten", "waarschuwingen", "bevindingen"}
+    assert set(data) == {"geldig", "fouten", "waarschuwingen", "info", "bevindingen"}
     assert data["geldig"] is True
 
 
@@ -69,13 +70,20 @@ def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str])
 def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS, "--format", "json", "--lang", "en"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert (data["geldig"], data["fouten"], data["waarschuwingen"]) == (False, 5, 1)
+    assert (data["geldig"], data["fouten"], data["waarschuwingen"], data["info"]) == (
+        False,
+        5,
+        1,
+        0,
+    )
     assert data["bevindingen"][0] == {
         "regel": "SIG01",
         "ernst": "fout",
         "melding": "no mayor (M01)",
         "pad": "moties[M01].ondertekening",
-        "bron": data["bevindingen"][0]["bron"],
+        "bron": "Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77 en art. 78",
+        "bronnen": [b.to_json() for b in REGELS["SIG01"].bronnen],
+        "url": "https://vng-realisatie.github.io/alvrules/procedure/ondertekening/#SIG01",
     }
     assert main(["controleer", NAJAARS, "--lang", "en"]) == 1
     uit = capsys.readouterr().out
