@@ -47,8 +47,8 @@ _API: dict[str, str] = {
 __all__ = [
     "Agendapunt",
     "Amendement",
-    "Bevolking",
     "Bevinding",
+    "Bevolking",
     "Dossier",
     "Ernst",
     "Gemeente",
