@@ -37,6 +37,7 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
+from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bytes
 from alvrules.model import InvoerFout
 
 __all__ = [
@@ -53,8 +54,6 @@ __all__ = [
 ]
 
 BRON = "Bron: CBS"
-#: Largest population file read, in bytes: the dossier loader's limit (laden.MAX_GROOTTE).
-MAX_GROOTTE = 5 * 1024 * 1024
 #: The StatLine table and column for population on 1 January (``bevolking ophalen``).
 STATLINE_TABEL = "03759ned"
 STATLINE_KOLOM = "BevolkingOp1Januari_1"
@@ -70,6 +69,7 @@ _TOTAAL = {"Geslacht": "T001038", "Leeftijd": "10000", "BurgerlijkeStaat": "T001
 _GM = re.compile(r"^GM\d{4}$")
 _DATUM_IN_NAAM = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _PERIODE = re.compile(r"^(\d{4})(JJ00|MM01|KW01)$")
+_AANTAL = re.compile(f"[0-9]{{1,{MAX_CIJFERS}}}")
 
 
 @frozen
@@ -126,6 +126,16 @@ def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> B
     eerste = tekst.splitlines()[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.DictReader(io.StringIO(tekst), delimiter=scheiding)
+    try:
+        return _lees(lezer, eerste, naam, peildatum)
+    except csv.Error as e:  # e.g. a field beyond the csv module's size limit
+        raise InvoerFout(
+            f"{wie}: geen geldige CSV ({e})", en=f"{wie}: not a valid CSV file ({e})"
+        ) from None
+
+
+def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | None) -> Bevolking:
+    wie = naam or "CBS-bestand"
     kolommen = [k.strip().strip('"') for k in (lezer.fieldnames or [])]
     codekolom = next((k for k in _CODEKOLOM if k in kolommen), None)
     inwonerkolom = next((k for k in kolommen if _KOLOM.match(k)), None)
@@ -147,12 +157,13 @@ def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> B
         if any((rij.get(k) or "").strip() != v for k, v in totaal.items()):
             continue
         waarde = (rij.get(inwonerkolom) or "").strip()
-        if not (waarde.isascii() and waarde.isdigit()):
+        if not _AANTAL.fullmatch(waarde) or not 1 <= int(waarde) <= MAX_INWONERS:
+            grens = f"{MAX_INWONERS:,}".replace(",", ".")
             raise InvoerFout(
-                f"{wie}, regel {regel}: inwoners van {code} is geen geheel getal ≥ 0: "
-                f"{waarde[:40]!r}",
-                en=f"{wie}, line {regel}: inhabitants of {code} is not a whole number ≥ 0: "
-                f"{waarde[:40]!r}",
+                f"{wie}, regel {regel}: inwoners van {code} is geen geheel getal van 1 tot en "
+                f"met {grens}: {waarde[:20]!r}",
+                en=f"{wie}, line {regel}: inhabitants of {code} is not a whole number from 1 "
+                f"to {MAX_INWONERS:,}: {waarde[:20]!r}",
             )
         if code in inwoners:
             raise InvoerFout(
@@ -195,19 +206,7 @@ def lees_bevolking(pad: str | Path, peildatum: date | None = None) -> Bevolking:
     """
     p = Path(pad)
     try:
-        with p.open("rb") as f:
-            inhoud = f.read(MAX_GROOTTE + 1)
-    except OSError as e:
-        raise InvoerFout(
-            f"{p.name}: kan niet lezen: {e.strerror or e}",
-            en=f"{p.name}: cannot read: {e.strerror or e}",
-        ) from None
-    if len(inhoud) > MAX_GROOTTE:
-        mib = MAX_GROOTTE // (1024 * 1024)
-        raise InvoerFout(
-            f"{p.name}: bestand groter dan {mib} MiB", en=f"{p.name}: file larger than {mib} MiB"
-        )
-    try:
+        inhoud = lees_bytes(p)
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvoerFout(

@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 
 from attrs import field, frozen, validators
 
+from alvrules.fouten import GebruiksFout, InvoerFout
+
 __all__ = [
     "AgendaSoort",
     "Agendapunt",
@@ -25,23 +27,6 @@ __all__ = [
     "aware",
     "een_regel",
 ]
-
-
-class InvoerFout(ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason.
-
-    ``en`` is the reason in English where one is given (``--lang en``), ``regel`` the id
-    of the rule the problem is about (e.g. ``STM02`` for missing population figures).
-    """
-
-    def __init__(self, melding: str, *, en: str | None = None, regel: str | None = None):
-        super().__init__(melding)
-        self.en = en
-        self.regel = regel
-
-    def tekst(self, taal: str = "nl") -> str:
-        """The reason in ``taal`` (``nl`` or ``en``; Dutch when no English one is given)."""
-        return self.en if taal == "en" and self.en else str(self)
 
 
 def een_regel(tekst: str, lengte: int = 1000) -> str:
@@ -90,7 +75,7 @@ _BURGEMEESTERS = frozenset({Rol.BURGEMEESTER, Rol.WAARNEMEND_BURGEMEESTER, Rol.L
 def aware(_inst: object, attribute: object, value: datetime | None) -> None:
     """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
     if value is not None and value.utcoffset() is None:
-        raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+        raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
 @frozen

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.kalender import Kalender
 from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
@@ -155,7 +156,7 @@ class Termijn:
     @moment.validator
     def _aware(self, _attribute: object, value: date | datetime) -> None:
         if isinstance(value, datetime) and value.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
     @property
     def datum(self) -> date:
@@ -170,7 +171,7 @@ class Termijn:
     def gehaald(self, ontvangen: datetime) -> bool:
         """Whether something received at ``ontvangen`` is on time (the deadline inclusive)."""
         if ontvangen.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
         if isinstance(self.moment, datetime):
             return ontvangen <= self.moment
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment

@@ -207,8 +207,8 @@ def test_peildatum_option_applies_to_the_dossier_file(
 ) -> None:
     cijfers_csv(tmp_path / "cijfers.csv", date(2024, 1, 1), 7_000)  # no date in the name
     pad = dossier_op(tmp_path, "2025-06-04", '\n[bevolking]\nbestand = "cijfers.csv"\n')
-    assert main(["uitslag", str(pad)]) == 2
-    assert "peildatum onbekend" in capsys.readouterr().err
+    assert main(["uitslag", str(pad)]) == 1  # an STM02 error at bevolking.bestand
+    assert "STM02 bevolking.bestand: cijfers.csv: peildatum onbekend" in capsys.readouterr().out
     assert main(["uitslag", str(pad), "--format", "csv", "--peildatum", "2024-01-01"]) == 0
     assert _gewichten_csv(capsys.readouterr().out) == {7}
 
@@ -218,14 +218,18 @@ def test_figures_of_another_year_are_refused_never_replaced(
 ) -> None:
     verkeerd = cijfers_csv(tmp_path / "inwoners-2023-01-01.csv", date(2023, 1, 1), 9_000)
     pad = dossier_op(tmp_path, "2025-06-04")
-    for opdracht in (["uitslag", str(pad)], ["stemgewichten", "2025"]):
-        assert main([*opdracht, "--bevolking", str(verkeerd), "--format", "json"]) == 2
-        out, err = capsys.readouterr()
-        fout = json.loads(out)
-        assert fout["regel"] == "STM02"
-        assert "2023-01-01" in fout["fout"]
-        assert "2024-01-01" in fout["fout"]
-        assert err.count("\n") == 1
+    assert main(["stemgewichten", "2025", "--bevolking", str(verkeerd), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    fout = json.loads(out)
+    assert fout["regel"] == "STM02"
+    assert "2023-01-01" in fout["fout"]
+    assert "2024-01-01" in fout["fout"]
+    assert err.count("\n") == 1
+    # uitslag, like controleer, reports it as an STM02 error (exit 1), never other figures
+    assert main(["uitslag", str(pad), "--bevolking", str(verkeerd), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["stemmingen"] == []
+    assert [b["regel"] for b in data["bevindingen"]] == ["STM02"]
     rapport = controleer(laad_dossier(pad), bevolking=lees_bevolking(verkeerd))
     stm02 = [b for b in rapport if b.regel == "STM02"]
     assert len(stm02) == 1
@@ -363,7 +367,7 @@ _DOSSIER_2025 = VOORBEELD.replace("datum = 2023-12-01", "datum = 2025-06-04", 1)
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    figures=st.lists(st.integers(0, 200_000), min_size=len(LEDEN_2024), max_size=len(LEDEN_2024))
+    figures=st.lists(st.integers(1, 200_000), min_size=len(LEDEN_2024), max_size=len(LEDEN_2024))
 )
 def test_file_and_code_give_identical_reports(figures: list[int], tmp_path: Path) -> None:
     per_lid = dict(zip(LEDEN_2024, figures, strict=True))

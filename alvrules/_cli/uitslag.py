@@ -16,9 +16,11 @@ import sys
 from alvrules import laden
 from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
+from alvrules.bevolking import Bevolking
+from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum
-from alvrules.model import Vergadering
-from alvrules.regels import Ernst
+from alvrules.model import InvoerFout, Vergadering
+from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.telling import Uitkomst, percentage
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
@@ -143,9 +145,21 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     print("".join(delen))
 
 
+def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
+    """The results, or, as in ``controleer``, one STM02 error when no weights are known
+    (the same file gives the same findings and exit code in both commands)."""
+    if not dossier.stemmingen and not dossier.vertegenwoordigers:
+        return Uitslagen((), (), {}, {})
+    try:
+        return uitslagen(dossier, bevolking=cijfers)
+    except InvoerFout as e:
+        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
+        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
+
+
 def run(args: argparse.Namespace) -> int:
     dossier = laden.laad_dossier(args.dossier)
-    u = uitslagen(dossier, bevolking=bevolking(args, dossier))
+    u = _uitslagen(dossier, bevolking(args, dossier))
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
