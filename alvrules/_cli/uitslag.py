@@ -34,10 +34,27 @@ def _getal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+_EN = {
+    "uitgesteld (ordemotie ": "postponed (order motion ",
+    "bezwaar tegen acclamatie": "objection to acclamation",
+    "acclamatie met stemmen": "acclamation with ballots",
+}
+
+
+def _toelichting(tekst: str, en: bool) -> str:
+    if en:
+        for nl, eng in _EN.items():
+            tekst = tekst.replace(nl, eng)
+    return tekst
+
+
 def zin(r: Resultaat, taal: str = "nl") -> str:
     """The outcome in the minutes' wording: "aangenomen met 98,58% van de stemmen"."""
     en = taal == "en"
     s = r.stemming
+    if r.uitkomst == Uitkomst.GEEN_BESLUIT and r.toelichting:
+        # postponed by an order motion, an objection to acclamation, no majority, a tie
+        return f"{'no decision' if en else 'geen besluit'}: {_toelichting(r.toelichting, en)}"
     if s.wijze is Wijze.ACCLAMATIE:
         return "adopted by acclamation" if en else "aangenomen bij acclamatie"
     if r.percentage is None:
