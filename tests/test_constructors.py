@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import alvrules
 from alvrules.amendementen import Amendement, Wijziging
-from alvrules.dossier import Dossier
+from alvrules.dossier import Bevolkingsbestand, Dossier
 from alvrules.laden import HERNOEMD, lees_dossier
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import Agendapunt, AgendaSoort, Contactpersoon, InvoerFout, Persoon, Vergadering
@@ -76,6 +76,7 @@ def test_wrong_values_are_refused_with_the_field_named(
 #: Where each input type sits in a minimal dossier, with the keys it needs.
 PLAATS: dict[type, tuple[tuple[str | int, ...], dict[str, Any]]] = {
     Vergadering: (("vergadering",), {"datum": "2023-12-01"}),
+    Bevolkingsbestand: (("bevolking",), {"bestand": "cbs.csv"}),
     Agendapunt: (("agendapunten", 0), {"id": "1"}),
     Motie: (("moties", 0), {"id": "M1"}),
     Amendement: (("amendementen", 0), {"id": "A1"}),
@@ -141,8 +142,8 @@ OUDER = {"moties": {"id": "M1"}, "amendementen": {"id": "A1"}, "vacatures": {"id
 
 
 def _plaats(data: dict[str, Any], pad: tuple[str | int, ...], inhoud: dict[str, Any]) -> None:
-    if pad == ("vergadering",):
-        data["vergadering"] = inhoud
+    if len(pad) == 1:
+        data[str(pad[0])] = inhoud
     elif len(pad) == 2:
         data[str(pad[0])] = [inhoud]
     else:
