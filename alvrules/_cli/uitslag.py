@@ -14,7 +14,9 @@ import html
 import sys
 
 from alvrules import laden
+from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
+from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
@@ -160,20 +162,21 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     print("".join(delen))
 
 
-def _uitslagen(dossier: Dossier) -> Uitslagen:
+def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     """The results, or, as in ``controleer``, one STM02 error when no weights are known
     (the same file gives the same findings and exit code in both commands)."""
     if not dossier.stemmingen and not dossier.vertegenwoordigers:
         return Uitslagen((), (), {}, {})
     try:
-        return uitslagen(dossier)
+        return uitslagen(dossier, bevolking=cijfers)
     except InvoerFout as e:
-        return Uitslagen((), (bevinding("STM02", "vergadering.datum", str(e)),), {}, {})
+        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
+        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
 
 
 def run(args: argparse.Namespace) -> int:
     dossier = laden.laad_dossier(args.dossier)
-    u = _uitslagen(dossier)
+    u = _uitslagen(dossier, bevolking(args, dossier))
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
