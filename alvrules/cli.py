@@ -39,6 +39,12 @@ class _Parser(argparse.ArgumentParser):
 def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     p.add_argument("--format", choices=formats, default="text", help="uitvoervorm")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van meldingen")
+    p.add_argument(
+        "--tijdstip",
+        action="store_true",
+        help="zet het tijdstip van uitvoeren in de herkomst (dan is de uitvoer niet meer "
+        "byte-gelijk bij dezelfde invoer)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,10 +71,19 @@ def _termijnen(p: argparse.ArgumentParser) -> None:
 
 def _dossier(formats: Sequence[str]) -> Callable[[argparse.ArgumentParser], None]:
     def toevoegen(p: argparse.ArgumentParser) -> None:
-        p.add_argument("dossier", help="dossierbestand (.toml of .json)")
+        p.add_argument("dossier", help="dossierbestand (.toml of .json); - leest stdin")
         _gemeenschappelijk(p, formats)
 
     return toevoegen
+
+
+def _controleer(p: argparse.ArgumentParser) -> None:
+    _dossier(("text", "json", "sarif", "github", "gitlab"))(p)
+    p.add_argument(
+        "--strikt",
+        action="store_true",
+        help="waarschuwingen tellen ook als fout (afsluitcode 1)",
+    )
 
 
 def _stemgewichten(p: argparse.ArgumentParser) -> None:
@@ -85,7 +100,7 @@ def _regels(p: argparse.ArgumentParser) -> None:
 
 _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "termijnen": _termijnen,
-    "controleer": _dossier(("text", "json")),
+    "controleer": _controleer,
     "stemgewichten": _stemgewichten,
     "uitslag": _dossier(("text", "json", "csv", "html")),
     "verantwoording": _dossier(("text", "json", "markdown")),
@@ -101,12 +116,9 @@ class _Versie(argparse.Action):
 
 
 def _versie() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    from alvrules import __version__  # noqa: PLC0415 - the one source of the version
 
-    try:
-        return version("alvrules")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "onbekend"
+    return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -50,7 +50,15 @@ from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 
-__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+__all__ = [
+    "HERNOEMD",
+    "JAREN",
+    "MAX_GROOTTE",
+    "laad_bytes",
+    "laad_dossier",
+    "lees_bytes",
+    "lees_dossier",
+]
 
 #: Largest dossier file read, in bytes; a real ALV dossier is well under 100 kB.
 MAX_GROOTTE = 5 * 1024 * 1024
@@ -80,15 +88,30 @@ class _Fout(ValueError):
 def laad_dossier(pad: str | Path) -> Dossier:
     """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
     bestand = Path(pad)
-    naam = bestand.name
+    return laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
+
+
+def lees_bytes(pad: str | Path) -> bytes:
+    """The bytes of the file at ``pad``, at most ``MAX_GROOTTE + 1`` of them."""
+    bestand = Path(pad)
     try:
         with bestand.open("rb") as f:
-            inhoud = f.read(MAX_GROOTTE + 1)
+            return f.read(MAX_GROOTTE + 1)
     except OSError as e:
-        raise InvoerFout(f"{naam}: kan niet lezen: {e.strerror or e}") from None
+        raise InvoerFout(f"{bestand.name}: kan niet lezen: {e.strerror or e}") from None
+
+
+def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
+    """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
+
+    ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
+    first non-blank character is ``{``, TOML otherwise.
+    """
     if len(inhoud) > MAX_GROOTTE:
         raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
-    return lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    if json_ is None:
+        json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:

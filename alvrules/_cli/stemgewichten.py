@@ -6,7 +6,8 @@ import argparse
 import re
 from datetime import date
 
-from alvrules._cli._uitvoer import datum, json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.bevolking import lees_bestand
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
@@ -27,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     peil = datum(args.peildatum, "peildatum") if args.peildatum else None
     extra = [lees_bestand(args.bevolking, peil)] if args.bevolking else []
     sg = stemgewichten(vergaderdatum, extra)
+    h = herkomst_van(args, datum=vergaderdatum, bevolking=True, extra=extra)
     if args.format == "json":
-        json_uit(sg.to_json())
+        json_uit("stemgewichten", {**sg.to_json(), "herkomst": h})
         return 0
     en = args.lang == "en"
     print(
@@ -42,4 +44,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'leden':<7} {len(sg.gewichten):<36} {'totaal':>9} {sg.totaal:>7}")
     if any(g.voorgangers for g in sg.gewichten):
         print("* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)")
+    print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -12,9 +12,10 @@ import argparse
 import csv
 import html
 import sys
+from typing import Any
 
-from alvrules import laden
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
 from alvrules.regels import Ernst
@@ -109,7 +110,7 @@ def _balk(r: Resultaat) -> str:
     )
 
 
-def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
+def _html(u: Uitslagen, vergadering: Vergadering, taal: str, h: dict[str, Any]) -> None:
     e = html.escape
     kop, gedrag_kop, gemeente, stemmen, keuze = _KOP[taal]
     titel = f"{kop} {vergadering.naam} ({vergadering.datum.isoformat()})"
@@ -136,25 +137,28 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     delen.append(
         f"<footer>Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum "
         f"{peildatum(vergadering.datum).isoformat()}; Bron: CBS. "
-        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).</footer>"
-        "</body></html>"
+        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).<br>"
+        f"{e(herkomst.samenvatting(h, taal))}</footer></body></html>"
     )
     print("".join(delen))
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laden.laad_dossier(args.dossier)
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
     u = uitslagen(dossier)
+    h = herkomst_van(args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=True)
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
         data = u.to_json()
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
-        json_uit(data)
+        data["herkomst"] = h
+        json_uit("uitslag", data)
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
-        _html(u, dossier.vergadering, taal)
+        _html(u, dossier.vergadering, taal, h)
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
@@ -162,4 +166,6 @@ def run(args: argparse.Namespace) -> int:
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
             print(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}", file=uitvoer)
+    if args.format == "text":
+        print(herkomst.samenvatting(h, taal))
     return 1 if fouten else 0
