@@ -29,6 +29,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from alvrules.grenzen import MAX_CIJFERS, MAX_INWONERS, lees_bytes
 from alvrules.model import InvoerFout
 
 __all__ = ["BRON", "Bevolking", "gedeeld", "lees_cbs_csv"]
@@ -44,6 +45,7 @@ _CODEKOLOM = ("code", "RegioS", "Codering_3", "Gemeentecode")
 _GM = re.compile(r"^GM\d{4}$")
 _DATUM_IN_NAAM = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _PERIODE = re.compile(r"^(\d{4})(JJ00|MM01|KW01)$")
+_AANTAL = re.compile(f"[0-9]{{1,{MAX_CIJFERS}}}")
 
 
 @frozen
@@ -72,6 +74,13 @@ def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> B
     eerste = tekst.splitlines()[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.DictReader(io.StringIO(tekst), delimiter=scheiding)
+    try:
+        return _lees(lezer, eerste, naam, peildatum)
+    except csv.Error as e:  # e.g. a field beyond the csv module's size limit
+        raise InvoerFout(f"{naam or 'CBS-bestand'}: geen geldige CSV ({e})") from None
+
+
+def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | None) -> Bevolking:
     kolommen = [k.strip().strip('"') for k in (lezer.fieldnames or [])]
     codekolom = next((k for k in _CODEKOLOM if k in kolommen), None)
     inwonerkolom = next((k for k in kolommen if _KOLOM.match(k)), None)
@@ -88,10 +97,10 @@ def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> B
         if not _GM.match(code):
             continue
         waarde = (rij.get(inwonerkolom) or "").strip()
-        if not waarde.isdigit():
+        if not _AANTAL.fullmatch(waarde) or not 1 <= int(waarde) <= MAX_INWONERS:
             raise InvoerFout(
                 f"{naam or 'CBS-bestand'}, regel {regel}: inwoners van {code} is geen "
-                f"geheel getal ≥ 0: {waarde!r}"
+                f"geheel getal van 1 tot en met {MAX_INWONERS:,}: {waarde[:20]!r}".replace(",", ".")
             )
         if code in inwoners:
             raise InvoerFout(
@@ -115,9 +124,9 @@ def lees_bestand(pad: str | Path, peildatum: date | None = None) -> Bevolking:
     """Read a CBS CSV file; unreadable → :class:`InvoerFout`."""
     p = Path(pad)
     try:
-        tekst = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InvoerFout(f"{p}: kan het bestand niet lezen ({e.__class__.__name__})") from e
+        tekst = lees_bytes(p).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InvoerFout(f"{p.name}: geen UTF-8 (byte {e.start})") from None
     return lees_cbs_csv(tekst, p.name, peildatum)
 
 

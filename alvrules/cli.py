@@ -9,10 +9,12 @@ and is imported only when that command runs, so start-up stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 __all__ = ["main"]
 
@@ -124,23 +126,65 @@ def _versie() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
-    from alvrules.model import InvoerFout, een_regel  # noqa: PLC0415
+    from alvrules.fouten import AlvrulesFout  # noqa: PLC0415
+    from alvrules.model import een_regel  # noqa: PLC0415
 
+    echt = sys.stdout
+    sys.stdout = uitvoer = _Pijp(echt)
     try:
         handler = importlib.import_module(f"alvrules._cli.{args.handler}")
         code: int = handler.run(args)
-    except InvoerFout as e:
+        uitvoer.flush()
+    except AlvrulesFout as e:
         print(f"alvrules: {een_regel(str(e))}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # e.g. `alvrules … | head`: the reader has gone
-        sys.stdout = None
-        return 0
     except (OSError, UnicodeError) as e:
         print(f"alvrules: kan niet lezen of schrijven: {een_regel(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
+    finally:
+        sys.stdout = echt
     return code
+
+
+class _Pijp:
+    """stdout whose reader may go away (``alvrules … | head``): the rest of the output is
+    dropped and the command still ends with its own exit code (a closed pipe is not a
+    finding). ``buffer`` (bytes, for ics) behaves the same."""
+
+    def __init__(self, echt: Any) -> None:
+        self._echt = echt
+        self._dicht = False
+
+    def write(self, data: Any) -> int:
+        if not self._dicht:
+            try:
+                return int(self._echt.write(data))
+            except BrokenPipeError:
+                self._sluit()
+        return len(data)
+
+    def flush(self) -> None:
+        if not self._dicht:
+            try:
+                self._echt.flush()
+            except BrokenPipeError:
+                self._sluit()
+
+    @property
+    def buffer(self) -> _Pijp:
+        return _Pijp(self._echt.buffer)
+
+    def _sluit(self) -> None:
+        """Point the file descriptor at /dev/null, so that the interpreter's last flush at
+        exit does not fail again (the recipe of Python's signal documentation)."""
+        self._dicht = True
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._echt.fileno())
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._echt, naam)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from attrs import frozen
 
 from alvrules.dossier import Dossier
+from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
-from alvrules.kalender import Kalender
+from alvrules.kalender import VERGADERJAREN, Kalender
 from alvrules.procedure import Procedure, procedure_op
-from alvrules.regels import Bevinding, Rapport
+from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
 
 __all__ = ["CONTROLES", "Context", "controleer"]
 
@@ -36,7 +37,7 @@ class Context:
     def voor(cls, dossier: Dossier) -> Context:
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
-        return cls(datum, p, Kalender(p.extra_vrije_dagen), register())
+        return cls(datum, p, Kalender(p.vrije_dagen), register())
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
@@ -68,6 +69,34 @@ def _controle(pad: str) -> Controle:
 
 
 def controleer(dossier: Dossier) -> Rapport:
-    """All findings over ``dossier``; never raises on bad input content."""
+    """All findings over ``dossier``; never raises on bad input content.
+
+    A meeting outside the calendar's years (CAL01) is one error and nothing else can be
+    judged; a date elsewhere in the dossier outside them (possible only for a dossier
+    built in Python, the loader refuses it) ends that check with one error.
+    """
+    datum = dossier.vergadering.datum
+    if datum.year not in VERGADERJAREN:
+        van, tot = VERGADERJAREN.start, VERGADERJAREN.stop - 1
+        return Rapport.van(
+            [
+                bevinding(
+                    "CAL01",
+                    "vergadering.datum",
+                    f"Vergaderdatum {datum.isoformat()} ligt buiten de kalender ({van}-{tot}); "
+                    "geen termijn of stemgewicht is te bepalen.",
+                    f"Meeting date {datum.isoformat()} is outside the calendar ({van}-{tot}); "
+                    "no deadline or vote weight can be determined.",
+                    ernst=Ernst.FOUT,
+                )
+            ]
+        )
     ctx = Context.voor(dossier)
-    return Rapport.van(b for pad in CONTROLES for b in _controle(pad)(dossier, ctx))
+    return Rapport.van(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+
+
+def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    try:
+        yield from _controle(pad)(dossier, ctx)
+    except AlvrulesFout as e:  # content the check cannot judge at all: one error
+        yield bevinding("CAL01", "", str(e), ernst=Ernst.FOUT)

@@ -35,4 +35,16 @@ class Dossier:
     notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
-        return next((a for a in self.agendapunten if a.id == punt_id), None)
+        """The first agenda item with id ``punt_id`` (an index, so a check that looks up
+        every motion's item stays linear)."""
+        punten, index = _INDEX[0]
+        if punten is not self.agendapunten:
+            index = {}
+            for a in self.agendapunten:
+                index.setdefault(a.id, a)
+            _INDEX[0] = (self.agendapunten, index)
+        return index.get(punt_id)
+
+
+#: The index of the agenda last looked up: (its tuple, id -> item).
+_INDEX: list[tuple[tuple[Agendapunt, ...], dict[str, Agendapunt]]] = [((), {})]

@@ -12,11 +12,12 @@ Weesp). Without figures for the reference date there is no weight: an error, nev
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import MINYEAR, date
 
 from attrs import frozen
 
 from alvrules.bevolking import Bevolking, gedeeld
+from alvrules.fouten import GebruiksFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
@@ -27,9 +28,9 @@ __all__ = ["Stemgewicht", "Stemgewichten", "peildatum", "stemgewicht", "stemgewi
 def stemgewicht(inwoners: int, procedure: Procedure | None = None) -> int:
     """STM01: the votes of a member with ``inwoners`` inhabitants."""
     if isinstance(inwoners, bool) or not isinstance(inwoners, int):
-        raise TypeError(f"inwoners moet een geheel getal zijn, niet {inwoners!r}")
+        raise GebruiksFout(f"inwoners moet een geheel getal zijn, niet {inwoners!r}")
     if inwoners < 0:
-        raise ValueError(f"inwoners kan niet negatief zijn: {inwoners}")
+        raise GebruiksFout(f"inwoners kan niet negatief zijn: {inwoners}")
     p = procedure or procedure_op(date.today())
     return min(p.maximum_stemmen, max(p.minimum_stemmen, inwoners // p.inwoners_per_stem))
 
@@ -37,7 +38,10 @@ def stemgewicht(inwoners: int, procedure: Procedure | None = None) -> int:
 def peildatum(vergaderdatum: date, procedure: Procedure | None = None) -> date:
     """STM02: 1 January of the year before the meeting's year."""
     p = procedure or procedure_op(vergaderdatum)
-    return date(vergaderdatum.year - p.peiljaren_terug, 1, 1)
+    jaar = vergaderdatum.year - p.peiljaren_terug
+    if jaar < MINYEAR:
+        raise InvoerFout(f"geen peildatum voor een vergadering op {vergaderdatum.isoformat()}")
+    return date(jaar, 1, 1)
 
 
 @frozen

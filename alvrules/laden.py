@@ -46,6 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
+from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toml_vooraf
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
@@ -59,9 +60,6 @@ __all__ = [
     "lees_bytes",
     "lees_dossier",
 ]
-
-#: Largest dossier file read, in bytes; a real ALV dossier is well under 100 kB.
-MAX_GROOTTE = 5 * 1024 * 1024
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
@@ -91,16 +89,6 @@ def laad_dossier(pad: str | Path) -> Dossier:
     return laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
 
 
-def lees_bytes(pad: str | Path) -> bytes:
-    """The bytes of the file at ``pad``, at most ``MAX_GROOTTE + 1`` of them."""
-    bestand = Path(pad)
-    try:
-        with bestand.open("rb") as f:
-            return f.read(MAX_GROOTTE + 1)
-    except OSError as e:
-        raise InvoerFout(f"{bestand.name}: kan niet lezen: {e.strerror or e}") from None
-
-
 def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
     """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
 
@@ -122,6 +110,7 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
     try:
         if json_:
             return json.loads(tekst, object_pairs_hook=_json_object)
+        toml_vooraf(tekst, naam)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
         raise InvoerFout(een_regel(f"{naam}: geen geldige TOML: {e}")) from None
@@ -131,6 +120,11 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
     except RecursionError:
         raise InvoerFout(f"{naam}: te diep genest") from None
+    except InvoerFout:
+        raise
+    except ValueError as e:  # an integer beyond Python's digit limit (int_max_str_digits)
+        reden = "een getal met te veel cijfers" if "digits" in str(e) else str(e)
+        raise InvoerFout(een_regel(f"{naam}: onleesbare waarde: {reden}")) from None
 
 
 def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:

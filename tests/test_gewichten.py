@@ -131,7 +131,7 @@ def test_cli_weights_json(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["stemgewichten", "2025"], "peildatum 2024-01-01"),
         (["stemgewichten", "twintig"], "ongeldige"),
-        (["stemgewichten", "2023", "--bevolking", "/bestaat/niet.csv"], "kan het bestand niet"),
+        (["stemgewichten", "2023", "--bevolking", "/bestaat/niet.csv"], "kan niet lezen"),
     ],
 )
 def test_cli_weights_bad_input_exit_2(

@@ -9,7 +9,7 @@ import tomllib
 import yaml
 
 import alvrules
-from alvrules._cli import _pijplijn
+from alvrules.bronnen import DOCS_URL
 from tests.conftest import ROOT
 from tests.schemas import schemas
 
@@ -63,7 +63,7 @@ def test_projectadressen_en_classifiers() -> None:
     mkdocs = (ROOT / "mkdocs.yml").read_text("utf-8")
     site_url = re.search(r"^site_url: (\S+)$", mkdocs, re.MULTILINE)
     assert site_url is not None
-    assert urls["Documentation"] == site_url.group(1) == _pijplijn.DOCS_URL
+    assert urls["Documentation"] == site_url.group(1) == DOCS_URL
     classifiers = PYPROJECT["project"]["classifiers"]
     assert "Natural Language :: Dutch" in classifiers
     assert any(c.startswith("Development Status ::") for c in classifiers)
@@ -94,6 +94,6 @@ def test_schemas_onder_het_adres_van_de_docs() -> None:
     uitvoer = {"controleer", "termijnen", "stemgewichten", "uitslag", "verantwoording"}
     assert uitvoer | {"regels", "regel", "herkomst", "bevinding"} <= set(alle)
     for naam, s in alle.items():
-        assert s["$id"] == f"{_pijplijn.DOCS_URL}schemas/1/{naam}.json"
+        assert s["$id"] == f"{DOCS_URL}schemas/1/{naam}.json"
         if naam in uitvoer | {"regels"}:
             assert "herkomst" in s["required"]

@@ -18,34 +18,22 @@ import sys
 from typing import Any
 
 from alvrules._cli._uitvoer import Invoer, json_uit
-from alvrules.regels import Bevinding, Ernst, Rapport, Regel, regels
+from alvrules.bronnen import DOCS_URL
+from alvrules.regels import Bevinding, Ernst, Rapport, regels
 from alvrules.vindplaats import regel_van
 
-__all__ = ["DOCS_URL", "SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
+__all__ = ["SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
 
-#: Where the documentation is published (``site_url`` in ``mkdocs.yml``).
-DOCS_URL = "https://vng-realisatie.github.io/alvrules/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 _SARIF_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "note"}
 _GITHUB_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "notice"}
 _GITLAB_ERNST = {Ernst.FOUT: "major", Ernst.WAARSCHUWING: "minor", Ernst.INFO: "info"}
-#: chapter of the catalogue -> its docs page (where each rule has its anchor)
-_PAGINA = {
-    "werkdagen": "procedure/termijnen/",
-    "termijnen": "procedure/termijnen/",
-    "notulen": "procedure/notulen/",
-}
 
 
 def vingerafdruk(b: Bevinding) -> str:
     """A fingerprint of a finding from its rule and path: equal across runs and machines."""
     return hashlib.sha256(f"{b.regel}\0{b.pad}".encode()).hexdigest()
-
-
-def _url(r: Regel) -> str:
-    eigen: str | None = getattr(r, "url", None)
-    return eigen or f"{DOCS_URL}{_PAGINA.get(r.hoofdstuk, f'procedure/{r.hoofdstuk}/')}#{r.id}"
 
 
 class _Regelzoeker:
@@ -109,7 +97,7 @@ def sarif(rapport: Rapport, invoer: Invoer, herkomst: dict[str, Any], taal: str)
                                 "shortDescription": {"text": r.naam_en if en else r.naam},
                                 "fullDescription": {"text": r.uitleg},
                                 "help": {"text": f"{r.uitleg} Bron: {r.bron}."},
-                                "helpUri": _url(r),
+                                "helpUri": r.url,
                                 "defaultConfiguration": {"level": _SARIF_NIVEAU[r.ernst]},
                                 "properties": {"hoofdstuk": r.hoofdstuk, "bron": r.bron},
                             }

@@ -20,7 +20,10 @@ def _vergaderdatum(tekst: str) -> date:
         if not 1900 <= jaar <= 2200:
             raise InvoerFout(f"onbekend jaar {jaar}")
         return date(jaar, 1, 1)
-    return datum(tekst, "jaar of vergaderdatum")
+    d = datum(tekst, "jaar of vergaderdatum")
+    if not 1900 <= d.year <= 2200:
+        raise InvoerFout(f"onbekend jaar {d.year}")
+    return d
 
 
 def run(args: argparse.Namespace) -> int:
