@@ -11,9 +11,9 @@ with a one-line summary of it (:func:`samenvatting`). The fields (docs: "Herkoms
 ``procedure``
     the :class:`~alvrules.procedure.Procedure` in force: ``geldig_van`` and ``bron``;
 ``bevolking``
-    the CBS figures of the meeting's peildatum (STM02): ``peildatum``, ``bron``,
-    ``product`` and the ``sha256`` of the figures; ``null`` when the output needs none or
-    none are known for that date;
+    the CBS figures used (STM02): ``peildatum``, ``bron``, ``tabel``, ``product``,
+    ``bestand`` and the ``sha256`` of the figures' file; ``null`` when the output needs no
+    figures or none are known for the meeting's reference date;
 ``feestdagen``
     the shipped Atw holiday table: first and last year and the ``sha256`` of the table;
 ``invoer``
@@ -31,10 +31,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from alvrules.bevolking import Bevolking
 
 __all__ = [
     "bevolking",
@@ -84,35 +87,26 @@ def procedure(datum: date) -> dict[str, str]:
     return {"geldig_van": p.geldig_van.isoformat(), "bron": p.bron}
 
 
-def _cijfers_sha256(b: Any) -> str:
-    """The sha256 of the file the figures came from, else of the figures as CSV lines."""
-    bekend: str = getattr(b, "sha256", "") or ""
-    if bekend:
-        return bekend
-    regels = "".join(f"{code},{n}\n" for code, n in sorted(b.inwoners.items()))
-    return sha256(("code,inwoners\n" + regels).encode())
+def bevolking(b: Bevolking | None) -> dict[str, Any] | None:
+    """The CBS figures ``b`` (STM02) as the receipt names them; ``None`` stays ``None``.
 
-
-def bevolking(vergaderdatum: date, extra: Iterable[Any] = ()) -> dict[str, Any] | None:
-    """The CBS figures of the peildatum of a meeting on ``vergaderdatum`` (STM02).
-
-    ``extra`` are figures given by the user (they win over the shipped ones, as in
-    :func:`alvrules.gewichten.stemgewichten`); ``None`` when none are known for the date.
+    ``sha256`` is that of the file the figures were read from; figures without a file
+    (made in code) are hashed as ``code,inwoners`` lines sorted by code, under the header
+    ``code,inwoners``.
     """
-    from alvrules.bevolking import gedeeld  # noqa: PLC0415
-    from alvrules.gewichten import peildatum  # noqa: PLC0415
-
-    peil = peildatum(vergaderdatum)
-    cijfers = {b.peildatum: b for b in (*gedeeld(), *extra)}
-    b = cijfers.get(peil)
     if b is None:
         return None
+    sha = b.sha256
+    if not sha:
+        regels = "".join(f"{code},{n}\n" for code, n in sorted(b.inwoners.items()))
+        sha = sha256(("code,inwoners\n" + regels).encode())
     return {
-        "peildatum": peil.isoformat(),
+        "peildatum": b.peildatum.isoformat(),
         "bron": b.bron,
-        "product": getattr(b, "product", "") or getattr(b, "tabel", "") or None,
-        "bestand": getattr(b, "bestand", "") or None,
-        "sha256": _cijfers_sha256(b),
+        "tabel": b.tabel or None,
+        "product": b.product or None,
+        "bestand": b.bestand or None,
+        "sha256": sha,
     }
 
 

@@ -84,9 +84,18 @@ class _Fout(ValueError):
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML).
+
+    A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
+    """
     bestand = Path(pad)
-    return laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
+    dossier = laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
+    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
+        cijfers = attrs.evolve(
+            dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
+        )
+        dossier = attrs.evolve(dossier, bevolking=cijfers)
+    return dossier
 
 
 def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:

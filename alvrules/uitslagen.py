@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from attrs import frozen
 
+from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import stemgewichten
@@ -144,12 +145,22 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
 
 
 def uitslagen(
-    dossier: Dossier, ctx: Context | None = None, gewichten: Mapping[str, int] | None = None
+    dossier: Dossier,
+    ctx: Context | None = None,
+    gewichten: Mapping[str, int] | None = None,
+    *,
+    bevolking: Bevolking | None = None,
 ) -> Uitslagen:
-    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights."""
-    ctx = ctx or Context.voor(dossier)
+    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights.
+
+    The weights: ``gewichten`` if given, else computed from ``bevolking``, else from the
+    dossier's ``[bevolking]`` file, else from the shipped figures (STM02).
+    """
+    ctx = ctx or Context.voor(dossier, bevolking=bevolking)
     if gewichten is None:
-        sg = stemgewichten(ctx.datum, gemeenten=ctx.gemeenten)
+        if ctx.bevolking_fout is not None:
+            raise ctx.bevolking_fout
+        sg = stemgewichten(ctx.datum, bevolking=ctx.bevolking, gemeenten=ctx.gemeenten)
         gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
     namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
     uit: list[Bevinding] = []
@@ -393,6 +404,7 @@ def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        yield bevinding("STM02", "vergadering.datum", str(e))
+        pad = "bevolking.bestand" if ctx.bevolking_fout is not None else "vergadering.datum"
+        yield bevinding("STM02", pad, str(e), e.en)
         return
     yield from u.bevindingen

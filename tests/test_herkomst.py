@@ -120,10 +120,35 @@ def test_feestdagen_hash_is_die_van_de_tabel() -> None:
     assert herkomst.feestdagen()["sha256"] == hashlib.sha256(tabel.read_bytes()).hexdigest()
 
 
-def test_bevolking_zonder_cijfers_is_none() -> None:
+def test_bevolking_zonder_bestand_hasht_de_cijfers() -> None:
     import datetime as dt
 
-    assert herkomst.bevolking(dt.date(2099, 6, 1)) is None
+    from alvrules.bevolking import Bevolking
+
+    assert herkomst.bevolking(None) is None
+    b = Bevolking(peildatum=dt.date(2022, 1, 1), inwoners={"GM0344": 5, "GM0014": 7})
+    verwacht = hashlib.sha256(b"code,inwoners\nGM0014,7\nGM0344,5\n").hexdigest()
+    assert herkomst.bevolking(b) == {
+        "peildatum": "2022-01-01",
+        "bron": "Bron: CBS",
+        "tabel": None,
+        "product": None,
+        "bestand": None,
+        "sha256": verwacht,
+    }
+
+
+def test_bevolking_uit_eigen_bestand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--bevolking: the receipt names that file and its sha256 (what a reader checks)."""
+    bron = Path(herkomst.__file__).parent / "data" / "inwoners-2022-01-01.csv"
+    eigen = tmp_path / "cbs-export.csv"
+    eigen.write_bytes(bron.read_bytes() + b"\n")
+    argv = ["--bevolking", str(eigen), "--peildatum", "2022-01-01", "--format", "json"]
+    for opdracht in (["stemgewichten", "2023"], ["controleer", str(NAJAARS)]):
+        h = _json(capsys, *opdracht, *argv)["herkomst"]
+        assert isinstance(h, dict)
+        assert h["bevolking"]["bestand"] == "cbs-export.csv"
+        assert h["bevolking"]["sha256"] == hashlib.sha256(eigen.read_bytes()).hexdigest()
 
 
 def test_catalogusversie_volgt_de_regels() -> None:

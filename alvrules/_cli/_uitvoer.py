@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,9 +16,19 @@ from alvrules import herkomst
 from alvrules.model import InvoerFout
 
 if TYPE_CHECKING:
+    from alvrules.bevolking import Bevolking
     from alvrules.dossier import Dossier
 
-__all__ = ["CONTROLE", "Invoer", "datum", "herkomst_van", "json_uit", "lees_invoer", "tijd"]
+__all__ = [
+    "CONTROLE",
+    "Invoer",
+    "cijfers",
+    "datum",
+    "herkomst_van",
+    "json_uit",
+    "lees_invoer",
+    "tijd",
+]
 
 #: Called with (output kind, data) before any JSON is written; the test suite sets it to
 #: validate every JSON output against its schema (``alvrules/data/schemas``).
@@ -73,13 +83,23 @@ def lees_invoer(argument: str) -> Invoer:
     return Invoer(dossier, pad.name, inhoud, pad.as_posix())
 
 
+def cijfers(dossier: Dossier, gegeven: Bevolking | None) -> Bevolking | None:
+    """The figures a dossier command uses (the option's, the dossier's, else the shipped
+    ones for the meeting's reference date); ``None`` when there are none."""
+    from alvrules.bevolking import gedeeld  # noqa: PLC0415
+    from alvrules.controle import Context  # noqa: PLC0415
+    from alvrules.gewichten import peildatum  # noqa: PLC0415
+
+    ctx = Context.voor(dossier, bevolking=gegeven)
+    return ctx.bevolking or gedeeld(peildatum(ctx.datum, ctx.procedure))
+
+
 def herkomst_van(
     args: argparse.Namespace,
     *,
     datum: date | None = None,
     invoer: Invoer | None = None,
-    bevolking: bool = False,
-    extra: Iterable[Any] = (),
+    bevolking: Bevolking | None = None,
 ) -> dict[str, Any]:
     """The receipt of this run (see :mod:`alvrules.herkomst`); ``--tijdstip`` adds the time."""
     tijdstip = None
@@ -89,7 +109,7 @@ def herkomst_van(
         tijdstip = datetime.now(ZoneInfo("Europe/Amsterdam")).replace(microsecond=0)
     return herkomst.herkomst(
         datum=datum,
-        bevolking=herkomst.bevolking(datum, extra) if bevolking and datum else None,
+        bevolking=herkomst.bevolking(bevolking),
         invoer=invoer.herkomst if invoer else None,
         tijdstip=tijdstip,
     )

@@ -12,7 +12,8 @@ import argparse
 from collections.abc import Iterable
 
 from alvrules import herkomst
-from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
+from alvrules._cli._bevolking import bevolking
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.regels import Bevinding, Rapport
@@ -33,8 +34,11 @@ _KOPPEN: dict[str, tuple[str, str]] = {
 def run(args: argparse.Namespace) -> int:
     invoer = lees_invoer(args.dossier)
     dossier = invoer.dossier
-    rapport = controleer(dossier)
-    h = herkomst_van(args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=True)
+    gegeven = bevolking(args, dossier)
+    rapport = controleer(dossier, bevolking=gegeven)
+    h = herkomst_van(
+        args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+    )
     if args.format == "json":
         json_uit("controleer", {**rapport.to_json(args.lang), "herkomst": h})
     elif args.format in ("sarif", "github", "gitlab"):

@@ -15,7 +15,9 @@ import sys
 from typing import Any
 
 from alvrules import herkomst
-from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
+from alvrules._cli._bevolking import bevolking
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
+from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
@@ -161,22 +163,26 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str, h: dict[str, Any]) 
     print("".join(delen))
 
 
-def _uitslagen(dossier: Dossier) -> Uitslagen:
+def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     """The results, or, as in ``controleer``, one STM02 error when no weights are known
     (the same file gives the same findings and exit code in both commands)."""
     if not dossier.stemmingen and not dossier.vertegenwoordigers:
         return Uitslagen((), (), {}, {})
     try:
-        return uitslagen(dossier)
+        return uitslagen(dossier, bevolking=cijfers)
     except InvoerFout as e:
-        return Uitslagen((), (bevinding("STM02", "vergadering.datum", str(e)),), {}, {})
+        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
+        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
 
 
 def run(args: argparse.Namespace) -> int:
     invoer = lees_invoer(args.dossier)
     dossier = invoer.dossier
-    u = _uitslagen(dossier)
-    h = herkomst_van(args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=True)
+    gegeven = bevolking(args, dossier)
+    u = _uitslagen(dossier, gegeven)
+    h = herkomst_van(
+        args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+    )
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
