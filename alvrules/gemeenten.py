@@ -6,7 +6,9 @@ registry is the library's own data (``data/gemeenten.csv``, ``data/aliassen.csv`
 covering every municipality from 1 January 2022 on, with the dates of the mergers.
 
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
-accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one.
+accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one. A name
+with an invisible or formatting character (:func:`alvrules.tekens.onzichtbaar`) is never
+a match.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from datetime import date
 from importlib import resources
 
 from attrs import field, frozen, validators
+
+from alvrules.tekens import onzichtbaar
 
 __all__ = ["Gemeente", "Gemeenteregister", "normaliseer", "register"]
 
@@ -85,6 +89,8 @@ class Gemeenteregister:
         With ``op`` only one that exists on that date; without it, the newest of those
         that ever carried the name.
         """
+        if onzichtbaar(naam):
+            return None  # never stripped into a match: "Utr\u200becht" is no member
         m = _CODE.match(naam)
         kandidaten = (
             [g for g in [self._op_code.get(f"GM{m.group(1)}")] if g is not None]

@@ -30,6 +30,7 @@ from attrs import field, frozen
 from alvrules.fouten import GebruiksFout
 from alvrules.grenzen import MAX_CIJFERS
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import zichtbaar
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -171,7 +172,14 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
     gezien: set[str] = set()
     for i, s in enumerate(dossier.stemmingen):
         pad = f"stemmingen[{s.id}]"
-        if s.id in gezien:
+        if not zichtbaar(s.id):
+            yield bevinding(
+                "STM12",
+                f"stemmingen[{i}].id",
+                f"Stemming zonder zichtbare id ({s.id!r}).",
+                f"Vote without a visible id ({s.id!r}).",
+            )
+        elif s.id in gezien:
             yield bevinding(
                 "STM12",
                 f"stemmingen[{i}].id",
