@@ -22,6 +22,8 @@ _API: dict[str, str] = {
     "Kalender": "alvrules.kalender",
     "stemgewicht": "alvrules.gewichten",
     "stemgewichten": "alvrules.gewichten",
+    "Bevolking": "alvrules.bevolking",
+    "lees_bevolking": "alvrules.bevolking",
     "laad_dossier": "alvrules.laden",
     "controleer": "alvrules.controle",
     "Dossier": "alvrules.dossier",
@@ -52,6 +54,7 @@ __all__ = [
     "AlvrulesFout",
     "Amendement",
     "Bevinding",
+    "Bevolking",
     "Dossier",
     "Ernst",
     "GebruiksFout",
@@ -71,6 +74,7 @@ __all__ = [
     "controleer",
     "is_werkdag",
     "laad_dossier",
+    "lees_bevolking",
     "lees_dossier",
     "procedure_op",
     "stemgewicht",
@@ -80,6 +84,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from alvrules.amendementen import Amendement
+    from alvrules.bevolking import Bevolking, lees_bevolking
     from alvrules.controle import controleer
     from alvrules.dossier import Dossier
     from alvrules.fouten import AlvrulesFout, GebruiksFout, InvoerFout

@@ -73,6 +73,8 @@ class Amendement:
     mede_indieners: tuple[str, ...] = ()
     ondersteuners: tuple[str, ...] = ()
     ingediend: datetime | None = field(default=None, validator=aware)
+    # TRM08: when the final list of ondersteuners was received (optional)
+    ondersteuners_ontvangen: datetime | None = field(default=None, validator=aware)
     ondertekening: tuple[Persoon, ...] = ()
     wijzigingen: tuple[Wijziging, ...] = ()
     toelichting: str = ""

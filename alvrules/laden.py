@@ -76,11 +76,20 @@ class _Fout(ValueError):
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML).
+
+    A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
+    """
     bestand = Path(pad)
     naam = bestand.name
     inhoud = lees_bytes(bestand)
-    return lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    dossier = lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
+        cijfers = attrs.evolve(
+            dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
+        )
+        dossier = attrs.evolve(dossier, bevolking=cijfers)
+    return dossier
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:

@@ -213,6 +213,18 @@ def _sig02_rol(h: Handtekening) -> Sequence[Bevinding]:
     """SIG02: only burgemeester, wethouder, gemeentesecretaris and raadsleden sign."""
     if h.rol_mag_tekenen:
         return ()
+    if h.rol is None:
+        tip = Rol.suggestie(h.persoon.rol)
+        return (
+            bevinding(
+                "SIG02",
+                f"{h.pad}.rol",
+                f"{h.persoon.naam} tekent als {h.persoon.rol!r}: onbekende rol"
+                + (f"; bedoelt u {tip!r}?" if tip else "."),
+                f"{h.persoon.naam} signs as {h.persoon.rol!r}: unknown role"
+                + (f"; did you mean {tip!r}?" if tip else "."),
+            ),
+        )
     return (
         bevinding(
             "SIG02",

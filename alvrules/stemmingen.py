@@ -15,6 +15,8 @@ Dossier keys added here (all optional, see the docs):
   (for an order motion or an amendment vote: the proposal it concerns, STM09).
 - ``stemmen`` is a table ``gemeente = keuze`` or a list of ``{gemeente, keuze}`` (the list
   can hold a second ballot of the same member, which STM04 rejects).
+- ``bezwaar``: the members that objected to acclamation (STM07); an objection means the
+  proposal needs a weighted vote.
 """
 
 from __future__ import annotations
@@ -151,6 +153,7 @@ class Stemming:
     grondslag: Grondslag = Grondslag.UITGEBRACHT
     betreft: str | None = None
     titel: str = ""
+    bezwaar: tuple[str, ...] = ()  # STM07: members that objected to acclamation
 
     @property
     def keuzemogelijkheden(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import regel
 
-__all__ = ["AMSTERDAM", "Termijn", "indientermijn", "termijnen"]
+__all__ = ["AMSTERDAM", "Termijn", "indientermijn", "ondersteunerstermijn", "termijnen"]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -196,6 +196,13 @@ def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) 
     p = procedure or procedure_op(vergadering.datum)
     dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
     return datetime.combine(dag, vergadering.sluitingstijd or p.sluitingstijd, AMSTERDAM)
+
+
+def ondersteunerstermijn(vergadering: Vergadering, procedure: Procedure | None = None) -> datetime:
+    """TRM08: the last working day before the meeting, 10:00; at that moment is on time."""
+    p = procedure or procedure_op(vergadering.datum)
+    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_ondersteuners)
+    return datetime.combine(dag, p.tijd_ondersteuners, AMSTERDAM)
 
 
 _Uitleg = Callable[[str], str]

@@ -114,7 +114,10 @@ def test_onleesbaar_exit_2(
     for formaat in ("text", "json"):
         assert main(["controleer", str(pad), "--format", formaat]) == 2
         out, err = capsys.readouterr()
-        assert out == ""
+        if formaat == "json":  # one JSON object for a pipeline (docs/cli.md)
+            assert json.loads(out) == {"fout": err.removeprefix("alvrules: ")[:-1], "regel": None}
+        else:
+            assert out == ""
         assert len(err.splitlines()) == 1
         assert reden in err
         assert "Traceback" not in err

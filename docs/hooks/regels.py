@@ -13,6 +13,8 @@ these docs. A page asks for generated content with an HTML comment on a line of 
     every rule that carries a decision, with that decision;
 ``<!-- bronnen -->``
     the table of source documents (``alvrules.bronnen.DOCUMENTEN``);
+``<!-- rollen -->``
+    the table of role words (``alvrules/data/rollen.csv``);
 ``<!-- commando's -->``
     the table of CLI commands from ``alvrules.cli.COMMANDS``;
 ``<!-- dossierschema -->``
@@ -36,6 +38,7 @@ from mkdocs.exceptions import PluginError
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS
+from alvrules.model import Rol
 from alvrules.regels import Regel, regels
 
 MARKER = re.compile(r"^<!--\s*([a-z']+)(?::\s*([a-z]+))?\s*-->\s*$", re.MULTILINE)
@@ -140,6 +143,12 @@ def _bronnen(_: str | None, pagina: str) -> str:
     return "\n".join(uit)
 
 
+def _rollen(_: str | None, pagina: str) -> str:
+    uit = ["| woord in het dossier | rol |", "|---|---|"]
+    uit += [f"| {_cel(woord)} | `{rol.value}` |" for woord, rol in Rol.aliassen()]
+    return "\n".join(uit)
+
+
 def _commandos(_: str | None, pagina: str) -> str:
     uit = ["| opdracht | Engelse alias | doet |", "|---|---|---|"]
     uit += [
@@ -167,6 +176,7 @@ GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "regelreferentie": _referentie,
     "besluiten": _besluiten,
     "bronnen": _bronnen,
+    "rollen": _rollen,
     "commando's": _commandos,
     "dossierschema": _schema,
 }
