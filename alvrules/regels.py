@@ -51,6 +51,8 @@ class Regel:
     bronnen: tuple[Bron, ...]
     uitleg: str
     besluit: str | None = None  # the decision taken where the sources are silent
+    # An info rule that no check reports (it explains, or other code applies it): why.
+    geen_bevinding: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.bronnen and not self.besluit:

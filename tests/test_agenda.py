@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ def test_trm04_papers_of_2023_were_on_time() -> None:
     assert _bevindingen(JUNI, Agendapunt(id="5", verzonden=date(2023, 5, 17))) == []
 
 
+@pytest.mark.regel("TRM04")
 def test_trm04_a_later_sending_is_a_nazending() -> None:
     punt = Agendapunt(id="7", verzonden=date(2023, 11, 24))
     assert _bevindingen(NAJAARS, punt) == [("TRM04", "agendapunten[7].verzonden")]
@@ -37,6 +39,7 @@ def test_trm04_a_later_sending_is_a_nazending() -> None:
     assert "nazending" in b.melding
 
 
+@pytest.mark.regel("TRM04")
 @given(st.dates(date(2000, 1, 1), date(2040, 12, 31)), st.integers(-60, 60))
 def test_trm04_warns_exactly_after_the_28th_day(alv: date, dagen: int) -> None:
     verzonden = alv - timedelta(days=28) + timedelta(days=dagen)
@@ -52,6 +55,7 @@ def test_agd01_id_is_separate_from_the_display_number() -> None:
     assert _bevindingen(NAJAARS, a) == []
 
 
+@pytest.mark.regel("AGD01")
 def test_agd01_duplicate_and_empty_ids_are_errors() -> None:
     punten = (Agendapunt(id="7"), Agendapunt(id="7"), Agendapunt(id=" "))
     assert _bevindingen(NAJAARS, *punten) == [
@@ -73,6 +77,7 @@ def test_agd01_an_item_may_mix_kennisname_and_besluitvorming() -> None:
     assert list(controleer(dossier)) == []
 
 
+@pytest.mark.regel("AGD01")
 def test_agd01_an_item_without_kind_is_an_error() -> None:
     assert _bevindingen(NAJAARS, Agendapunt(id="9", soorten=frozenset())) == [
         ("AGD01", "agendapunten[0].soort")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from alvrules.amendementen import Amendement
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
@@ -13,6 +15,7 @@ from alvrules.moties import Motie
 from alvrules.regels import Ernst
 
 
+@pytest.mark.regel("MOT04")
 def test_mot04_zonder_agenda() -> None:
     dossier = lees_dossier(
         {"vergadering": {"datum": "2023-12-01"}, "moties": [{"id": "M1", "agendapunt": "7"}]}
@@ -26,6 +29,7 @@ def test_mot04_zonder_agenda() -> None:
     ]
 
 
+@pytest.mark.regel("STM12")
 def test_stm12_verwijzingen_woordelijk() -> None:
     dossier = lees_dossier(
         {
@@ -68,6 +72,7 @@ def test_stm12_verwijzingen_woordelijk() -> None:
     ]
 
 
+@pytest.mark.regel("PRE01")
 def test_pre01_buiten_de_constructor_om() -> None:
     # The loader refuses an unknown preadvies; PRE01 guards objects built in Python.
     dossier = Dossier(

@@ -151,6 +151,7 @@ def test_a_majority_with_thousands_of_digits_is_no_majority() -> None:
     assert breuk("2/3") is not None
 
 
+@pytest.mark.regel("CAL01")
 def test_controleer_never_raises_on_a_meeting_outside_the_calendar() -> None:
     for jaar in (1, 1998, 2101, 9999):
         rapport = controleer(Dossier(vergadering=Vergadering(datum=date(jaar, 12, 1))))
@@ -173,6 +174,7 @@ def test_library_errors_are_one_hierarchy() -> None:
         laad_dossier("x\x00.toml")
 
 
+@pytest.mark.regel("STM02")
 def test_same_exit_code_in_controleer_and_uitslag(tmp_path: Path) -> None:
     """No CBS figures for the meeting's reference date: an STM02 error in both."""
     tekst = (EXAMPLES / "najaars-alv-2023.toml").read_text("utf-8")
