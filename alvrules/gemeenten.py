@@ -36,6 +36,7 @@ import attrs
 from attrs import field, frozen, validators
 
 from alvrules.tekens import onzichtbaar
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "Fusie",
@@ -62,7 +63,7 @@ def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
         raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 
@@ -159,7 +160,7 @@ class Gemeenteregister:
         return namen[:n]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Fusie:
     """A merger (herindeling): from ``datum`` on, ``voorgangers`` form ``code`` (``naam``)."""
 

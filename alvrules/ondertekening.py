@@ -42,6 +42,7 @@ from alvrules.gemeenten import Gemeente, normaliseer
 from alvrules.model import Persoon, Rol
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
+from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -72,7 +73,7 @@ def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
     return f"{soort}[{stuk_id.strip() or index}]"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Handtekening:
     """One signature, resolved: its role and member (None when unknown), and its place."""
 

@@ -39,11 +39,12 @@ from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze
 from alvrules.tekens import zichtbaar
 from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
+from alvrules.waarden import getypeerd
 
 __all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Resultaat:
     """The result of one stemming (exact integers; ``uitkomst`` as the minutes state it)."""
 
@@ -83,7 +84,7 @@ class Resultaat:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
 
