@@ -168,8 +168,11 @@ def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
         b = h["bevolking"]
         delen.append(f"CBS {b['peildatum']} (sha256 {b['sha256'][:12]})")
     if h.get("invoer"):
+        from alvrules.tekens import terminal  # noqa: PLC0415
+
         i = h["invoer"]
-        delen.append(f"{'input' if en else 'invoer'} {i['naam']} (sha256 {i['sha256'][:12]})")
+        naam = terminal(i["naam"]).replace("\n", "\\n")  # a file name is input too
+        delen.append(f"{'input' if en else 'invoer'} {naam} (sha256 {i['sha256'][:12]})")
     if h.get("tijdstip"):
         delen.append(h["tijdstip"])
     return f"{'provenance' if en else 'herkomst'}: {', '.join(delen)}"
