@@ -92,12 +92,24 @@ class Bevinding:
 
 @frozen
 class Rapport:
-    """All findings of one check, in the order they were found."""
+    """All findings of one check, in the order they were found.
+
+    ``fouten``, ``waarschuwingen`` and ``info`` are the findings of each severity (tuples,
+    in order); :attr:`aantallen` counts them. A dossier is :attr:`geldig` when it has no
+    ``fout``.
+
+    >>> r = Rapport.van([bevinding("SIG01", "moties[0].ondertekening", "Geen burgemeester.")])
+    >>> len(r.fouten), r.aantallen
+    (1, {'fout': 1, 'waarschuwing': 0, 'info': 0})
+    >>> r.geldig
+    False
+    """
 
     bevindingen: tuple[Bevinding, ...] = ()
 
     @classmethod
     def van(cls, bevindingen: Iterable[Bevinding]) -> Rapport:
+        """The report of ``bevindingen`` (any iterable), kept in order."""
         return cls(tuple(bevindingen))
 
     def __iter__(self) -> Iterator[Bevinding]:
@@ -107,30 +119,49 @@ class Rapport:
         return len(self.bevindingen)
 
     def met_ernst(self, ernst: Ernst) -> tuple[Bevinding, ...]:
+        """The findings of severity ``ernst``, in order."""
         return tuple(b for b in self.bevindingen if b.ernst is ernst)
 
     @property
-    def fouten(self) -> int:
-        return len(self.met_ernst(Ernst.FOUT))
+    def fouten(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``fout`` (errors), in order."""
+        return self.met_ernst(Ernst.FOUT)
 
     @property
-    def waarschuwingen(self) -> int:
-        return len(self.met_ernst(Ernst.WAARSCHUWING))
+    def waarschuwingen(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``waarschuwing`` (warnings), in order."""
+        return self.met_ernst(Ernst.WAARSCHUWING)
+
+    @property
+    def info(self) -> tuple[Bevinding, ...]:
+        """The findings of severity ``info`` (advice), in order."""
+        return self.met_ernst(Ernst.INFO)
+
+    @property
+    def aantallen(self) -> dict[str, int]:
+        """The number of findings per severity: ``{"fout": n, "waarschuwing": n, "info": n}``."""
+        uit = {e.value: 0 for e in Ernst}
+        for b in self.bevindingen:
+            uit[b.ernst.value] += 1
+        return uit
 
     @property
     def geldig(self) -> bool:
         """True when no finding is an error (warnings and info are allowed)."""
-        return self.fouten == 0
+        return not any(b.ernst is Ernst.FOUT for b in self.bevindingen)
 
     def regels(self) -> set[str]:
         """The ids of the rules that have a finding."""
         return {b.regel for b in self.bevindingen}
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The report as JSON (INTERFACES.md): validity, counts per severity, findings."""
+        n = self.aantallen
         return {
             "geldig": self.geldig,
-            "fouten": self.fouten,
-            "waarschuwingen": self.waarschuwingen,
+            "fouten": n["fout"],
+            "waarschuwingen": n["waarschuwing"],
+            "info": n["info"],
             "bevindingen": [b.to_json(taal) for b in self.bevindingen],
         }
 

@@ -46,7 +46,7 @@ def test_geldig_dossier_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_volgens_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", NAJAARS, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"geldig", "fouten", "waarschuwingen", "bevindingen"}
+    assert set(data) == {"geldig", "fouten", "waarschuwingen", "info", "bevindingen"}
     assert data["geldig"] is True
 
 
@@ -69,7 +69,12 @@ def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str])
 def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS, "--format", "json", "--lang", "en"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert (data["geldig"], data["fouten"], data["waarschuwingen"]) == (False, 5, 1)
+    assert (data["geldig"], data["fouten"], data["waarschuwingen"], data["info"]) == (
+        False,
+        5,
+        1,
+        0,
+    )
     assert data["bevindingen"][0] == {
         "regel": "SIG01",
         "ernst": "fout",

@@ -123,7 +123,7 @@ class Levenscyclus(RuleBasedStateMachine):
         assert set(ids) == verwacht, "an open motion lost, or a closed one listed"
         assert self.aangehouden <= set(ids), "a kept-open motion did not return (AFD03)"
         assert not set(ids) & set(self.afgedaan_op), "an afgedaan motion returned"
-        assert lijst.bevindingen.fouten == 0
+        assert lijst.bevindingen.fouten == ()
         assert lijst.afdoen + lijst.aanhouden == len(verwacht)
         # held motions are listed first, as in the annex
         eerder = [p.motie.aangehouden_sinds is not None for p in lijst.posten]

@@ -98,7 +98,7 @@ def test_2023_vaststellen_laat_vijf_open() -> None:
     volgende = stel_op(date(2024, 6, 5), na)
     assert {p.motie.id for p in volgende.posten} == set(AANHOUDEN_2023)
     assert volgende.bevindingen.regels() == {"AFD03"}
-    assert volgende.bevindingen.fouten == 5
+    assert len(volgende.bevindingen.fouten) == 5
 
 
 # --- findings ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from alvrules._cli._uitvoer import json_uit
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.laden import laad_dossier
-from alvrules.regels import Bevinding, Ernst, Rapport
+from alvrules.regels import Bevinding, Rapport
 
 __all__ = ["run", "tekst"]
 
@@ -92,15 +92,13 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl") -> str:
         groepen.setdefault(_groep(b.pad), []).append(b)
     for groep in sorted(groepen, key=lambda g: (volgorde.get(g, len(volgorde)), g)):
         regels += ["", _kop(groep, dossier, en), *_bevindingen(groepen[groep], taal)]
-    info = len(rapport.met_ernst(Ernst.INFO))
+    n = rapport.aantallen
     regels.append("")
     if en:
-        regels.append(f"{rapport.fouten} errors, {rapport.waarschuwingen} warnings, {info} info")
+        regels.append(f"{n['fout']} errors, {n['waarschuwing']} warnings, {n['info']} info")
         regels.append("valid" if rapport.geldig else "invalid")
     else:
-        regels.append(
-            f"{rapport.fouten} fouten, {rapport.waarschuwingen} waarschuwingen, {info} info"
-        )
+        regels.append(f"{n['fout']} fouten, {n['waarschuwing']} waarschuwingen, {n['info']} info")
         regels.append("geldig" if rapport.geldig else "ongeldig")
     return "\n".join(regels)
 
