@@ -12,8 +12,10 @@ After the site is built, this hook puts into ``assets/controleer/`` of the site:
     runs what the tests ran), fetched with ``pip download``; the page unpacks them into
     the runtime's site-packages (``pyodide.unpackArchive``), no micropip;
 ``data.json``
-    the list of wheels, the members (code, name, aliases, period) for the type-ahead, the
-    page of every rule for the links, and the known meetings (``docs/data/vergaderingen.csv``).
+    the list of wheels (first those the check imports, measured by running it at build
+    time: the page unpacks those before its first check, the others after), the members
+    (code, name, aliases, period) for the type-ahead, the page of every rule for the
+    links, and the known meetings (``docs/data/vergaderingen.csv``).
 
 Downloads are cached in ``.cache/docs/`` of the checkout (ignored by git), or in the folder
 ``ALVRULES_DOCS_CACHE`` names; only the wheel of the checkout is built on every build.
@@ -179,6 +181,26 @@ def wielen(python: str, doel: Path) -> list[str]:
     return [eigen.name, *namen]
 
 
+def voor_de_controle() -> set[str]:
+    """The distributions whose modules a check imports, plus :data:`EXTRA` (canonical names).
+
+    Measured by checking the example dossier in a fresh interpreter, so the page can start
+    checking before it has unpacked what only other parts of alvrules use (iCalendar, ...).
+    """
+    meting = (
+        "import json, sys; from alvrules.browser import controleer_tekst; "
+        f"controleer_tekst(open({str(ROOT / 'examples' / 'fouten.toml')!r}).read()); "
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", meting], check=True, capture_output=True, text=True
+    ).stdout
+    distributies = importlib.metadata.packages_distributions()
+    return {
+        canonicalize_name(d) for module in json.loads(uit) for d in distributies.get(module, ())
+    } | {canonicalize_name(e) for e in EXTRA}
+
+
 def _gevonden(cache: Path, eis: str) -> Path | None:
     naam, versie = eis.split("==")
     stam = re.sub(r"[-_.]+", "_", naam)
@@ -226,10 +248,14 @@ def on_post_build(*, config: Any) -> None:
     for naam in RUNTIME:
         shutil.copy2(pakket / naam, uit / "pyodide" / naam)
     python = json.loads((pakket / "pyodide-lock.json").read_text("utf-8"))["info"]["python"]
+    alle = wielen(python, uit / "wheels")
+    nodig = voor_de_controle() | {"alvrules"}
+    eerst = [w for w in alle if canonicalize_name(w.split("-")[0]) in nodig]
     data = {
         "pyodide": PYODIDE,
         "python": python,
-        "wielen": wielen(python, uit / "wheels"),
+        "wielen": eerst,
+        "later": [w for w in alle if w not in eerst],
         "gemeenten": gemeenten(),
         "regels": {
             r.id: {"naam": r.naam, "pagina": f"{_PAGINA[r.hoofdstuk]}#{r.id}"}
