@@ -15,6 +15,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,9 @@ def schermafbeelding(driver: Any, basis: str, png: Path) -> None:
     veld("f-oproep-0").send_keys("zich in te spannen voor betere gegevensdeling.")
     veld("f-controleer").click()
     browser.wacht_op_uitslag(driver, 1)
-    driver.set_window_size(1000, 1000)
-    driver.execute_script("document.getElementById('alv-status').scrollIntoView()")
+    driver.set_window_size(960, 1240)
+    driver.execute_script("window.scrollTo(0, 0)")
+    time.sleep(1)  # the header settles
     driver.save_screenshot(str(png))
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import importlib.metadata
+import importlib.util
 import json
 import os
 import re
@@ -164,6 +165,8 @@ def wielen(python: str, doel: Path) -> list[str]:
             raise PluginError(f"controleerpagina: geen wiel voor {eis}")
         shutil.copy2(wiel, doel / wiel.name)
         namen.append(wiel.name)
+    # with the build backend at hand (the docs extra has it), no isolated build environment
+    isolatie = ("--no-build-isolation",) if importlib.util.find_spec("hatchling") else ()
     with tempfile.TemporaryDirectory() as tmp:
         _run(
             sys.executable,
@@ -172,6 +175,7 @@ def wielen(python: str, doel: Path) -> list[str]:
             "wheel",
             "--quiet",
             "--no-deps",
+            *isolatie,
             "--wheel-dir",
             tmp,
             str(ROOT),

@@ -415,6 +415,7 @@ const DATUM = new Intl.DateTimeFormat("nl-NL", {
 });
 
 function aftellen(t) {
+  if (t.verstreken && t.werkdagen === 0) return "verstreken (vandaag)";
   if (t.verstreken) return `verstreken (${-t.werkdagen} werkdag${t.werkdagen === -1 ? "" : "en"} geleden)`;
   if (t.werkdagen === 0) return "vandaag";
   return `nog ${t.werkdagen} werkdag${t.werkdagen === 1 ? "" : "en"}`;
