@@ -2,11 +2,16 @@
 
 The top-level API is small and deliberate; names are imported on first use so that
 ``import alvrules`` stays cheap for tools that need only one part.
+
+One public name, one thing: a top-level name is never both a function and a submodule.
+``alvrules.termijnen`` and ``alvrules.uitslagen`` are the submodules, whatever was imported
+before (their functions: ``alvrules.termijnen.termijnen``, ``alvrules.uitslagen.uitslagen``).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -17,6 +22,8 @@ _API: dict[str, str] = {
     "Kalender": "alvrules.kalender",
     "stemgewicht": "alvrules.gewichten",
     "stemgewichten": "alvrules.gewichten",
+    "Bevolking": "alvrules.bevolking",
+    "lees_bevolking": "alvrules.bevolking",
     "laad_dossier": "alvrules.laden",
     "controleer": "alvrules.controle",
     "Dossier": "alvrules.dossier",
@@ -28,26 +35,29 @@ _API: dict[str, str] = {
     "Agendapunt": "alvrules.model",
     "Persoon": "alvrules.model",
     "Rol": "alvrules.model",
-    "InvoerFout": "alvrules.model",
+    "InvoerFout": "alvrules.fouten",
+    "AlvrulesFout": "alvrules.fouten",
+    "GebruiksFout": "alvrules.fouten",
     "Procedure": "alvrules.procedure",
     "procedure_op": "alvrules.procedure",
     "Regel": "alvrules.regels",
     "Bevinding": "alvrules.regels",
     "Rapport": "alvrules.regels",
     "Ernst": "alvrules.regels",
-    "termijnen": "alvrules.termijnen",
     "Termijn": "alvrules.termijnen",
     "lees_dossier": "alvrules.laden",
-    "uitslagen": "alvrules.uitslagen",
     "LiveTelling": "alvrules.telling",
 }
 
 __all__ = [
     "Agendapunt",
+    "AlvrulesFout",
     "Amendement",
     "Bevinding",
+    "Bevolking",
     "Dossier",
     "Ernst",
+    "GebruiksFout",
     "Gemeente",
     "InvoerFout",
     "Kalender",
@@ -64,36 +74,42 @@ __all__ = [
     "controleer",
     "is_werkdag",
     "laad_dossier",
+    "lees_bevolking",
     "lees_dossier",
     "procedure_op",
     "stemgewicht",
     "stemgewichten",
-    "termijnen",
-    "uitslagen",
     "werkdagen_voor",
 ]
 
 if TYPE_CHECKING:
     from alvrules.amendementen import Amendement
+    from alvrules.bevolking import Bevolking, lees_bevolking
     from alvrules.controle import controleer
     from alvrules.dossier import Dossier
+    from alvrules.fouten import AlvrulesFout, GebruiksFout, InvoerFout
     from alvrules.gemeenten import Gemeente
     from alvrules.gewichten import stemgewicht, stemgewichten
     from alvrules.kalender import Kalender, is_werkdag, werkdagen_voor
     from alvrules.laden import laad_dossier, lees_dossier
-    from alvrules.model import Agendapunt, InvoerFout, Persoon, Rol, Vergadering
+    from alvrules.model import Agendapunt, Persoon, Rol, Vergadering
     from alvrules.moties import Motie
     from alvrules.procedure import Procedure, procedure_op
     from alvrules.regels import Bevinding, Ernst, Rapport, Regel
     from alvrules.stemmingen import Stemming
     from alvrules.telling import LiveTelling
-    from alvrules.termijnen import Termijn, termijnen
-    from alvrules.uitslagen import uitslagen
+    from alvrules.termijnen import Termijn
 
 
 def __getattr__(name: str) -> Any:
     module = _API.get(name)
     if module is None:
+        if (
+            name.isidentifier()
+            and not name.startswith("_")
+            and importlib.util.find_spec(f"alvrules.{name}")
+        ):
+            return importlib.import_module(f"alvrules.{name}")  # a submodule, as `import` does
         raise AttributeError(f"module 'alvrules' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

@@ -18,19 +18,22 @@ Decisions:
 - AMD05: the signature rules are in :mod:`alvrules.ondertekening` (findings keep the SIG
   ids); an amendment without indieners is AMD05 here. The deadline (AMD02) is in
   :mod:`alvrules.indiening`. Preadvies: PRE01.
-- :func:`pas_toe` refuses (``ValueError``) what the checker reports as AMD03/AMD04
-  errors: calling it with such changes is a misuse of the API, not a user finding.
+- :func:`pas_toe` refuses (:class:`~alvrules.fouten.GebruiksFout`) what the checker
+  reports as AMD03/AMD04 errors: calling it with such changes is a misuse of the API,
+  not a user finding.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
+from alvrules.grenzen import MAX_OPSOMMING
 from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
@@ -70,6 +73,8 @@ class Amendement:
     mede_indieners: tuple[str, ...] = ()
     ondersteuners: tuple[str, ...] = ()
     ingediend: datetime | None = field(default=None, validator=aware)
+    # TRM08: when the final list of ondersteuners was received (optional)
+    ondersteuners_ontvangen: datetime | None = field(default=None, validator=aware)
     ondertekening: tuple[Persoon, ...] = ()
     wijzigingen: tuple[Wijziging, ...] = ()
     toelichting: str = ""
@@ -95,12 +100,23 @@ def vormfout(w: Wijziging) -> tuple[str, str] | None:
     return ("niets geschrapt en niets ingevoegd", "deletes nothing and inserts nothing")
 
 
-def tel(tekst: str, deel: str) -> int:
-    """How often ``deel`` occurs in ``tekst``, overlapping occurrences included."""
+def tel(tekst: str, deel: str, tot: int | None = None) -> int:
+    """How often ``deel`` occurs in ``tekst``, overlapping occurrences included; with
+    ``tot``, counting stops there (the cost is then one scan of ``tekst`` plus ``tot``
+    matches, however repetitive the text: ``"aa"`` in ``"aaaa…"``)."""
     n, i = 0, tekst.find(deel)
-    while i >= 0:
+    while i >= 0 and (tot is None or n < tot):
         n, i = n + 1, tekst.find(deel, i + 1)
     return n
+
+
+def _keer(tekst: str, deel: str) -> tuple[str, str]:
+    """How often ``deel`` occurs, as a finding writes it (Dutch, English): counted up to
+    :data:`~alvrules.grenzen.MAX_OPSOMMING`, above that "meer dan"."""
+    n = tel(tekst, deel, MAX_OPSOMMING + 1)
+    if n > MAX_OPSOMMING:
+        return f"meer dan {MAX_OPSOMMING}", f"more than {MAX_OPSOMMING}"
+    return str(n), str(n)
 
 
 @frozen
@@ -117,14 +133,27 @@ class _Plek:
 
 
 def _plek(tekst: str, w: Wijziging) -> _Plek:
-    """Locate ``w`` in ``tekst``; ValueError when malformed or not found exactly once."""
+    """Locate ``w`` in ``tekst``; GebruiksFout when malformed or not found exactly once."""
     fout = vormfout(w)
     if fout:
-        raise ValueError(f"wijziging geweigerd: {fout[0]}")
+        raise GebruiksFout(f"wijziging geweigerd: {fout[0]}")
+    plek = _zoek(tekst, w)
+    if plek is None:
+        veld, anker = w.anker
+        raise GebruiksFout(
+            f"{veld} {anker!r} komt {_keer(tekst, anker)[0]} keer voor in de tekst, "
+            "niet precies één keer"
+        )
+    return plek
+
+
+def _zoek(tekst: str, w: Wijziging) -> _Plek | None:
+    """Where the well-formed ``w`` touches ``tekst``; None unless its anchor occurs
+    exactly once (two scans of the text at most)."""
     veld, anker = w.anker
-    if (n := tel(tekst, anker)) != 1:
-        raise ValueError(f"{veld} {anker!r} komt {n} keer voor in de tekst, niet precies één keer")
-    begin = tekst.index(anker)
+    begin = tekst.find(anker)
+    if begin < 0 or tekst.find(anker, begin + 1) >= 0:
+        return None
     eind = begin + len(anker)
     return _Plek(begin, eind, begin if veld == "schrappen" else eind, w.invoegen or "")
 
@@ -132,17 +161,43 @@ def _plek(tekst: str, w: Wijziging) -> _Plek:
 def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
     """The proposal ``tekst`` as amended by ``wijzigingen`` (AMD04).
 
-    Raises ValueError for a change that deletes and inserts nothing or is otherwise
-    malformed (AMD03), an anchor not found exactly once, or changes that overlap.
+    Raises :class:`~alvrules.fouten.GebruiksFout` for a change that deletes and inserts
+    nothing or is otherwise malformed (AMD03), an anchor not found exactly once, or
+    changes that overlap.
     """
     plekken = [_plek(tekst, w) for w in wijzigingen]
-    for a, b in combinations(plekken, 2):
-        if a.raakt(b):
-            raise ValueError("wijzigingen overlappen elkaar")
-    for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin), reverse=True):
-        einde = p.eind if p.schrijf == p.begin else p.schrijf
-        tekst = tekst[: p.schrijf] + p.invoegen + tekst[einde:]
-    return tekst
+    if _overlappend(list(enumerate(plekken)), 1):
+        raise GebruiksFout("wijzigingen overlappen elkaar")
+    delen: list[str] = []
+    gelezen = 0  # the text before this position is in delen
+    for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin)):
+        delen += [tekst[gelezen : p.schrijf], p.invoegen]
+        gelezen = p.eind if p.schrijf == p.begin else p.schrijf
+    return "".join([*delen, tekst[gelezen:]])
+
+
+def _overlappend(
+    plekken: Sequence[tuple[int, _Plek]], per_plek: int = MAX_OPSOMMING
+) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of numbered places that touch the same text, in
+    order; at most ``per_plek`` partners per place (a hundred amendments deleting the same
+    sentence give a hundred findings, not five thousand). A sweep over the places in text
+    order: O(n log n) plus the pairs reported."""
+    paren: list[tuple[int, int]] = []
+    actief: list[tuple[int, int, _Plek]] = []  # heap of (end, number, place) still open
+    gemeld = dict.fromkeys((i for i, _ in plekken), 0)
+    for i, p in sorted(plekken, key=lambda ip: (ip[1].begin, ip[1].eind, ip[0])):
+        while actief and actief[0][0] <= p.begin:
+            heapq.heappop(actief)
+        for _, j, q in actief:
+            if gemeld[i] >= per_plek:
+                break
+            if q.raakt(p) and gemeld[j] < per_plek:
+                paren.append((min(i, j), max(i, j)))
+                gemeld[i] += 1
+                gemeld[j] += 1
+        heapq.heappush(actief, (p.eind, i, p))
+    return sorted(paren)
 
 
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
@@ -154,10 +209,11 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
         yield from amd01_amendeerbaar(a, punt, pad)
         yield from amd03_vorm(a, pad)
         if punt is not None and punt.tekst is not None:
-            yield from amd04_eenmaal(a, punt.tekst, pad)
+            plekken = _geplaatst(a, punt.tekst)
+            yield from amd04_eenmaal(a, punt.tekst, pad, plekken)
             geplaatst += [
                 (punt.id, i, f"{pad}.wijzigingen[{j}].schrappen", plek)
-                for j, plek in _geplaatst(a, punt.tekst)
+                for j, plek in plekken
                 if a.wijzigingen[j].anker[0] == "schrappen"
             ]
         yield from amd05_indieners(a, pad)
@@ -208,37 +264,46 @@ def amd03_vorm(a: Amendement, pad: str) -> Iterator[Bevinding]:
 def _geplaatst(a: Amendement, tekst: str) -> list[tuple[int, _Plek]]:
     """The well-formed changes of ``a`` whose anchor occurs exactly once, located."""
     return [
-        (j, _plek(tekst, w))
+        (j, plek)
         for j, w in enumerate(a.wijzigingen)
-        if vormfout(w) is None and tel(tekst, w.anker[1]) == 1
+        if vormfout(w) is None and (plek := _zoek(tekst, w)) is not None
     ]
 
 
-def amd04_eenmaal(a: Amendement, tekst: str, pad: str) -> Iterator[Bevinding]:
-    """AMD04: the deleted text or anchor occurs exactly once; changes do not overlap."""
+def amd04_eenmaal(
+    a: Amendement, tekst: str, pad: str, plekken: Sequence[tuple[int, _Plek]] | None = None
+) -> Iterator[Bevinding]:
+    """AMD04: the deleted text or anchor occurs exactly once; changes do not overlap.
+
+    ``plekken``: the located changes of ``a`` when the caller has them already."""
+    geplaatst = dict(_geplaatst(a, tekst) if plekken is None else plekken)
     for j, w in enumerate(a.wijzigingen):
         veld, anker = w.anker
-        if vormfout(w) is None and (n := tel(tekst, anker)) != 1:
+        if vormfout(w) is None and j not in geplaatst:
+            nl, en = _keer(tekst, anker)
             yield bevinding(
                 "AMD04",
                 f"{pad}.wijzigingen[{j}].{veld}",
-                f"{anker!r} komt {n} keer voor in de voorsteltekst, niet precies één keer.",
-                f"{anker!r} occurs {n} times in the proposal text, not exactly once.",
+                f"{anker!r} komt {nl} keer voor in de voorsteltekst, niet precies één keer.",
+                f"{anker!r} occurs {en} times in the proposal text, not exactly once.",
             )
-    for (i, p), (j, q) in combinations(_geplaatst(a, tekst), 2):
-        if p.raakt(q):
-            yield bevinding(
-                "AMD04",
-                f"{pad}.wijzigingen[{j}]",
-                f"Deze wijziging raakt dezelfde tekst als wijzigingen[{i}].",
-                f"This change touches the same text as wijzigingen[{i}].",
-            )
+    for i, j in _overlappend(list(geplaatst.items())):
+        yield bevinding(
+            "AMD04",
+            f"{pad}.wijzigingen[{j}]",
+            f"Deze wijziging raakt dezelfde tekst als wijzigingen[{i}].",
+            f"This change touches the same text as wijzigingen[{i}].",
+        )
 
 
 def amd04_overlap(geplaatst: Sequence[tuple[str, int, str, _Plek]]) -> Iterator[Bevinding]:
     """AMD04: deletions of two amendments to the same proposal overlap -> warning."""
-    for (punt, a, pad, p), (ander_punt, b, ander_pad, q) in combinations(geplaatst, 2):
-        if punt == ander_punt and a != b and p.raakt(q):
+    per_punt: dict[str, list[tuple[int, _Plek]]] = {}
+    for n, (punt, _, _, p) in enumerate(geplaatst):
+        per_punt.setdefault(punt, []).append((n, p))
+    for x, y in sorted(pair for lijst in per_punt.values() for pair in _overlappend(lijst)):
+        (_, a, pad, _), (_, b, ander_pad, _) = geplaatst[x], geplaatst[y]
+        if a != b:
             yield bevinding(
                 "AMD04",
                 ander_pad,

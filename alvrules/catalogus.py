@@ -6,9 +6,10 @@ id. Explanations paraphrase the sources; the sources themselves are cited by ref
 
 from __future__ import annotations
 
+from alvrules.bronnen import bron
 from alvrules.regels import Ernst, Regel
 
-__all__ = ["HOOFDSTUKKEN", "REGELS"]
+__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS"]
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 
@@ -25,6 +26,20 @@ HOOFDSTUKKEN: dict[str, str] = {
     "notulen": "Notulen en agenda",
 }
 
+#: Chapter key -> the page of the documentation site that shows its rules (the docs hook
+#: checks that the pages agree), for the ``url`` of a rule and of its findings.
+PAGINAS: dict[str, str] = {
+    "werkdagen": "procedure/termijnen/",
+    "termijnen": "procedure/termijnen/",
+    "ondertekening": "procedure/ondertekening/",
+    "moties": "procedure/moties/",
+    "amendementen": "procedure/amendementen/",
+    "stemmingen": "procedure/stemmingen/",
+    "verkiezingen": "procedure/verkiezingen/",
+    "verantwoording": "procedure/verantwoording/",
+    "notulen": "procedure/notulen/",
+}
+
 _REGELS: tuple[Regel, ...] = (
     # --- CAL: working days -------------------------------------------------------------
     Regel(
@@ -33,14 +48,21 @@ _REGELS: tuple[Regel, ...] = (
         "working day",
         "werkdagen",
         INFO,
-        "Atw art. 3",
+        (bron("atw", "art. 3"),),
         "Een werkdag is maandag tot en met vrijdag, behalve de algemeen erkende feestdagen "
         "van de Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag, tweede Paasdag, "
         "Koningsdag (Koninginnedag tot en met 2013), 5 mei, Hemelvaartsdag, tweede "
         "Pinksterdag en beide Kerstdagen.",
         "De statuten zeggen niet wat een werkdag is; de Atw is de Nederlandse wettelijke "
         "standaard en dus de standaard. Een procedure kan extra vrije dagen toevoegen; de "
-        "kalender staat in de uitleg van elke termijn.",
+        "kalender staat in de uitleg van elke termijn. Dagen die een koninklijk besluit op "
+        "grond van Atw art. 3 lid 3 met feestdagen gelijkstelt, volgen de werkdagen van de "
+        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en verschijnt pas enkele "
+        "jaren vooruit, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
+        "noemt (de brief van 2023 rekent met de lijst van lid 1 en 2), en de VNG is geen "
+        "bestuursorgaan dat aan de Atw gebonden is. De tabel `atw-gelijkgesteld.csv` (dag en "
+        "besluit) en de parameter `Procedure.atw_gelijkgestelde_dagen` maken het mogelijk dat "
+        "toch te doen zonder codewijziging.",
     ),
     Regel(
         "CAL02",
@@ -48,7 +70,7 @@ _REGELS: tuple[Regel, ...] = (
         "counting back",
         "werkdagen",
         INFO,
-        "Statuten (amendementen); Atw art. 1 lid 2",
+        (bron("procedure", "§1"), bron("atw", "art. 1 lid 2")),
         "'N werkdagen voor de ALV' telt N werkdagen terug vanaf de vergaderdatum, zonder de "
         "vergaderdag zelf mee te tellen; de termijn valt op de N-de getelde werkdag.",
         "Er is geen verlenging naar voren: de Atw sluit terugwaarts gerekende termijnen uit.",
@@ -60,7 +82,11 @@ _REGELS: tuple[Regel, ...] = (
         "amendments",
         "termijnen",
         FOUT,
-        "Statuten (amendementen); Lbr. 23/040, Procedure §1",
+        (
+            bron("statuten", "(amendementen)"),
+            bron("procedure", "§1"),
+            bron("lbr-23-040", "(besluitvormingsprocedure)"),
+        ),
         "Amendementen komen binnen uiterlijk 9 werkdagen voor de ALV, op de sluitingstijd "
         "van de vergadering. Wat op of voor dat moment binnen is, is op tijd.",
         "De sluitingstijd is een parameter per vergadering (13:00 in 2023), standaard "
@@ -73,7 +99,7 @@ _REGELS: tuple[Regel, ...] = (
         "motions",
         "termijnen",
         WAARSCHUWING,
-        "Lbr. 23/040, Procedure §2",
+        (bron("procedure", "§3"), bron("procedure", "§5"), bron("werkgroep", "(aanbevelingen)")),
         "Het bestuur vraagt moties op hetzelfde moment als amendementen in te dienen. Een "
         "latere motie is een waarschuwing; een latere motie die als actueel is gemarkeerd "
         "met een reden is informatie.",
@@ -85,9 +111,12 @@ _REGELS: tuple[Regel, ...] = (
         "board's advice",
         "termijnen",
         INFO,
-        "Lbr. 23/040, Procedure §2",
+        (bron("procedure", "§3"),),
         "Het bestuur stelt de preadviezen vast op de eerste werkdag na de indientermijn; "
         "moties die dan definitief zijn krijgen voor de ALV een preadvies.",
+        "De bijlage noemt alleen een datum (dinsdag 21 november 2023, de eerste "
+        "werkdag na de indientermijn); `alvrules` leest daarin de regel 'de eerste werkdag na "
+        "TRM01' (`Procedure.werkdagen_preadvies`).",
     ),
     Regel(
         "TRM04",
@@ -95,7 +124,7 @@ _REGELS: tuple[Regel, ...] = (
         "meeting papers",
         "termijnen",
         WAARSCHUWING,
-        "Lbr. 23/040",
+        (bron("werkgroep", "(aanbevelingen)"),),
         "Reguliere voorstellen gaan minstens 28 kalenderdagen voor de ALV naar de leden. "
         "Later verzonden stukken zijn een nazending.",
     ),
@@ -105,7 +134,7 @@ _REGELS: tuple[Regel, ...] = (
         "candidates",
         "termijnen",
         INFO,
-        "Tijdpad vacatures",
+        (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "De voorgedragen kandidaten worden 35 dagen (5 weken) voor de ALV bekendgemaakt.",
     ),
     Regel(
@@ -114,7 +143,7 @@ _REGELS: tuple[Regel, ...] = (
         "counter-candidates",
         "termijnen",
         FOUT,
-        "Tijdpad vacatures",
+        (bron("tijdpad-vacatures"),),
         "Tegenkandidaten worden uiterlijk 21 dagen (3 weken) voor de ALV gesteld.",
     ),
     Regel(
@@ -123,7 +152,7 @@ _REGELS: tuple[Regel, ...] = (
         "overview of candidates",
         "termijnen",
         INFO,
-        "Tijdpad vacatures",
+        (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "Het overzicht van alle kandidaten gaat 14 dagen (2 weken) voor de ALV naar de leden.",
     ),
     Regel(
@@ -132,9 +161,13 @@ _REGELS: tuple[Regel, ...] = (
         "supporting members",
         "termijnen",
         WAARSCHUWING,
-        "Lbr. 23/040, Procedure §3",
+        (bron("procedure", "§4"),),
         "De definitieve lijst van ondersteunende gemeenten is binnen op de laatste werkdag "
         "voor de ALV om 10:00; later wordt de lijst niet gepubliceerd.",
+        "De bijlage zegt 'uiterlijk 1 dag voor de ALV' en noemt donderdag 30 "
+        "november 2023 vóór 10.00 uur; `alvrules` leest dat als 'de laatste werkdag voor de "
+        "ALV, 10:00' en telt een lijst die precies om 10:00 binnen is als op tijd, zoals bij "
+        "TRM01. Het moment staat in het dossier als `ondersteuners_ontvangen`.",
     ),
     Regel(
         "TRM09",
@@ -142,9 +175,12 @@ _REGELS: tuple[Regel, ...] = (
         "speakers",
         "termijnen",
         INFO,
-        "Lbr. 23/040",
+        (bron("procedure", "§4"), bron("lbr-23-040", "(inspreken)")),
         "Wie wil inspreken meldt zich bij voorkeur uiterlijk 2 werkdagen voor de ALV om "
         "12:00; spontaan het woord vragen blijft mogelijk.",
+        "De bijlage noemt alleen 'liefst woensdag 29 november vóór 12 uur'; "
+        "`alvrules` leest dat als '2 werkdagen voor de ALV, 12:00' "
+        "(`Procedure.werkdagen_insprekers`).",
     ),
     # --- SIG: signatures ---------------------------------------------------------------
     Regel(
@@ -153,7 +189,12 @@ _REGELS: tuple[Regel, ...] = (
         "mayor signs",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §4; Gemeentewet art. 77",
+        (
+            bron("procedure", "§4"),
+            bron("procedure", "§5"),
+            bron("gemeentewet", "art. 77"),
+            bron("gemeentewet", "art. 78"),
+        ),
         "Voor elke indiener tekent de burgemeester. Een waarnemend burgemeester en een "
         "locoburgemeester die de burgemeester vervangt tellen als burgemeester.",
     ),
@@ -163,7 +204,7 @@ _REGELS: tuple[Regel, ...] = (
         "co-signatories",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §4 en §5",
+        (bron("procedure", "§4"), bron("procedure", "§5")),
         "Naast de burgemeester mogen wethouders, de gemeentesecretaris en raadsleden van de "
         "indiener meetekenen. Een griffier of een andere rol tekent geen motie.",
         "Het model (§5) is de ruimste vorm en omvat de combinaties uit de vragen van §4.",
@@ -174,7 +215,7 @@ _REGELS: tuple[Regel, ...] = (
         "own municipality",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §4",
+        (bron("procedure", "§4"),),
         "Een handtekening telt alleen voor de gemeente van de ondertekenaar, en die gemeente "
         "is indiener of mede-indiener van de motie.",
     ),
@@ -184,7 +225,7 @@ _REGELS: tuple[Regel, ...] = (
         "co-submitter signs",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §4; Gemeentewet art. 160",
+        (bron("procedure", "§4"), bron("gemeentewet", "art. 160")),
         "Elke mede-indiener tekent namens het college: burgemeester (ook waarnemend of "
         "loco), wethouder of gemeentesecretaris. Alleen raadsleden of een griffier is niet "
         "genoeg.",
@@ -195,7 +236,7 @@ _REGELS: tuple[Regel, ...] = (
         "supporters",
         "ondertekening",
         INFO,
-        "Lbr. 23/040, Procedure §3",
+        (bron("procedure", "§4"),),
         "Ondersteunende gemeenten hoeven niet te tekenen; ze worden alleen genoemd.",
     ),
     Regel(
@@ -204,9 +245,12 @@ _REGELS: tuple[Regel, ...] = (
         "municipality once",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §3",
+        (bron("procedure", "§4"),),
         "Een gemeente staat hooguit één keer onder de indieners, mede-indieners en "
         "ondersteuners van één motie of amendement.",
+        "§4 houdt indieners, mede-indieners en ondersteuners uit elkaar, maar "
+        "verbiedt niet met zoveel woorden dat een gemeente twee keer staat; `alvrules` leest "
+        "de drie lijsten als elkaar uitsluitend, zodat een gemeente één rol heeft.",
     ),
     Regel(
         "SIG07",
@@ -214,7 +258,7 @@ _REGELS: tuple[Regel, ...] = (
         "member on meeting date",
         "ondertekening",
         FOUT,
-        "Statuten (lidmaatschap); CBS gemeentelijke indeling",
+        (bron("statuten", "art. 10 lid 2"), bron("cbs", "(gemeentelijke indeling)")),
         "Elke genoemde gemeente is lid op de vergaderdatum. Een onbekende of opgeheven "
         "gemeente is een fout; de melding noemt de dichtstbijzijnde geldige namen.",
     ),
@@ -224,7 +268,7 @@ _REGELS: tuple[Regel, ...] = (
         "definitive",
         "ondertekening",
         FOUT,
-        "Lbr. 23/040, Procedure §4",
+        (bron("procedure", "§4"),),
         "Een motie of amendement zonder enige geldige handtekening is niet definitief en "
         "wordt niet gepubliceerd.",
     ),
@@ -235,10 +279,13 @@ _REGELS: tuple[Regel, ...] = (
         "required parts",
         "moties",
         FOUT,
-        "Lbr. 23/040, Procedure §5",
+        (bron("procedure", "§5"),),
         "Een motie heeft indiener(s), titel, datum van indiening, aanleiding, minstens één "
         "overweging of constatering, minstens één punt in de oproep aan het VNG-bestuur, "
         "de slotzin en de ondertekening.",
+        "§5 is een sjabloon, geen voorschrift; dat een ontbrekend onderdeel een fout "
+        "is (en niet een waarschuwing), besluit `alvrules`, omdat een motie zonder oproep of "
+        "indiener niet in stemming kan.",
     ),
     Regel(
         "MOT02",
@@ -246,7 +293,7 @@ _REGELS: tuple[Regel, ...] = (
         "closing sentence",
         "moties",
         WAARSCHUWING,
-        "Lbr. 23/040, Procedure §5",
+        (bron("procedure", "§5"),),
         "De slotzin is 'En gaat over tot de orde van de dag.' (vergeleken na het "
         "normaliseren van witruimte).",
     ),
@@ -256,7 +303,7 @@ _REGELS: tuple[Regel, ...] = (
         "contact persons",
         "moties",
         WAARSCHUWING,
-        "Lbr. 23/040, Procedure §5",
+        (bron("procedure", "§4"),),
         "Een motie noemt een ambtelijke contactpersoon en een verantwoordelijke bestuurder "
         "(burgemeester, wethouder, raadslid, secretaris of griffier).",
     ),
@@ -266,7 +313,7 @@ _REGELS: tuple[Regel, ...] = (
         "agenda item",
         "moties",
         FOUT,
-        "Lbr. 23/040",
+        (bron("lbr-23-040", "(indienen amendementen en moties)"),),
         "Een motie hoort bij een agendapunt of bij de rondvraag; een verwijzing naar een "
         "agendapunt dat niet bestaat is een fout.",
     ),
@@ -276,9 +323,11 @@ _REGELS: tuple[Regel, ...] = (
         "effort, not result",
         "moties",
         INFO,
-        "Werkgroep moties",
+        (bron("werkgroep", "(aanbevelingen)"), bron("procedure", "§5")),
         "De oproep vraagt een inspanning, geen resultaat, en vermijdt bedragen, precieze "
         "data en gedetailleerde technische tekst.",
+        "De bronnen noemen geen lengte: dat een punt van de oproep boven de 600 tekens "
+        "'gedetailleerd' is, besluit `alvrules` (`Procedure.maximum_tekens_oproeppunt`).",
     ),
     Regel(
         "MOT06",
@@ -286,7 +335,7 @@ _REGELS: tuple[Regel, ...] = (
         "own id",
         "moties",
         FOUT,
-        "Lbr. 23/040, bijlage 09",
+        (bron("notulen-2023-06-14", "punt 7b"), bron("verantwoording")),
         "Titels zijn niet uniek (in 2023 deelden twee moties een titel); elke motie heeft "
         "een eigen id.",
     ),
@@ -297,9 +346,12 @@ _REGELS: tuple[Regel, ...] = (
         "amendable",
         "amendementen",
         FOUT,
-        "Lbr. 23/040, Procedure §1",
+        (bron("procedure", "§1"), bron("notulen-2023-06-14", "punt 7b")),
         "Alleen voorstellen ter besluitvorming zijn amendeerbaar; punten ter kennisname en "
         "afspraken met andere partijen niet.",
+        "Een amendement richt zich op een agendapunt. Een amendement op een amendement of op "
+        "een motie kennen de bronnen niet; `alvrules` weigert het (het noemt geen "
+        "amendeerbaar agendapunt).",
     ),
     Regel(
         "AMD02",
@@ -307,7 +359,7 @@ _REGELS: tuple[Regel, ...] = (
         "deadline",
         "amendementen",
         FOUT,
-        "Statuten (amendementen); Lbr. 23/040, Procedure §1",
+        (bron("statuten", "(amendementen)"), bron("procedure", "§1")),
         "Voor amendementen geldt de statutaire termijn TRM01; te laat is een fout.",
     ),
     Regel(
@@ -316,7 +368,7 @@ _REGELS: tuple[Regel, ...] = (
         "delete and insert",
         "amendementen",
         FOUT,
-        "Lbr. 23/040, Procedure §1",
+        (bron("procedure", "§1"),),
         "Elke wijziging zegt wat vervalt en wat ervoor in de plaats komt; een zuivere "
         "invoeging noemt de tekst waarna ze komt.",
     ),
@@ -326,7 +378,7 @@ _REGELS: tuple[Regel, ...] = (
         "text once",
         "amendementen",
         FOUT,
-        "Lbr. 23/040, Procedure §1",
+        (bron("procedure", "§1"),),
         "Is de voorsteltekst bekend, dan komt de te schrappen tekst (of het anker) er precies "
         "één keer in voor. Twee amendementen die dezelfde tekst raken krijgen een "
         "waarschuwing.",
@@ -337,7 +389,11 @@ _REGELS: tuple[Regel, ...] = (
         "signatures and advice",
         "amendementen",
         FOUT,
-        "Lbr. 23/040, Procedure §1 en §4",
+        (
+            bron("procedure", "§1"),
+            bron("procedure", "§4"),
+            bron("lbr-23-040", "(besluitvormingsprocedure)"),
+        ),
         "Voor amendementen gelden dezelfde ondertekeningsregels als voor moties (SIG01-SIG08); "
         "ook een amendement krijgt een preadvies.",
     ),
@@ -348,7 +404,7 @@ _REGELS: tuple[Regel, ...] = (
         "vote weight",
         "stemmingen",
         FOUT,
-        "Statuten art. 10 lid 2",
+        (bron("statuten", "art. 10 lid 2"),),
         "Een lid brengt één stem uit per volle 1.000 inwoners, minstens 1 en hoogstens 75.",
     ),
     Regel(
@@ -357,7 +413,7 @@ _REGELS: tuple[Regel, ...] = (
         "reference date",
         "stemmingen",
         FOUT,
-        "Statuten art. 10 lid 3",
+        (bron("statuten", "art. 10 lid 3"),),
         "Het aantal inwoners is het CBS-cijfer op 1 januari van het jaar voor het jaar van "
         "de vergadering.",
         "Een gemeente die na de peildatum is ontstaan of gegroeid telt de som van haar "
@@ -370,7 +426,7 @@ _REGELS: tuple[Regel, ...] = (
         "representative",
         "stemmingen",
         FOUT,
-        "Statuten art. 10; Lbr. 23/040",
+        (bron("statuten", "art. 10 lid 1"), bron("lbr-23-040", "(stemprocedure)")),
         "Elk lid heeft één vertegenwoordiger: burgemeester, wethouder, gemeentesecretaris, "
         "griffier of raadslid van dat lid. De stemkaart gaat alleen binnen de gemeente over. "
         "Bij een fysieke ALV stemmen alleen aanwezigen.",
@@ -381,7 +437,7 @@ _REGELS: tuple[Regel, ...] = (
         "ballots",
         "stemmingen",
         FOUT,
-        "Statuten art. 10",
+        (bron("statuten", "art. 10 lid 1 en 2"), bron("lbr-23-040", "(stemprocedure)")),
         "Een lid brengt al zijn stemmen als één blok uit: voor, tegen of onthouding. Een "
         "tweede stem, een stem zonder vertegenwoordiger of van een niet-lid telt niet mee.",
     ),
@@ -391,7 +447,7 @@ _REGELS: tuple[Regel, ...] = (
         "majority",
         "stemmingen",
         INFO,
-        "Statuten art. 10",
+        (bron("lbr-23-040", "(stemprocedure)"),),
         "Een voorstel is aangenomen als 'voor' meer dan de helft is van de uitgebrachte "
         "stemmen (voor + tegen); precies de helft is verworpen; niets uitgebracht is geen "
         "besluit.",
@@ -404,19 +460,28 @@ _REGELS: tuple[Regel, ...] = (
         "result",
         "stemmingen",
         INFO,
-        "Notulen 14-06-2023",
+        (bron("notulen-2023-06-14"),),
         "De uitslag is voor / (voor + tegen) als percentage, half naar boven afgerond op "
         "twee decimalen met een decimale komma. De uitkomst volgt uit de exacte getallen.",
+        "De notulen geven percentages met twee decimalen maar zeggen niet hoe is "
+        "afgerond; `alvrules` rondt half naar boven af. Het besluit hangt nooit van de "
+        "afronding af.",
     ),
     Regel(
         "STM07",
         "acclamatie",
         "acclamation",
         "stemmingen",
-        INFO,
-        "Notulen 14-06-2023",
+        FOUT,
+        (bron("notulen-2023-06-14", "punten 2, 8, 9 en 10"),),
         "Vraagt niemand om een gewogen stemming, dan kan een voorstel bij acclamatie worden "
-        "aangenomen, zonder percentage.",
+        "aangenomen, zonder percentage. Maakt een lid bezwaar (`bezwaar`), dan volgt een "
+        "gewogen stemming: acclamatie met bezwaar is een fout, en acclamatie met uitgebrachte "
+        "stemmen spreekt zichzelf tegen.",
+        "De notulen tonen beide kanten: de voorzitter vraagt wie bezwaar heeft tegen "
+        "acclamatie (punt 8), en de motie Ede gaat in stemming nadat Wageningen aankondigt "
+        "tegen te stemmen. Dat ook stemmen bij een acclamatie een fout zijn (en niet worden "
+        "geteld), besluit `alvrules`.",
     ),
     Regel(
         "STM08",
@@ -424,7 +489,7 @@ _REGELS: tuple[Regel, ...] = (
         "bundled vote",
         "stemmingen",
         INFO,
-        "Notulen 14-06-2023",
+        (bron("notulen-2023-06-14", "punt 6b/6c"),),
         "Verwante voorstellen kunnen in één stemming worden gebundeld; de uitslag geldt "
         "voor elk van hen.",
     ),
@@ -434,10 +499,14 @@ _REGELS: tuple[Regel, ...] = (
         "order of voting",
         "stemmingen",
         FOUT,
-        "Notulen 14-06-2023",
-        "Ordemoties gaan voor; is er een aangenomen, dan valt over het voorstel geen besluit "
-        "in deze vergadering. Amendementen gaan voor het voorstel, dat daarna als "
-        "geamendeerd in stemming komt.",
+        (bron("notulen-2023-06-14", "punt 7b"),),
+        "Ordemoties gaan voor: over de ordemoties van een agendapunt wordt gestemd voor de "
+        "andere moties en het voorstel van dat punt; is er een aangenomen, dan valt over het "
+        "voorstel geen besluit in deze vergadering. Amendementen gaan voor het voorstel, dat "
+        "daarna als geamendeerd in stemming komt.",
+        "De notulen (punt 7b) tonen de ordemoties; dat amendementen voor het voorstel gaan "
+        "staat niet in de stukken van 2023 (er waren geen amendementen) en is een besluit van "
+        "`alvrules`, naar het gebruik in vergaderreglementen.",
     ),
     Regel(
         "STM10",
@@ -445,7 +514,7 @@ _REGELS: tuple[Regel, ...] = (
         "choice between options",
         "stemmingen",
         INFO,
-        "Notulen 14-06-2023",
+        (bron("notulen-2023-06-14", "punt 9"),),
         "Bij een keuze tussen opties wint een optie met meer dan de helft van de uitgebrachte "
         "stemmen; anders valt er geen besluit.",
         "De bibliotheek meldt dit en kiest nooit zelf een winnaar.",
@@ -456,12 +525,14 @@ _REGELS: tuple[Regel, ...] = (
         "election",
         "verkiezingen",
         INFO,
-        "Statuten (voordracht); Notulen 14-06-2023",
+        (bron("statuten", "(voordracht)"), bron("notulen-2023-06-14", "punt 9")),
         "Onbetwiste vacatures worden samen beslist, in één stemming of bij acclamatie. Bij "
         "een betwiste vacature wint wie meer dan de helft van de uitgebrachte stemmen "
         "krijgt; bij drie of meer kandidaten zonder meerderheid gaan de twee hoogsten naar "
         "een tweede ronde; staken de stemmen, dan is de uitslag onbeslist.",
-        "Geen loting binnen de bibliotheek: een staking wordt gemeld.",
+        "De notulen tonen alleen een verkiezing met twee kandidaten. De tweede ronde bij drie "
+        "of meer kandidaten is een besluit van `alvrules`, net als de regel dat er geen "
+        "loting is: een staking wordt gemeld.",
     ),
     Regel(
         "STM12",
@@ -469,7 +540,7 @@ _REGELS: tuple[Regel, ...] = (
         "proposal exists",
         "stemmingen",
         FOUT,
-        "Notulen 14-06-2023; Lbr. 23/040",
+        (),
         "Elke stemming heeft een eigen id en betreft voorstellen die in het dossier staan: een "
         "motie, amendement, agendapunt, vacature of de verantwoording moties. Een stemming "
         "over een voorstel dat er niet is, telt voor geen enkel voorstel.",
@@ -484,7 +555,7 @@ _REGELS: tuple[Regel, ...] = (
         "nomination",
         "verkiezingen",
         FOUT,
-        "Statuten (voordracht)",
+        (bron("statuten", "(voordracht)"), bron("notulen-2023-06-14", "punt 9")),
         "De voordrachtscommissie draagt per vacature één kandidaat voor.",
     ),
     Regel(
@@ -493,7 +564,7 @@ _REGELS: tuple[Regel, ...] = (
         "counter-candidate",
         "verkiezingen",
         FOUT,
-        "Tijdpad vacatures",
+        (bron("tijdpad-vacatures"),),
         "Een tegenkandidaat wordt voorgedragen door de gemeente waar hij bestuurder, "
         "secretaris of griffier is, en gesteund door minstens tien andere leden, binnen "
         "termijn TRM06.",
@@ -505,7 +576,7 @@ _REGELS: tuple[Regel, ...] = (
         "board's advice",
         "verantwoording",
         INFO,
-        "Lbr. 23/040, Procedure §2",
+        (bron("procedure", "§3"), bron("notulen-2023-06-14", "punt 8")),
         "Het preadvies is overnemen, aanhouden of ontraden, eventueel met de uitleg van het "
         "bestuur hoe het de motie leest.",
     ),
@@ -515,7 +586,7 @@ _REGELS: tuple[Regel, ...] = (
         "follow-up category",
         "verantwoording",
         INFO,
-        "Werkgroep moties",
+        (bron("werkgroep", "(aanbevelingen)"),),
         "Een aangenomen motie is direct afgedaan, of wordt op de volgende ALV verantwoord en "
         "dan afgedaan, of wordt verantwoord en aangehouden.",
     ),
@@ -525,7 +596,7 @@ _REGELS: tuple[Regel, ...] = (
         "accounting",
         "verantwoording",
         WAARSCHUWING,
-        "Werkgroep moties; Verantwoording moties",
+        (bron("werkgroep", "(aanbevelingen)"), bron("verantwoording")),
         "De volgende ALV krijgt voor elke open aangenomen motie een voorstel: afdoen "
         "(standaard) of aanhouden, eventueel tot een gebeurtenis. Aanhouden zonder reden is "
         "een waarschuwing. Afgedaan betekent: opgenomen in het VNG-beleid.",
@@ -536,7 +607,7 @@ _REGELS: tuple[Regel, ...] = (
         "return",
         "verantwoording",
         FOUT,
-        "Werkgroep moties",
+        (bron("werkgroep", "(aanbevelingen)"), bron("verantwoording")),
         "Aangehouden moties komen op elke volgende ALV terug tot ze zijn afgedaan.",
     ),
     Regel(
@@ -545,7 +616,7 @@ _REGELS: tuple[Regel, ...] = (
         "decision on the accounting",
         "verantwoording",
         INFO,
-        "Verantwoording moties",
+        (bron("verantwoording"), bron("lbr-23-040", "(agendapunt 9)")),
         "De leden besluiten over de verantwoording als één voorstel ter besluitvorming.",
     ),
     Regel(
@@ -554,9 +625,12 @@ _REGELS: tuple[Regel, ...] = (
         "status",
         "verantwoording",
         FOUT,
-        "Werkgroep moties",
+        (bron("procedure", "§4"), bron("notulen-2023-06-14", "punten 7d en 8")),
         "Een motie gaat van ingediend naar definitief (ondertekend) naar aangenomen, "
         "verworpen, ingetrokken of aangehouden; andere overgangen worden geweigerd.",
+        "De bronnen noemen de toestanden (§4: pas definitief na ondertekening; de notulen: "
+        "aangenomen, verworpen, ingetrokken); de tabel van toegestane overgangen is een "
+        "besluit van `alvrules`.",
     ),
     # --- NOT / AGD: minutes and agenda -------------------------------------------------
     Regel(
@@ -565,7 +639,7 @@ _REGELS: tuple[Regel, ...] = (
         "minutes committee",
         "notulen",
         FOUT,
-        "Statuten (notulencommissie)",
+        (bron("statuten", "(notulencommissie)"), bron("notulen-2023-06-14", "punt 2")),
         "De notulencommissie bestaat uit minstens drie personen.",
     ),
     Regel(
@@ -574,7 +648,7 @@ _REGELS: tuple[Regel, ...] = (
         "agenda item",
         "notulen",
         FOUT,
-        "Lbr. 23/040",
+        (bron("lbr-23-040", "(agenda en toelichting)"),),
         "Agendapunten hebben een vaste id, los van hun volgnummer (de stukken van 2023 "
         "nummeren dezelfde punten verschillend), en een soort per voorstel; een punt kan "
         "kennisname en besluitvorming combineren.",

@@ -3,22 +3,29 @@
 Each chapter module contributes one check function ``(dossier, context) -> findings``;
 :data:`CONTROLES` lists them in the order of the procedure and :func:`controleer` runs
 them all. A check never raises on bad input content: it yields findings.
+
+Population figures (STM02): the ``bevolking`` argument, else the file the dossier names
+under ``[bevolking]``, else the figures shipped for the reference date. A dossier's file
+that cannot be read is an STM02 finding at ``bevolking.bestand``, not an exception.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from attrs import frozen
 
+from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Dossier
+from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
-from alvrules.kalender import Kalender
+from alvrules.kalender import VERGADERJAREN, Kalender
+from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
-from alvrules.regels import Bevinding, Rapport
+from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
 
 __all__ = ["CONTROLES", "Context", "controleer"]
 
@@ -31,12 +38,20 @@ class Context:
     procedure: Procedure
     kalender: Kalender
     gemeenten: Gemeenteregister
+    bevolking: Bevolking | None = None  # None: the shipped figures
+    bevolking_fout: InvoerFout | None = None  # the dossier's [bevolking] file is unreadable
 
     @classmethod
-    def voor(cls, dossier: Dossier) -> Context:
+    def voor(cls, dossier: Dossier, *, bevolking: Bevolking | None = None) -> Context:
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
-        return cls(datum, p, Kalender(p.extra_vrije_dagen), register())
+        fout = None
+        if bevolking is None and dossier.bevolking is not None:
+            try:
+                bevolking = lees_bevolking(dossier.bevolking.bestand, dossier.bevolking.peildatum)
+            except InvoerFout as e:
+                fout = e
+        return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
@@ -67,7 +82,38 @@ def _controle(pad: str) -> Controle:
     return check
 
 
-def controleer(dossier: Dossier) -> Rapport:
-    """All findings over ``dossier``; never raises on bad input content."""
-    ctx = Context.voor(dossier)
-    return Rapport.van(b for pad in CONTROLES for b in _controle(pad)(dossier, ctx))
+def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rapport:
+    """All findings over ``dossier``; never raises on bad input content.
+
+    ``bevolking``: the CBS figures for the weights (:func:`alvrules.lees_bevolking`); they
+    take precedence over the dossier's ``[bevolking]`` and over the shipped figures.
+
+    A meeting outside the calendar's years (CAL01) is one error and nothing else can be
+    judged; a date elsewhere in the dossier outside them (possible only for a dossier
+    built in Python, the loader refuses it) ends that check with one error.
+    """
+    datum = dossier.vergadering.datum
+    if datum.year not in VERGADERJAREN:
+        van, tot = VERGADERJAREN.start, VERGADERJAREN.stop - 1
+        return Rapport.van(
+            [
+                bevinding(
+                    "CAL01",
+                    "vergadering.datum",
+                    f"Vergaderdatum {datum.isoformat()} ligt buiten de kalender ({van}-{tot}); "
+                    "geen termijn of stemgewicht is te bepalen.",
+                    f"Meeting date {datum.isoformat()} is outside the calendar ({van}-{tot}); "
+                    "no deadline or vote weight can be determined.",
+                    ernst=Ernst.FOUT,
+                )
+            ]
+        )
+    ctx = Context.voor(dossier, bevolking=bevolking)
+    return Rapport.van(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+
+
+def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    try:
+        yield from _controle(pad)(dossier, ctx)
+    except AlvrulesFout as e:  # content the check cannot judge at all: one error
+        yield bevinding("CAL01", "", str(e), ernst=Ernst.FOUT)

@@ -6,7 +6,9 @@ JSON Schema; :mod:`alvrules.laden` reads a file into a :class:`Dossier`.
 
 from __future__ import annotations
 
-from attrs import frozen
+from datetime import date
+
+from attrs import field, frozen, validators
 
 from alvrules.amendementen import Amendement
 from alvrules.levenscyclus import EerdereMotie
@@ -16,7 +18,19 @@ from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
 
-__all__ = ["Dossier"]
+__all__ = ["Bevolkingsbestand", "Dossier"]
+
+
+@frozen(kw_only=True)
+class Bevolkingsbestand:
+    """``[bevolking]``: the CBS figures this meeting's weights come from (STM02).
+
+    ``bestand`` is a CSV file (formats: :mod:`alvrules.bevolking`), relative to the dossier
+    file; ``peildatum`` is needed only when the file does not state it itself.
+    """
+
+    bestand: str = field(validator=validators.min_len(1))
+    peildatum: date | None = None
 
 
 @frozen(kw_only=True)
@@ -33,6 +47,19 @@ class Dossier:
     verantwoording: tuple[Verantwoording, ...] = ()  # AFD02: the board's accounts
     vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
     notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
+    bevolking: Bevolkingsbestand | None = None  # STM02: own figures; None: the shipped ones
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
-        return next((a for a in self.agendapunten if a.id == punt_id), None)
+        """The first agenda item with id ``punt_id`` (an index, so a check that looks up
+        every motion's item stays linear)."""
+        punten, index = _INDEX[0]
+        if punten is not self.agendapunten:
+            index = {}
+            for a in self.agendapunten:
+                index.setdefault(a.id, a)
+            _INDEX[0] = (self.agendapunten, index)
+        return index.get(punt_id)
+
+
+#: The index of the agenda last looked up: (its tuple, id -> item).
+_INDEX: list[tuple[tuple[Agendapunt, ...], dict[str, Agendapunt]]] = [((), {})]

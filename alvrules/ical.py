@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from alvrules.fouten import GebruiksFout
 from alvrules.termijnen import Termijn
 
 __all__ = ["PRODID", "als_ical", "uid"]
@@ -34,7 +35,7 @@ def als_ical(
     import icalendar  # noqa: PLC0415 - only the ics export needs it
 
     if gemaakt.utcoffset() is None:
-        raise ValueError(f"tijdstip zonder tijdzone: {gemaakt.isoformat()}")
+        raise GebruiksFout(f"tijdstip zonder tijdzone: {gemaakt.isoformat()}")
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

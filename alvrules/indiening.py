@@ -9,6 +9,10 @@ Decisions:
   applies the statutory deadline TRM01; TRM01 itself names the moment.
 - An amendment without a time of submission gives AMD02 too: being on time cannot be
   established. (For a motion a missing time is MOT01, checked in :mod:`alvrules.moties`.)
+- TRM08: a motion or amendment may record when its final list of ondersteuners was
+  received (``ondersteuners_ontvangen``); later than the TRM08 deadline (the last working
+  day before the meeting, 10:00, inclusive) is a warning: the list is not published. A
+  stuk that does not record the moment gets no finding (the list is optional).
 - A late motion gives TRM02 as a warning; late and marked *actueel* with a non-blank
   reason, TRM02 as info. *Actueel* without a reason counts as plain late. A motion on time
   gives no finding, *actueel* or not.
@@ -24,13 +28,13 @@ from alvrules.amendementen import Amendement
 from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.termijnen import indientermijn
+from alvrules.termijnen import indientermijn, ondersteunerstermijn
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
     from alvrules.dossier import Dossier
 
-__all__ = ["amd02_termijn", "controleer", "te_laat", "trm02_motie"]
+__all__ = ["amd02_termijn", "controleer", "te_laat", "trm02_motie", "trm08_ondersteuners"]
 
 
 def te_laat(ingediend: datetime, termijn: datetime) -> bool:
@@ -39,12 +43,17 @@ def te_laat(ingediend: datetime, termijn: datetime) -> bool:
 
 
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """TRM02 for every motion and AMD02 for every amendment."""
+    """TRM02 for every motion, AMD02 for every amendment, TRM08 for both."""
     termijn = indientermijn(dossier.vergadering, ctx.procedure)
+    lijst = ondersteunerstermijn(dossier.vergadering, ctx.procedure)
     for i, motie in enumerate(dossier.moties):
-        yield from trm02_motie(motie, stuk_pad("moties", i, motie.id), termijn)
+        pad = stuk_pad("moties", i, motie.id)
+        yield from trm02_motie(motie, pad, termijn)
+        yield from trm08_ondersteuners(motie.ondersteuners_ontvangen, pad, lijst)
     for i, amendement in enumerate(dossier.amendementen):
-        yield from amd02_termijn(amendement, stuk_pad("amendementen", i, amendement.id), termijn)
+        pad = stuk_pad("amendementen", i, amendement.id)
+        yield from amd02_termijn(amendement, pad, termijn)
+        yield from trm08_ondersteuners(amendement.ondersteuners_ontvangen, pad, lijst)
 
 
 def _moment(t: datetime) -> str:
@@ -74,6 +83,22 @@ def trm02_motie(motie: Motie, pad: str, termijn: datetime) -> Iterator[Bevinding
         f"{pad}.ingediend",
         f"Motie na de termijn ingediend{zonder_reden}: {wanneer}.",
         f"Motion submitted after the deadline{without_reason}: {when}.",
+    )
+
+
+def trm08_ondersteuners(
+    ontvangen: datetime | None, pad: str, termijn: datetime
+) -> Iterator[Bevinding]:
+    """TRM08: the final list of ondersteuners received after its deadline is a warning."""
+    if ontvangen is None or not te_laat(ontvangen, termijn):
+        return
+    yield bevinding(
+        "TRM08",
+        f"{pad}.ondersteuners_ontvangen",
+        f"Definitieve lijst van ondersteuners na de termijn: ontvangen {_moment(ontvangen)}, "
+        f"termijn {_moment(termijn)}; de lijst wordt niet gepubliceerd.",
+        f"Final list of supporters after the deadline: received {_moment(ontvangen)}, "
+        f"deadline {_moment(termijn)}; the list is not published.",
     )
 
 

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
 
 __all__ = [
@@ -169,7 +170,7 @@ class Kalender:
     def werkdagen_voor(self, datum: date, n: int) -> date:
         """CAL02: the ``n``-th working day before ``datum`` (``datum`` itself not counted)."""
         if n < 1:
-            raise ValueError(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+            raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
         jaar = datum.year
         dagen = _werkdagen(jaar, self.extra)
         voor = bisect.bisect_left(dagen, datum.toordinal())  # working days of jaar before datum
@@ -183,7 +184,7 @@ class Kalender:
     def werkdagen_na(self, datum: date, n: int) -> date:
         """The ``n``-th working day after ``datum`` (``datum`` itself not counted)."""
         if n < 1:
-            raise ValueError(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+            raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
         jaar = datum.year
         dagen = _werkdagen(jaar, self.extra)
         na = bisect.bisect_right(dagen, datum.toordinal())  # index of the first one after

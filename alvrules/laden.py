@@ -46,14 +46,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
+from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toml_vooraf
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 
 __all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
-
-#: Largest dossier file read, in bytes; a real ALV dossier is well under 100 kB.
-MAX_GROOTTE = 5 * 1024 * 1024
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
@@ -78,17 +76,20 @@ class _Fout(ValueError):
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML).
+
+    A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
+    """
     bestand = Path(pad)
     naam = bestand.name
-    try:
-        with bestand.open("rb") as f:
-            inhoud = f.read(MAX_GROOTTE + 1)
-    except OSError as e:
-        raise InvoerFout(f"{naam}: kan niet lezen: {e.strerror or e}") from None
-    if len(inhoud) > MAX_GROOTTE:
-        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
-    return lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    inhoud = lees_bytes(bestand)
+    dossier = lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
+        cijfers = attrs.evolve(
+            dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
+        )
+        dossier = attrs.evolve(dossier, bevolking=cijfers)
+    return dossier
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
@@ -99,6 +100,7 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
     try:
         if json_:
             return json.loads(tekst, object_pairs_hook=_json_object)
+        toml_vooraf(tekst, naam)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
         raise InvoerFout(een_regel(f"{naam}: geen geldige TOML: {e}")) from None
@@ -108,6 +110,11 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
     except RecursionError:
         raise InvoerFout(f"{naam}: te diep genest") from None
+    except InvoerFout:
+        raise
+    except ValueError as e:  # an integer beyond Python's digit limit (int_max_str_digits)
+        reden = "een getal met te veel cijfers" if "digits" in str(e) else str(e)
+        raise InvoerFout(een_regel(f"{naam}: onleesbare waarde: {reden}")) from None
 
 
 def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -37,6 +37,8 @@ from datetime import date
 import attrs
 from attrs import frozen
 
+from alvrules.fouten import GebruiksFout
+
 __all__ = [
     "OVERGANGEN",
     "Categorie",
@@ -82,7 +84,7 @@ OVERGANGEN: Mapping[Status, frozenset[Status]] = {
 }
 
 
-class OngeldigeOvergang(ValueError):
+class OngeldigeOvergang(GebruiksFout):
     """A status step that AFD05 does not allow; the message names both statuses."""
 
     def __init__(self, van: Status, naar: Status, motie: str | None = None) -> None:

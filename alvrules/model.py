@@ -8,10 +8,16 @@ timestamp has a timezone) are enforced at construction.
 
 from __future__ import annotations
 
+import csv
+import difflib
 import enum
+import functools
+import os
 from datetime import date, datetime, time
 
 from attrs import field, frozen, validators
+
+from alvrules.fouten import GebruiksFout, InvoerFout
 
 __all__ = [
     "AgendaSoort",
@@ -25,10 +31,6 @@ __all__ = [
     "aware",
     "een_regel",
 ]
-
-
-class InvoerFout(ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
 
 
 def een_regel(tekst: str, lengte: int = 1000) -> str:
@@ -53,12 +55,28 @@ class Rol(enum.StrEnum):
 
     @classmethod
     def parse(cls, woord: str) -> Rol | None:
-        """The role written as ``woord`` (case and spaces forgiven), or None."""
-        sleutel = "-".join(woord.strip().casefold().replace("_", " ").split())
-        try:
-            return cls(sleutel)
-        except ValueError:
-            return None
+        """The role written as ``woord``, or None.
+
+        The words come from the table ``data/rollen.csv`` (the documents' own words, such
+        as "secretaris" for the gemeentesecretaris and "loco-burgemeester"); case, spaces,
+        hyphens, underscores and dots are forgiven, any other character is not (an
+        invisible character never makes a role valid).
+        """
+        return _rollen().get(_rolsleutel(woord))
+
+    @classmethod
+    def aliassen(cls) -> tuple[tuple[str, Rol], ...]:
+        """The table ``data/rollen.csv``: every accepted role word with its role."""
+        namen = _rolwoorden()
+        return tuple((namen[k], _rollen()[k]) for k in namen)
+
+    @classmethod
+    def suggestie(cls, woord: str) -> str | None:
+        """The known role word nearest to ``woord`` (for a finding), or None."""
+        sleutel = _rolsleutel(woord)
+        namen = _rolwoorden()
+        beste = difflib.get_close_matches(sleutel, list(namen), n=1, cutoff=0.75)
+        return namen[beste[0]] if beste else None
 
     @property
     def is_burgemeester(self) -> bool:
@@ -72,12 +90,34 @@ class Rol(enum.StrEnum):
 
 
 _BURGEMEESTERS = frozenset({Rol.BURGEMEESTER, Rol.WAARNEMEND_BURGEMEESTER, Rol.LOCOBURGEMEESTER})
+_ROLLEN = os.path.join(os.path.dirname(__file__), "data", "rollen.csv")
+_VERGEVEN = str.maketrans("", "", "-_.")
+
+
+def _rolsleutel(woord: str) -> str:
+    """``woord`` without case, whitespace, hyphens, underscores and dots."""
+    return "".join(woord.casefold().translate(_VERGEVEN).split())
+
+
+@functools.cache
+def _rolwoorden() -> dict[str, str]:
+    """Normalised alias -> the alias as the table writes it."""
+    with open(_ROLLEN, encoding="utf-8", newline="") as f:
+        return {_rolsleutel(r["alias"]): r["alias"] for r in csv.DictReader(f)}
+
+
+@functools.cache
+def _rollen() -> dict[str, Rol]:
+    """Normalised alias -> role: the table ``data/rollen.csv`` plus every role's own value."""
+    with open(_ROLLEN, encoding="utf-8", newline="") as f:
+        tabel = {_rolsleutel(r["alias"]): Rol(r["rol"]) for r in csv.DictReader(f)}
+    return {**{_rolsleutel(r.value): r for r in Rol}, **tabel}
 
 
 def aware(_inst: object, attribute: object, value: datetime | None) -> None:
     """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
     if value is not None and value.utcoffset() is None:
-        raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+        raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
 @frozen

@@ -74,6 +74,8 @@ class Motie:
     mede_indieners: tuple[str, ...] = ()
     ondersteuners: tuple[str, ...] = ()
     ingediend: datetime | None = field(default=None, validator=aware)
+    # TRM08: when the final list of ondersteuners was received (optional)
+    ondersteuners_ontvangen: datetime | None = field(default=None, validator=aware)
     actueel: bool = False
     reden: str | None = None
     aanleiding: str = ""
@@ -171,9 +173,7 @@ def mot02_slotzin(motie: Motie, pad: str) -> Iterator[Bevinding]:
 
 def _is_bestuurder(c: Contactpersoon) -> bool:
     """MOT03: burgemeester, wethouder, raadslid, (gemeente)secretaris or griffier."""
-    return c.soort.strip().casefold() == "bestuurlijk" and (
-        Rol.parse(c.rol) is not None or Rol.parse(f"gemeente{c.rol.strip()}") is not None
-    )
+    return c.soort.strip().casefold() == "bestuurlijk" and (Rol.parse(c.rol) is not None)
 
 
 def _is_ambtelijk(c: Contactpersoon) -> bool:

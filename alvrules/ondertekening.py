@@ -1,4 +1,4 @@
-"""Signatures of motions and amendments: SIG01-SIG08 (Lbr. 23/040, Procedure §3-§5).
+"""Signatures of motions and amendments: SIG01-SIG08 (Lbr. 23/040, Procedure §4-§5).
 
 Motions and amendments ("stukken") share the parts these rules read: indieners,
 mede-indieners, ondersteuners and the ondertekening; the checks are written once over the
@@ -191,6 +191,18 @@ def _sig02_rol(h: Handtekening) -> Sequence[Bevinding]:
     """SIG02: only burgemeester, wethouder, gemeentesecretaris and raadsleden sign."""
     if h.rol_mag_tekenen:
         return ()
+    if h.rol is None:
+        tip = Rol.suggestie(h.persoon.rol)
+        return (
+            bevinding(
+                "SIG02",
+                f"{h.pad}.rol",
+                f"{h.persoon.naam} tekent als {h.persoon.rol!r}: onbekende rol"
+                + (f"; bedoelt u {tip!r}?" if tip else "."),
+                f"{h.persoon.naam} signs as {h.persoon.rol!r}: unknown role"
+                + (f"; did you mean {tip!r}?" if tip else "."),
+            ),
+        )
     return (
         bevinding(
             "SIG02",

@@ -12,12 +12,50 @@ meeting date (the OpenFisca way of dating parameters).
 
 from __future__ import annotations
 
+import csv
+import functools
+import os
 from datetime import date, time
 from fractions import Fraction
 
 from attrs import field, frozen
 
-__all__ = ["PROCEDURES", "Procedure", "procedure_op"]
+__all__ = [
+    "PROCEDURES",
+    "GelijkgesteldeDag",
+    "Procedure",
+    "gelijkgestelde_dagen",
+    "procedure_op",
+]
+
+_GELIJKGESTELD = os.path.join(os.path.dirname(__file__), "data", "atw-gelijkgesteld.csv")
+
+
+@frozen
+class GelijkgesteldeDag:
+    """A day a royal decree equates with a holiday for the Atw (art. 3 lid 3)."""
+
+    datum: date
+    besluit: str  # the decree, e.g. its title and date
+    vindplaats: str  # where it is published (Staatscourant number)
+
+
+@functools.cache
+def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
+    """The table ``data/atw-gelijkgesteld.csv``: every equated day with its decree.
+
+    A row without its decree is refused: the table is a source, not a guess. The table
+    ships empty (see CAL01's decision); a new decree is a new row, not new code.
+    """
+    with open(_GELIJKGESTELD, encoding="utf-8", newline="") as f:
+        return tuple(_gelijkgestelde_dag(rij) for rij in csv.DictReader(f))
+
+
+def _gelijkgestelde_dag(rij: dict[str, str]) -> GelijkgesteldeDag:
+    besluit, vindplaats = rij["besluit"].strip(), rij["vindplaats"].strip()
+    if not besluit or not vindplaats:
+        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} zonder besluit of vindplaats")
+    return GelijkgesteldeDag(date.fromisoformat(rij["datum"]), besluit, vindplaats)
 
 
 @frozen(kw_only=True)
@@ -30,6 +68,10 @@ class Procedure:
     # CAL01: extra non-working days on top of the Atw holidays (office closures, days
     # equated by royal decree). Empty by default.
     extra_vrije_dagen: frozenset[date] = field(factory=frozenset)
+    # CAL01: whether the ALV's working days also skip the days a royal decree equates with
+    # holidays (Atw art. 3 lid 3), listed with their decree in data/atw-gelijkgesteld.csv.
+    # Decision: no (see CAL01); switching it on is a new dated entry of PROCEDURES.
+    atw_gelijkgestelde_dagen: bool = False
 
     # TRM01/TRM02: amendments (and, on request, motions) 9 working days before the ALV.
     werkdagen_indiening: int = 9
@@ -68,6 +110,14 @@ class Procedure:
     ondersteuners_tegenkandidaat: int = 10
     # NOT01: the notulencommissie has at least three persons.
     minimum_notulencommissie: int = 3
+
+    @property
+    def vrije_dagen(self) -> frozenset[date]:
+        """The non-working days on top of the Atw list: the extras, plus the equated days
+        of Atw art. 3 lid 3 when this procedure follows them."""
+        if not self.atw_gelijkgestelde_dagen:
+            return self.extra_vrije_dagen
+        return self.extra_vrije_dagen | {d.datum for d in gelijkgestelde_dagen()}
 
 
 PROCEDURES: tuple[Procedure, ...] = (

@@ -14,6 +14,8 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+
 __all__ = [
     "Bevinding",
     "Ernst",
@@ -46,9 +48,33 @@ class Regel:
     naam_en: str
     hoofdstuk: str
     ernst: Ernst
-    bron: str
+    bronnen: tuple[Bron, ...]
     uitleg: str
     besluit: str | None = None  # the decision taken where the sources are silent
+
+    def __attrs_post_init__(self) -> None:
+        if not self.bronnen and not self.besluit:
+            raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
+
+    @property
+    def bron(self) -> str:
+        """The sources as one short text, derived from :attr:`bronnen`.
+
+        A rule that rests on a decision only says so instead of citing anything.
+        """
+        if not self.bronnen:
+            return BESLUIT_ALVRULES
+        return bron_tekst(self.bronnen)
+
+    @property
+    def url(self) -> str:
+        """The rule's section in the published documentation."""
+        from alvrules.catalogus import PAGINAS  # noqa: PLC0415 - keeps import light
+
+        return f"{DOCS_URL}{PAGINAS[self.hoofdstuk]}#{self.id}"
+
+    def bronnen_json(self) -> list[dict[str, Any]]:
+        return [b.to_json() for b in self.bronnen]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,9 +84,15 @@ class Regel:
             "hoofdstuk": self.hoofdstuk,
             "ernst": self.ernst.value,
             "bron": self.bron,
+            "bronnen": self.bronnen_json(),
+            "url": self.url,
             "uitleg": self.uitleg,
             "besluit": self.besluit,
         }
+
+
+#: The ``bron`` of a rule without a source: it rests on a decision of alvrules.
+BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
 @frozen
@@ -73,6 +105,8 @@ class Bevinding:
     pad: str
     bron: str
     melding_en: str | None = None
+    bronnen: tuple[Bron, ...] = ()
+    url: str | None = None
 
     def tekst(self, taal: str = "nl") -> str:
         """The message in ``taal`` (``nl`` or ``en``; Dutch when no English is given)."""
@@ -80,13 +114,15 @@ class Bevinding:
             return self.melding_en
         return self.melding
 
-    def to_json(self, taal: str = "nl") -> dict[str, str]:
+    def to_json(self, taal: str = "nl") -> dict[str, Any]:
         return {
             "regel": self.regel,
             "ernst": self.ernst.value,
             "melding": self.tekst(taal),
             "pad": self.pad,
             "bron": self.bron,
+            "bronnen": [b.to_json() for b in self.bronnen],
+            "url": self.url,
         }
 
 
@@ -203,4 +239,6 @@ def bevinding(
         pad=pad,
         bron=r.bron,
         melding_en=melding_en,
+        bronnen=r.bronnen,
+        url=r.url,
     )

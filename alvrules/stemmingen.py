@@ -15,6 +15,8 @@ Dossier keys added here (all optional, see the docs):
   (for an order motion or an amendment vote: the proposal it concerns, STM09).
 - ``stemmen`` is a table ``gemeente = keuze`` or a list of ``{gemeente, keuze}`` (the list
   can hold a second ballot of the same member, which STM04 rejects).
+- ``bezwaar``: the members that objected to acclamation (STM07); an objection means the
+  proposal needs a weighted vote.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
+from alvrules.grenzen import MAX_CIJFERS
 from alvrules.regels import Bevinding, bevinding
 
 if TYPE_CHECKING:
@@ -106,7 +110,7 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
     if isinstance(waarde, Mapping):
         return tuple(Stembriefje(str(g), str(k)) for g, k in waarde.items())
     if not isinstance(waarde, Iterable) or isinstance(waarde, str):
-        raise TypeError(f"stemmen: verwacht een tabel of lijst, niet {waarde!r}")
+        raise GebruiksFout(f"stemmen: verwacht een tabel of lijst, niet {waarde!r}")
     uit: list[Stembriefje] = []
     for b in waarde:
         if isinstance(b, Stembriefje):
@@ -119,11 +123,12 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
     return tuple(uit)
 
 
-_BREUK = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+_BREUK = re.compile(f"^\\s*([0-9]{{1,{MAX_CIJFERS}}})\\s*/\\s*([0-9]{{1,{MAX_CIJFERS}}})\\s*$")
 
 
 def breuk(tekst: str) -> Fraction | None:
-    """A majority written as ``"p/q"`` with 0 < p/q < 1, or None when it is not one."""
+    """A majority written as ``"p/q"`` with 0 < p/q < 1, or None when it is not one (also
+    when ``p`` or ``q`` has more than :data:`~alvrules.grenzen.MAX_CIJFERS` digits)."""
     m = _BREUK.match(tekst)
     if not m or int(m.group(2)) == 0:
         return None
@@ -147,6 +152,7 @@ class Stemming:
     grondslag: Grondslag = Grondslag.UITGEBRACHT
     betreft: str | None = None
     titel: str = ""
+    bezwaar: tuple[str, ...] = ()  # STM07: members that objected to acclamation
 
     @property
     def keuzemogelijkheden(self) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
 
@@ -74,7 +75,7 @@ class Weigering:
 def percentage(deel: int, geheel: int, komma: str = ",") -> str:
     """STM06: ``100 * deel / geheel`` rounded half-up to two decimals ("98,58")."""
     if geheel <= 0 or deel < 0:
-        raise ValueError(f"percentage van {deel} op {geheel}")
+        raise GebruiksFout(f"percentage van {deel} op {geheel}")
     honderdsten = (deel * 20000 + geheel) // (2 * geheel)
     return f"{honderdsten // 100}{komma}{honderdsten % 100:02d}"
 

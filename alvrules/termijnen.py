@@ -23,12 +23,13 @@ from zoneinfo import ZoneInfo
 
 from attrs import field, frozen
 
+from alvrules.fouten import GebruiksFout
 from alvrules.kalender import Kalender
 from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import regel
 
-__all__ = ["AMSTERDAM", "Termijn", "indientermijn", "termijnen"]
+__all__ = ["AMSTERDAM", "Termijn", "indientermijn", "ondersteunerstermijn", "termijnen"]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -155,7 +156,7 @@ class Termijn:
     @moment.validator
     def _aware(self, _attribute: object, value: date | datetime) -> None:
         if isinstance(value, datetime) and value.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {value.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
     @property
     def datum(self) -> date:
@@ -170,7 +171,7 @@ class Termijn:
     def gehaald(self, ontvangen: datetime) -> bool:
         """Whether something received at ``ontvangen`` is on time (the deadline inclusive)."""
         if ontvangen.utcoffset() is None:
-            raise ValueError(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
+            raise GebruiksFout(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
         if isinstance(self.moment, datetime):
             return ontvangen <= self.moment
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment
@@ -193,8 +194,15 @@ def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) 
     A submission received at or before this moment is on time ("uiterlijk" is inclusive).
     """
     p = procedure or procedure_op(vergadering.datum)
-    dag = Kalender(p.extra_vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
+    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
     return datetime.combine(dag, vergadering.sluitingstijd or p.sluitingstijd, AMSTERDAM)
+
+
+def ondersteunerstermijn(vergadering: Vergadering, procedure: Procedure | None = None) -> datetime:
+    """TRM08: the last working day before the meeting, 10:00; at that moment is on time."""
+    p = procedure or procedure_op(vergadering.datum)
+    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_ondersteuners)
+    return datetime.combine(dag, p.tijd_ondersteuners, AMSTERDAM)
 
 
 _Uitleg = Callable[[str], str]
@@ -217,7 +225,7 @@ def _termijn(regel_id: str, moment: date | datetime, uitleg: _Uitleg) -> Termijn
 def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> tuple[Termijn, ...]:
     """All deadlines TRM01-TRM09 of ``vergadering``, in rule order."""
     p = procedure or procedure_op(vergadering.datum)
-    kal = Kalender(p.extra_vrije_dagen)
+    kal = Kalender(p.vrije_dagen)
     alv = vergadering.datum
     kalender = {t: kal.omschrijving(t) for t in _WOORDEN}
 

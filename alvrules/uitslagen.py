@@ -9,10 +9,16 @@ One pass computes both the results and the findings, so ``alvrules uitslag`` and
   (aliases included) is an error and the first one stands. Ballots of members without a
   valid representative, of non-members and second ballots are reported (STM04) and not
   counted; the first valid ballot of a member counts (see :mod:`alvrules.telling`).
-- STM09: an order motion (``soort = "orde"``, ``betreft`` = the proposal) must be voted
+- STM09: order motions of an agenda item are voted before its other motions (a vote on
+  a motion of the item before the order motion is a finding on the order motion); an
+  order motion (``soort = "orde"``, ``betreft`` = the proposal) must be voted
   before that proposal, an amendment vote before the proposal it amends (``betreft``, or
   the amendment's ``agendapunt``). A vote on a proposal after an adopted order motion on
   it is reported and gets no decision.
+- STM07: acclamation stands only when nobody objected (``bezwaar``) and no ballots are
+  recorded; an objection (the proposal needs a weighted vote) or ballots on an
+  acclamation (a contradiction; they are not counted) are errors, and the stemming gets
+  no decision.
 - For a choice or an election ``voor`` is the leading option's votes and ``tegen`` the
   rest of the votes cast, so the figure is the leader's share, as the minutes write it.
 """
@@ -23,6 +29,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from attrs import frozen
 
+from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import stemgewichten
@@ -113,9 +120,12 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
         gezien.add(g.code)
         fouten = len(uit)
         if Rol.parse(v.rol) is None:
+            rol_tip = Rol.suggestie(v.rol)
             fout(
-                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen",
-                f"{v.naam}: role {v.rol!r} may not represent {g.naam}",
+                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen"
+                + (f" (bedoelt u {rol_tip!r}?)" if rol_tip else ""),
+                f"{v.naam}: role {v.rol!r} may not represent {g.naam}"
+                + (f" (did you mean {rol_tip!r}?)" if rol_tip else ""),
             )
         bij = ctx.lid(v.rol_bij) if v.rol_bij else g
         if bij is None or bij.code != g.code:
@@ -135,17 +145,29 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
 
 
 def uitslagen(
-    dossier: Dossier, ctx: Context | None = None, gewichten: Mapping[str, int] | None = None
+    dossier: Dossier,
+    ctx: Context | None = None,
+    gewichten: Mapping[str, int] | None = None,
+    *,
+    bevolking: Bevolking | None = None,
 ) -> Uitslagen:
-    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights."""
-    ctx = ctx or Context.voor(dossier)
+    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights.
+
+    The weights: ``gewichten`` if given, else computed from ``bevolking``, else from the
+    dossier's ``[bevolking]`` file, else from the shipped figures (STM02).
+    """
+    ctx = ctx or Context.voor(dossier, bevolking=bevolking)
     if gewichten is None:
-        sg = stemgewichten(ctx.datum, gemeenten=ctx.gemeenten)
+        if ctx.bevolking_fout is not None:
+            raise ctx.bevolking_fout
+        sg = stemgewichten(ctx.datum, bevolking=ctx.bevolking, gemeenten=ctx.gemeenten)
         gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
     namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
     uit: list[Bevinding] = []
     geldig = _vertegenwoordigd(dossier, ctx, uit)
     amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
+    moties = {m.id: m.agendapunt for m in dossier.moties if m.agendapunt}
+    motie_gestemd: dict[str, str] = {}  # agenda item -> first stemming on one of its motions
     vacatures = {v.id: v for v in dossier.vacatures}
     gestemd: dict[str, str] = {}  # proposal id -> id of the stemming that decided it
     uitgesteld: dict[str, str] = {}  # proposal id -> adopted order motion
@@ -163,6 +185,22 @@ def uitslagen(
                     f"{s.id} concerns {doel}, which was already voted on in {gestemd[doel]}",
                 )
             )
+        if s.soort is StemmingSoort.ORDE and s.betreft in motie_gestemd:
+            eerder = motie_gestemd[s.betreft]
+            uit.append(
+                bevinding(
+                    "STM09",
+                    pad,
+                    f"ordemotie {s.id} over {s.betreft} komt na de stemming over een andere "
+                    f"motie van dat agendapunt ({eerder}); ordemoties gaan voor",
+                    f"order motion {s.id} on {s.betreft} comes after the vote on another "
+                    f"motion of that item ({eerder}); order motions go first",
+                )
+            )
+        if s.soort is not StemmingSoort.ORDE:
+            for v in s.voorstellen:
+                if v in moties:
+                    motie_gestemd.setdefault(moties[v], s.id)
         r = _resultaat(
             s, pad, ctx=ctx, gewichten=gewichten, geldig=geldig, vacatures=vacatures, uit=uit
         )
@@ -179,14 +217,52 @@ def uitslagen(
                 )
             )
             r = Resultaat(
-                stemming=s, uitkomst=Uitkomst.GEEN_BESLUIT, toelichting=f"uitgesteld ({motie})"
+                stemming=s,
+                uitkomst=Uitkomst.GEEN_BESLUIT,
+                toelichting=f"uitgesteld (ordemotie {motie})",
             )
         if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
-            uitgesteld[s.betreft] = s.id
+            uitgesteld[s.betreft] = ", ".join(s.voorstellen) or s.id
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
         resultaten.append(r)
     return Uitslagen(tuple(resultaten), tuple(uit), gewichten, namen)
+
+
+def _acclamatie(s: Stemming, pad: str, ctx: Context, uit: list[Bevinding]) -> Resultaat:
+    """STM07: acclamation stands only when nobody objected and no ballots were cast.
+
+    An objection means the proposal needs a weighted vote; ballots recorded on an
+    acclamation contradict it (they are not counted). Either way there is no decision
+    until the dossier records the weighted vote.
+    """
+    bezwaar = [(g.naam if (g := ctx.lid(naam)) else naam) for naam in s.bezwaar]
+    if bezwaar:
+        wie = ", ".join(bezwaar)
+        uit.append(
+            bevinding(
+                "STM07",
+                f"{pad}.bezwaar",
+                f"Bezwaar tegen acclamatie ({wie}): het voorstel vraagt een gewogen stemming.",
+                f"Objection to acclamation ({wie}): the proposal needs a weighted vote.",
+            )
+        )
+    if s.stemmen:
+        uit.append(
+            bevinding(
+                "STM07",
+                f"{pad}.stemmen",
+                f"Acclamatie met {len(s.stemmen)} uitgebrachte stem(men) spreekt zichzelf "
+                "tegen; de stemmen tellen niet. Leg een gewogen stemming vast als "
+                "'wijze = \"gewogen\"'.",
+                f"Acclamation with {len(s.stemmen)} recorded ballot(s) contradicts itself; "
+                "the ballots do not count. Record a weighted vote instead.",
+            )
+        )
+    if bezwaar or s.stemmen:
+        reden = "bezwaar tegen acclamatie" if bezwaar else "acclamatie met stemmen"
+        return Resultaat(stemming=s, uitkomst=Uitkomst.GEEN_BESLUIT, toelichting=reden)
+    return Resultaat(stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting="bij acclamatie")
 
 
 def _resultaat(
@@ -201,7 +277,7 @@ def _resultaat(
 ) -> Resultaat:
     """STM04-STM08, STM10, STM11 for one stemming."""
     if s.wijze is Wijze.ACCLAMATIE:
-        return Resultaat(stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting="bij acclamatie")
+        return _acclamatie(s, pad, ctx, uit)
     meerderheid = ctx.procedure.meerderheid  # STM05: the procedure in force
     if s.meerderheid is not None:
         if (m := breuk(s.meerderheid)) is None:
@@ -328,6 +404,7 @@ def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        yield bevinding("STM02", "vergadering.datum", str(e))
+        pad = "bevolking.bestand" if ctx.bevolking_fout is not None else "vergadering.datum"
+        yield bevinding("STM02", pad, str(e), e.en)
         return
     yield from u.bevindingen

@@ -140,11 +140,14 @@ def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> It
             f"{k.naam} was nominated by {door.naam}, not by their own municipality",
         )
     if Rol.parse(k.rol) is None:
+        tip = Rol.suggestie(k.rol)
         yield bevinding(
             "KND02",
             pad,
-            f"{k.naam}: rol {k.rol!r} is geen bestuurder, secretaris of griffier",
-            f"{k.naam}: role {k.rol!r} is not a governing role, secretary or griffier",
+            f"{k.naam}: rol {k.rol!r} is geen bestuurder, secretaris of griffier"
+            + (f" (bedoelt u {tip!r}?)" if tip else ""),
+            f"{k.naam}: role {k.rol!r} is not a governing role, secretary or griffier"
+            + (f" (did you mean {tip!r}?)" if tip else ""),
         )
     steun = {g.code for g in map(ctx.lid, k.ondersteuners) if g is not None}
     steun.discard(door.code if door else "")

@@ -54,6 +54,6 @@ def test_cli_rules_json_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_cli_one_rule_and_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["regels", "stm05"]) == 0
-    assert "Statuten art. 10" in capsys.readouterr().out
+    assert main(["regels", "stm02"]) == 0
+    assert "Statuten art. 10 lid 3" in capsys.readouterr().out
     assert main(["regels", "XYZ99"]) == 2

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from alvrules import controle
+from alvrules.catalogus import REGELS
 from alvrules.cli import main
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
@@ -80,7 +81,9 @@ def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
         "ernst": "fout",
         "melding": "no mayor (M01)",
         "pad": "moties[M01].ondertekening",
-        "bron": data["bevindingen"][0]["bron"],
+        "bron": "Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77 en art. 78",
+        "bronnen": [b.to_json() for b in REGELS["SIG01"].bronnen],
+        "url": "https://vng-realisatie.github.io/alvrules/procedure/ondertekening/#SIG01",
     }
     assert main(["controleer", NAJAARS, "--lang", "en"]) == 1
     uit = capsys.readouterr().out
@@ -111,7 +114,10 @@ def test_onleesbaar_exit_2(
     for formaat in ("text", "json"):
         assert main(["controleer", str(pad), "--format", formaat]) == 2
         out, err = capsys.readouterr()
-        assert out == ""
+        if formaat == "json":  # one JSON object for a pipeline (docs/cli.md)
+            assert json.loads(out) == {"fout": err.removeprefix("alvrules: ")[:-1], "regel": None}
+        else:
+            assert out == ""
         assert len(err.splitlines()) == 1
         assert reden in err
         assert "Traceback" not in err

@@ -344,7 +344,11 @@ def test_site_has_a_section_for_every_rule(site: Path) -> None:
     ontbreekt = sorted(i for i in _spec_ids() if f'id="{i}"' not in html)
     assert not ontbreekt, f"no section in the site for: {ontbreekt}"
     for r in regels():
-        assert html_escape(r.bron, quote=False) in html, f"{r.id}: source not shown"
+        for b in r.bronnen or ():
+            assert html_escape(b.tekst, quote=False) in html, f"{r.id}: source not shown"
+            assert not b.url or f'href="{html_escape(b.url)}"' in html, f"{r.id}: no link"
+        if not r.bronnen:
+            assert html_escape(r.bron, quote=False) in html, f"{r.id}: decision not shown"
 
 
 def test_rule_reference_and_decisions_list_every_rule(site: Path) -> None:

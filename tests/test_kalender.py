@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -199,3 +200,56 @@ def test_werkdagen_na_tot_de_laatste_werkdag_van_het_jaar() -> None:
     # Exactly the working days left in the year: the answer stays in this year.
     assert ATW.werkdagen_na(date(2023, 12, 27), 2) == date(2023, 12, 29)
     assert ATW.werkdagen_na(date(2023, 12, 27), 3) == date(2024, 1, 2)
+
+
+# --- Atw art. 3 lid 3: days equated with holidays by royal decree ----------------------
+
+
+@pytest.fixture
+def gelijkgesteld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A table of equated days in place of the shipped one."""
+    from alvrules import procedure
+
+    tabel = tmp_path / "atw-gelijkgesteld.csv"
+    monkeypatch.setattr(procedure, "_GELIJKGESTELD", str(tabel))
+    procedure.gelijkgestelde_dagen.cache_clear()
+    yield tabel
+    procedure.gelijkgestelde_dagen.cache_clear()
+
+
+def test_shipped_table_of_equated_days_loads_and_is_not_followed() -> None:
+    from alvrules.procedure import gelijkgestelde_dagen, procedure_op
+
+    assert all(d.besluit and d.vindplaats for d in gelijkgestelde_dagen())
+    assert procedure_op(date(2023, 12, 1)).atw_gelijkgestelde_dagen is False
+
+
+@pytest.mark.regel("CAL01")
+def test_equated_day_counts_only_when_the_procedure_follows_the_decrees(
+    gelijkgesteld: Path,
+) -> None:
+    """Switching Atw art. 3 lid 3 on is data: a row in the table and a procedure flag."""
+    import attrs
+
+    from alvrules.procedure import procedure_op
+
+    # a (test) decree equating Friday 24 November 2023 with a holiday
+    gelijkgesteld.write_text(
+        "datum,besluit,vindplaats\n2023-11-24,Testbesluit gelijkstelling,Stcrt. 2023-0\n",
+        encoding="utf-8",
+    )
+    standaard = procedure_op(date(2023, 12, 1))
+    volgt = attrs.evolve(standaard, atw_gelijkgestelde_dagen=True)
+    assert Kalender(standaard.vrije_dagen).werkdagen_voor(date(2023, 12, 1), 9) == date(
+        2023, 11, 20
+    )
+    assert date(2023, 11, 24) in volgt.vrije_dagen
+    assert Kalender(volgt.vrije_dagen).werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 17)
+
+
+def test_an_equated_day_without_its_decree_is_refused(gelijkgesteld: Path) -> None:
+    from alvrules.procedure import gelijkgestelde_dagen
+
+    gelijkgesteld.write_text("datum,besluit,vindplaats\n2026-05-15,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="zonder besluit"):
+        gelijkgestelde_dagen()

@@ -1,7 +1,9 @@
 """The vote outcomes of the ALV of 14 June 2023 (PROCEDURE.md §5) over real 2023 weights.
 
-The minutes give only percentages. For each one, :func:`stembriefjes` builds a weighted
-ballot set over the 342 members of 2023 (total 12972 votes) that yields exactly that figure;
+The minutes give only percentages. Only the members on the minutes' attendance list
+(328 of the 342 members of 2023, ``tests/data/aanwezig-2023-06-14.txt``) have a
+representative in the room, so only they vote: for each percentage, :func:`stembriefjes`
+builds a weighted ballot set over the present members that yields exactly that figure;
 the test then checks outcome and rendering, in the library, and through the CLI.
 """
 
@@ -20,6 +22,7 @@ import pytest
 from alvrules import cli, laden
 from alvrules._cli.uitslag import zin
 from alvrules.dossier import Dossier
+from alvrules.gemeenten import register
 from alvrules.gewichten import stemgewichten
 from alvrules.model import Vergadering
 from alvrules.stemmingen import Stemming, StemmingSoort, Vertegenwoordiger, Wijze
@@ -96,16 +99,34 @@ def notulen() -> list[dict[str, Any]]:
         return list(tomllib.load(f)["stemming"])
 
 
+def aanwezig() -> frozenset[str]:
+    """The CBS codes of the members on the attendance list of 14 June 2023."""
+    regels = (DATA / "aanwezig-2023-06-14.txt").read_text(encoding="utf-8").splitlines()
+    namen = [r.strip() for r in regels if r.strip() and not r.startswith("#")]
+    codes = {g.code for naam in namen if (g := register().zoek(naam, op=DATUM))}
+    assert len(codes) == len(namen) == 328
+    return frozenset(codes)
+
+
+#: the present members' total weight: every weighted vote of the fixture casts all of it
+AANWEZIG_TOTAAL = sum(
+    g.stemmen for g in stemgewichten(DATUM).gewichten if g.gemeente.code in aanwezig()
+)
+
+
 @pytest.fixture(scope="module")
 def dossier(notulen: list[dict[str, Any]]) -> Dossier:
     sg = stemgewichten(DATUM)
-    gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
+    present = aanwezig()
+    gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten if g.gemeente.code in present}
     namen = {g.gemeente.code: g.gemeente.naam for g in sg.gewichten}
     return Dossier(
         vergadering=Vergadering(datum=DATUM, naam="ALV 14 juni 2023"),
         vertegenwoordigers=tuple(
-            Vertegenwoordiger(gemeente=naam, naam=f"burgemeester van {naam}", rol="burgemeester")
-            for naam in namen.values()
+            Vertegenwoordiger(
+                gemeente=namen[code], naam=f"burgemeester van {namen[code]}", rol="burgemeester"
+            )
+            for code in sorted(present)
         ),
         stemmingen=tuple(_stemming(e, gewichten, namen) for e in notulen),
         notulencommissie=("lid 1", "lid 2", "lid 3"),
@@ -127,6 +148,17 @@ def test_real_weights() -> None:
     assert (len(sg.gewichten), sg.totaal) == (342, 12972)
 
 
+def test_only_the_members_present_vote(dossier: Dossier, uitslag: Uitslagen) -> None:
+    """The attendance list has 328 members; the 14 others cast no ballot."""
+    present = aanwezig()
+    assert len(dossier.vertegenwoordigers) == 328
+    assert AANWEZIG_TOTAAL < 12972
+    for r in uitslag.resultaten:
+        assert {code for code, _ in r.stemgedrag} <= present, r.stemming.id
+        if r.stemming.wijze is Wijze.GEWOGEN:
+            assert len(r.stemgedrag) == 328, r.stemming.id
+
+
 def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str, Any]]) -> None:
     """STM05-STM08, STM10, STM11 on every vote of 14 June 2023 (acclamations: STM07)."""
     assert uitslag.bevindingen == ()
@@ -137,7 +169,7 @@ def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str,
             assert zin(r) == "aangenomen bij acclamatie"
             continue
         assert r.percentage == e["percentage"]
-        assert r.voor + r.tegen == 12972
+        assert r.voor + r.tegen == AANWEZIG_TOTAAL
         if r.stemming.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
             assert zin(r) == f"{e['uitkomst']} gekozen met {e['percentage']}% van de stemmen"
         else:
@@ -165,7 +197,7 @@ def test_cli_json_csv_html(
         "percentage": "98,58",
         "uitkomst": "aangenomen",
     }
-    assert s04["voor"] + s04["tegen"] == s04["uitgebracht"] == 12972
+    assert s04["voor"] + s04["tegen"] == s04["uitgebracht"] == AANWEZIG_TOTAAL
     assert data["stemmingen"][4]["voorstellen"] == [
         "Kadernota 2024",
         "GGU-begroting 2024 en financiële bijdrage Fonds GGU",
@@ -179,7 +211,7 @@ def test_cli_json_csv_html(
     assert cli.main(["uitslag", "alv.toml", "--format", "csv"]) == 0
     rijen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     gewogen = sum(1 for s in dossier.stemmingen if s.wijze is Wijze.GEWOGEN)
-    assert len(rijen) == 342 * gewogen
+    assert len(rijen) == 342 * gewogen  # every member, absent ones as "niet gestemd"
     amsterdam = next(r for r in rijen if r["code"] == "GM0363" and r["stemming"] == "2023-06-S04")
     assert amsterdam["stemmen"] == "75"
     assert cli.main(["uitslag", "alv.toml", "--format", "html"]) == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
+from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
@@ -32,7 +33,7 @@ _KOPPEN: dict[str, tuple[str, str]] = {
 
 def run(args: argparse.Namespace) -> int:
     dossier = laad_dossier(args.dossier)
-    rapport = controleer(dossier)
+    rapport = controleer(dossier, bevolking=bevolking(args, dossier))
     if args.format == "json":
         json_uit(rapport.to_json(args.lang))
     else:

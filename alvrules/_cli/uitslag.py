@@ -14,10 +14,13 @@ import html
 import sys
 
 from alvrules import laden
+from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
+from alvrules.bevolking import Bevolking
+from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum
-from alvrules.model import Vergadering
-from alvrules.regels import Ernst
+from alvrules.model import InvoerFout, Vergadering
+from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.telling import Uitkomst, percentage
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
@@ -31,10 +34,27 @@ def _getal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+_EN = {
+    "uitgesteld (ordemotie ": "postponed (order motion ",
+    "bezwaar tegen acclamatie": "objection to acclamation",
+    "acclamatie met stemmen": "acclamation with ballots",
+}
+
+
+def _toelichting(tekst: str, en: bool) -> str:
+    if en:
+        for nl, eng in _EN.items():
+            tekst = tekst.replace(nl, eng)
+    return tekst
+
+
 def zin(r: Resultaat, taal: str = "nl") -> str:
     """The outcome in the minutes' wording: "aangenomen met 98,58% van de stemmen"."""
     en = taal == "en"
     s = r.stemming
+    if r.uitkomst == Uitkomst.GEEN_BESLUIT and r.toelichting:
+        # postponed by an order motion, an objection to acclamation, no majority, a tie
+        return f"{'no decision' if en else 'geen besluit'}: {_toelichting(r.toelichting, en)}"
     if s.wijze is Wijze.ACCLAMATIE:
         return "adopted by acclamation" if en else "aangenomen bij acclamatie"
     if r.percentage is None:
@@ -142,9 +162,21 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     print("".join(delen))
 
 
+def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
+    """The results, or, as in ``controleer``, one STM02 error when no weights are known
+    (the same file gives the same findings and exit code in both commands)."""
+    if not dossier.stemmingen and not dossier.vertegenwoordigers:
+        return Uitslagen((), (), {}, {})
+    try:
+        return uitslagen(dossier, bevolking=cijfers)
+    except InvoerFout as e:
+        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
+        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
+
+
 def run(args: argparse.Namespace) -> int:
     dossier = laden.laad_dossier(args.dossier)
-    u = uitslagen(dossier)
+    u = _uitslagen(dossier, bevolking(args, dossier))
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":

@@ -11,6 +11,10 @@ these docs. A page asks for generated content with an HTML comment on a line of 
     one table per chapter listing every rule, linked to its section;
 ``<!-- besluiten -->``
     every rule that carries a decision, with that decision;
+``<!-- bronnen -->``
+    the table of source documents (``alvrules.bronnen.DOCUMENTEN``);
+``<!-- rollen -->``
+    the table of role words (``alvrules/data/rollen.csv``);
 ``<!-- commando's -->``
     the table of CLI commands from ``alvrules.cli.COMMANDS``;
 ``<!-- dossierschema -->``
@@ -31,8 +35,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from alvrules.catalogus import HOOFDSTUKKEN
+from alvrules.bronnen import DOCUMENTEN, Bron
+from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS
+from alvrules.model import Rol
 from alvrules.regels import Regel, regels
 
 MARKER = re.compile(r"^<!--\s*([a-z']+)(?::\s*([a-z]+))?\s*-->\s*$", re.MULTILINE)
@@ -59,6 +65,9 @@ def on_files(files: Any, /, *, config: Any) -> Any:
     zonder = {r.hoofdstuk for r in regels()} - set(_PAGINA)
     if zonder:
         raise PluginError(f"geen pagina toont de regels van: {', '.join(sorted(zonder))}")
+    for hoofdstuk, src in _PAGINA.items():
+        if PAGINAS[hoofdstuk] != src.removesuffix(".md") + "/":
+            raise PluginError(f"catalogus.PAGINAS[{hoofdstuk!r}] wijst niet naar {src}")
     return files
 
 
@@ -73,14 +82,20 @@ def _cel(tekst: str) -> str:
     return tekst.replace("|", "\\|")
 
 
+def _bron(b: Bron) -> str:
+    """One citation, linked to the document or article where it is public."""
+    return f"[{b.tekst}]({b.url})" if b.url else b.tekst
+
+
 def sectie(r: Regel) -> str:
     """The section of one rule, as Markdown; a rule without source or explanation fails."""
     if not r.bron.strip() or not r.uitleg.strip():
         raise PluginError(f"regel {r.id} heeft geen bron of uitleg")
+    bronnen = ", ".join(_bron(b) for b in r.bronnen) or f"*{r.bron}*"
     delen = [
         f"### {r.id} · {r.naam} {{ #{r.id} }}",
         "",
-        f"**Ernst:** {r.ernst.value} · **Bron:** {r.bron} · *English:* {r.naam_en}",
+        f"**Ernst:** {r.ernst.value} · **Bron:** {bronnen} · *English:* {r.naam_en}",
         "",
         r.uitleg,
         "",
@@ -120,6 +135,20 @@ def _besluiten(_: str | None, pagina: str) -> str:
     return "\n".join(uit)
 
 
+def _bronnen(_: str | None, pagina: str) -> str:
+    uit = ["| sleutel | korte naam | document | BWB-id |", "|---|---|---|---|"]
+    for d in DOCUMENTEN.values():
+        titel = f"[{_cel(d.titel)}]({d.url})" if d.url else _cel(d.titel)
+        uit.append(f"| `{d.sleutel}` | {_cel(d.kort)} | {titel} | {d.bwb or ''} |")
+    return "\n".join(uit)
+
+
+def _rollen(_: str | None, pagina: str) -> str:
+    uit = ["| woord in het dossier | rol |", "|---|---|"]
+    uit += [f"| {_cel(woord)} | `{rol.value}` |" for woord, rol in Rol.aliassen()]
+    return "\n".join(uit)
+
+
 def _commandos(_: str | None, pagina: str) -> str:
     uit = ["| opdracht | Engelse alias | doet |", "|---|---|---|"]
     uit += [
@@ -146,6 +175,8 @@ GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "regels": _regels,
     "regelreferentie": _referentie,
     "besluiten": _besluiten,
+    "bronnen": _bronnen,
+    "rollen": _rollen,
     "commando's": _commandos,
     "dossierschema": _schema,
 }
