@@ -74,6 +74,10 @@ _REGELS: tuple[Regel, ...] = (
         "'N werkdagen voor de ALV' telt N werkdagen terug vanaf de vergaderdatum, zonder de "
         "vergaderdag zelf mee te tellen; de termijn valt op de N-de getelde werkdag.",
         "Er is geen verlenging naar voren: de Atw sluit terugwaarts gerekende termijnen uit.",
+        geen_bevinding=(
+            "Een rekenregel: de termijnen (TRM01, TRM02, TRM08, TRM09) rekenen ermee; een "
+            "te late indiening meldt de regel van die termijn."
+        ),
     ),
     # --- TRM: deadlines ----------------------------------------------------------------
     Regel(
@@ -92,6 +96,9 @@ _REGELS: tuple[Regel, ...] = (
         "De sluitingstijd is een parameter per vergadering (13:00 in 2023), standaard "
         "12:00; 'uiterlijk' is inclusief. Het moment van ontvangst van de ondertekende "
         "tekst telt. Een tijdstip zonder tijdzone is een fout.",
+        geen_bevinding=(
+            "Het moment van TRM01 staat in elke termijnenlijst; een te laat amendement meldt AMD02."
+        ),
     ),
     Regel(
         "TRM02",
@@ -117,6 +124,9 @@ _REGELS: tuple[Regel, ...] = (
         "De bijlage noemt alleen een datum (dinsdag 21 november 2023, de eerste "
         "werkdag na de indientermijn); `alvrules` leest daarin de regel 'de eerste werkdag na "
         "TRM01' (`Procedure.werkdagen_preadvies`).",
+        geen_bevinding=(
+            "Een planning van het bestuur: er is niets in te dienen dat te laat kan zijn."
+        ),
     ),
     Regel(
         "TRM04",
@@ -136,6 +146,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "De voorgedragen kandidaten worden 35 dagen (5 weken) voor de ALV bekendgemaakt.",
+        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
     ),
     Regel(
         "TRM06",
@@ -145,6 +156,9 @@ _REGELS: tuple[Regel, ...] = (
         FOUT,
         (bron("tijdpad-vacatures"),),
         "Tegenkandidaten worden uiterlijk 21 dagen (3 weken) voor de ALV gesteld.",
+        geen_bevinding=(
+            "Het moment staat in de termijnenlijst; een te late tegenkandidaat meldt KND02."
+        ),
     ),
     Regel(
         "TRM07",
@@ -154,6 +168,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "Het overzicht van alle kandidaten gaat 14 dagen (2 weken) voor de ALV naar de leden.",
+        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
     ),
     Regel(
         "TRM08",
@@ -181,6 +196,7 @@ _REGELS: tuple[Regel, ...] = (
         "De bijlage noemt alleen 'liefst woensdag 29 november vóór 12 uur'; "
         "`alvrules` leest dat als '2 werkdagen voor de ALV, 12:00' "
         "(`Procedure.werkdagen_insprekers`).",
+        geen_bevinding="Aanmelden is een voorkeur; spontaan het woord vragen blijft mogelijk.",
     ),
     # --- SIG: signatures ---------------------------------------------------------------
     Regel(
@@ -238,6 +254,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("procedure", "§4"),),
         "Ondersteunende gemeenten hoeven niet te tekenen; ze worden alleen genoemd.",
+        geen_bevinding="Ondersteuners hoeven niets; tekent er toch een, dan meldt SIG03 dat.",
     ),
     Regel(
         "SIG06",
@@ -406,6 +423,9 @@ _REGELS: tuple[Regel, ...] = (
         FOUT,
         (bron("statuten", "art. 10 lid 2"),),
         "Een lid brengt één stem uit per volle 1.000 inwoners, minstens 1 en hoogstens 75.",
+        geen_bevinding=(
+            "Het gewicht wordt berekend, nooit ingevoerd; ontbrekende cijfers meldt STM02."
+        ),
     ),
     Regel(
         "STM02",
@@ -466,6 +486,7 @@ _REGELS: tuple[Regel, ...] = (
         "De notulen geven percentages met twee decimalen maar zeggen niet hoe is "
         "afgerond; `alvrules` rondt half naar boven af. Het besluit hangt nooit van de "
         "afronding af.",
+        geen_bevinding="De weergave van een uitslag (`alvrules uitslag`), geen controle.",
     ),
     Regel(
         "STM07",
@@ -492,6 +513,7 @@ _REGELS: tuple[Regel, ...] = (
         (bron("notulen-2023-06-14", "punt 6b/6c"),),
         "Verwante voorstellen kunnen in één stemming worden gebundeld; de uitslag geldt "
         "voor elk van hen.",
+        geen_bevinding="Een gebundelde stemming is geldig; de uitslag geldt voor elk voorstel.",
     ),
     Regel(
         "STM09",
@@ -618,6 +640,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("verantwoording"), bron("lbr-23-040", "(agendapunt 9)")),
         "De leden besluiten over de verantwoording als één voorstel ter besluitvorming.",
+        geen_bevinding="Het besluit over de verantwoording is een gewone stemming (STM05).",
     ),
     Regel(
         "AFD05",

@@ -33,6 +33,8 @@ from importlib.resources.abc import Traversable
 import attrs
 from attrs import field, frozen, validators
 
+from alvrules.waarden import getypeerd
+
 __all__ = [
     "Fusie",
     "Gemeente",
@@ -58,7 +60,7 @@ def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
         raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 
@@ -153,7 +155,7 @@ class Gemeenteregister:
         return namen[:n]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Fusie:
     """A merger (herindeling): from ``datum`` on, ``voorgangers`` form ``code`` (``naam``)."""
 

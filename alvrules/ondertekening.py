@@ -39,6 +39,7 @@ from attrs import frozen
 from alvrules.gemeenten import Gemeente, normaliseer
 from alvrules.model import Persoon, Rol
 from alvrules.regels import Bevinding, bevinding
+from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -69,7 +70,7 @@ def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
     return f"{soort}[{stuk_id.strip() or index}]"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Handtekening:
     """One signature, resolved: its role and member (None when unknown), and its place."""
 

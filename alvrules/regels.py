@@ -15,6 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "Bevinding",
@@ -39,7 +40,7 @@ class Ernst(enum.StrEnum):
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Regel:
     """One rule of the procedure, with its stable id and its source."""
 
@@ -51,6 +52,8 @@ class Regel:
     bronnen: tuple[Bron, ...]
     uitleg: str
     besluit: str | None = None  # the decision taken where the sources are silent
+    # An info rule that no check reports (it explains, or other code applies it): why.
+    geen_bevinding: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.bronnen and not self.besluit:
@@ -95,7 +98,7 @@ class Regel:
 BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevinding:
     """A finding: one rule that a place in the input does not meet."""
 
@@ -126,7 +129,7 @@ class Bevinding:
         }
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Rapport:
     """All findings of one check, in the order they were found.
 

@@ -38,11 +38,12 @@ from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
 from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
+from alvrules.waarden import getypeerd
 
 __all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Resultaat:
     """The result of one stemming (exact integers; ``uitkomst`` as the minutes state it)."""
 
@@ -82,7 +83,7 @@ class Resultaat:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
 

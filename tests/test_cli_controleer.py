@@ -51,6 +51,7 @@ def test_json_volgens_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["geldig"] is True
 
 
+@pytest.mark.regel("SIG01")
 @pytest.mark.usefixtures("met_fouten")
 def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS]) == 1
@@ -66,6 +67,7 @@ def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str])
     assert regels[-2:] == ["5 fouten, 1 waarschuwingen, 0 info", "ongeldig"]
 
 
+@pytest.mark.regel("SIG01")
 @pytest.mark.usefixtures("met_fouten")
 def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS, "--format", "json", "--lang", "en"]) == 1

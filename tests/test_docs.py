@@ -349,6 +349,10 @@ def test_site_has_a_section_for_every_rule(site: Path) -> None:
             assert not b.url or f'href="{html_escape(b.url)}"' in html, f"{r.id}: no link"
         if not r.bronnen:
             assert html_escape(r.bron, quote=False) in html, f"{r.id}: decision not shown"
+    # rule -> code -> test: every rule's section names its code and its number of tests
+    assert html.count("<strong>Code:</strong>") == len(regels())
+    assert html.count("<strong>Tests:</strong>") == len(regels())
+    assert "<code>alvrules.ondertekening._sig02_rol</code>" in html
 
 
 def test_rule_reference_and_decisions_list_every_rule(site: Path) -> None:

@@ -18,6 +18,7 @@ from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.model import InvoerFout
 
 
+@pytest.mark.regel("STM01")
 @pytest.mark.parametrize(
     ("inwoners", "stemmen"),
     [
@@ -37,6 +38,7 @@ def test_stm01_examples(inwoners: int, stemmen: int) -> None:
     assert alvrules.stemgewicht(inwoners) == stemmen
 
 
+@pytest.mark.regel("STM01")
 @given(st.integers(min_value=0, max_value=10**8))
 def test_stm01_bounds(inwoners: int) -> None:
     assert 1 <= alvrules.stemgewicht(inwoners) <= 75
@@ -59,6 +61,7 @@ def test_stm01_refuses_bad_input(slecht: object) -> None:
         alvrules.stemgewicht(slecht)  # type: ignore[arg-type]
 
 
+@pytest.mark.regel("STM02")
 def test_stm02_peildatum() -> None:
     assert peildatum(date(2023, 12, 1)) == date(2022, 1, 1)
     assert peildatum(date(2023, 6, 14)) == date(2022, 1, 1)

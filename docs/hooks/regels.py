@@ -5,8 +5,10 @@ these docs. A page asks for generated content with an HTML comment on a line of 
 
 ``<!-- regels: HOOFDSTUK -->``
     the sections of every rule of chapter ``HOOFDSTUK`` (a key of ``HOOFDSTUKKEN``): a
-    heading with the rule id as anchor (``#SIG01``), name, severity, source, explanation
-    and the decision taken where the sources are silent;
+    heading with the rule id as anchor (``#SIG01``), name, severity, sources (linked),
+    explanation, the decision taken where the sources are silent, and the functions that
+    emit its findings with the number of tests marked ``@pytest.mark.regel`` for it (both
+    found from the source by :mod:`alvrules.dekking`, never typed by hand);
 ``<!-- regelreferentie -->``
     one table per chapter listing every rule, linked to its section;
 ``<!-- besluiten -->``
@@ -21,7 +23,8 @@ these docs. A page asks for generated content with an HTML comment on a line of 
     the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it.
 
 An unknown marker, or a chapter with rules that no page shows, fails the build, so a rule
-added in code appears in the docs at once or the build says why not.
+added in code appears in the docs at once or the build says why not. So does a rule
+without emitting code (unless its ``geen_bevinding`` says why) or without a marked test.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -38,6 +42,7 @@ from mkdocs.exceptions import PluginError
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS
+from alvrules.dekking import bronplekken, gaten, getest
 from alvrules.model import Rol
 from alvrules.regels import Regel, regels
 
@@ -46,6 +51,21 @@ SCHEMA = "dossier.schema.json"
 
 #: chapter key -> src_uri of the page that shows its rules (filled in ``on_files``)
 _PAGINA: dict[str, str] = {}
+#: rule id -> emitting functions, and rule id -> marked tests (filled in ``on_config``)
+_CODE: dict[str, list[str]] = {}
+_TESTS: dict[str, list[str]] = {}
+
+
+def on_config(config: Any, /) -> Any:
+    """Find, per rule, the code that emits its findings and the tests that verify it."""
+    tests = Path(config.config_file_path).resolve().parent / "tests"
+    _CODE.clear()
+    _CODE.update(bronplekken())
+    _TESTS.clear()
+    _TESTS.update(getest(tests))
+    if fout := gaten(regels(), _CODE, _TESTS):
+        raise PluginError("regel zonder code of test: " + "; ".join(fout))
+    return config
 
 
 def _hoofdstuk_markers(tekst: str) -> list[str]:
@@ -102,7 +122,17 @@ def sectie(r: Regel) -> str:
     ]
     if r.besluit:
         delen += ['!!! info "Besluit"', "", f"    {r.besluit}", ""]
+    delen += [_dekking(r), ""]
     return "\n".join(delen)
+
+
+def _dekking(r: Regel) -> str:
+    """Rule -> code -> test: the functions that emit the rule's findings, and its tests."""
+    code = ", ".join(f"`{f}`" for f in _CODE.get(r.id, ()))
+    if not code:
+        code = f"geen eigen bevinding: {r.geen_bevinding}"
+    n = len(_TESTS.get(r.id, ()))
+    return f"**Code:** {code} · **Tests:** {n} {'test' if n == 1 else 'tests'}"
 
 
 def _regels(hoofdstuk: str | None, pagina: str) -> str:
