@@ -34,6 +34,7 @@ from datetime import date, datetime
 from typing import Any
 
 from alvrules.controle import controleer
+from alvrules.grenzen import MAX_GROOTTE
 from alvrules.kalender import Kalender
 from alvrules.laden import _ontleed, lees_dossier
 from alvrules.model import InvoerFout
@@ -109,7 +110,10 @@ def werkdagen_tot(termijn: Termijn, nu: datetime, kalender: Kalender) -> int:
 def _lees(tekst: str, formaat: str) -> dict[str, Any]:
     """The parsed text, read as the CLI reads a file (duplicate JSON keys refused, …)."""
     naam = "invoer.json" if formaat == "json" else "invoer.toml"
-    data = _ontleed(tekst.encode("utf-8"), naam, json_=formaat == "json")
+    inhoud = tekst.encode("utf-8", "surrogatepass")
+    if len(inhoud) > MAX_GROOTTE:
+        raise InvoerFout(f"{naam}: tekst groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+    data = _ontleed(inhoud, naam, json_=formaat == "json")
     if not isinstance(data, dict):
         raise InvoerFout(f"{naam}: het dossier is geen tabel (object)")
     for enkel, meervoud in _ENKEL.items():
