@@ -14,7 +14,9 @@ registry is the library's own data, covering every municipality from 1 January 2
 - ``data/aliassen.csv`` (``code,alias``): other names in use (Den Haag, Frisian names).
 
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
-accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one.
+accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one. A name
+with an invisible or formatting character (:func:`alvrules.tekens.onzichtbaar`) is never
+a match.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from importlib.resources.abc import Traversable
 import attrs
 from attrs import field, frozen, validators
 
+from alvrules.tekens import onzichtbaar
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -105,6 +108,8 @@ class Gemeenteregister:
         With ``op`` only one that exists on that date; without it, the newest of those
         that ever carried the name.
         """
+        if onzichtbaar(naam):
+            return None  # never stripped into a match: "Utr\u200becht" is no member
         m = _CODE.match(naam)
         kandidaten = (
             [g for g in [self._op_code.get(f"GM{m.group(1)}")] if g is not None]

@@ -31,6 +31,7 @@ from attrs import field, frozen
 
 from alvrules.grenzen import MAX_CIJFERS
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import zichtbaar
 from alvrules.waarden import Soortfout, gecontroleerd, soort
 
 if TYPE_CHECKING:
@@ -177,7 +178,14 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
     gezien: set[str] = set()
     for i, s in enumerate(dossier.stemmingen):
         pad = f"stemmingen[{s.id}]"
-        if s.id in gezien:
+        if not zichtbaar(s.id):
+            yield bevinding(
+                "STM12",
+                f"stemmingen[{i}].id",
+                f"Stemming zonder zichtbare id ({s.id!r}).",
+                f"Vote without a visible id ({s.id!r}).",
+            )
+        elif s.id in gezien:
             yield bevinding(
                 "STM12",
                 f"stemmingen[{i}].id",
