@@ -1,4 +1,4 @@
-"""Test configuration: Hypothesis profiles.
+"""Test configuration: Hypothesis profiles; every JSON output validated against its schema.
 
 ``default`` is fast enough for CI; ``thorough`` is for long runs by hand:
 ``HYPOTHESIS_PROFILE=thorough python -m pytest``; ``mutatie`` is for mutation testing.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with contextlib.chdir(ROOT):
         build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(uit), strict=True))
     return uit
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _json_uitvoer_valideren() -> Iterator[None]:
+    """Every JSON output the CLI writes in any test is validated against its schema."""
+    from alvrules._cli import _uitvoer
+    from tests.schemas import valideer
+
+    _uitvoer.CONTROLE.append(valideer)
+    yield
+    _uitvoer.CONTROLE.remove(valideer)
