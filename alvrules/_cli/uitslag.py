@@ -18,6 +18,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import json_uit
 from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
+from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.regels import Ernst, bevinding
@@ -89,14 +90,14 @@ def _regel(r: Resultaat, taal: str) -> str:
 
 def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["stemming", "code", "gemeente", "stemmen", "keuze"])
+    w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE:
             continue
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
-            w.writerow([r.stemming.id, code, u.namen[code], u.gewichten[code], keuze])
+            w.writerow([r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze])
 
 
 _CSS = (
