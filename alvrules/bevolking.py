@@ -39,6 +39,7 @@ from attrs import frozen
 
 from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bytes
 from alvrules.model import InvoerFout
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "BRON",
@@ -72,7 +73,7 @@ _PERIODE = re.compile(r"^(\d{4})(JJ00|MM01|KW01)$")
 _AANTAL = re.compile(f"[0-9]{{1,{MAX_CIJFERS}}}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevolking:
     """Inhabitants per CBS code on ``peildatum``, with where the figures come from."""
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.waarden import getypeerd
+
 __all__ = ["DOCS_URL", "DOCUMENTEN", "Bron", "Document", "bron", "bron_tekst"]
 
 #: Where the generated documentation is published (``site_url`` in ``mkdocs.yml``).
@@ -29,7 +31,7 @@ _LEDENBRIEF = "https://vng.nl/artikelen/agenda-en-stukken-najaars-alv-1-december
 _WETTEN = "https://wetten.overheid.nl/"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Document:
     """One source document: its short name (as written in a citation), title and link.
 
@@ -134,7 +136,7 @@ _DOCUMENTEN: tuple[Document, ...] = (
 DOCUMENTEN: dict[str, Document] = {d.sleutel: d for d in _DOCUMENTEN}
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bron:
     """One citation: a document of :data:`DOCUMENTEN` and the place in it."""
 

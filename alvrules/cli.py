@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     taal = getattr(args, "lang", "nl")
     echt = sys.stdout
-    sys.stdout = uitvoer = _Pijp(echt)
+    sys.stdout = uitvoer = _Pijp(echt, tekst=getattr(args, "format", "text") == "text")
     try:
         handler = importlib.import_module(f"alvrules._cli.{args.handler}")
         code: int = handler.run(args)
@@ -210,15 +210,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 class _Pijp:
     """stdout whose reader may go away (``alvrules … | head``): the rest of the output is
     dropped and the command still ends with its own exit code (a closed pipe is not a
-    finding). ``buffer`` (bytes, for ics) behaves the same."""
+    finding). ``buffer`` (bytes, for ics) behaves the same. With ``tekst`` (the text
+    format, meant for a terminal) control characters from the input are written as
+    escapes (:func:`alvrules.tekens.terminal`)."""
 
-    def __init__(self, echt: Any) -> None:
+    def __init__(self, echt: Any, tekst: bool = False) -> None:
         self._echt = echt
         self._dicht = False
+        self._filter: Callable[[str], str] | None = None
+        if tekst:
+            from alvrules.tekens import terminal  # noqa: PLC0415
+
+            self._filter = terminal
 
     def write(self, data: Any) -> int:
         if not self._dicht:
             try:
+                if self._filter is not None:
+                    self._echt.write(self._filter(data))
+                    return len(data)
                 return int(self._echt.write(data))
             except BrokenPipeError:
                 self._sluit()

@@ -26,11 +26,12 @@ from alvrules.kalender import VERGADERJAREN, Kalender
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.waarden import getypeerd
 
 __all__ = ["CONTROLES", "Context", "controleer"]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Context:
     """What every check needs besides the dossier: the rules in force on the meeting date."""
 

@@ -17,11 +17,12 @@ from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
+from alvrules.waarden import gecontroleerd
 
 __all__ = ["Bevolkingsbestand", "Dossier"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Bevolkingsbestand:
     """``[bevolking]``: the CBS figures this meeting's weights come from (STM02).
 
@@ -33,7 +34,7 @@ class Bevolkingsbestand:
     peildatum: date | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Dossier:
     """One meeting dossier."""
 

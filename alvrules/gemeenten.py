@@ -16,7 +16,8 @@ registry is the library's own data, covering every municipality from 1 January 2
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
 accepts a CBS code (``GM0344``, also as the plain number ``0344``) and the government's TOOI
 identifier (``https://identifier.overheid.nl/tooi/id/gemeente/gm0344``), and suggests the
-nearest names for an unknown one.
+nearest names for an unknown one. A name with an invisible or formatting character
+(:func:`alvrules.tekens.onzichtbaar`) is never a match.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from importlib.resources.abc import Traversable
 
 import attrs
 from attrs import field, frozen, validators
+
+from alvrules.tekens import onzichtbaar
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "TOOI_GEMEENTE",
@@ -75,7 +79,7 @@ def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
         raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 
@@ -125,6 +129,8 @@ class Gemeenteregister:
         With ``op`` only one that exists on that date; without it, the newest of those
         that ever carried the name.
         """
+        if onzichtbaar(naam):
+            return None  # never stripped into a match: "Utr\u200becht" is no member
         m = _CODE.match(naam)
         kandidaten = (
             [g for g in [self._op_code.get(f"GM{m.group(1)}")] if g is not None]
@@ -175,7 +181,7 @@ class Gemeenteregister:
         return namen[:n]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Fusie:
     """A merger (herindeling): from ``datum`` on, ``voorgangers`` form ``code`` (``naam``)."""
 

@@ -24,6 +24,7 @@ from alvrules.fouten import GebruiksFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "Stemgewicht",
@@ -54,7 +55,7 @@ def peildatum(vergaderdatum: date, procedure: Procedure | None = None) -> date:
     return date(jaar, 1, 1)
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewicht:
     """One member's weight, with the figures it is derived from."""
 
@@ -77,7 +78,7 @@ class Stemgewicht:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewichten:
     """Every member's weight at a meeting; ``totaal`` is the sum of all votes."""
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from attrs import field, frozen, validators
 
 from alvrules.fouten import GebruiksFout, InvoerFout
+from alvrules.waarden import Ongeldig, Waardefout, gecontroleerd, keuze, omzetter
 
 __all__ = [
     "AgendaSoort",
@@ -120,7 +121,7 @@ def aware(_inst: object, attribute: object, value: datetime | None) -> None:
         raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
-@frozen
+@frozen(field_transformer=gecontroleerd)
 class Persoon:
     """A person as written in the input: name, role word and municipality name."""
 
@@ -133,7 +134,7 @@ class Persoon:
         return Rol.parse(self.rol)
 
 
-@frozen
+@frozen(field_transformer=gecontroleerd)
 class Contactpersoon:
     """A contact person of a motion (MOT03): ``soort`` is ambtelijk or bestuurlijk."""
 
@@ -150,7 +151,7 @@ class VergaderSoort(enum.StrEnum):
     DIGITAAL = "digitaal"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vergadering:
     """An ALV: date, start, kind and the cut-off time of TRM01/TRM02 (None: default)."""
 
@@ -168,13 +169,28 @@ class AgendaSoort(enum.StrEnum):
     BESPREKING = "bespreking"
 
 
-@frozen(kw_only=True)
+def _soorten(waarde: object) -> frozenset[AgendaSoort]:
+    """AGD01: one kind, or a non-empty collection of kinds for a mixed item."""
+    try:
+        if isinstance(waarde, str):
+            return frozenset({keuze(waarde, AgendaSoort)})
+        soorten = omzetter(frozenset[AgendaSoort])(waarde)
+    except Ongeldig as e:
+        raise type(e)(f"Agendapunt.soorten: {e.reden}", ("soorten", *e.pad)) from None
+    if not soorten:
+        raise Waardefout("Agendapunt.soorten: verwacht ten minste één soort", ("soorten",))
+    return frozenset(soorten)
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Agendapunt:
     """An agenda item (AGD01): stable id apart from its display number, one or more kinds."""
 
     id: str
     titel: str = ""
-    soorten: frozenset[AgendaSoort] = frozenset({AgendaSoort.BESLUITVORMING})
+    soorten: frozenset[AgendaSoort] = field(
+        default=frozenset({AgendaSoort.BESLUITVORMING}), converter=_soorten
+    )
     amendeerbaar: bool = True
     nummer: str | None = None
     verzonden: date | None = None

@@ -15,6 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "Bevinding",
@@ -39,7 +40,7 @@ class Ernst(enum.StrEnum):
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Regel:
     """One rule of the procedure, with its stable id and its source."""
 
@@ -97,7 +98,7 @@ class Regel:
 BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevinding:
     """A finding: one rule that a place in the input does not meet."""
 
@@ -128,7 +129,7 @@ class Bevinding:
         }
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Rapport:
     """All findings of one check, in the order they were found.
 

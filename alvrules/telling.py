@@ -27,6 +27,7 @@ from attrs import frozen
 from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "HELFT",
@@ -63,7 +64,7 @@ class Reden(enum.StrEnum):
     ONGELDIGE_KEUZE = "ongeldige keuze"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Weigering:
     """A ballot that was not counted, with the reason."""
 
@@ -93,7 +94,7 @@ def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
             raise InvoerFout(f"stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Uitslag:
     """The result of a vote on a proposal: exact integers; outcome and figure derived."""
 
@@ -210,7 +211,7 @@ class LiveTelling:
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class KeuzeUitslag:
     """STM10/STM11: votes per option (in the given order), abstentions, rejections."""
 

@@ -36,13 +36,15 @@ from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
+from alvrules.tekens import zichtbaar
 from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
+from alvrules.waarden import getypeerd
 
 __all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Resultaat:
     """The result of one stemming (exact integers; ``uitkomst`` as the minutes state it)."""
 
@@ -82,7 +84,7 @@ class Resultaat:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
 
@@ -119,6 +121,11 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
             continue
         gezien.add(g.code)
         fouten = len(uit)
+        if not zichtbaar(v.naam):
+            fout(
+                f"vertegenwoordiger van {g.naam} zonder zichtbare naam ({v.naam!r})",
+                f"representative of {g.naam} without a visible name ({v.naam!r})",
+            )
         if Rol.parse(v.rol) is None:
             rol_tip = Rol.suggestie(v.rol)
             fout(

@@ -50,6 +50,7 @@ from attrs import field, frozen
 
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -77,7 +78,7 @@ class Afdoening(enum.StrEnum):
     AANHOUDEN = "aanhouden"  # keep open: it returns at the next accounting (AFD03)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Verantwoording:
     """The board's account of one motion (dossier ``[[verantwoording]]``)."""
 
@@ -88,7 +89,7 @@ class Verantwoording:
     reden: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Post:
     """One motion in the accounting list: the motion with the board's account of it."""
 
@@ -130,7 +131,7 @@ class Post:
         }
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Verantwoordingslijst:
     """The accounting for the ALV of ``vergadering``: one proposal (AFD04) with its findings."""
 

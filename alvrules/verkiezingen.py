@@ -23,6 +23,7 @@ from attrs import frozen
 from alvrules.model import Rol
 from alvrules.regels import Bevinding, bevinding
 from alvrules.telling import KeuzeUitslag
+from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -41,7 +42,7 @@ __all__ = [
 VOORDRACHTSCOMMISSIE = "voordrachtscommissie"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Kandidaat:
     """A candidate for a vacancy, nominated by the committee or (KND02) by a member."""
 
@@ -57,7 +58,7 @@ class Kandidaat:
         return self.voorgedragen_door.strip().casefold() != VOORDRACHTSCOMMISSIE
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vacature:
     """A vacancy (e.g. vicevoorzitter) and its candidates."""
 
@@ -70,7 +71,7 @@ class Vacature:
         return len(self.kandidaten) > 1
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Verkiezingsuitslag:
     """STM11: elected candidate, or the two for a second round, or unresolved."""
 

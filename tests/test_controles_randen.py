@@ -13,6 +13,7 @@ from alvrules.laden import lees_dossier
 from alvrules.model import Vergadering
 from alvrules.moties import Motie
 from alvrules.regels import Ernst
+from tests.alv2023 import buiten_constructor
 
 
 @pytest.mark.regel("MOT04")
@@ -77,8 +78,8 @@ def test_pre01_buiten_de_constructor_om() -> None:
     # The loader refuses an unknown preadvies; PRE01 guards objects built in Python.
     dossier = Dossier(
         vergadering=Vergadering(datum=date(2023, 12, 1)),
-        moties=(Motie(id="M1", preadvies="misschien"),),  # type: ignore[arg-type]
-        amendementen=(Amendement(id="A1", preadvies="later"),),  # type: ignore[arg-type]
+        moties=(buiten_constructor(Motie(id="M1"), preadvies="misschien"),),
+        amendementen=(buiten_constructor(Amendement(id="A1"), preadvies="later"),),
     )
     pre01 = [
         (b.pad, b.ernst, b.tekst("nl"), b.tekst("en"))

@@ -9,7 +9,17 @@ import pytest
 from alvrules.controle import controleer
 from alvrules.model import Contactpersoon
 from alvrules.termijnen import indientermijn
-from tests.alv2023 import ALV, AMENDEMENT, MOTIE, amendement, dossier, motie, regels, tijd
+from tests.alv2023 import (
+    ALV,
+    AMENDEMENT,
+    MOTIE,
+    amendement,
+    buiten_constructor,
+    dossier,
+    motie,
+    regels,
+    tijd,
+)
 
 
 def test_the_2023_motion_has_no_finding() -> None:
@@ -127,5 +137,6 @@ def test_mot06_ids_are_unique_across_motions_and_amendments_titles_may_repeat() 
 @pytest.mark.regel("PRE01")
 def test_pre01_unknown_preadvies() -> None:
     assert motie(preadvies="overnemen") == []  # a plain string of a valid value
-    [b] = motie(preadvies="misschien")
+    m = buiten_constructor(MOTIE, preadvies="misschien")
+    [b] = controleer(dossier(moties=(m,)))
     assert (b.regel, b.pad) == ("PRE01", "moties[M01].preadvies")

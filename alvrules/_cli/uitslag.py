@@ -1,6 +1,7 @@
 """``alvrules uitslag DOSSIER``: every stemming's result (STM04-STM11) as the minutes write
 it, as JSON (INTERFACES.md), or the per-member voting record (stemgedrag) as CSV or as a
-self-contained HTML page (inline CSS, no JavaScript).
+self-contained HTML page (inline CSS, no JavaScript). A CSV cell that starts with
+``= + - @``, tab or CR gets a leading apostrophe (:func:`alvrules.tekens.csv_cel`).
 
 Exit 1 when the dossier has errors (e.g. rejected ballots); their findings go to stderr
 for csv/html, after the result sheet for text and under ``bevindingen`` in JSON.
@@ -23,6 +24,7 @@ from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
+from alvrules.tekens import csv_cel, terminal
 from alvrules.telling import Uitkomst, percentage
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
 
@@ -97,7 +99,8 @@ def _csv(u: Uitslagen) -> None:
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
-            w.writerow([r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze])
+            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
+            w.writerow([csv_cel(c) for c in cellen])
 
 
 _CSS = (
@@ -194,5 +197,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format in ("text", "csv", "html"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
-            print(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}", file=uitvoer)
+            print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)
     return 1 if fouten else 0
