@@ -385,3 +385,16 @@ def test_file_and_code_give_identical_reports(figures: list[int], tmp_path: Path
     u_bestand = uitslagen(dossier, bevolking=lees_bevolking(bestand))
     assert u_code.gewichten == u_bestand.gewichten == uitslagen(dossier).gewichten
     assert u_code.to_json() == u_bestand.to_json() == uitslagen(dossier).to_json()
+
+
+@pytest.mark.parametrize(
+    ("taal", "reden"),
+    [("nl", "ongeldige peildatum '2024-13-01'"), ("en", "invalid reference date '2024-13-01'")],
+)
+def test_bad_peildatum_option_in_the_users_language(
+    taal: str, reden: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bestand = cijfers_csv(tmp_path / "c.csv", date(2024, 1, 1), 1000)
+    opties = ["--bevolking", str(bestand), "--peildatum", "2024-13-01", "--lang", taal]
+    assert main(["stemgewichten", "2025", *opties]) == 2
+    assert reden in capsys.readouterr().err

@@ -17,12 +17,25 @@ def json_uit(data: object) -> None:
     sys.stdout.write("\n")
 
 
+#: The Dutch words ``wat`` of :func:`datum` and :func:`tijd`, in English (``--lang en``).
+_EN = {
+    "datum": "date",
+    "peildatum": "reference date",
+    "jaar of vergaderdatum": "year or meeting date",
+    "tijd": "time",
+    "sluitingstijd": "closing time",
+}
+
+
 def datum(tekst: str, wat: str = "datum") -> date:
     """Parse ``JJJJ-MM-DD``; :class:`InvoerFout` with a Dutch reason otherwise."""
     try:
         return date.fromisoformat(tekst)
     except ValueError:
-        raise InvoerFout(f"ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD") from None
+        raise InvoerFout(
+            f"ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD",
+            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: expected YYYY-MM-DD",
+        ) from None
 
 
 def tijd(tekst: str, wat: str = "tijd") -> time:
