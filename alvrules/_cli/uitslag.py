@@ -20,6 +20,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
+from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.regels import Ernst, bevinding
@@ -92,14 +93,14 @@ def _regel(r: Resultaat, taal: str) -> str:
 
 def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["stemming", "code", "gemeente", "stemmen", "keuze"])
+    w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE:
             continue
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
-            cellen = (r.stemming.id, code, u.namen[code], u.gewichten[code], keuze)
+            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
             w.writerow([csv_cel(c) for c in cellen])
 
 
