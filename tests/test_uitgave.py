@@ -105,9 +105,9 @@ def test_schemas_onder_het_adres_van_de_docs() -> None:
 
 def test_wiel_bevat_licentie_en_adressen(tmp_path: Path) -> None:
     """The built wheel ships the licence text; its metadata lists the project URLs."""
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
-        + ["-w", str(tmp_path), str(ROOT)],
+        [*pip, f"--wheel-dir={tmp_path}", str(ROOT)],
         check=True,
         capture_output=True,
     )
