@@ -86,8 +86,9 @@ def server(map_: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 @contextlib.contextmanager
-def chromium(profiel: Path | None = None) -> Iterator[Any]:
-    """Headless Debian Chromium through WebDriver, with a fresh (or the given) profile."""
+def chromium(profiel: Path | None = None, downloads: Path | None = None) -> Iterator[Any]:
+    """Headless Debian Chromium through WebDriver, with a fresh (or the given) profile;
+    downloads go to ``downloads`` without asking."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -100,6 +101,14 @@ def chromium(profiel: Path | None = None) -> Iterator[Any]:
         for vlag in (*VLAGGEN, f"--user-data-dir={profiel}"):
             opties.add_argument(vlag)
         opties.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+        if downloads is not None:
+            opties.add_experimental_option(
+                "prefs",
+                {
+                    "download.default_directory": str(downloads),
+                    "download.prompt_for_download": False,
+                },
+            )
         driver = webdriver.Chrome(options=opties, service=Service(CHROMEDRIVER))
         stapel.callback(driver.quit)
         driver.set_script_timeout(120)

@@ -72,8 +72,16 @@ class Pagina:
 
 
 @pytest.fixture(scope="module")
-def pagina(site: Path) -> Iterator[Pagina]:
-    with browser.server(site) as (basis, _verzoeken), browser.chromium() as driver:
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def pagina(site: Path, downloads: Path) -> Iterator[Pagina]:
+    with (
+        browser.server(site) as (basis, _verzoeken),
+        browser.chromium(downloads=downloads) as driver,
+    ):
         p = Pagina(driver, basis)
         p.open()
         yield p
@@ -134,6 +142,28 @@ def test_a_defect_gives_its_finding_and_the_fix_gives_voldoet(pagina: Pagina) ->
     assert not p.d.find_elements("css selector", "[aria-invalid=true], .alv-veldmelding")
 
 
+def test_an_amendment_without_a_place_then_with_one(pagina: Pagina) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    p = pagina
+    p.veld("f-soort-amendement").send_keys(Keys.SPACE)  # keyboard: select the radio
+    assert p.veld("f-id").get_attribute("value") == "A01"
+    assert p.veld("f-wijzigingen").is_displayed()
+    assert not p.veld("f-aanleiding").is_displayed()  # the motion's parts are hidden
+    p.veld("f-agendapunt").clear()
+    p.veld("f-agendapunt").send_keys("klimaatakkoord")
+    p.veld("f-wijzigingen-0-invoegen").send_keys("Gemeenten krijgen een rol bij netcapaciteit.")
+    p.veld("f-controleer").click()
+    uitslag = p.uitslag()
+    assert uitslag.text.startswith("Dit amendement voldoet niet: 1 fout")
+    assert p.regels() == {"AMD03"}
+    assert p.veld("f-wijzigingen-0-schrappen").get_attribute("aria-invalid") == "true"
+    p.veld("f-wijzigingen-0-na").send_keys("vier randvoorwaarden")
+    p.veld("f-controleer").click()
+    assert p.uitslag().text.startswith("Dit amendement voldoet\n")
+    assert p.regels() == set()
+
+
 def test_every_field_has_a_label(pagina: Pagina) -> None:
     zonder = pagina.d.execute_script(
         "return [...document.querySelectorAll('#alv-formulier input, #alv-formulier select,"
@@ -153,6 +183,26 @@ def test_reading_an_example_finds_the_rule_ids_of_the_cli(pagina: Pagina, naam: 
     assert uitslag.text.startswith(kop)
     # the first item is now in the form, ready to be corrected
     assert pagina.veld("f-id").get_attribute("value") in ("M01", "A01")
+
+
+def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -> None:
+    """After reading examples/fouten.toml, the form holds its first motion (M01, late)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pagina.lees_in(ROOT / "examples" / "fouten.toml")
+    pagina.veld("f-controleer").click()
+    pagina.uitslag()
+    op_pagina = pagina.regels()
+    pagina.veld("f-download").click()
+    bestand = downloads / "M01.toml"
+    WebDriverWait(pagina.d, 30).until(lambda _: bestand.is_file())
+    dossier = laad_dossier(bestand)
+    (motie,) = dossier.moties
+    assert motie.titel == "Te laat ingediende motie"
+    assert motie.ingediend is not None
+    assert motie.ingediend.isoformat() == "2023-11-22T09:15:00+01:00"
+    assert len(dossier.agendapunten) == 13  # the agenda read with the dossier
+    assert {b.regel for b in controleer(dossier)} == op_pagina == {"TRM02"}
 
 
 def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:
