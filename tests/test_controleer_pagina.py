@@ -12,6 +12,7 @@ Skipped with the reason when Chromium, ChromeDriver or Selenium is missing here;
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -213,3 +214,62 @@ def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:
     assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in urls)
     assert any("/wheels/alvrules-" in u for u in urls)
     assert browser.buiten_loopback(urls, pagina.basis) == []
+
+
+# -- the same page in Firefox ESR (Debian's firefox-esr, over WebDriver BiDi) ---------------
+
+_JS_WACHT = """new Promise((klaar, mis) => {
+  const t0 = Date.now();
+  const kijk = () => {
+    const n = (window.alvTijden && window.alvTijden.uitslagen) || 0;
+    const kop = () => document.getElementById('alv-uitslag-kop').textContent;
+    if (n >= %d) klaar([...document.querySelectorAll('#alv-uitslag li.alv-bevinding')]
+        .map(li => li.dataset.regel).concat([kop()]));
+    else if (Date.now() - t0 > 120000) mis(new Error('geen uitslag'));
+    else setTimeout(kijk, 100);
+  };
+  kijk();
+})"""
+
+_JS_KLAAR = """new Promise((klaar, mis) => {
+  const t0 = Date.now();
+  const kijk = () => (window.alvTijden && window.alvTijden.klaar) ? klaar(true)
+    : Date.now() - t0 > 120000 ? mis(new Error('niet geladen')) : setTimeout(kijk, 100);
+  kijk();
+})"""
+
+
+@pytest.mark.skipif(
+    browser.firefox_ontbreekt() is not None, reason=f"{browser.firefox_ontbreekt()}"
+)
+def test_firefox_finds_the_defect_and_the_rule_ids_of_the_cli(site: Path) -> None:
+    tekst = (ROOT / "examples" / "fouten.toml").read_text("utf-8")
+    verwacht = {b.regel for b in controleer(laad_dossier(ROOT / "examples" / "fouten.toml"))}
+    with browser.server(site) as (basis, _), browser.firefox() as ff:
+        ff.open(f"{basis}{browser.PAGINA}?nu={NU}")
+        assert ff.js(_JS_KLAAR) is True
+        ff.js(
+            """(() => {
+            const zet = (id, w) => { const e = document.getElementById(id); e.value = w;
+              e.dispatchEvent(new Event('change', {bubbles: true})); };
+            zet('f-bekend', '2023-12-01');
+            zet('f-titel', 'Schulden bij jongeren'); zet('f-indieners-0', 'Oss');
+            zet('f-ondertekening-0-naam', 'F'); zet('f-ondertekening-0-rol', 'wethouder');
+            zet('f-ondertekening-0-gemeente', 'Oss'); zet('f-ingediend', '2023-11-15T12:00');
+            zet('f-aanleiding', 'Schulden nemen toe.'); zet('f-overwegingen-0', 'constaterende;');
+            zet('f-oproep-0', 'zich in te spannen.');
+            document.getElementById('alv-formulier').requestSubmit();
+            return true; })()"""
+        )
+        *regels, kop = ff.js(_JS_WACHT % 1)
+        assert kop == "Deze motie voldoet niet: 1 fout"
+        assert set(regels) == {"SIG01", "MOT03"}
+        ff.js(
+            f"""(() => {{ document.getElementById('f-plakken').value = {json.dumps(tekst)};
+            document.getElementById('f-inlezen').click(); return true; }})()"""
+        )
+        *regels, kop = ff.js(_JS_WACHT % 2)
+        assert set(regels) == verwacht
+        assert kop.startswith("Dit dossier voldoet niet")
+        assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in ff.urls)
+        assert browser.buiten_loopback(ff.urls, basis) == []
