@@ -38,6 +38,7 @@ from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["Amendement", "Wijziging", "controleer", "pas_toe", "tel", "vormfout"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Wijziging:
     """One change: delete ``schrappen`` and/or insert ``invoegen`` (after ``na``)."""
 
@@ -62,7 +63,7 @@ class Wijziging:
         return ("na", self.na or "")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Amendement:
     """An amendment as submitted."""
 

@@ -1,25 +1,32 @@
 """Population figures of CBS (Bron: CBS), the input of STM02.
 
-The library ships the figures on 1 January 2022 (CBS table 85067NED) as package data.
-Newer figures are read from a CBS StatLine CSV export given by the user
-(``alvrules stemgewichten JAAR --bevolking FILE``), so next year needs no new release.
+The library ships CBS's figures on 1 January of several years as package data
+(``data/inwoners-JJJJ-01-01.csv``); ``data/bevolking.csv`` names, per file, the CBS table
+and product it comes from, its reference date, the number of municipalities and the total
+(checked on reading). A newer year is one more file plus one row there, or a file the
+user passes: :func:`lees_bevolking` (the CLI's ``--bevolking``, a dossier's
+``[bevolking]``), or one fetched with ``alvrules bevolking ophalen`` (:mod:`alvrules.cbs`).
 
 Accepted CSV forms (comma or semicolon separated, UTF-8 with or without BOM):
 
 * the shipped form: ``code,naam,inwoners``;
 * a StatLine open-data export: a ``RegioS`` column with ``GMxxxx`` codes (padded or
-  not) and a population column (``Inwonertal_*``, ``AantalInwoners_*``,
-  ``BevolkingAanHetBeginVanDePeriode_*`` or ``TotaleBevolking_*``); rows of other
-  regions (``NL01``, ``PV20``, ``WK…``) are skipped.
+  not) and a population column (``BevolkingOp1Januari_*``, ``Inwonertal_*``,
+  ``AantalInwoners_*``, ``BevolkingAanHetBeginVanDePeriode_*`` or ``TotaleBevolking_*``);
+  rows of other regions (``NL01``, ``PV20``, ``WK…``) are skipped, and so are rows of
+  table 03759ned that are not the totals of ``Geslacht``, ``Leeftijd`` and
+  ``BurgerlijkeStaat``.
 
-The reference date comes from the file name (``…-YYYY-MM-DD.csv``), from a ``Perioden``
-column (``2023JJ00`` is 1 January 2023) or from the caller; without one it is an error.
+The reference date comes from the caller, else from a ``Perioden`` column (``2023JJ00``
+is 1 January 2023), else from the file name (``…-JJJJ-MM-DD.csv``); without one it is an
+error. A date from the caller that contradicts the ``Perioden`` column is an error too.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import re
 from collections.abc import Mapping
@@ -27,34 +34,77 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import attrs
 from attrs import frozen
 
-from alvrules.grenzen import MAX_CIJFERS, MAX_INWONERS, lees_bytes
+from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bytes
 from alvrules.model import InvoerFout
+from alvrules.waarden import getypeerd
 
-__all__ = ["BRON", "Bevolking", "gedeeld", "lees_cbs_csv"]
+__all__ = [
+    "BRON",
+    "MAX_GROOTTE",
+    "STATLINE_KOLOM",
+    "STATLINE_TABEL",
+    "Bevolking",
+    "beschikbaar",
+    "gedeeld",
+    "geen_cijfers",
+    "lees_bevolking",
+    "lees_cbs_csv",
+]
 
 BRON = "Bron: CBS"
-_GEDEELD = "inwoners-2022-01-01.csv"
+#: The StatLine table and column for population on 1 January (``bevolking ophalen``).
+STATLINE_TABEL = "03759ned"
+STATLINE_KOLOM = "BevolkingOp1Januari_1"
+
 _KOLOM = re.compile(
-    r"^(inwoners|Inwonertal(_\d+)?|AantalInwoners(_\d+)?|"
+    r"^(inwoners|BevolkingOp1Januari(_\d+)?|Inwonertal(_\d+)?|AantalInwoners(_\d+)?|"
     r"BevolkingAanHetBeginVanDePeriode(_\d+)?|TotaleBevolking(_\d+)?)$",
     re.IGNORECASE,
 )
 _CODEKOLOM = ("code", "RegioS", "Codering_3", "Gemeentecode")
+#: 03759ned's other dimensions: only the row of the total counts.
+_TOTAAL = {"Geslacht": "T001038", "Leeftijd": "10000", "BurgerlijkeStaat": "T001019"}
 _GM = re.compile(r"^GM\d{4}$")
 _DATUM_IN_NAAM = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _PERIODE = re.compile(r"^(\d{4})(JJ00|MM01|KW01)$")
 _AANTAL = re.compile(f"[0-9]{{1,{MAX_CIJFERS}}}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevolking:
-    """Inhabitants per CBS code on ``peildatum``."""
+    """Inhabitants per CBS code on ``peildatum``, with where the figures come from."""
 
     peildatum: date
     inwoners: Mapping[str, int]
     bron: str = BRON
+    tabel: str = ""  # CBS table id, e.g. "85984NED" (empty when unknown)
+    product: str = ""  # CBS product, e.g. "Kerncijfers wijken en buurten 2024"
+    bestand: str = ""  # file name the figures were read from
+    sha256: str = ""  # of that file's bytes
+
+    @property
+    def beschrijving(self) -> str:
+        """``Bron: CBS, Kerncijfers wijken en buurten 2024 (tabel 85984NED)``."""
+        wat = self.product or self.bestand
+        if self.tabel:
+            wat = f"{wat} (tabel {self.tabel})" if wat else f"tabel {self.tabel}"
+        return f"{self.bron}, {wat}" if wat else self.bron
+
+    def to_json(self) -> dict[str, object]:
+        """The figures as JSON: peildatum, source and inhabitants per CBS code."""
+        return {
+            "peildatum": self.peildatum.isoformat(),
+            "bron": self.beschrijving,
+            "tabel": self.tabel or None,
+            "product": self.product or None,
+            "bestand": self.bestand or None,
+            "sha256": self.sha256 or None,
+            "gemeenten": len(self.inwoners),
+            "inwoners": sum(self.inwoners.values()),
+        }
 
 
 def _peildatum(naam: str, perioden: set[str]) -> date | None:
@@ -63,75 +113,160 @@ def _peildatum(naam: str, perioden: set[str]) -> date | None:
         if m:
             return date(int(m.group(1)), 1, 1)
     m = _DATUM_IN_NAAM.search(naam)
-    return date.fromisoformat(m.group(1)) if m else None
+    try:
+        return date.fromisoformat(m.group(1)) if m else None
+    except ValueError:
+        return None
 
 
 def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> Bevolking:
     """Parse a CBS CSV export; :class:`InvoerFout` with a Dutch reason when malformed."""
+    wie = naam or "CBS-bestand"
     tekst = tekst.removeprefix("\ufeff")
     if not tekst.strip():
-        raise InvoerFout(f"{naam or 'CBS-bestand'}: het bestand is leeg")
+        raise InvoerFout(f"{wie}: het bestand is leeg", en=f"{wie}: the file is empty")
     eerste = tekst.splitlines()[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.DictReader(io.StringIO(tekst), delimiter=scheiding)
     try:
         return _lees(lezer, eerste, naam, peildatum)
     except csv.Error as e:  # e.g. a field beyond the csv module's size limit
-        raise InvoerFout(f"{naam or 'CBS-bestand'}: geen geldige CSV ({e})") from None
+        raise InvoerFout(
+            f"{wie}: geen geldige CSV ({e})", en=f"{wie}: not a valid CSV file ({e})"
+        ) from None
 
 
 def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | None) -> Bevolking:
+    wie = naam or "CBS-bestand"
     kolommen = [k.strip().strip('"') for k in (lezer.fieldnames or [])]
     codekolom = next((k for k in _CODEKOLOM if k in kolommen), None)
     inwonerkolom = next((k for k in kolommen if _KOLOM.match(k)), None)
     if codekolom is None or inwonerkolom is None:
         raise InvoerFout(
-            f"{naam or 'CBS-bestand'}: geen kolom met gemeentecodes (code of RegioS) en "
-            f"inwoners (inwoners of Inwonertal_*) gevonden in de kop {eerste[:80]!r}"
+            f"{wie}: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
+            f"{STATLINE_KOLOM}) gevonden in de kop {eerste[:80]!r}",
+            en=f"{wie}: no column with municipality codes (code or RegioS) and inhabitants "
+            f"(inwoners or {STATLINE_KOLOM}) in the header {eerste[:80]!r}",
         )
     lezer.fieldnames = kolommen
+    totaal = {k: v for k, v in _TOTAAL.items() if k in kolommen}
     inwoners: dict[str, int] = {}
     perioden: set[str] = set()
     for regel, rij in enumerate(lezer, start=2):
         code = (rij.get(codekolom) or "").strip()
         if not _GM.match(code):
             continue
+        if any((rij.get(k) or "").strip() != v for k, v in totaal.items()):
+            continue
         waarde = (rij.get(inwonerkolom) or "").strip()
         if not _AANTAL.fullmatch(waarde) or not 1 <= int(waarde) <= MAX_INWONERS:
+            grens = f"{MAX_INWONERS:,}".replace(",", ".")
             raise InvoerFout(
-                f"{naam or 'CBS-bestand'}, regel {regel}: inwoners van {code} is geen "
-                f"geheel getal van 1 tot en met {MAX_INWONERS:,}: {waarde[:20]!r}".replace(",", ".")
+                f"{wie}, regel {regel}: inwoners van {code} is geen geheel getal van 1 tot en "
+                f"met {grens}: {waarde[:20]!r}",
+                en=f"{wie}, line {regel}: inhabitants of {code} is not a whole number from 1 "
+                f"to {MAX_INWONERS:,}: {waarde[:20]!r}",
             )
         if code in inwoners:
             raise InvoerFout(
-                f"{naam or 'CBS-bestand'}, regel {regel}: {code} staat er twee keer in"
+                f"{wie}, regel {regel}: {code} staat er twee keer in",
+                en=f"{wie}, line {regel}: {code} occurs twice",
             )
         inwoners[code] = int(waarde)
         if rij.get("Perioden"):
             perioden.add(str(rij["Perioden"]).strip())
     if not inwoners:
-        raise InvoerFout(f"{naam or 'CBS-bestand'}: geen enkele gemeente (GMxxxx) gevonden")
+        raise InvoerFout(
+            f"{wie}: geen enkele gemeente (GMxxxx) gevonden",
+            en=f"{wie}: no municipality (GMxxxx) found",
+        )
+    uit_bestand = _peildatum("", perioden)
+    if peildatum is not None and uit_bestand is not None and peildatum != uit_bestand:
+        raise InvoerFout(
+            f"{wie}: peildatum {peildatum.isoformat()} past niet bij de Perioden-kolom "
+            f"({uit_bestand.isoformat()})",
+            en=f"{wie}: reference date {peildatum.isoformat()} contradicts the Perioden "
+            f"column ({uit_bestand.isoformat()})",
+        )
     datum = peildatum or _peildatum(naam, perioden)
     if datum is None:
         raise InvoerFout(
-            f"{naam or 'CBS-bestand'}: peildatum onbekend; noem het bestand "
-            "inwoners-JJJJ-MM-DD.csv of geef een Perioden-kolom mee"
+            f"{wie}: peildatum onbekend; noem het bestand inwoners-JJJJ-MM-DD.csv, geef een "
+            "Perioden-kolom mee of geef --peildatum",
+            en=f"{wie}: reference date unknown; name the file inwoners-YYYY-MM-DD.csv, "
+            "include a Perioden column or pass --peildatum",
         )
-    return Bevolking(peildatum=datum, inwoners=inwoners)
+    return Bevolking(peildatum=datum, inwoners=inwoners, bestand=naam)
 
 
-def lees_bestand(pad: str | Path, peildatum: date | None = None) -> Bevolking:
-    """Read a CBS CSV file; unreadable → :class:`InvoerFout`."""
+def lees_bevolking(pad: str | Path, peildatum: date | None = None) -> Bevolking:
+    """Read the CBS figures in the CSV file ``pad`` (formats: see the module doc).
+
+    ``peildatum`` is the reference date when the file does not say it itself.
+    :class:`InvoerFout` (one line) when the file is unreadable, too large (larger than
+    :data:`MAX_GROOTTE`) or malformed.
+    """
     p = Path(pad)
     try:
-        tekst = lees_bytes(p).decode("utf-8")
+        inhoud = lees_bytes(p)
+        tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InvoerFout(f"{p.name}: geen UTF-8 (byte {e.start})") from None
-    return lees_cbs_csv(tekst, p.name, peildatum)
+        raise InvoerFout(
+            f"{p.name}: geen UTF-8 (byte {e.start})", en=f"{p.name}: not UTF-8 (byte {e.start})"
+        ) from None
+    b = lees_cbs_csv(tekst, p.name, peildatum)
+    return attrs.evolve(b, sha256=hashlib.sha256(inhoud).hexdigest())
+
+
+# -- the shipped figures --------------------------------------------------------------------
 
 
 @functools.cache
-def gedeeld() -> tuple[Bevolking, ...]:
-    """The figures shipped with the library (Bron: CBS)."""
-    bestand = resources.files("alvrules") / "data" / _GEDEELD
-    return (lees_cbs_csv(bestand.read_text(encoding="utf-8"), _GEDEELD),)
+def _verzameling() -> dict[date, dict[str, str]]:
+    """``data/bevolking.csv``: peildatum -> its row (bestand, tabel, product, counts)."""
+    tekst = (resources.files("alvrules") / "data" / "bevolking.csv").read_text("utf-8")
+    return {date.fromisoformat(r["peildatum"]): r for r in csv.DictReader(io.StringIO(tekst))}
+
+
+def beschikbaar() -> tuple[date, ...]:
+    """The reference dates of the shipped figures, oldest first."""
+    return tuple(sorted(_verzameling()))
+
+
+@functools.cache
+def gedeeld(peildatum: date) -> Bevolking | None:
+    """The figures shipped for ``peildatum`` (Bron: CBS), or ``None``."""
+    rij = _verzameling().get(peildatum)
+    if rij is None:
+        return None
+    inhoud = (resources.files("alvrules") / "data" / rij["bestand"]).read_bytes()
+    b = lees_cbs_csv(inhoud.decode("utf-8"), rij["bestand"], peildatum)
+    if len(b.inwoners) != int(rij["gemeenten"]) or sum(b.inwoners.values()) != int(
+        rij["inwoners"]
+    ):  # pragma: no cover - a damaged installation
+        raise RuntimeError(f"{rij['bestand']}: aantal of totaal wijkt af van bevolking.csv")
+    return attrs.evolve(
+        b, tabel=rij["tabel"], product=rij["product"], sha256=hashlib.sha256(inhoud).hexdigest()
+    )
+
+
+def geen_cijfers(peil: date, beschikbaar: tuple[date, ...] = ()) -> InvoerFout:
+    """STM02's error when figures for ``peil`` are missing: what to fetch or export."""
+    jaar = peil.year
+    lijst = ", ".join(d.isoformat() for d in beschikbaar) or "geen"
+    lijst_en = ", ".join(d.isoformat() for d in beschikbaar) or "none"
+    return InvoerFout(
+        f"geen CBS-cijfers voor peildatum {peil.isoformat()} (STM02, Statuten art. 10 lid 3); "
+        f"haal ze op met 'alvrules bevolking ophalen {jaar} --uitvoer "
+        f"inwoners-{peil.isoformat()}.csv' of exporteer CBS StatLine-tabel "
+        f"{STATLINE_TABEL.upper()} (kolommen RegioS en {STATLINE_KOLOM}, Perioden {jaar}JJ00, "
+        "totaal van Geslacht, Leeftijd en BurgerlijkeStaat) en geef het bestand mee met "
+        f"--bevolking of in het dossier onder [bevolking] (in het pakket: {lijst})",
+        en=f"no CBS figures for reference date {peil.isoformat()} (STM02, Statuten art. 10(3)); "
+        f"fetch them with 'alvrules bevolking ophalen {jaar} --uitvoer "
+        f"inwoners-{peil.isoformat()}.csv' or export CBS StatLine table "
+        f"{STATLINE_TABEL.upper()} (columns RegioS and {STATLINE_KOLOM}, Perioden {jaar}JJ00, "
+        "total of Geslacht, Leeftijd and BurgerlijkeStaat) and pass the file with "
+        f"--bevolking or in the dossier under [bevolking] (shipped: {lijst_en})",
+        regel="STM02",
+    )

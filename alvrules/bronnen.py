@@ -20,6 +20,8 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.waarden import getypeerd
+
 __all__ = ["DOCS_URL", "DOCUMENTEN", "Bron", "Document", "bron", "bron_tekst"]
 
 #: Where the generated documentation is published (``site_url`` in ``mkdocs.yml``).
@@ -29,7 +31,7 @@ _LEDENBRIEF = "https://vng.nl/artikelen/agenda-en-stukken-najaars-alv-1-december
 _WETTEN = "https://wetten.overheid.nl/"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Document:
     """One source document: its short name (as written in a citation), title and link.
 
@@ -134,7 +136,7 @@ _DOCUMENTEN: tuple[Document, ...] = (
 DOCUMENTEN: dict[str, Document] = {d.sleutel: d for d in _DOCUMENTEN}
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bron:
     """One citation: a document of :data:`DOCUMENTEN` and the place in it."""
 
@@ -147,6 +149,7 @@ class Bron:
 
     @property
     def url(self) -> str | None:
+        """The link to the place in the document (an article of a law), or the document's own."""
         return DOCUMENTEN[self.document].link(self.plaats)
 
     @property
@@ -156,6 +159,7 @@ class Bron:
         return f"{kort} {self.plaats}" if self.plaats else kort
 
     def to_json(self) -> dict[str, Any]:
+        """The citation as JSON: ``{document, plaats, url}``."""
         uit: dict[str, Any] = {"document": self.document, "plaats": self.plaats, "url": self.url}
         bwb = DOCUMENTEN[self.document].bwb
         if bwb:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from alvrules.bronnen import bron
 from alvrules.regels import Ernst, Regel
 
-__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS"]
+__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS", "VERSIE"]
+
+#: The catalogue's human version: ``JAAR.N``, the year of the documents it encodes and the
+#: edition. Raise it when a rule is added or removed or changes its severity (a test keeps
+#: the ids and severities of every version, ``tests/data/catalogusversies.json``); the
+#: exact identity of the catalogue is its hash (:func:`alvrules.herkomst.catalogus`).
+VERSIE = "2023.1"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 
@@ -57,9 +63,10 @@ _REGELS: tuple[Regel, ...] = (
         "standaard en dus de standaard. Een procedure kan extra vrije dagen toevoegen; de "
         "kalender staat in de uitleg van elke termijn. Dagen die een koninklijk besluit op "
         "grond van Atw art. 3 lid 3 met feestdagen gelijkstelt, volgen de werkdagen van de "
-        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en verschijnt pas enkele "
-        "jaren vooruit, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
-        "noemt (de brief van 2023 rekent met de lijst van lid 1 en 2), en de VNG is geen "
+        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en wordt eens in de paar jaar "
+        "voor de jaren daarna genomen, zodat een nu berekende termijn later zou kunnen "
+        "verschuiven, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
+        "noemt, en de statutaire termijn is geen wettelijke termijn: de VNG is geen "
         "bestuursorgaan dat aan de Atw gebonden is. De tabel `atw-gelijkgesteld.csv` (dag en "
         "besluit) en de parameter `Procedure.atw_gelijkgestelde_dagen` maken het mogelijk dat "
         "toch te doen zonder codewijziging.",
@@ -74,6 +81,10 @@ _REGELS: tuple[Regel, ...] = (
         "'N werkdagen voor de ALV' telt N werkdagen terug vanaf de vergaderdatum, zonder de "
         "vergaderdag zelf mee te tellen; de termijn valt op de N-de getelde werkdag.",
         "Er is geen verlenging naar voren: de Atw sluit terugwaarts gerekende termijnen uit.",
+        geen_bevinding=(
+            "Een rekenregel: de termijnen (TRM01, TRM02, TRM08, TRM09) rekenen ermee; een "
+            "te late indiening meldt de regel van die termijn."
+        ),
     ),
     # --- TRM: deadlines ----------------------------------------------------------------
     Regel(
@@ -92,6 +103,9 @@ _REGELS: tuple[Regel, ...] = (
         "De sluitingstijd is een parameter per vergadering (13:00 in 2023), standaard "
         "12:00; 'uiterlijk' is inclusief. Het moment van ontvangst van de ondertekende "
         "tekst telt. Een tijdstip zonder tijdzone is een fout.",
+        geen_bevinding=(
+            "Het moment van TRM01 staat in elke termijnenlijst; een te laat amendement meldt AMD02."
+        ),
     ),
     Regel(
         "TRM02",
@@ -117,6 +131,9 @@ _REGELS: tuple[Regel, ...] = (
         "De bijlage noemt alleen een datum (dinsdag 21 november 2023, de eerste "
         "werkdag na de indientermijn); `alvrules` leest daarin de regel 'de eerste werkdag na "
         "TRM01' (`Procedure.werkdagen_preadvies`).",
+        geen_bevinding=(
+            "Een planning van het bestuur: er is niets in te dienen dat te laat kan zijn."
+        ),
     ),
     Regel(
         "TRM04",
@@ -136,6 +153,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "De voorgedragen kandidaten worden 35 dagen (5 weken) voor de ALV bekendgemaakt.",
+        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
     ),
     Regel(
         "TRM06",
@@ -145,6 +163,9 @@ _REGELS: tuple[Regel, ...] = (
         FOUT,
         (bron("tijdpad-vacatures"),),
         "Tegenkandidaten worden uiterlijk 21 dagen (3 weken) voor de ALV gesteld.",
+        geen_bevinding=(
+            "Het moment staat in de termijnenlijst; een te late tegenkandidaat meldt KND02."
+        ),
     ),
     Regel(
         "TRM07",
@@ -154,6 +175,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         "Het overzicht van alle kandidaten gaat 14 dagen (2 weken) voor de ALV naar de leden.",
+        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
     ),
     Regel(
         "TRM08",
@@ -181,6 +203,7 @@ _REGELS: tuple[Regel, ...] = (
         "De bijlage noemt alleen 'liefst woensdag 29 november vóór 12 uur'; "
         "`alvrules` leest dat als '2 werkdagen voor de ALV, 12:00' "
         "(`Procedure.werkdagen_insprekers`).",
+        geen_bevinding="Aanmelden is een voorkeur; spontaan het woord vragen blijft mogelijk.",
     ),
     # --- SIG: signatures ---------------------------------------------------------------
     Regel(
@@ -238,6 +261,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("procedure", "§4"),),
         "Ondersteunende gemeenten hoeven niet te tekenen; ze worden alleen genoemd.",
+        geen_bevinding="Ondersteuners hoeven niets; tekent er toch een, dan meldt SIG03 dat.",
     ),
     Regel(
         "SIG06",
@@ -261,6 +285,9 @@ _REGELS: tuple[Regel, ...] = (
         (bron("statuten", "art. 10 lid 2"), bron("cbs", "(gemeentelijke indeling)")),
         "Elke genoemde gemeente is lid op de vergaderdatum. Een onbekende of opgeheven "
         "gemeente is een fout; de melding noemt de dichtstbijzijnde geldige namen.",
+        "De stukken van 2023 citeren het lidmaatschapsartikel van de statuten niet (art. 10 "
+        "lid 2 spreekt alleen van 'elke gemeente die lid is'); `alvrules` neemt aan dat elke "
+        "gemeente van de CBS-indeling op de vergaderdatum lid is (in 2023: 342).",
     ),
     Regel(
         "SIG08",
@@ -406,6 +433,9 @@ _REGELS: tuple[Regel, ...] = (
         FOUT,
         (bron("statuten", "art. 10 lid 2"),),
         "Een lid brengt één stem uit per volle 1.000 inwoners, minstens 1 en hoogstens 75.",
+        geen_bevinding=(
+            "Het gewicht wordt berekend, nooit ingevoerd; ontbrekende cijfers meldt STM02."
+        ),
     ),
     Regel(
         "STM02",
@@ -466,6 +496,7 @@ _REGELS: tuple[Regel, ...] = (
         "De notulen geven percentages met twee decimalen maar zeggen niet hoe is "
         "afgerond; `alvrules` rondt half naar boven af. Het besluit hangt nooit van de "
         "afronding af.",
+        geen_bevinding="De weergave van een uitslag (`alvrules uitslag`), geen controle.",
     ),
     Regel(
         "STM07",
@@ -492,6 +523,7 @@ _REGELS: tuple[Regel, ...] = (
         (bron("notulen-2023-06-14", "punt 6b/6c"),),
         "Verwante voorstellen kunnen in één stemming worden gebundeld; de uitslag geldt "
         "voor elk van hen.",
+        geen_bevinding="Een gebundelde stemming is geldig; de uitslag geldt voor elk voorstel.",
     ),
     Regel(
         "STM09",
@@ -505,7 +537,8 @@ _REGELS: tuple[Regel, ...] = (
         "voorstel geen besluit in deze vergadering. Amendementen gaan voor het voorstel, dat "
         "daarna als geamendeerd in stemming komt.",
         "De notulen (punt 7b) tonen de ordemoties; dat amendementen voor het voorstel gaan "
-        "staat niet in de stukken van 2023 (er waren geen amendementen) en is een besluit van "
+        "staat niet in de stukken van 2023 (de notulen kennen geen stemming over een "
+        "amendement) en is een besluit van "
         "`alvrules`, naar het gebruik in vergaderreglementen.",
     ),
     Regel(
@@ -618,6 +651,7 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("verantwoording"), bron("lbr-23-040", "(agendapunt 9)")),
         "De leden besluiten over de verantwoording als één voorstel ter besluitvorming.",
+        geen_bevinding="Het besluit over de verantwoording is een gewone stemming (STM05).",
     ),
     Regel(
         "AFD05",

@@ -3,6 +3,10 @@
 Each chapter module contributes one check function ``(dossier, context) -> findings``;
 :data:`CONTROLES` lists them in the order of the procedure and :func:`controleer` runs
 them all. A check never raises on bad input content: it yields findings.
+
+Population figures (STM02): the ``bevolking`` argument, else the file the dossier names
+under ``[bevolking]``, else the figures shipped for the reference date. A dossier's file
+that cannot be read is an STM02 finding at ``bevolking.bestand``, not an exception.
 """
 
 from __future__ import annotations
@@ -14,17 +18,30 @@ from datetime import date
 
 from attrs import frozen
 
+from alvrules.amendementen import Amendement
+from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Dossier
 from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.kalender import VERGADERJAREN, Kalender
+from alvrules.model import Agendapunt, InvoerFout, Vergadering
+from alvrules.moties import Motie
+from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.waarden import getypeerd
 
-__all__ = ["CONTROLES", "Context", "controleer"]
+__all__ = [
+    "CONTROLES",
+    "Context",
+    "binnen",
+    "controleer",
+    "controleer_amendement",
+    "controleer_motie",
+]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Context:
     """What every check needs besides the dossier: the rules in force on the meeting date."""
 
@@ -32,12 +49,21 @@ class Context:
     procedure: Procedure
     kalender: Kalender
     gemeenten: Gemeenteregister
+    bevolking: Bevolking | None = None  # None: the shipped figures
+    bevolking_fout: InvoerFout | None = None  # the dossier's [bevolking] file is unreadable
 
     @classmethod
-    def voor(cls, dossier: Dossier) -> Context:
+    def voor(cls, dossier: Dossier, *, bevolking: Bevolking | None = None) -> Context:
+        """The context of ``dossier``: the procedure, calendar and members on its meeting date."""
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
-        return cls(datum, p, Kalender(p.vrije_dagen), register())
+        fout = None
+        if bevolking is None and dossier.bevolking is not None:
+            try:
+                bevolking = lees_bevolking(dossier.bevolking.bestand, dossier.bevolking.peildatum)
+            except InvoerFout as e:
+                fout = e
+        return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
@@ -68,8 +94,11 @@ def _controle(pad: str) -> Controle:
     return check
 
 
-def controleer(dossier: Dossier) -> Rapport:
+def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rapport:
     """All findings over ``dossier``; never raises on bad input content.
+
+    ``bevolking``: the CBS figures for the weights (:func:`alvrules.lees_bevolking`); they
+    take precedence over the dossier's ``[bevolking]`` and over the shipped figures.
 
     A meeting outside the calendar's years (CAL01) is one error and nothing else can be
     judged; a date elsewhere in the dossier outside them (possible only for a dossier
@@ -91,8 +120,56 @@ def controleer(dossier: Dossier) -> Rapport:
                 )
             ]
         )
-    ctx = Context.voor(dossier)
+    ctx = Context.voor(dossier, bevolking=bevolking)
     return Rapport.van(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+
+
+def controleer_motie(
+    motie: Motie,
+    *,
+    vergadering: Vergadering,
+    agendapunten: Iterable[Agendapunt] = (),
+    bevolking: Bevolking | None = None,
+) -> Rapport:
+    """The findings of one motion, without building a dossier: the same findings the motion
+    gets inside a dossier with this ``vergadering`` and ``agendapunten`` (its deadline,
+    signatures, form and agenda item), at the same paths (``moties[M01].oproep[0]``).
+
+    Rules between items (MOT06, a duplicate id; AMD04 between amendments; STM12) need the
+    whole dossier: use :func:`controleer` for those.
+
+    >>> from alvrules import Motie, Vergadering, controleer_motie
+    >>> r = controleer_motie(Motie(id="M01"), vergadering=Vergadering(datum="2023-12-01"))
+    >>> sorted(r.regels())
+    ['MOT01', 'MOT03']
+    """
+    dossier = Dossier(vergadering=vergadering, agendapunten=tuple(agendapunten), moties=(motie,))
+    return _van_stuk(dossier, stuk_pad("moties", 0, motie.id), bevolking)
+
+
+def controleer_amendement(
+    amendement: Amendement,
+    *,
+    vergadering: Vergadering,
+    agendapunten: Iterable[Agendapunt] = (),
+    bevolking: Bevolking | None = None,
+) -> Rapport:
+    """The findings of one amendment, as :func:`controleer_motie` gives those of a motion:
+    the same as inside a dossier with this ``vergadering`` and ``agendapunten`` (the
+    proposal it amends is the agenda item it names, AMD01/AMD04)."""
+    dossier = Dossier(
+        vergadering=vergadering, agendapunten=tuple(agendapunten), amendementen=(amendement,)
+    )
+    return _van_stuk(dossier, stuk_pad("amendementen", 0, amendement.id), bevolking)
+
+
+def _van_stuk(dossier: Dossier, plek: str, bevolking: Bevolking | None) -> Rapport:
+    return Rapport.van(b for b in controleer(dossier, bevolking=bevolking) if binnen(b.pad, plek))
+
+
+def binnen(pad: str, plek: str) -> bool:
+    """Whether ``pad`` is ``plek`` or lies below it (``moties[M1].oproep`` in ``moties[M1]``)."""
+    return pad == plek or (pad.startswith(plek) and pad[len(plek)] in ".[")
 
 
 def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:

@@ -6,7 +6,10 @@ JSON Schema; :mod:`alvrules.laden` reads a file into a :class:`Dossier`.
 
 from __future__ import annotations
 
-from attrs import frozen
+from datetime import date
+from typing import Any
+
+from attrs import field, frozen, validators
 
 from alvrules.amendementen import Amendement
 from alvrules.levenscyclus import EerdereMotie
@@ -15,11 +18,24 @@ from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
+from alvrules.waarden import gecontroleerd
 
-__all__ = ["Dossier"]
+__all__ = ["Bevolkingsbestand", "Dossier"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
+class Bevolkingsbestand:
+    """``[bevolking]``: the CBS figures this meeting's weights come from (STM02).
+
+    ``bestand`` is a CSV file (formats: :mod:`alvrules.bevolking`), relative to the dossier
+    file; ``peildatum`` is needed only when the file does not state it itself.
+    """
+
+    bestand: str = field(validator=validators.min_len(1))
+    peildatum: date | None = None
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Dossier:
     """One meeting dossier."""
 
@@ -33,6 +49,18 @@ class Dossier:
     verantwoording: tuple[Verantwoording, ...] = ()  # AFD02: the board's accounts
     vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
     notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
+    bevolking: Bevolkingsbestand | None = None  # STM02: own figures; None: the shipped ones
+
+    def naar_dict(self) -> dict[str, Any]:
+        """The dossier as the file format writes it (see :func:`alvrules.schrijf_dossier`).
+
+        >>> d = Dossier(vergadering=Vergadering(datum="2023-12-01"), notulencommissie=["Ede"])
+        >>> d.naar_dict()
+        {'vergadering': {'datum': datetime.date(2023, 12, 1)}, 'notulencommissie': ['Ede']}
+        """
+        from alvrules.schrijven import naar_dict  # noqa: PLC0415 - writing is rare
+
+        return naar_dict(self)
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
         """The first agenda item with id ``punt_id`` (an index, so a check that looks up

@@ -28,7 +28,20 @@ class AlvrulesFout(Exception):
 
 
 class InvoerFout(AlvrulesFout, ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason."""
+    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason.
+
+    ``en`` is the reason in English where one is given (``--lang en``), ``regel`` the id
+    of the rule the problem is about (e.g. ``STM02`` for missing population figures).
+    """
+
+    def __init__(self, melding: str, *, en: str | None = None, regel: str | None = None):
+        super().__init__(melding)
+        self.en = en
+        self.regel = regel
+
+    def tekst(self, taal: str = "nl") -> str:
+        """The reason in ``taal`` (``nl`` or ``en``; Dutch when no English one is given)."""
+        return self.en if taal == "en" and self.en else str(self)
 
 
 class GebruiksFout(AlvrulesFout, ValueError, TypeError):

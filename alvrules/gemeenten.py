@@ -2,11 +2,22 @@
 
 Used by SIG07 (every named municipality is a member on the meeting date) and STM02 (a
 municipality grown by a merger after the reference date counts its predecessors). The
-registry is the library's own data (``data/gemeenten.csv``, ``data/aliassen.csv``),
-covering every municipality from 1 January 2022 on, with the dates of the mergers.
+registry is the library's own data, covering every municipality from 1 January 2022 on:
+
+- ``data/gemeenten.csv`` (``code,naam``): the municipalities of 1 January 2022;
+- ``data/fusies.csv`` (``datum,code,naam,voorgangers``): one row per merger, in force from
+  ``datum``; ``voorgangers`` are the CBS codes (space separated) whose territory forms
+  ``code``. A new code is a new municipality; a predecessor that keeps its code (Amsterdam
+  taking in Weesp) is listed among the predecessors and continues. Every other predecessor
+  ends the day before and is ``opgegaan_in`` ``code``. Adding a merger is one row here;
+  the docs page "Stemgewichten voor een nieuw jaar" says how;
+- ``data/aliassen.csv`` (``code,alias``): other names in use (Den Haag, Frisian names).
 
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
-accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one.
+accepts a CBS code (``GM0344``, also as the plain number ``0344``) and the government's TOOI
+identifier (``https://identifier.overheid.nl/tooi/id/gemeente/gm0344``), and suggests the
+nearest names for an unknown one. A name with an invisible or formatting character
+(:func:`alvrules.tekens.onzichtbaar`) is never a match.
 """
 
 from __future__ import annotations
@@ -17,15 +28,43 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from importlib import resources
+from importlib.resources.abc import Traversable
 
+import attrs
 from attrs import field, frozen, validators
 
-__all__ = ["Gemeente", "Gemeenteregister", "normaliseer", "register"]
+from alvrules.tekens import onzichtbaar
+from alvrules.waarden import getypeerd
 
-_CODE = re.compile(r"^\s*gm\s*(\d{4})\s*$", re.IGNORECASE)
+__all__ = [
+    "TOOI_GEMEENTE",
+    "Fusie",
+    "Gemeente",
+    "Gemeenteregister",
+    "lees_register",
+    "met_fusies",
+    "normaliseer",
+    "register",
+    "tooi",
+]
+
+#: The TOOI namespace of municipalities (Thesaurus en Ontologie Overheidsinformatie, KOOP):
+#: a municipality's URI is this prefix plus its CBS code in lower case.
+TOOI_GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+#: A CBS code (``GM0363``), the plain number (``0363``) or the TOOI URI (``…/gm0363``).
+_CODE = re.compile(
+    r"^\s*(?:https?://identifier\.overheid\.nl/tooi/id/gemeente/gm|gm)?\s*(\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def tooi(code: str) -> str:
+    """The TOOI URI of the municipality with CBS code ``code`` (``GM0363`` -> ``…/gm0363``)."""
+    return TOOI_GEMEENTE + code.lower()
 
 
 def normaliseer(naam: str) -> str:
@@ -40,7 +79,7 @@ def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
         raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Gemeente:
     """A municipality: CBS code, official name, aliases and the period it exists."""
 
@@ -53,7 +92,13 @@ class Gemeente:
         default=None, validator=validators.optional(validators.matches_re(r"GM\d{4}"))
     )
 
+    @property
+    def tooi(self) -> str:
+        """The government's identifier: ``https://identifier.overheid.nl/tooi/id/gemeente/gmNNNN``."""
+        return tooi(self.code)
+
     def bestaat_op(self, datum: date) -> bool:
+        """Whether the municipality exists on ``datum`` (between ``van`` and ``tot``)."""
         return (self.van is None or self.van <= datum) and (self.tot is None or datum <= self.tot)
 
 
@@ -77,14 +122,17 @@ class Gemeenteregister:
         return len(self._op_code)
 
     def code(self, code: str) -> Gemeente | None:
+        """The municipality with CBS code ``code`` (``GM0363``), or None."""
         return self._op_code.get(code)
 
     def zoek(self, naam: str, op: date | None = None) -> Gemeente | None:
-        """The municipality named ``naam`` (name, alias or CBS code).
+        """The municipality named ``naam`` (name, alias, CBS code or TOOI URI).
 
         With ``op`` only one that exists on that date; without it, the newest of those
         that ever carried the name.
         """
+        if onzichtbaar(naam):
+            return None  # never stripped into a match: "Utr\u200becht" is no member
         m = _CODE.match(naam)
         kandidaten = (
             [g for g in [self._op_code.get(f"GM{m.group(1)}")] if g is not None]
@@ -135,27 +183,73 @@ class Gemeenteregister:
         return namen[:n]
 
 
-def _datum(tekst: str) -> date | None:
-    return date.fromisoformat(tekst) if tekst else None
+@frozen(field_transformer=getypeerd)
+class Fusie:
+    """A merger (herindeling): from ``datum`` on, ``voorgangers`` form ``code`` (``naam``)."""
+
+    datum: date
+    code: str = field(validator=validators.matches_re(r"GM\d{4}"))
+    naam: str = field(validator=validators.min_len(1))
+    voorgangers: tuple[str, ...] = field(validator=validators.min_len(1))
+
+
+def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[Gemeente, ...]:
+    """``gemeenten`` (the start of the registry) with the ``fusies`` applied in date order.
+
+    ``ValueError`` for a merger that cannot be: an unknown or already ended predecessor,
+    or a code that exists already without being one of its predecessors.
+    """
+    op_code = {g.code: g for g in gemeenten}
+    for f in sorted(fusies, key=lambda f: f.datum):
+        for code in f.voorgangers:
+            g = op_code.get(code)
+            if g is None or not g.bestaat_op(f.datum - timedelta(days=1)):
+                raise ValueError(f"fusie {f.code} op {f.datum}: voorganger {code} bestaat niet")
+            if code != f.code:
+                op_code[code] = attrs.evolve(g, tot=f.datum - timedelta(days=1), opgegaan_in=f.code)
+        if f.code not in f.voorgangers:
+            if f.code in op_code:
+                raise ValueError(f"fusie {f.code} op {f.datum}: code bestaat al")
+            op_code[f.code] = Gemeente(f.code, f.naam, van=f.datum)
+    return tuple(op_code.values())
+
+
+def _rijen(data: Traversable, naam: str) -> list[dict[str, str]]:
+    with io.StringIO(data.joinpath(naam).read_text(encoding="utf-8")) as f:
+        return list(csv.DictReader(f))
+
+
+def _data() -> Traversable:
+    return resources.files("alvrules") / "data"
+
+
+def lees_register(data: Traversable) -> Gemeenteregister:
+    """The registry from the three CSV files in the folder ``data`` (see the module doc)."""
+    aliassen: dict[str, list[str]] = {}
+    for rij in _rijen(data, "aliassen.csv"):
+        aliassen.setdefault(rij["code"], []).append(rij["alias"])
+    start = [Gemeente(code=rij["code"], naam=rij["naam"]) for rij in _rijen(data, "gemeenten.csv")]
+    fusies = [
+        Fusie(
+            datum=date.fromisoformat(rij["datum"]),
+            code=rij["code"],
+            naam=rij["naam"],
+            voorgangers=tuple(rij["voorgangers"].split()),
+        )
+        for rij in _rijen(data, "fusies.csv")
+    ]
+    return _met_aliassen(met_fusies(start, fusies), aliassen)
+
+
+def _met_aliassen(
+    gemeenten: Iterable[Gemeente], aliassen: Mapping[str, list[str]]
+) -> Gemeenteregister:
+    return Gemeenteregister(
+        attrs.evolve(g, aliassen=tuple(aliassen.get(g.code, ()))) for g in gemeenten
+    )
 
 
 @functools.cache
 def register() -> Gemeenteregister:
     """The registry shipped with the library (read once)."""
-    data = resources.files("alvrules") / "data"
-    aliassen: dict[str, list[str]] = {}
-    with io.StringIO(data.joinpath("aliassen.csv").read_text(encoding="utf-8")) as f:
-        for rij in csv.DictReader(f):
-            aliassen.setdefault(rij["code"], []).append(rij["alias"])
-    with io.StringIO(data.joinpath("gemeenten.csv").read_text(encoding="utf-8")) as f:
-        return Gemeenteregister(
-            Gemeente(
-                code=rij["code"],
-                naam=rij["naam"],
-                aliassen=tuple(aliassen.get(rij["code"], ())),
-                van=_datum(rij["van"]),
-                tot=_datum(rij["tot"]),
-                opgegaan_in=rij["opgegaan_in"] or None,
-            )
-            for rij in csv.DictReader(f)
-        )
+    return lees_register(_data())

@@ -7,22 +7,33 @@ before the meeting's year. *Decision*: a member that was formed or grew by a mer
 that date counts the sum of its predecessors' figures on that date (Voorne aan Zee at an
 ALV in 2023 is Brielle + Hellevoetsluis + Westvoorne on 1-1-2022; Amsterdam includes
 Weesp). Without figures for the reference date there is no weight: an error, never a guess.
+
+Which figures: the caller's (``bevolking=``: the CLI's ``--bevolking``, a dossier's
+``[bevolking]``), else the ones shipped for the reference date. Figures for another
+reference date are refused, never used in place of the right ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import MINYEAR, date
 
 from attrs import frozen
 
-from alvrules.bevolking import Bevolking, gedeeld
+from alvrules.bevolking import Bevolking, beschikbaar, gedeeld, geen_cijfers
 from alvrules.fouten import GebruiksFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
+from alvrules.waarden import getypeerd
 
-__all__ = ["Stemgewicht", "Stemgewichten", "peildatum", "stemgewicht", "stemgewichten"]
+__all__ = [
+    "Stemgewicht",
+    "Stemgewichten",
+    "cijfers_voor",
+    "peildatum",
+    "stemgewicht",
+    "stemgewichten",
+]
 
 
 def stemgewicht(inwoners: int, procedure: Procedure | None = None) -> int:
@@ -44,7 +55,7 @@ def peildatum(vergaderdatum: date, procedure: Procedure | None = None) -> date:
     return date(jaar, 1, 1)
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewicht:
     """One member's weight, with the figures it is derived from."""
 
@@ -54,18 +65,21 @@ class Stemgewicht:
     voorgangers: tuple[Gemeente, ...] = ()
 
     def to_json(self) -> dict[str, object]:
+        """The weight as JSON (INTERFACES.md ``stemgewichten``): code, naam, inwoners, stemmen."""
         uit: dict[str, object] = {
             "code": self.gemeente.code,
+            "tooi": self.gemeente.tooi,
             "naam": self.gemeente.naam,
             "inwoners": self.inwoners,
             "stemmen": self.stemmen,
         }
         if self.voorgangers:
             uit["voorgangers"] = [g.code for g in self.voorgangers]
+            uit["voorgangers_tooi"] = [g.tooi for g in self.voorgangers]
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Stemgewichten:
     """Every member's weight at a meeting; ``totaal`` is the sum of all votes."""
 
@@ -73,9 +87,11 @@ class Stemgewichten:
     peildatum: date
     gewichten: tuple[Stemgewicht, ...]
     bron: str
+    bevolking: Bevolking | None = None  # the figures used
 
     @property
     def totaal(self) -> int:
+        """The total number of votes of all members."""
         return sum(g.stemmen for g in self.gewichten)
 
     def van(self, code: str) -> int:
@@ -86,6 +102,7 @@ class Stemgewichten:
         raise KeyError(code)
 
     def to_json(self) -> dict[str, object]:
+        """All weights as JSON (INTERFACES.md ``stemgewichten``)."""
         return {
             "jaar": self.vergaderdatum.year,
             "vergaderdatum": self.vergaderdatum.isoformat(),
@@ -94,40 +111,64 @@ class Stemgewichten:
             "leden": len(self.gewichten),
             "totaal": self.totaal,
             "gewichten": [g.to_json() for g in self.gewichten],
+            **({"bevolking": self.bevolking.to_json()} if self.bevolking else {}),
         }
+
+
+def cijfers_voor(peil: date, bevolking: Bevolking | None = None) -> Bevolking:
+    """The figures for reference date ``peil``: ``bevolking`` if given, else the shipped.
+
+    :class:`InvoerFout` (rule STM02) when ``bevolking`` has another reference date or
+    nothing is shipped for ``peil``: never another year's figures.
+    """
+    if bevolking is not None:
+        if bevolking.peildatum != peil:
+            wie = bevolking.bestand or "de meegegeven cijfers"
+            wie_en = bevolking.bestand or "the figures given"
+            raise InvoerFout(
+                f"{wie} {'heeft' if bevolking.bestand else 'hebben'} peildatum "
+                f"{bevolking.peildatum.isoformat()}, maar deze vergadering vraagt CBS-cijfers "
+                f"op {peil.isoformat()} (STM02, Statuten art. 10 lid 3)",
+                en=f"{wie_en} has reference date {bevolking.peildatum.isoformat()}, but this "
+                f"meeting needs CBS figures on {peil.isoformat()} (STM02)",
+                regel="STM02",
+            )
+        return bevolking
+    gevonden = gedeeld(peil)
+    if gevonden is None:
+        raise geen_cijfers(peil, beschikbaar())
+    return gevonden
 
 
 def stemgewichten(
     vergaderdatum: date,
-    bevolking: Iterable[Bevolking] = (),
+    *,
+    bevolking: Bevolking | None = None,
     gemeenten: Gemeenteregister | None = None,
 ) -> Stemgewichten:
     """STM01 + STM02 for every member on ``vergaderdatum``.
 
-    ``bevolking`` adds figures to the shipped ones (a user's figures win for the same
-    reference date). :class:`InvoerFout` when figures for the reference date are missing.
+    ``bevolking``: the figures to use (their reference date must be the meeting's);
+    without it the shipped figures. :class:`InvoerFout` when figures are missing.
     """
     p = procedure_op(vergaderdatum)
     peil = peildatum(vergaderdatum, p)
     reg = gemeenten or register()
-    cijfers = {b.peildatum: b for b in (*gedeeld(), *bevolking)}
-    if peil not in cijfers:
-        raise InvoerFout(
-            f"geen CBS-cijfers voor peildatum {peil.isoformat()} (STM02, Statuten art. 10 "
-            f"lid 3); geef ze mee met --bevolking (beschikbaar: "
-            f"{', '.join(sorted(d.isoformat() for d in cijfers))})"
-        )
-    b = cijfers[peil]
+    b = cijfers_voor(peil, bevolking)
     rijen: list[Stemgewicht] = []
     for lid in reg.leden(vergaderdatum):
         voorgangers = reg.voorgangers(lid, peil)
         delen = [g for g in (lid, *voorgangers) if g.bestaat_op(peil)]
         ontbreekt = [g.naam for g in delen if g.code not in b.inwoners]
         if ontbreekt or not delen:
+            namen = ", ".join(ontbreekt) or lid.naam
             raise InvoerFout(
-                f"geen CBS-cijfer op {peil.isoformat()} voor {', '.join(ontbreekt) or lid.naam} "
-                f"(nodig voor {lid.naam}, STM02)"
+                f"geen CBS-cijfer op {peil.isoformat()} voor {namen} (nodig voor {lid.naam}, "
+                f"STM02) in {b.beschrijving}",
+                en=f"no CBS figure on {peil.isoformat()} for {namen} (needed for {lid.naam}, "
+                f"STM02) in {b.beschrijving}",
+                regel="STM02",
             )
         inwoners = sum(b.inwoners[g.code] for g in delen)
         rijen.append(Stemgewicht(lid, inwoners, stemgewicht(inwoners, p), voorgangers))
-    return Stemgewichten(vergaderdatum, peil, tuple(rijen), b.bron)
+    return Stemgewichten(vergaderdatum, peil, tuple(rijen), b.beschrijving, b)

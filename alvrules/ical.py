@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from alvrules.fouten import GebruiksFout
+from alvrules.tekens import terminal
 from alvrules.termijnen import Termijn
 
 __all__ = ["PRODID", "als_ical", "uid"]
@@ -23,6 +24,13 @@ PRODID = "-//VNG//alvrules//NL"
 def uid(vergaderdatum: date, termijn: Termijn) -> str:
     """Stable per meeting and rule: ``alvrules-2023-12-01-TRM01@vng.nl``."""
     return f"alvrules-{vergaderdatum.isoformat()}-{termijn.regel}@vng.nl"
+
+
+def _tekst(tekst: str) -> str:
+    """Text for a TEXT property: ``icalendar`` escapes ``\\ ; ,`` and newlines itself; a
+    carriage return becomes a newline and another control character its escape (RFC 5545
+    allows none in TEXT, and ``icalendar`` refuses them with an assertion)."""
+    return terminal(tekst.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def als_ical(
@@ -41,7 +49,9 @@ def als_ical(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"Termijnen {naam} {vergaderdatum.isoformat()}")
+    naam = _tekst(naam)
+    # an X- property is not TEXT to icalendar unless given as vText (then it is escaped)
+    cal.add("x-wr-calname", icalendar.vText(f"Termijnen {naam} {vergaderdatum.isoformat()}"))
     for t in termijnen:
         ev = icalendar.Event()
         ev.add("uid", uid(vergaderdatum, t))
@@ -49,8 +59,10 @@ def als_ical(
         ev.add("summary", f"{naam} {vergaderdatum.isoformat()}: termijn {t.naam} ({t.regel})")
         ev.add(
             "description",
-            f"{t.regel} {t.naam} ({'bindend' if t.bindend else 'niet bindend'})\n"
-            f"Bron: {t.bron}\n{t.uitleg}",
+            _tekst(
+                f"{t.regel} {t.naam} ({'bindend' if t.bindend else 'niet bindend'})\n"
+                f"Bron: {t.bron}\n{t.uitleg}"
+            ),
         )
         ev.add("dtstart", t.moment)
         if not isinstance(t.moment, datetime):  # all day: DTEND is the next day

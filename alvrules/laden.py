@@ -32,7 +32,7 @@ from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -47,40 +47,60 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toml_vooraf
-from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
+from alvrules.waarden import Ongeldig as _Fout
+from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
+from alvrules.waarden import soort as _soort
 
-__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+__all__ = [
+    "HERNOEMD",
+    "JAREN",
+    "MAX_GROOTTE",
+    "laad_bytes",
+    "laad_dossier",
+    "lees_bytes",
+    "lees_dossier",
+]
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
 
 #: Dates and timestamps outside these years are typos (and break calendar arithmetic).
-JAREN = VERGADERJAREN
+JAREN = jaren()
 
 Pad = tuple[str | int, ...]
-_D = TypeVar("_D", bound=date)
-
-
-class _Fout(ValueError):
-    """A problem at ``pad`` below the value being structured, with a Dutch reason."""
-
-    def __init__(self, reden: str, pad: Pad = ()) -> None:
-        super().__init__(reden)
-        self.reden = reden
-        self.pad = pad
 
 
 # -- reading the file ----------------------------------------------------------------------
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML)."""
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML).
+
+    A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
+    """
     bestand = Path(pad)
-    naam = bestand.name
-    inhoud = lees_bytes(bestand)
-    return lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    dossier = laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
+    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
+        cijfers = attrs.evolve(
+            dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
+        )
+        dossier = attrs.evolve(dossier, bevolking=cijfers)
+    return dossier
+
+
+def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
+    """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
+
+    ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
+    first non-blank character is ``{``, TOML otherwise.
+    """
+    if len(inhoud) > MAX_GROOTTE:
+        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+    if json_ is None:
+        json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
@@ -188,13 +208,13 @@ def _converter() -> Converter:
     c = Converter(forbid_extra_keys=True, detailed_validation=True)
     # dispatched on the class's MRO: subclasses (bool < int, datetime < date, StrEnum < str)
     # each have their own hook
-    for soort, naam in ((str, "tekst"), (bool, "true of false"), (int, "een geheel getal")):
-        c.register_structure_hook(soort, _streng(soort, naam))
-    c.register_structure_hook(date, _datum)
-    c.register_structure_hook(time, _tijd)
-    c.register_structure_hook(datetime, _tijdstip)
-    c.register_structure_hook(Enum, _keuze)
-    c.register_structure_hook(StrEnum, _keuze)
+    for soort, omzetten in ((str, _streng), (bool, waarheid), (int, geheel)):
+        c.register_structure_hook(soort, _hook(omzetten))
+    c.register_structure_hook(date, _hook(datum))
+    c.register_structure_hook(time, _hook(tijd))
+    c.register_structure_hook(datetime, _hook(tijdstip))
+    c.register_structure_hook(Enum, keuze)
+    c.register_structure_hook(StrEnum, keuze)
     c.register_structure_hook_factory(_is_rij, lambda t: _rij(c, t))
     c.register_structure_hook_factory(attrs.has, lambda t: _klasse(c, t))
     # the keys the file writes differently (registered last: later hooks take precedence)
@@ -203,80 +223,15 @@ def _converter() -> Converter:
     return c
 
 
-def _streng(soort: type, naam: str) -> Callable[[Any, type], Any]:
-    def structure(waarde: Any, _: type) -> Any:
-        if type(waarde) is not soort:
-            raise _Fout(f"verwacht {naam}, niet {_soort(waarde)}")
-        return waarde
-
-    return structure
-
-
-def _soort(waarde: Any) -> str:
-    if isinstance(waarde, bool):
-        return "true/false"
-    return {
-        str: "tekst",
-        int: "een getal",
-        float: "een getal",
-        list: "een lijst",
-        dict: "een tabel",
-        datetime: "een tijdstip",
-        date: "een datum",
-        time: "een tijd",
-        type(None): "null",
-    }.get(type(waarde), type(waarde).__name__)
-
-
-def _jaar(waarde: _D) -> _D:
-    if waarde.year not in JAREN:
-        raise _Fout(f"jaar {waarde.year} buiten {JAREN.start}-{JAREN.stop - 1}")
+def _streng(waarde: Any) -> str:
+    """Text as the file writes it: a ``str``, nothing that merely converts to one."""
+    if type(waarde) is not str:
+        raise Soortfout(f"verwacht tekst, niet {_soort(waarde)}")
     return waarde
 
 
-def _datum(waarde: Any, _: type) -> date:
-    if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
-        try:
-            waarde = date.fromisoformat(waarde)
-        except ValueError:
-            raise _Fout(f"ongeldige datum {waarde!r}") from None
-    if type(waarde) is date:
-        return _jaar(waarde)
-    raise _Fout(f"verwacht een datum JJJJ-MM-DD, niet {_soort(waarde)}")
-
-
-def _tijd(waarde: Any, _: type) -> time:
-    if isinstance(waarde, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?", waarde):
-        try:
-            return time.fromisoformat(waarde)
-        except ValueError:
-            raise _Fout(f"ongeldige tijd {waarde!r}") from None
-    if type(waarde) is time and waarde.tzinfo is None:
-        return waarde
-    raise _Fout(f"verwacht een tijd UU:MM:SS zonder tijdzone, niet {_soort(waarde)}")
-
-
-_TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
-
-
-def _tijdstip(waarde: Any, _: type) -> datetime:
-    if isinstance(waarde, str) and _TIJDSTIP.fullmatch(waarde):
-        try:
-            waarde = datetime.fromisoformat(waarde)
-        except ValueError:
-            raise _Fout(f"ongeldig tijdstip {waarde!r}") from None
-    if not isinstance(waarde, datetime):
-        raise _Fout(f"verwacht een tijdstip met tijdzone, niet {_soort(waarde)}")
-    if waarde.utcoffset() is None:
-        raise _Fout("tijdstip zonder tijdzone")
-    return _jaar(waarde)
-
-
-def _keuze(waarde: Any, soort: type[Enum]) -> Any:
-    keuzes = [str(k.value) for k in soort]
-    if isinstance(waarde, str) and waarde in keuzes:
-        return soort(waarde)
-    raise _Fout(f"ongeldige waarde {waarde!r}; kies uit {' | '.join(keuzes)}")
+def _hook(omzetten: Callable[[Any], Any]) -> Callable[[Any, type], Any]:
+    return lambda waarde, _: omzetten(waarde)
 
 
 def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
@@ -287,20 +242,36 @@ def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
     uit: list[AgendaSoort] = []
     for i, w in enumerate(lijst):
         try:
-            uit.append(_keuze(w, AgendaSoort))
+            uit.append(keuze(w, AgendaSoort))
         except _Fout as e:
             raise _Fout(e.reden, (i,) if lijst is waarde else ()) from None
     return frozenset(uit)
 
 
 def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
-    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file."""
+    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file; or a list
+    of ``{gemeente, keuze}`` tables (which can hold a second ballot of a member: STM04)."""
+    if isinstance(waarde, list):
+        return tuple(_stembriefje(b, i) for i, b in enumerate(waarde))
     if not isinstance(waarde, dict):
         raise _Fout(f"verwacht een tabel gemeente = keuze, niet {_soort(waarde)}")
-    for gemeente, keuze in waarde.items():
-        if not isinstance(keuze, str):
-            raise _Fout(f"verwacht tekst, niet {_soort(keuze)}", (gemeente,))
+    for gemeente, gekozen in waarde.items():
+        if not isinstance(gekozen, str):
+            raise _Fout(f"verwacht tekst, niet {_soort(gekozen)}", (gemeente,))
     return tuple(Stembriefje(g, k) for g, k in waarde.items())
+
+
+def _stembriefje(b: Any, i: int) -> Stembriefje:
+    if not isinstance(b, dict):
+        raise _Fout(f"verwacht een tabel {{gemeente, keuze}}, niet {_soort(b)}", (i,))
+    for sleutel in b.keys() - {"gemeente", "keuze"}:
+        raise _Fout("onbekende sleutel", (i, sleutel))
+    for sleutel in ("gemeente", "keuze"):
+        if sleutel not in b:
+            raise _Fout("verplichte sleutel ontbreekt", (i, sleutel))
+        if type(b[sleutel]) is not str:
+            raise _Fout(f"verwacht tekst, niet {_soort(b[sleutel])}", (i, sleutel))
+    return Stembriefje(b["gemeente"], b["keuze"])
 
 
 def _is_rij(t: Any) -> bool:

@@ -38,6 +38,7 @@ import attrs
 from attrs import frozen
 
 from alvrules.fouten import GebruiksFout
+from alvrules.waarden import gecontroleerd
 
 __all__ = [
     "OVERGANGEN",
@@ -109,7 +110,7 @@ def overgang(van: Status, naar: Status, motie: str | None = None) -> Status:
     return naar
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class EerdereMotie:
     """A motion of an earlier meeting as the accounting needs it (dossier ``eerdere_moties``).
 

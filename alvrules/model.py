@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from attrs import field, frozen, validators
 
 from alvrules.fouten import GebruiksFout, InvoerFout
+from alvrules.waarden import Ongeldig, Waardefout, gecontroleerd, keuze, omzetter
 
 __all__ = [
     "AgendaSoort",
@@ -120,7 +121,7 @@ def aware(_inst: object, attribute: object, value: datetime | None) -> None:
         raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
 
 
-@frozen
+@frozen(field_transformer=gecontroleerd)
 class Persoon:
     """A person as written in the input: name, role word and municipality name."""
 
@@ -130,10 +131,11 @@ class Persoon:
 
     @property
     def rol_enum(self) -> Rol | None:
+        """The role word as a :class:`Rol`, or None for an unknown word (SIG02)."""
         return Rol.parse(self.rol)
 
 
-@frozen
+@frozen(field_transformer=gecontroleerd)
 class Contactpersoon:
     """A contact person of a motion (MOT03): ``soort`` is ambtelijk or bestuurlijk."""
 
@@ -146,11 +148,13 @@ class Contactpersoon:
 
 
 class VergaderSoort(enum.StrEnum):
+    """A physical or digital meeting (STM03: who counts as present)."""
+
     FYSIEK = "fysiek"
     DIGITAAL = "digitaal"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vergadering:
     """An ALV: date, start, kind and the cut-off time of TRM01/TRM02 (None: default)."""
 
@@ -163,18 +167,35 @@ class Vergadering:
 
 
 class AgendaSoort(enum.StrEnum):
+    """AGD01: the kind of an agenda item: for decision, for information or for discussion."""
+
     BESLUITVORMING = "besluitvorming"
     KENNISNAME = "kennisname"
     BESPREKING = "bespreking"
 
 
-@frozen(kw_only=True)
+def _soorten(waarde: object) -> frozenset[AgendaSoort]:
+    """AGD01: one kind, or a non-empty collection of kinds for a mixed item."""
+    try:
+        if isinstance(waarde, str):
+            return frozenset({keuze(waarde, AgendaSoort)})
+        soorten = omzetter(frozenset[AgendaSoort])(waarde)
+    except Ongeldig as e:
+        raise type(e)(f"Agendapunt.soorten: {e.reden}", ("soorten", *e.pad)) from None
+    if not soorten:
+        raise Waardefout("Agendapunt.soorten: verwacht ten minste één soort", ("soorten",))
+    return frozenset(soorten)
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Agendapunt:
     """An agenda item (AGD01): stable id apart from its display number, one or more kinds."""
 
     id: str
     titel: str = ""
-    soorten: frozenset[AgendaSoort] = frozenset({AgendaSoort.BESLUITVORMING})
+    soorten: frozenset[AgendaSoort] = field(
+        default=frozenset({AgendaSoort.BESLUITVORMING}), converter=_soorten
+    )
     amendeerbaar: bool = True
     nummer: str | None = None
     verzonden: date | None = None
@@ -182,4 +203,5 @@ class Agendapunt:
 
     @property
     def ter_besluitvorming(self) -> bool:
+        """Whether the item is (also) for decision: only then can it be amended (AMD01)."""
         return AgendaSoort.BESLUITVORMING in self.soorten

@@ -33,6 +33,7 @@ from attrs import field, frozen
 from alvrules.model import Contactpersoon, Persoon, Rol, aware
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -63,7 +64,7 @@ class Preadvies(enum.StrEnum):
     ONTRADEN = "ontraden"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Motie:
     """A motion as submitted. Ids are unique, titles need not be (MOT06)."""
 

@@ -15,6 +15,8 @@ Decisions where the rules overlap, so that one defect gives one finding:
 
 - No geldige signature at all gives SIG08 only: SIG01 and SIG04 are then not repeated per
   municipality. MOT01's part "ondertekening" is left to SIG08 (it covers amendments too).
+- A signature without a visible name (empty, spaces, only invisible characters) gives
+  SIG02: it cannot be anyone's signature, so it never counts for SIG01, SIG04 or SIG08.
 - A griffier or an unknown role gives SIG02 wherever it signs, also for a mede-indiener
   (that role signs no motion); a raadslid may co-sign for an indiener or a mede-indiener
   but does not count for SIG01 or SIG04.
@@ -39,6 +41,8 @@ from attrs import frozen
 from alvrules.gemeenten import Gemeente, normaliseer
 from alvrules.model import Persoon, Rol
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import zichtbaar
+from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -53,15 +57,29 @@ class Stuk(Protocol):
     """What a motion and an amendment have in common for the signature rules."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The id of the motion or amendment."""
+        ...
+
     @property
-    def indieners(self) -> tuple[str, ...]: ...
+    def indieners(self) -> tuple[str, ...]:
+        """The submitting members, as written."""
+        ...
+
     @property
-    def mede_indieners(self) -> tuple[str, ...]: ...
+    def mede_indieners(self) -> tuple[str, ...]:
+        """The co-submitting members, as written."""
+        ...
+
     @property
-    def ondersteuners(self) -> tuple[str, ...]: ...
+    def ondersteuners(self) -> tuple[str, ...]:
+        """The supporting members, as written."""
+        ...
+
     @property
-    def ondertekening(self) -> tuple[Persoon, ...]: ...
+    def ondertekening(self) -> tuple[Persoon, ...]:
+        """The signatures, as written."""
+        ...
 
 
 def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
@@ -69,7 +87,7 @@ def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
     return f"{soort}[{stuk_id.strip() or index}]"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Handtekening:
     """One signature, resolved: its role and member (None when unknown), and its place."""
 
@@ -132,7 +150,12 @@ def controleer_stuk(stuk: Stuk, pad: str, ctx: Context) -> Iterator[Bevinding]:
     ]
     geldig: list[Handtekening] = []
     for h in handtekeningen:
-        fouten = [*_sig02_rol(h), *_sig07_gemeente(h, d, ctx), *_sig03_eigen_gemeente(h, d)]
+        fouten = [
+            *_sig02_naam(h),
+            *_sig02_rol(h),
+            *_sig07_gemeente(h, d, ctx),
+            *_sig03_eigen_gemeente(h, d),
+        ]
         yield from fouten
         if not fouten:
             geldig.append(h)
@@ -184,6 +207,20 @@ def _dubbel(naam: str, g: Gemeente, plek: str) -> Bevinding:
         f"{naam} ({g.naam}, {g.code}) staat al eerder bij de indieners, mede-indieners of "
         "ondersteuners.",
         f"{naam} ({g.naam}, {g.code}) is already named as submitter, co-submitter or supporter.",
+    )
+
+
+def _sig02_naam(h: Handtekening) -> Sequence[Bevinding]:
+    """SIG02: a signature names who signs; an empty or invisible name signs nothing."""
+    if zichtbaar(h.persoon.naam):
+        return ()
+    return (
+        bevinding(
+            "SIG02",
+            f"{h.pad}.naam",
+            f"Handtekening zonder zichtbare naam ({h.persoon.naam!r}): niemand tekent.",
+            f"Signature without a visible name ({h.persoon.naam!r}): nobody signs.",
+        ),
     )
 
 

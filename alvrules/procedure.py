@@ -20,6 +20,8 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
+from alvrules.waarden import getypeerd
+
 __all__ = [
     "PROCEDURES",
     "GelijkgesteldeDag",
@@ -31,7 +33,7 @@ __all__ = [
 _GELIJKGESTELD = os.path.join(os.path.dirname(__file__), "data", "atw-gelijkgesteld.csv")
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class GelijkgesteldeDag:
     """A day a royal decree equates with a holiday for the Atw (art. 3 lid 3)."""
 
@@ -58,7 +60,7 @@ def _gelijkgestelde_dag(rij: dict[str, str]) -> GelijkgesteldeDag:
     return GelijkgesteldeDag(date.fromisoformat(rij["datum"]), besluit, vindplaats)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Procedure:
     """The parameters of the ALV procedure, valid from ``geldig_van`` (inclusive)."""
 

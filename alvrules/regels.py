@@ -15,6 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "Bevinding",
@@ -36,10 +37,11 @@ class Ernst(enum.StrEnum):
 
     @property
     def en(self) -> str:
+        """The English word for the severity (``error``, ``warning``, ``info``)."""
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Regel:
     """One rule of the procedure, with its stable id and its source."""
 
@@ -51,6 +53,8 @@ class Regel:
     bronnen: tuple[Bron, ...]
     uitleg: str
     besluit: str | None = None  # the decision taken where the sources are silent
+    # An info rule that no check reports (it explains, or other code applies it): why.
+    geen_bevinding: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.bronnen and not self.besluit:
@@ -74,9 +78,11 @@ class Regel:
         return f"{DOCS_URL}{PAGINAS[self.hoofdstuk]}#{self.id}"
 
     def bronnen_json(self) -> list[dict[str, Any]]:
+        """The rule's sources as JSON: ``[{document, plaats, url}]``."""
         return [b.to_json() for b in self.bronnen]
 
     def to_json(self) -> dict[str, Any]:
+        """The rule as JSON (``alvrules regels --format json``)."""
         return {
             "regel": self.id,
             "naam": self.naam,
@@ -95,7 +101,7 @@ class Regel:
 BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Bevinding:
     """A finding: one rule that a place in the input does not meet."""
 
@@ -115,6 +121,7 @@ class Bevinding:
         return self.melding
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The finding as JSON (INTERFACES.md ``controleer``), message in ``taal``."""
         return {
             "regel": self.regel,
             "ernst": self.ernst.value,
@@ -126,7 +133,7 @@ class Bevinding:
         }
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Rapport:
     """All findings of one check, in the order they were found.
 

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from alvrules.fouten import GebruiksFout
 from alvrules.grenzen import MAX_CIJFERS
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import zichtbaar
+from alvrules.waarden import Soortfout, gecontroleerd, soort
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -81,7 +82,7 @@ class Grondslag(enum.StrEnum):
     LEDEN = "leden"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vertegenwoordiger:
     """STM03: the person who casts a member's votes.
 
@@ -97,7 +98,7 @@ class Vertegenwoordiger:
     rol_bij: str | None = None
 
 
-@frozen
+@frozen(field_transformer=gecontroleerd)
 class Stembriefje:
     """One member's ballot as delivered: the municipality as written and its choice."""
 
@@ -106,20 +107,23 @@ class Stembriefje:
 
 
 def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
-    """Accept a table ``{gemeente: keuze}`` or an iterable of ballots or pairs."""
+    """Accept a table ``{gemeente: keuze}`` or a sequence of ballots or pairs."""
     if isinstance(waarde, Mapping):
-        return tuple(Stembriefje(str(g), str(k)) for g, k in waarde.items())
-    if not isinstance(waarde, Iterable) or isinstance(waarde, str):
-        raise GebruiksFout(f"stemmen: verwacht een tabel of lijst, niet {waarde!r}")
+        paren: Iterable[object] = waarde.items()
+    elif isinstance(waarde, str | bytes) or not isinstance(waarde, Iterable):
+        raise Soortfout(f"Stemming.stemmen: verwacht een tabel of lijst, niet {soort(waarde)}")
+    else:
+        paren = waarde
     uit: list[Stembriefje] = []
-    for b in waarde:
+    for b in paren:
         if isinstance(b, Stembriefje):
             uit.append(b)
         elif isinstance(b, Mapping):
-            uit.append(Stembriefje(str(b.get("gemeente", "")), str(b.get("keuze", ""))))
+            uit.append(Stembriefje(b.get("gemeente", ""), b.get("keuze", "")))
+        elif isinstance(b, tuple | list) and len(b) == 2:
+            uit.append(Stembriefje(*b))
         else:
-            g, k = b
-            uit.append(Stembriefje(str(g), str(k)))
+            raise Soortfout(f"Stemming.stemmen: verwacht (gemeente, keuze), niet {soort(b)}")
     return tuple(uit)
 
 
@@ -136,7 +140,7 @@ def breuk(tekst: str) -> Fraction | None:
     return f if 0 < f < 1 else None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Stemming:
     """A vote on one or more proposals (several: a bundled vote, STM08), options or candidates."""
 
@@ -174,7 +178,14 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
     gezien: set[str] = set()
     for i, s in enumerate(dossier.stemmingen):
         pad = f"stemmingen[{s.id}]"
-        if s.id in gezien:
+        if not zichtbaar(s.id):
+            yield bevinding(
+                "STM12",
+                f"stemmingen[{i}].id",
+                f"Stemming zonder zichtbare id ({s.id!r}).",
+                f"Vote without a visible id ({s.id!r}).",
+            )
+        elif s.id in gezien:
             yield bevinding(
                 "STM12",
                 f"stemmingen[{i}].id",

@@ -27,6 +27,7 @@ from attrs import frozen
 from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "HELFT",
@@ -49,6 +50,8 @@ _KEUZES: dict[str, Keuze] = {k.value: k for k in Keuze}
 
 
 class Uitkomst(enum.StrEnum):
+    """The outcome of a vote: adopted, rejected or no decision."""
+
     AANGENOMEN = "aangenomen"
     VERWORPEN = "verworpen"
     GEEN_BESLUIT = "geen besluit"
@@ -63,7 +66,7 @@ class Reden(enum.StrEnum):
     ONGELDIGE_KEUZE = "ongeldige keuze"
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Weigering:
     """A ballot that was not counted, with the reason."""
 
@@ -93,7 +96,7 @@ def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
             raise InvoerFout(f"stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Uitslag:
     """The result of a vote on a proposal: exact integers; outcome and figure derived."""
 
@@ -107,10 +110,12 @@ class Uitslag:
 
     @property
     def uitgebracht(self) -> int:
+        """The votes cast: voor + tegen (abstentions do not count, STM05)."""
         return self.voor + self.tegen
 
     @property
     def uitkomst(self) -> Uitkomst:
+        """Adopted or rejected by the majority of :attr:`meerderheid` (STM05-STM07)."""
         if self.wijze is Wijze.ACCLAMATIE:
             return Uitkomst.AANGENOMEN
         if self.uitgebracht == 0:
@@ -200,6 +205,7 @@ class LiveTelling:
 
     @property
     def uitslag(self) -> Uitslag:
+        """The result of the ballots counted so far."""
         return Uitslag(
             voor=self._som[Keuze.VOOR],
             tegen=self._som[Keuze.TEGEN],
@@ -210,7 +216,7 @@ class LiveTelling:
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class KeuzeUitslag:
     """STM10/STM11: votes per option (in the given order), abstentions, rejections."""
 
@@ -221,6 +227,7 @@ class KeuzeUitslag:
 
     @property
     def uitgebracht(self) -> int:
+        """The number of votes cast on the options."""
         return sum(n for _, n in self.stemmen)
 
     @property
@@ -232,6 +239,7 @@ class KeuzeUitslag:
         return None
 
     def percentage(self, optie: str) -> str | None:
+        """The share of ``optie`` in the votes cast, as the minutes write it ("98,58")."""
         if self.uitgebracht == 0:
             return None
         return percentage(dict(self.stemmen)[optie], self.uitgebracht)

@@ -28,6 +28,7 @@ from alvrules.kalender import Kalender
 from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import regel
+from alvrules.waarden import getypeerd
 
 __all__ = ["AMSTERDAM", "Termijn", "indientermijn", "ondersteunerstermijn", "termijnen"]
 
@@ -136,7 +137,7 @@ def _overgeslagen(dagen: list[tuple[date, str]], taal: str) -> str:
     return str(w["overgeslagen"]).format(dagen="; ".join(delen))
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Termijn:
     """One deadline of a meeting (TRM01-TRM09).
 
@@ -177,6 +178,7 @@ class Termijn:
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The deadline as JSON (INTERFACES.md ``termijnen``), explanation in ``taal``."""
         en = taal == "en"
         return {
             "regel": self.regel,

@@ -29,19 +29,22 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from attrs import frozen
 
+from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
+from alvrules.tekens import zichtbaar
 from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
+from alvrules.waarden import getypeerd
 
 __all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Resultaat:
     """The result of one stemming (exact integers; ``uitkomst`` as the minutes state it)."""
 
@@ -57,9 +60,11 @@ class Resultaat:
 
     @property
     def uitgebracht(self) -> int:
+        """The votes cast in this vote."""
         return self.voor + self.tegen
 
     def to_json(self) -> dict[str, object]:
+        """The result as JSON (INTERFACES.md ``uitslag``)."""
         s = self.stemming
         uit: dict[str, object] = {
             "id": s.id,
@@ -81,7 +86,7 @@ class Resultaat:
         return uit
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
 
@@ -91,6 +96,7 @@ class Uitslagen:
     namen: Mapping[str, str]
 
     def to_json(self) -> dict[str, object]:
+        """All results as JSON (INTERFACES.md ``uitslag``)."""
         return {"stemmingen": [r.to_json() for r in self.resultaten]}
 
 
@@ -118,6 +124,11 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
             continue
         gezien.add(g.code)
         fouten = len(uit)
+        if not zichtbaar(v.naam):
+            fout(
+                f"vertegenwoordiger van {g.naam} zonder zichtbare naam ({v.naam!r})",
+                f"representative of {g.naam} without a visible name ({v.naam!r})",
+            )
         if Rol.parse(v.rol) is None:
             rol_tip = Rol.suggestie(v.rol)
             fout(
@@ -144,12 +155,22 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
 
 
 def uitslagen(
-    dossier: Dossier, ctx: Context | None = None, gewichten: Mapping[str, int] | None = None
+    dossier: Dossier,
+    ctx: Context | None = None,
+    gewichten: Mapping[str, int] | None = None,
+    *,
+    bevolking: Bevolking | None = None,
 ) -> Uitslagen:
-    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights."""
-    ctx = ctx or Context.voor(dossier)
+    """Every stemming's result, in dossier order. :class:`InvoerFout` without weights.
+
+    The weights: ``gewichten`` if given, else computed from ``bevolking``, else from the
+    dossier's ``[bevolking]`` file, else from the shipped figures (STM02).
+    """
+    ctx = ctx or Context.voor(dossier, bevolking=bevolking)
     if gewichten is None:
-        sg = stemgewichten(ctx.datum, gemeenten=ctx.gemeenten)
+        if ctx.bevolking_fout is not None:
+            raise ctx.bevolking_fout
+        sg = stemgewichten(ctx.datum, bevolking=ctx.bevolking, gemeenten=ctx.gemeenten)
         gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
     namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
     uit: list[Bevinding] = []
@@ -393,6 +414,7 @@ def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        yield bevinding("STM02", "vergadering.datum", str(e))
+        pad = "bevolking.bestand" if ctx.bevolking_fout is not None else "vergadering.datum"
+        yield bevinding("STM02", pad, str(e), e.en)
         return
     yield from u.bevindingen

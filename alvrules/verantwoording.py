@@ -50,6 +50,7 @@ from attrs import field, frozen
 
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -77,7 +78,7 @@ class Afdoening(enum.StrEnum):
     AANHOUDEN = "aanhouden"  # keep open: it returns at the next accounting (AFD03)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Verantwoording:
     """The board's account of one motion (dossier ``[[verantwoording]]``)."""
 
@@ -88,7 +89,7 @@ class Verantwoording:
     reden: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Post:
     """One motion in the accounting list: the motion with the board's account of it."""
 
@@ -97,21 +98,26 @@ class Post:
 
     @property
     def verantwoording(self) -> str:
+        """The board's account of the motion."""
         return self.rekenschap.verantwoording
 
     @property
     def voorstel(self) -> Afdoening:
+        """The board's proposal: afdoen or aanhouden (AFD02)."""
         return self.rekenschap.voorstel
 
     @property
     def tot(self) -> str | None:
+        """Until when the motion is kept open (aanhouden), if given."""
         return self.rekenschap.tot
 
     @property
     def reden(self) -> str | None:
+        """The reason for keeping the motion open, if given."""
         return self.rekenschap.reden
 
     def to_json(self) -> dict[str, Any]:
+        """The motion with its account as JSON."""
         m = self.motie
         return {
             "id": m.id,
@@ -130,7 +136,7 @@ class Post:
         }
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Verantwoordingslijst:
     """The accounting for the ALV of ``vergadering``: one proposal (AFD04) with its findings."""
 
@@ -140,17 +146,21 @@ class Verantwoordingslijst:
     voorstel: str = VOORSTEL
 
     def met_voorstel(self, voorstel: Afdoening) -> tuple[Post, ...]:
+        """The motions with proposal ``voorstel``, in order."""
         return tuple(p for p in self.posten if p.voorstel is voorstel)
 
     @property
     def afdoen(self) -> int:
+        """How many motions the board proposes to close (afdoen)."""
         return len(self.met_voorstel(Afdoening.AFDOEN))
 
     @property
     def aanhouden(self) -> int:
+        """How many motions the board proposes to keep open (aanhouden)."""
         return len(self.met_voorstel(Afdoening.AANHOUDEN))
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The accounting list as JSON, with its findings."""
         return {
             "vergadering": self.vergadering.isoformat(),
             "voorstel": self.voorstel,

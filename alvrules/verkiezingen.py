@@ -23,6 +23,7 @@ from attrs import frozen
 from alvrules.model import Rol
 from alvrules.regels import Bevinding, bevinding
 from alvrules.telling import KeuzeUitslag
+from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -41,7 +42,7 @@ __all__ = [
 VOORDRACHTSCOMMISSIE = "voordrachtscommissie"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Kandidaat:
     """A candidate for a vacancy, nominated by the committee or (KND02) by a member."""
 
@@ -54,10 +55,11 @@ class Kandidaat:
 
     @property
     def tegenkandidaat(self) -> bool:
+        """Whether a member, not the committee, nominated the candidate (KND02)."""
         return self.voorgedragen_door.strip().casefold() != VOORDRACHTSCOMMISSIE
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vacature:
     """A vacancy (e.g. vicevoorzitter) and its candidates."""
 
@@ -67,10 +69,11 @@ class Vacature:
 
     @property
     def betwist(self) -> bool:
+        """Whether more than one candidate stands (a vote is needed, STM11)."""
         return len(self.kandidaten) > 1
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=getypeerd)
 class Verkiezingsuitslag:
     """STM11: elected candidate, or the two for a second round, or unresolved."""
 
@@ -80,6 +83,7 @@ class Verkiezingsuitslag:
 
     @property
     def toelichting(self) -> str:
+        """The outcome in words, as the minutes write it."""
         if self.gekozen:
             return f"{self.gekozen} gekozen"
         if self.tweede_ronde:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from attrs import evolve
@@ -13,6 +14,8 @@ from alvrules.dossier import Dossier
 from alvrules.model import Agendapunt, AgendaSoort, Contactpersoon, Persoon, Vergadering
 from alvrules.moties import SLOTZIN, Motie
 from alvrules.regels import Bevinding
+
+T = TypeVar("T")
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ALV = Vergadering(
@@ -84,6 +87,15 @@ def amendement(**velden: object) -> list[Bevinding]:
     """The findings of the dossier with AMENDEMENT changed by ``velden``."""
     a = evolve(AMENDEMENT, **velden)  # type: ignore[arg-type]
     return list(controleer(dossier(amendementen=(a,))))
+
+
+def buiten_constructor(obj: T, **velden: object) -> T:
+    """``obj`` with ``velden`` set without the constructor's checks: a value built around
+    the validated constructors (the checks' guards must still report it)."""
+    kopie = evolve(obj)
+    for naam, waarde in velden.items():
+        object.__setattr__(kopie, naam, waarde)
+    return kopie
 
 
 def regels(bevindingen: list[Bevinding]) -> list[str]:

@@ -99,6 +99,7 @@ def test_naive_ondersteuners_ontvangen_is_refused() -> None:
         Motie(id="M", ondersteuners_ontvangen=datetime(2023, 11, 30, 9))
 
 
+@pytest.mark.regel("STM07", "TRM08")
 def test_dossier_keys_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pad = tmp_path / "d.toml"
     pad.write_text(

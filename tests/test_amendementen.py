@@ -12,6 +12,7 @@ from alvrules.controle import controleer
 from tests.alv2023 import AMENDEMENT, TEKST, amendement, dossier, regels
 
 
+@pytest.mark.regel("AMD01")
 @pytest.mark.parametrize(
     ("punt", "waarom"),
     [
@@ -27,6 +28,7 @@ def test_amd01_only_amendable_items_ter_besluitvorming(punt: str | None, waarom:
     assert waarom in b.melding
 
 
+@pytest.mark.regel("AMD03")
 @pytest.mark.parametrize(
     "wijziging",
     [
@@ -42,6 +44,7 @@ def test_amd03_a_change_states_what_and_where(wijziging: Wijziging) -> None:
     assert (b.regel, b.pad) == ("AMD03", "amendementen[A01].wijzigingen[0]")
 
 
+@pytest.mark.regel("AMD03")
 def test_amd03_an_amendment_without_changes() -> None:
     assert regels(amendement(wijzigingen=())) == ["AMD03"]
 
@@ -54,6 +57,7 @@ def test_amd03_valid_forms() -> None:
     assert amendement(wijzigingen=vormen) == []
 
 
+@pytest.mark.regel("AMD04")
 @pytest.mark.parametrize(("tekst", "n"), [("kabinetsvorming", 0), ("voor de ", 2)])
 def test_amd04_deleted_text_occurs_exactly_once(tekst: str, n: int) -> None:
     [b] = amendement(wijzigingen=(Wijziging(schrappen=tekst, invoegen="x"),))
@@ -61,6 +65,7 @@ def test_amd04_deleted_text_occurs_exactly_once(tekst: str, n: int) -> None:
     assert f"{n} keer" in b.melding
 
 
+@pytest.mark.regel("AMD04")
 def test_amd04_changes_within_one_amendment_may_not_overlap() -> None:
     [b] = amendement(
         wijzigingen=(
@@ -71,6 +76,7 @@ def test_amd04_changes_within_one_amendment_may_not_overlap() -> None:
     assert (b.regel, b.ernst.value, b.pad) == ("AMD04", "fout", "amendementen[A01].wijzigingen[1]")
 
 
+@pytest.mark.regel("AMD04")
 def test_amd04_two_amendments_deleting_the_same_text_is_a_warning() -> None:
     tweede = evolve(AMENDEMENT, id="A02", wijzigingen=(Wijziging(schrappen="middelen voor"),))
     [b] = controleer(dossier(amendementen=(AMENDEMENT, tweede)))
@@ -78,6 +84,7 @@ def test_amd04_two_amendments_deleting_the_same_text_is_a_warning() -> None:
     assert b.pad == "amendementen[A02].wijzigingen[0].schrappen"
 
 
+@pytest.mark.regel("AMD05")
 def test_amd05_amendment_without_indieners() -> None:
     [b] = amendement(indieners=())
     assert (b.regel, b.pad) == ("AMD05", "amendementen[A01].indieners")

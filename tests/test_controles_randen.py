@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from alvrules.amendementen import Amendement
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
@@ -11,8 +13,10 @@ from alvrules.laden import lees_dossier
 from alvrules.model import Vergadering
 from alvrules.moties import Motie
 from alvrules.regels import Ernst
+from tests.alv2023 import buiten_constructor
 
 
+@pytest.mark.regel("MOT04")
 def test_mot04_zonder_agenda() -> None:
     dossier = lees_dossier(
         {"vergadering": {"datum": "2023-12-01"}, "moties": [{"id": "M1", "agendapunt": "7"}]}
@@ -26,6 +30,7 @@ def test_mot04_zonder_agenda() -> None:
     ]
 
 
+@pytest.mark.regel("STM12")
 def test_stm12_verwijzingen_woordelijk() -> None:
     dossier = lees_dossier(
         {
@@ -68,12 +73,13 @@ def test_stm12_verwijzingen_woordelijk() -> None:
     ]
 
 
+@pytest.mark.regel("PRE01")
 def test_pre01_buiten_de_constructor_om() -> None:
     # The loader refuses an unknown preadvies; PRE01 guards objects built in Python.
     dossier = Dossier(
         vergadering=Vergadering(datum=date(2023, 12, 1)),
-        moties=(Motie(id="M1", preadvies="misschien"),),  # type: ignore[arg-type]
-        amendementen=(Amendement(id="A1", preadvies="later"),),  # type: ignore[arg-type]
+        moties=(buiten_constructor(Motie(id="M1"), preadvies="misschien"),),
+        amendementen=(buiten_constructor(Amendement(id="A1"), preadvies="later"),),
     )
     pre01 = [
         (b.pad, b.ernst, b.tekst("nl"), b.tekst("en"))

@@ -11,13 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import alvrules
-from alvrules.bevolking import Bevolking, lees_bestand, lees_cbs_csv
+from alvrules.bevolking import Bevolking, lees_bevolking, lees_cbs_csv
 from alvrules.cli import main
 from alvrules.gemeenten import register
 from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.model import InvoerFout
 
 
+@pytest.mark.regel("STM01")
 @pytest.mark.parametrize(
     ("inwoners", "stemmen"),
     [
@@ -37,6 +38,7 @@ def test_stm01_examples(inwoners: int, stemmen: int) -> None:
     assert alvrules.stemgewicht(inwoners) == stemmen
 
 
+@pytest.mark.regel("STM01")
 @given(st.integers(min_value=0, max_value=10**8))
 def test_stm01_bounds(inwoners: int) -> None:
     assert 1 <= alvrules.stemgewicht(inwoners) <= 75
@@ -59,6 +61,7 @@ def test_stm01_refuses_bad_input(slecht: object) -> None:
         alvrules.stemgewicht(slecht)  # type: ignore[arg-type]
 
 
+@pytest.mark.regel("STM02")
 def test_stm02_peildatum() -> None:
     assert peildatum(date(2023, 12, 1)) == date(2022, 1, 1)
     assert peildatum(date(2023, 6, 14)) == date(2022, 1, 1)
@@ -87,7 +90,7 @@ CODES_2022 = [g.code for g in register().leden(date(2022, 1, 1))]
 @given(st.lists(st.integers(0, 2_000_000), min_size=len(CODES_2022), max_size=len(CODES_2022)))
 def test_merged_member_is_sum_of_predecessors(figures: list[int]) -> None:
     cijfers = Bevolking(date(2022, 1, 1), dict(zip(CODES_2022, figures, strict=True)))
-    sg = stemgewichten(date(2023, 12, 1), [cijfers])
+    sg = stemgewichten(date(2023, 12, 1), bevolking=cijfers)
     for g in sg.gewichten:
         delen = (g.gemeente, *g.voorgangers)
         assert g.inwoners == sum(cijfers.inwoners.get(d.code, 0) for d in delen)
@@ -96,8 +99,9 @@ def test_merged_member_is_sum_of_predecessors(figures: list[int]) -> None:
 
 
 def test_no_figures_for_reference_date_is_an_error() -> None:
-    with pytest.raises(InvoerFout, match="2023-01-01"):
-        stemgewichten(date(2024, 6, 1))
+    with pytest.raises(InvoerFout, match="2026-01-01") as e:
+        stemgewichten(date(2027, 6, 1))
+    assert e.value.regel == "STM02"
 
 
 def test_user_figures_for_a_new_year(tmp_path: Path) -> None:
@@ -109,7 +113,7 @@ def test_user_figures_for_a_new_year(tmp_path: Path) -> None:
     )
     bestand = tmp_path / "export.csv"
     bestand.write_text("\n".join(rijen), encoding="utf-8")
-    sg = stemgewichten(date(2024, 6, 1), [lees_bestand(bestand)])
+    sg = stemgewichten(date(2024, 6, 1), bevolking=lees_bevolking(bestand))
     assert sg.peildatum == date(2023, 1, 1)
     assert {g.stemmen for g in sg.gewichten} == {10}
 
@@ -120,16 +124,21 @@ def test_cli_weights_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert (data["leden"], data["totaal"], data["peildatum"]) == (342, 12972, "2022-01-01")
     assert {
         "code": "GM0363",
+        "tooi": "https://identifier.overheid.nl/tooi/id/gemeente/gm0363",
         "naam": "Amsterdam",
         "inwoners": 903399,
         "stemmen": 75,
     }.items() <= next(g for g in data["gewichten"] if g["code"] == "GM0363").items()
+    # every member carries its TOOI URI next to its CBS code, predecessors too
+    assert all(g["tooi"].endswith("/" + g["code"].lower()) for g in data["gewichten"])
+    voorne = next(g for g in data["gewichten"] if g["naam"] == "Voorne aan Zee")
+    assert len(voorne["voorgangers_tooi"]) == len(voorne["voorgangers"]) == 3
 
 
 @pytest.mark.parametrize(
     ("args", "tekst"),
     [
-        (["stemgewichten", "2025"], "peildatum 2024-01-01"),
+        (["stemgewichten", "2027"], "peildatum 2026-01-01"),
         (["stemgewichten", "twintig"], "ongeldige"),
         (["stemgewichten", "2023", "--bevolking", "/bestaat/niet.csv"], "kan niet lezen"),
     ],

@@ -54,6 +54,7 @@ def atw(jaar: int) -> set[date]:
     }
 
 
+@pytest.mark.regel("CAL01")
 @pytest.mark.parametrize("jaar", TABELJAREN)
 def test_feestdagen_zijn_de_atw_lijst(jaar: int) -> None:
     # `holidays` also names Easter Sunday and Whit Sunday; both are Sundays, so they
@@ -101,6 +102,7 @@ def test_extra_vrije_dagen() -> None:
     assert "2023-11-20" in kantoor_dicht.omschrijving()
 
 
+@pytest.mark.regel("CAL02")
 def test_cal02_voorbeeld() -> None:
     assert alvrules.werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 20)
     assert werkdagen_voor(date(2023, 6, 14), 9) == date(2023, 6, 1)
@@ -121,6 +123,7 @@ def test_termijn_is_een_werkdag(alv: date, n: int) -> None:
     assert alvrules.is_werkdag(werkdagen_voor(alv, n))
 
 
+@pytest.mark.regel("CAL02")
 @given(dagen, aantallen)
 def test_precies_n_werkdagen_in_termijn_tot_vergadering(alv: date, n: int) -> None:
     termijn = werkdagen_voor(alv, n)

@@ -24,6 +24,7 @@ from alvrules.verantwoording import Afdoening
 S = Status
 
 
+@pytest.mark.regel("AFD05")
 @pytest.mark.parametrize(
     ("van", "naar"),
     [
@@ -42,6 +43,7 @@ def test_toegestane_overgangen(van: Status, naar: Status) -> None:
     assert overgang(van, naar) is naar
 
 
+@pytest.mark.regel("AFD05")
 @pytest.mark.parametrize(
     ("van", "naar"),
     [
@@ -82,6 +84,7 @@ def test_drie_betekenissen_van_aanhouden_zijn_verschillende_waarden() -> None:
     assert len({type(w) for w in waarden}) == 3
 
 
+@pytest.mark.regel("AFD01")
 def test_aannemen_en_categorie() -> None:
     m = EerdereMotie(id="M01", status=S.DEFINITIEF)
     a = aannemen(m, date(2023, 6, 14), Categorie.VERANTWOORDEN_AFDOEN)

@@ -18,12 +18,14 @@ def test_sig01_waarnemend_and_loco_count_as_burgemeester() -> None:
         assert motie(ondertekening=(Persoon("P", rol, "Beesel"), VENLO_WETH)) == []
 
 
+@pytest.mark.regel("SIG01")
 def test_sig01_wethouder_instead_of_burgemeester() -> None:
     [b] = motie(ondertekening=(Persoon("P", "wethouder", "Beesel"), VENLO_WETH))
     assert (b.regel, b.pad) == ("SIG01", "moties[M01].ondertekening")
     assert "Beesel" in b.melding
 
 
+@pytest.mark.regel("SIG02")
 def test_sig02_griffier_and_unknown_roles_do_not_sign() -> None:
     [b] = motie(ondertekening=(BEESEL_BM, VENLO_WETH, Persoon("G", "griffier", "Beesel")))
     assert (b.regel, b.pad) == ("SIG02", "moties[M01].ondertekening[2].rol")
@@ -39,23 +41,27 @@ def test_sig02_co_signatures_of_the_indiener_are_allowed() -> None:
     assert motie(ondertekening=(BEESEL_BM, VENLO_WETH, *extra)) == []
 
 
+@pytest.mark.regel("SIG03")
 def test_sig03_ondersteuner_signing_is_another_municipality() -> None:
     [b] = motie(ondertekening=(BEESEL_BM, VENLO_WETH, Persoon("R", "burgemeester", "Roermond")))
     assert (b.regel, b.pad) == ("SIG03", "moties[M01].ondertekening[2].gemeente")
     assert "Roermond" in b.melding
 
 
+@pytest.mark.regel("SIG04")
 def test_sig04_mede_indiener_with_raadslid_only() -> None:
     [b] = motie(ondertekening=(BEESEL_BM, Persoon("R", "raadslid", "Venlo")))
     assert b.regel == "SIG04"
     assert "Venlo" in b.melding
 
 
+@pytest.mark.regel("SIG05")
 def test_sig05_ondersteuners_need_no_signature() -> None:
     """SIG05: four ondersteuners, none of them signing, give no finding."""
     assert motie(ondersteuners=("Roermond", "Venray", "Weert", "Maasgouw")) == []
 
 
+@pytest.mark.regel("SIG06")
 def test_sig06_den_haag_and_s_gravenhage_are_one_municipality() -> None:
     [b] = motie(
         mede_indieners=("Den Haag",),
@@ -66,6 +72,7 @@ def test_sig06_den_haag_and_s_gravenhage_are_one_municipality() -> None:
     assert regels(motie(ondersteuners=("GM0889",))) == ["SIG06"]  # Beesel's CBS code
 
 
+@pytest.mark.regel("SIG07")
 def test_sig07_merged_away_names_its_successor() -> None:
     [b] = motie(ondersteuners=("Weesp",))
     assert (b.regel, b.pad) == ("SIG07", "moties[M01].ondersteuners[0]")
@@ -73,6 +80,7 @@ def test_sig07_merged_away_names_its_successor() -> None:
     assert "24-03-2022" in b.melding
 
 
+@pytest.mark.regel("SIG07")
 def test_sig07_unknown_name_suggests_the_nearest() -> None:
     [b] = motie(
         mede_indieners=("Venloo",), ondertekening=(BEESEL_BM, Persoon("W", "wethouder", "Venloo"))
@@ -81,11 +89,13 @@ def test_sig07_unknown_name_suggests_the_nearest() -> None:
     assert "Venlo" in b.melding
 
 
+@pytest.mark.regel("SIG08")
 def test_sig08_no_signature_at_all_is_one_finding() -> None:
     [b] = motie(ondertekening=())
     assert (b.regel, b.pad, b.ernst.value) == ("SIG08", "moties[M01].ondertekening", "fout")
 
 
+@pytest.mark.regel("SIG01", "SIG08")
 def test_amd05_amendments_keep_the_sig_ids() -> None:
     [b] = amendement(ondertekening=(Persoon("W", "wethouder", "Utrecht"),))
     assert (b.regel, b.pad) == ("SIG01", "amendementen[A01].ondertekening")

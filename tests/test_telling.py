@@ -26,6 +26,7 @@ from alvrules.telling import (
 W = {"GM0001": 10, "GM0002": 10, "GM0003": 5}
 
 
+@pytest.mark.regel("STM06")
 def test_percentage_half_up_on_integers() -> None:
     assert percentage(1, 8) == "12,50"
     assert percentage(1, 3) == "33,33"
@@ -35,6 +36,7 @@ def test_percentage_half_up_on_integers() -> None:
     assert percentage(7, 7) == "100,00"
 
 
+@pytest.mark.regel("STM05")
 def test_exactly_half_is_verworpen_and_nothing_cast_is_geen_besluit() -> None:
     assert tel(W, [("GM0001", "voor"), ("GM0002", "tegen")]).uitkomst is Uitkomst.VERWORPEN
     u = tel(W, [("GM0003", "onthouding")])
@@ -43,6 +45,7 @@ def test_exactly_half_is_verworpen_and_nothing_cast_is_geen_besluit() -> None:
     assert u.onthouding == 5
 
 
+@pytest.mark.regel("STM07")
 def test_acclamatie_has_no_percentage() -> None:
     """STM07: adopted by acclamation, recorded as such, without a percentage."""
     u = Uitslag(wijze=Wijze.ACCLAMATIE)
@@ -86,6 +89,7 @@ def test_non_integer_weight_is_invoerfout(fout: object) -> None:
         LiveTelling({"GM0001": fout})  # type: ignore[dict-item]
 
 
+@pytest.mark.regel("STM10")
 def test_keuze_needs_more_than_half() -> None:
     opties = ("optie 1", "optie 2", "optie 3")
     k = tel_keuze(W, [("GM0001", "optie 1"), ("GM0002", "optie 2"), ("GM0003", "optie 3")], opties)

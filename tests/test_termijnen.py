@@ -29,6 +29,7 @@ def per_regel(v: Vergadering, p: Procedure | None = None) -> dict[str, Termijn]:
 # --- the real cases (PROCEDURE.md §5) ---------------------------------------------------
 
 
+@pytest.mark.regel("TRM01", "TRM02", "TRM03", "TRM04", "TRM05", "TRM06", "TRM07", "TRM08", "TRM09")
 def test_najaars_alv_2023() -> None:
     t = per_regel(NAJAAR)
     assert list(t) == ALLE
@@ -50,6 +51,7 @@ def test_najaars_alv_2023() -> None:
     assert "kalender: Atw art. 3" in t["TRM01"].uitleg
 
 
+@pytest.mark.regel("TRM01", "TRM04")
 def test_voorjaars_alv_2023() -> None:
     t = per_regel(VOORJAAR)
     assert t["TRM04"].moment == date(2023, 5, 17)
@@ -59,6 +61,7 @@ def test_voorjaars_alv_2023() -> None:
     assert "standaard sluitingstijd" in t["TRM01"].uitleg
 
 
+@pytest.mark.regel("TRM01")
 def test_uitleg_noemt_tweede_pinksterdag() -> None:
     # Counting 9 working days back from Wed 7 June 2023 crosses Pinksteren.
     t = per_regel(Vergadering(datum=date(2023, 6, 7)))
@@ -67,6 +70,7 @@ def test_uitleg_noemt_tweede_pinksterdag() -> None:
     assert "Mon 29 May (tweede pinksterdag)" in t["TRM01"].uitleg_en
 
 
+@pytest.mark.regel("TRM04")
 def test_kalenderdagen_schuiven_niet() -> None:
     # 28 days before Fri 26 April 2024 is Fri 29 March 2024, Goede Vrijdag.
     t = per_regel(Vergadering(datum=date(2024, 4, 26)))
@@ -74,6 +78,7 @@ def test_kalenderdagen_schuiven_niet() -> None:
     assert "goede vrijdag" in t["TRM04"].uitleg
 
 
+@pytest.mark.regel("TRM01", "TRM06")
 def test_bindend_en_bron_uit_het_register() -> None:
     t = per_regel(NAJAAR)
     assert {k for k, v in t.items() if v.bindend} == {"TRM01", "TRM06"}
@@ -83,6 +88,7 @@ def test_bindend_en_bron_uit_het_register() -> None:
         assert v.naam_en == regel(k).naam_en
 
 
+@pytest.mark.regel("TRM01")
 def test_extra_vrije_dag_van_de_procedure() -> None:
     p = Procedure(
         geldig_van=date(2023, 1, 1), bron="test", extra_vrije_dagen=frozenset({date(2023, 11, 20)})
@@ -93,6 +99,7 @@ def test_extra_vrije_dag_van_de_procedure() -> None:
     assert "extra vrije dagen 2023-11-20" in t["TRM01"].uitleg
 
 
+@pytest.mark.regel("TRM01", "TRM04")
 def test_gehaald_is_inclusief_en_weigert_naief() -> None:
     t = per_regel(NAJAAR)
     assert t["TRM01"].gehaald(datetime(2023, 11, 20, 13, 0, tzinfo=AMSTERDAM))
@@ -103,6 +110,7 @@ def test_gehaald_is_inclusief_en_weigert_naief() -> None:
         t["TRM01"].gehaald(datetime(2023, 11, 20, 12, 0))
 
 
+@pytest.mark.regel("TRM01")
 def test_termijn_weigert_naief_moment() -> None:
     with pytest.raises(ValueError, match="zonder tijdzone"):
         Termijn(
@@ -164,6 +172,7 @@ def test_koude_en_warme_cache(alv: date) -> None:
 # --- the command line ---------------------------------------------------------------------
 
 
+@pytest.mark.regel("TRM01")
 def test_cli_tekst(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["termijnen", "2023-12-01", "--sluitingstijd", "13:00"]) == 0
     uit = capsys.readouterr().out
@@ -180,6 +189,7 @@ def test_cli_tekst_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Mon 2023-11-20 12:00" in uit
 
 
+@pytest.mark.regel("TRM01")
 def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["termijnen", "2023-12-01", "--sluitingstijd", "13:00", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -196,6 +206,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["termijnen"][2]["tijdstip"] == "2023-11-21"
 
 
+@pytest.mark.regel("TRM01", "TRM03")
 def test_cli_ics(capsys: pytest.CaptureFixture[str]) -> None:
     icalendar = pytest.importorskip("icalendar")
     assert main(["termijnen", "2023-12-01", "--sluitingstijd", "13:00", "--format", "ics"]) == 0

@@ -87,6 +87,7 @@ def test_uitleg_woordelijk(lijst: dict[str, Termijn], regel: str) -> None:
     assert (t.tijdstip, t.uitleg, t.uitleg_en) == (tijdstip, nl, en)
 
 
+@pytest.mark.regel("TRM07")
 @pytest.mark.parametrize("taal", ["nl", "en"])
 def test_to_json_per_taal(lijst: dict[str, Termijn], taal: str) -> None:
     t = lijst["TRM07"]

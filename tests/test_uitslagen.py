@@ -41,6 +41,7 @@ def _regels(d: Dossier) -> list[tuple[str, str]]:
     ]
 
 
+@pytest.mark.regel("STM04")
 def test_member_voting_twice_alias_counts_first() -> None:
     s = Stemming(
         id="S1",
@@ -56,6 +57,7 @@ def test_member_voting_twice_alias_counts_first() -> None:
     assert _regels(d) == [("STM04", "stemmingen[S1].stemmen.'s-Gravenhage")]
 
 
+@pytest.mark.regel("STM04", "STM12")
 def test_non_member_and_invalid_choice() -> None:
     s = Stemming(id="S1", stemmen={"Utrecht": "voor", "Atlantis": "voor", "Beesel": "ja"})
     d = _dossier(s)
@@ -67,6 +69,7 @@ def test_non_member_and_invalid_choice() -> None:
     assert "ongeldige keuze" in bev[1].melding
 
 
+@pytest.mark.regel("STM03", "STM04")
 def test_representatives() -> None:
     vert = (
         _v("Utrecht", aanwezig=False),  # absent at a fysieke ALV
@@ -97,6 +100,7 @@ def test_representatives() -> None:
     assert uitslagen(d).resultaten[0].voor == 75
 
 
+@pytest.mark.regel("STM09")
 def test_order_motion_adopted_postpones_the_proposal() -> None:
     orde = Stemming(
         id="S1",
@@ -112,6 +116,7 @@ def test_order_motion_adopted_postpones_the_proposal() -> None:
     assert _regels(d) == [("STM09", "stemmingen[S2]")]
 
 
+@pytest.mark.regel("STM09")
 def test_order_motion_and_amendment_after_the_proposal() -> None:
     voorstel = Stemming(id="S1", voorstellen=("7",), stemmen={"Utrecht": "voor"})
     amendement = Stemming(id="S2", voorstellen=("A01",), stemmen={"Utrecht": "voor"})
@@ -123,6 +128,7 @@ def test_order_motion_and_amendment_after_the_proposal() -> None:
     assert _regels(d) == []
 
 
+@pytest.mark.regel("STM05")
 def test_bad_majority_is_a_finding() -> None:
     s = Stemming(id="S1", meerderheid="0,66", stemmen={"Utrecht": "voor"})
     assert _regels(_dossier(s)) == [("STM05", "stemmingen[S1].meerderheid")]
@@ -145,6 +151,7 @@ def test_non_integer_weight_is_invoerfout_and_exit_2(
     assert "kan dossier niet lezen" in capsys.readouterr().err
 
 
+@pytest.mark.regel("STM04")
 def test_cli_exit_1_on_rejected_ballots(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -158,6 +165,7 @@ def test_cli_exit_1_on_rejected_ballots(
     assert "STM04" in capsys.readouterr().err
 
 
+@pytest.mark.regel("STM02", "STM12")
 def test_meeting_without_weights_is_a_finding_not_a_crash() -> None:
     d = Dossier(vergadering=Vergadering(datum=date(2019, 6, 1)), stemmingen=(Stemming(id="S1"),))
     assert [b.regel for b in controleer(d) if b.regel != "STM12"] == ["STM02"]

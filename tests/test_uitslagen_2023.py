@@ -159,6 +159,7 @@ def test_only_the_members_present_vote(dossier: Dossier, uitslag: Uitslagen) -> 
             assert len(r.stemgedrag) == 328, r.stemming.id
 
 
+@pytest.mark.regel("STM05", "STM06", "STM07", "STM08", "STM10", "STM11")
 def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str, Any]]) -> None:
     """STM05-STM08, STM10, STM11 on every vote of 14 June 2023 (acclamations: STM07)."""
     assert uitslag.bevindingen == ()
@@ -184,6 +185,7 @@ def test_examples_from_the_minutes(uitslag: Uitslagen) -> None:
     assert zin(uitslag.resultaten[4], "en") == "adopted with 98.81% of the votes"
 
 
+@pytest.mark.regel("STM08")
 def test_cli_json_csv_html(
     dossier: Dossier, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -87,6 +87,7 @@ def test_2023_aangehouden_motie_eerst_en_titels_niet_uniek() -> None:
     assert titels.count("Hervormingsagenda Jeugd") == 2  # MOT06
 
 
+@pytest.mark.regel("AFD03", "AFD04")
 def test_2023_vaststellen_laat_vijf_open() -> None:
     d = lees()
     na = vaststellen(d.eerdere_moties, uit_dossier(d))
@@ -110,6 +111,7 @@ def test_afdoen_is_standaard() -> None:
     assert lijst.bevindingen.geldig
 
 
+@pytest.mark.regel("AFD02")
 def test_aanhouden_zonder_reden_is_waarschuwing() -> None:
     lijst = stel_op(ALV, [_m("M1")], [_v("M1", voorstel=Afdoening.AANHOUDEN, tot="tot 2025")])
     [b] = lijst.bevindingen
@@ -159,6 +161,7 @@ def test_niet_open_moties_staan_niet_in_de_lijst() -> None:
     assert lijst.bevindingen.geldig
 
 
+@pytest.mark.regel("AFD03", "PRE01")
 def test_controleer_neemt_verantwoording_en_pre01_mee() -> None:
     d = Dossier(
         vergadering=Vergadering(datum=ALV),
@@ -226,6 +229,7 @@ def test_cli_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert uit.count("- **Voorstel:** aanhouden") == 5
 
 
+@pytest.mark.regel("AFD03")
 @pytest.mark.usefixtures("laad")
 @pytest.mark.parametrize("formaat", ["text", "json", "markdown"])
 def test_cli_fout_geeft_1(formaat: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.model import Vergadering
@@ -15,6 +17,7 @@ from alvrules.verkiezingen import Kandidaat, Vacature, verkiezing
 W = {"A": 40, "B": 35, "C": 25, "D": 10}
 
 
+@pytest.mark.regel("STM11")
 def test_two_candidates_majority_wins() -> None:
     k = tel_keuze(
         W, [("A", "Jan"), ("B", "Piet"), ("C", "Jan"), ("D", "onthouding")], ("Jan", "Piet")
@@ -24,6 +27,7 @@ def test_two_candidates_majority_wins() -> None:
     assert k.percentage("Jan") == "65,00"
 
 
+@pytest.mark.regel("STM11")
 def test_three_candidates_without_majority_go_to_second_round() -> None:
     k = tel_keuze(
         W,
@@ -35,6 +39,7 @@ def test_three_candidates_without_majority_go_to_second_round() -> None:
     assert v.toelichting == "tweede ronde tussen Jan en Piet"
 
 
+@pytest.mark.regel("STM11")
 def test_tie_is_unresolved() -> None:
     w = {"A": 10, "B": 10, "C": 5}
     v = verkiezing(tel_keuze(w, [("A", "Jan"), ("B", "Piet")], ("Jan", "Piet")))
@@ -87,6 +92,7 @@ def test_valid_counter_candidate() -> None:
     assert list(controleer(_dossier(_kandidaat()))) == []
 
 
+@pytest.mark.regel("KND02", "TRM06")
 def test_knd02_violations() -> None:
     assert [b.regel for b in controleer(_dossier(_kandidaat(voorgedragen_door="Zwolle")))] == [
         "KND02"
@@ -100,11 +106,13 @@ def test_knd02_violations() -> None:
     assert [b.regel for b in controleer(_dossier(_kandidaat(rol="directeur")))] == ["KND02"]
 
 
+@pytest.mark.regel("KND01")
 def test_knd01_one_nominee_per_vacancy() -> None:
     tweede = Kandidaat(naam="Iemand", rol="wethouder", gemeente="Ede")
     assert [b.regel for b in controleer(_dossier(tweede))] == ["KND01"]
 
 
+@pytest.mark.regel("NOT01")
 def test_not01() -> None:
     assert [b.regel for b in controleer(_dossier(notulencommissie=("a", "b", "A ")))] == ["NOT01"]
     assert list(controleer(_dossier(notulencommissie=("a", "b", "c")))) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,6 +37,7 @@ def _stm12(*stemmingen: Stemming) -> list[str]:
     return [b.pad for b in controleer(d) if b.regel == "STM12"]
 
 
+@pytest.mark.regel("STM12")
 def test_the_2023_example_votes_name_existing_proposals() -> None:
     rapport = controleer(laad_dossier(EXAMPLES / "najaars-alv-2023.toml"))
     assert "STM12" not in rapport.regels()
@@ -45,6 +47,7 @@ def test_a_typo_in_a_proposal_id_is_an_error() -> None:
     assert _stm12(Stemming(id="S01", voorstellen=("M3",))) == ["stemmingen[S01].voorstellen[0]"]
 
 
+@pytest.mark.regel("AFD04")
 def test_the_accounting_is_a_proposal() -> None:
     """AFD04: the members vote on the accounting as one proposal."""
     assert _stm12(Stemming(id="S09", voorstellen=("verantwoording-moties",))) == []

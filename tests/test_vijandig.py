@@ -28,6 +28,7 @@ from alvrules.grenzen import MAX_INWONERS, MAX_SLEUTELDELEN, toml_vooraf
 from alvrules.laden import laad_dossier
 from alvrules.model import Vergadering
 from alvrules.stemmingen import breuk
+from tests.alv2023 import buiten_constructor
 from tests.conftest import EXAMPLES
 
 GROOT_GETAL = "9" * 5000
@@ -151,9 +152,16 @@ def test_a_majority_with_thousands_of_digits_is_no_majority() -> None:
     assert breuk("2/3") is not None
 
 
+@pytest.mark.regel("CAL01")
 def test_controleer_never_raises_on_a_meeting_outside_the_calendar() -> None:
+    # the constructor refuses such a date (as the loader does); the check guards values
+    # built around it
     for jaar in (1, 1998, 2101, 9999):
-        rapport = controleer(Dossier(vergadering=Vergadering(datum=date(jaar, 12, 1))))
+        with pytest.raises(GebruiksFout, match=f"jaar {jaar} buiten"):
+            Vergadering(datum=date(jaar, 12, 1))
+        alv = Vergadering(datum=date(2023, 12, 1))
+        vergadering = buiten_constructor(alv, datum=date(jaar, 12, 1))
+        rapport = controleer(Dossier(vergadering=vergadering))
         assert [(b.regel, b.pad) for b in rapport.bevindingen] == [("CAL01", "vergadering.datum")]
         assert not rapport.geldig
 
@@ -173,6 +181,7 @@ def test_library_errors_are_one_hierarchy() -> None:
         laad_dossier("x\x00.toml")
 
 
+@pytest.mark.regel("STM02")
 def test_same_exit_code_in_controleer_and_uitslag(tmp_path: Path) -> None:
     """No CBS figures for the meeting's reference date: an STM02 error in both."""
     tekst = (EXAMPLES / "najaars-alv-2023.toml").read_text("utf-8")

@@ -6,8 +6,9 @@ import argparse
 import re
 from datetime import date
 
-from alvrules._cli._uitvoer import datum, json_uit
-from alvrules.bevolking import lees_bestand
+from alvrules import herkomst
+from alvrules._cli._bevolking import bevolking
+from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
 
@@ -17,7 +18,7 @@ def _vergaderdatum(tekst: str) -> date:
     if re.fullmatch(r"\d{4}", tekst.strip()):
         jaar = int(tekst)
         if not 1900 <= jaar <= 2200:
-            raise InvoerFout(f"onbekend jaar {jaar}")
+            raise InvoerFout(f"onbekend jaar {jaar}", en=f"unknown year {jaar}")
         return date(jaar, 1, 1)
     d = datum(tekst, "jaar of vergaderdatum")
     if not 1900 <= d.year <= 2200:
@@ -27,22 +28,29 @@ def _vergaderdatum(tekst: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     vergaderdatum = _vergaderdatum(args.jaar)
-    peil = datum(args.peildatum, "peildatum") if args.peildatum else None
-    extra = [lees_bestand(args.bevolking, peil)] if args.bevolking else []
-    sg = stemgewichten(vergaderdatum, extra)
+    sg = stemgewichten(vergaderdatum, bevolking=bevolking(args))
+    h = herkomst_van(args, datum=vergaderdatum, bevolking=sg.bevolking)
     if args.format == "json":
-        json_uit(sg.to_json())
+        json_uit("stemgewichten", {**sg.to_json(), "herkomst": h})
         return 0
     en = args.lang == "en"
     print(
         f"{'Votes per member, ALV' if en else 'Stemmen per lid, ALV'} {args.jaar} "
         f"({'reference date' if en else 'peildatum'} {sg.peildatum.isoformat()}, {sg.bron})"
     )
-    print(f"{'code':<7} {'gemeente':<36} {'inwoners':>9} {'stemmen':>7}")
+    kop = ("municipality", "inhabitants", "votes") if en else ("gemeente", "inwoners", "stemmen")
+    b = max(9, len(kop[1]))
+    print(f"{'code':<7} {kop[0]:<36} {kop[1]:>{b}} {kop[2]:>7}")
     for g in sg.gewichten:
         noot = " *" if g.voorgangers else ""
-        print(f"{g.gemeente.code:<7} {g.gemeente.naam:<36} {g.inwoners:>9} {g.stemmen:>7}{noot}")
-    print(f"{'leden':<7} {len(sg.gewichten):<36} {'totaal':>9} {sg.totaal:>7}")
+        print(f"{g.gemeente.code:<7} {g.gemeente.naam:<36} {g.inwoners:>{b}} {g.stemmen:>7}{noot}")
+    totaal = ("members", "total") if en else ("leden", "totaal")
+    print(f"{totaal[0]:<7} {len(sg.gewichten):<36} {totaal[1]:>{b}} {sg.totaal:>7}")
     if any(g.voorgangers for g in sg.gewichten):
-        print("* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)")
+        print(
+            "* including predecessors merged after the reference date (STM02)"
+            if en
+            else "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"
+        )
+    print(herkomst.samenvatting(h, args.lang))
     return 0

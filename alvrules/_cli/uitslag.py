@@ -1,6 +1,7 @@
 """``alvrules uitslag DOSSIER``: every stemming's result (STM04-STM11) as the minutes write
 it, as JSON (INTERFACES.md), or the per-member voting record (stemgedrag) as CSV or as a
-self-contained HTML page (inline CSS, no JavaScript).
+self-contained HTML page (inline CSS, no JavaScript). A CSV cell that starts with
+``= + - @``, tab or CR gets a leading apostrophe (:func:`alvrules.tekens.csv_cel`).
 
 Exit 1 when the dossier has errors (e.g. rejected ballots); their findings go to stderr
 for csv/html, after the result sheet for text and under ``bevindingen`` in JSON.
@@ -12,14 +13,19 @@ import argparse
 import csv
 import html
 import sys
+from typing import Any
 
-from alvrules import laden
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._bevolking import bevolking
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
+from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
+from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
+from alvrules.tekens import csv_cel, terminal
 from alvrules.telling import Uitkomst, percentage
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
 
@@ -87,14 +93,15 @@ def _regel(r: Resultaat, taal: str) -> str:
 
 def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["stemming", "code", "gemeente", "stemmen", "keuze"])
+    w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE:
             continue
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
-            w.writerow([r.stemming.id, code, u.namen[code], u.gewichten[code], keuze])
+            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
+            w.writerow([csv_cel(c) for c in cellen])
 
 
 _CSS = (
@@ -127,7 +134,7 @@ def _balk(r: Resultaat) -> str:
     )
 
 
-def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
+def _html(u: Uitslagen, vergadering: Vergadering, taal: str, h: dict[str, Any]) -> None:
     e = html.escape
     kop, gedrag_kop, gemeente, stemmen, keuze = _KOP[taal]
     titel = f"{kop} {vergadering.naam} ({vergadering.datum.isoformat()})"
@@ -154,41 +161,50 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     delen.append(
         f"<footer>Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum "
         f"{peildatum(vergadering.datum).isoformat()}; Bron: CBS. "
-        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).</footer>"
-        "</body></html>"
+        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).<br>"
+        f"{e(herkomst.samenvatting(h, taal))}</footer></body></html>"
     )
     print("".join(delen))
 
 
-def _uitslagen(dossier: Dossier) -> Uitslagen:
+def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     """The results, or, as in ``controleer``, one STM02 error when no weights are known
     (the same file gives the same findings and exit code in both commands)."""
     if not dossier.stemmingen and not dossier.vertegenwoordigers:
         return Uitslagen((), (), {}, {})
     try:
-        return uitslagen(dossier)
+        return uitslagen(dossier, bevolking=cijfers)
     except InvoerFout as e:
-        return Uitslagen((), (bevinding("STM02", "vergadering.datum", str(e)),), {}, {})
+        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
+        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laden.laad_dossier(args.dossier)
-    u = _uitslagen(dossier)
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
+    gegeven = bevolking(args, dossier)
+    u = _uitslagen(dossier, gegeven)
+    h = herkomst_van(
+        args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+    )
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
         data = u.to_json()
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
-        json_uit(data)
+        data["herkomst"] = h
+        json_uit("uitslag", data)
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
-        _html(u, dossier.vergadering, taal)
+        _html(u, dossier.vergadering, taal, h)
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
     if args.format in ("text", "csv", "html"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
-            print(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}", file=uitvoer)
+            print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)
+    if args.format == "text":
+        print(terminal(herkomst.samenvatting(h, taal)))
     return 1 if fouten else 0

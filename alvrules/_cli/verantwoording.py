@@ -2,6 +2,8 @@
 
 Text (Dutch or English labels), JSON (Dutch keys) or Markdown laid out as the annex
 "Verantwoording moties": an overview table, then one section per motion under its group.
+Every text from the dossier is escaped in Markdown (:func:`alvrules.tekens.markdown`): no
+heading, link, raw HTML or forged line comes from input.
 Exit 1 when the accounting has errors (warnings allowed).
 """
 
@@ -11,9 +13,10 @@ import argparse
 import textwrap
 from itertools import groupby
 
-from alvrules import laden
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
 from alvrules.levenscyclus import EerdereMotie
+from alvrules.tekens import markdown as md
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
@@ -59,7 +62,7 @@ def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
 
 
 def _cel(tekst: str) -> str:
-    return tekst.replace("|", "\\|").replace("\n", " ")
+    return md(tekst)
 
 
 def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
@@ -67,7 +70,7 @@ def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
     uit = [
         "# Verantwoording uitvoering moties",
         "",
-        f"{naam}, {lijst.vergadering.isoformat()}. Voorstel `{lijst.voorstel}` (AFD04, ter "
+        f"{md(naam)}, {lijst.vergadering.isoformat()}. Voorstel `{lijst.voorstel}` (AFD04, ter "
         f"besluitvorming): {len(lijst.posten)} moties, {lijst.afdoen} afdoen, "
         f"{lijst.aanhouden} aanhouden.",
         "",
@@ -80,32 +83,37 @@ def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
         for p in lijst.posten
     ]
     for groep, posten in groupby(lijst.posten, key=lambda p: p.motie.groep):
-        uit += ["", f"## {groep or 'Moties'}"]
+        uit += ["", f"## {md(groep) or 'Moties'}"]
         for p in posten:
             m = p.motie
-            uit += ["", f"### {m.onderwerp or m.titel}", ""]
-            uit.append(f"- **Motie en indiener(s):** {indieners(m)} “{m.titel}” ({m.id})")
+            uit += ["", f"### {md(m.onderwerp or m.titel)}", ""]
+            uit.append(
+                f"- **Motie en indiener(s):** {md(indieners(m))} “{md(m.titel)}” ({md(m.id)})"
+            )
             if m.aangehouden_sinds:
                 uit.append(f"- **Aangehouden sinds:** ALV {m.aangehouden_sinds.isoformat()}")
-            uit.append(f"- **Oproep (samengevat):** {m.oproep}")
-            uit.append(f"- **Verantwoording:** {p.verantwoording}")
-            uit.append(f"- **Voorstel:** {voorstel(p)}")
+            uit.append(f"- **Oproep (samengevat):** {md(m.oproep)}")
+            uit.append(f"- **Verantwoording:** {md(p.verantwoording)}")
+            uit.append(f"- **Voorstel:** {md(voorstel(p))}")
             if p.voorstel is Afdoening.AANHOUDEN or p.reden:
-                uit.append(f"- **Reden:** {p.reden or '(geen reden gegeven)'}")
+                uit.append(f"- **Reden:** {md(p.reden) if p.reden else '(geen reden gegeven)'}")
     if lijst.bevindingen.bevindingen:
         uit += ["", "## Bevindingen", ""]
-        uit += [f"- {b.regel} ({b.ernst}) `{b.pad}`: {b.melding}" for b in lijst.bevindingen]
+        uit += [f"- {b.regel} ({b.ernst}) {md(b.pad)}: {md(b.melding)}" for b in lijst.bevindingen]
     return "\n".join(uit)
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laden.laad_dossier(args.dossier)
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
     lijst = uit_dossier(dossier)
     naam = dossier.vergadering.naam
+    h = herkomst_van(args, datum=dossier.vergadering.datum, invoer=invoer)
     if args.format == "json":
-        json_uit(lijst.to_json(args.lang))
+        json_uit("verantwoording", {**lijst.to_json(args.lang), "herkomst": h})
     elif args.format == "markdown":
         print(markdown(lijst, naam))
+        print(f"\n*{herkomst.samenvatting(h, args.lang)}*")
     else:
         en = args.lang == "en"
         print(_tekst(lijst, naam, en))
@@ -114,4 +122,5 @@ def run(args: argparse.Namespace) -> int:
         for b in lijst.bevindingen:
             ernst = b.ernst.en if en else b.ernst.value
             print(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}")
+        print(herkomst.samenvatting(h, args.lang))
     return 0 if lijst.bevindingen.geldig else 1

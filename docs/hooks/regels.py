@@ -5,8 +5,10 @@ these docs. A page asks for generated content with an HTML comment on a line of 
 
 ``<!-- regels: HOOFDSTUK -->``
     the sections of every rule of chapter ``HOOFDSTUK`` (a key of ``HOOFDSTUKKEN``): a
-    heading with the rule id as anchor (``#SIG01``), name, severity, source, explanation
-    and the decision taken where the sources are silent;
+    heading with the rule id as anchor (``#SIG01``), name, severity, sources (linked),
+    explanation, the decision taken where the sources are silent, and the functions that
+    emit its findings with the number of tests marked ``@pytest.mark.regel`` for it (both
+    found from the source by :mod:`alvrules.dekking`, never typed by hand);
 ``<!-- regelreferentie -->``
     one table per chapter listing every rule, linked to its section;
 ``<!-- besluiten -->``
@@ -18,10 +20,16 @@ these docs. A page asks for generated content with an HTML comment on a line of 
 ``<!-- commando's -->``
     the table of CLI commands from ``alvrules.cli.COMMANDS``;
 ``<!-- dossierschema -->``
-    the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it.
+    the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it;
+``<!-- uitvoerschemas -->``
+    the table of output schemas (``alvrules/data/schemas/``), each linked to its file.
+
+The output schemas are also published as files of the site, at the path of their ``$id``
+(``schemas/1/NAAM.json`` under ``site_url``), so their ``$id`` and ``$ref`` resolve.
 
 An unknown marker, or a chapter with rules that no page shows, fails the build, so a rule
-added in code appears in the docs at once or the build says why not.
+added in code appears in the docs at once or the build says why not. So does a rule
+without emitting code (unless its ``geen_bevinding`` says why) or without a marked test.
 """
 
 from __future__ import annotations
@@ -31,13 +39,16 @@ import posixpath
 import re
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS
+from alvrules.dekking import bronplekken, gaten, getest
 from alvrules.model import Rol
 from alvrules.regels import Regel, regels
 
@@ -46,6 +57,39 @@ SCHEMA = "dossier.schema.json"
 
 #: chapter key -> src_uri of the page that shows its rules (filled in ``on_files``)
 _PAGINA: dict[str, str] = {}
+#: rule id -> emitting functions, and rule id -> marked tests (filled in ``on_config``)
+_CODE: dict[str, list[str]] = {}
+_TESTS: dict[str, list[str]] = {}
+
+
+def on_config(config: Any, /) -> Any:
+    """Find, per rule, the code that emits its findings and the tests that verify it."""
+    tests = Path(config.config_file_path).resolve().parent / "tests"
+    _CODE.clear()
+    _CODE.update(bronplekken())
+    _TESTS.clear()
+    _TESTS.update(getest(tests))
+    if fout := gaten(regels(), _CODE, _TESTS):
+        raise PluginError("regel zonder code of test: " + "; ".join(fout))
+    return config
+
+
+def _uitvoerschemas() -> dict[str, dict[str, Any]]:
+    """The shipped output schemas by file name."""
+    map_ = resources.files("alvrules") / "data" / "schemas"
+    return {
+        f.name: json.loads(f.read_text(encoding="utf-8"))
+        for f in sorted(map_.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".json")
+    }
+
+
+def _schema_pad(schema: dict[str, Any], site_url: str) -> str:
+    """``schemas/1/controleer.json``: the site path of a schema's ``$id``."""
+    sid: str = schema["$id"]
+    if not sid.startswith(site_url):
+        raise PluginError(f"$id {sid} ligt niet onder site_url {site_url}")
+    return sid.removeprefix(site_url)
 
 
 def _hoofdstuk_markers(tekst: str) -> list[str]:
@@ -68,6 +112,10 @@ def on_files(files: Any, /, *, config: Any) -> Any:
     for hoofdstuk, src in _PAGINA.items():
         if PAGINAS[hoofdstuk] != src.removesuffix(".md") + "/":
             raise PluginError(f"catalogus.PAGINAS[{hoofdstuk!r}] wijst niet naar {src}")
+    site_url = config["site_url"] or ""
+    for schema in _uitvoerschemas().values():
+        tekst = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        files.append(File.generated(config, _schema_pad(schema, site_url), content=tekst))
     return files
 
 
@@ -102,7 +150,17 @@ def sectie(r: Regel) -> str:
     ]
     if r.besluit:
         delen += ['!!! info "Besluit"', "", f"    {r.besluit}", ""]
+    delen += [_dekking(r), ""]
     return "\n".join(delen)
+
+
+def _dekking(r: Regel) -> str:
+    """Rule -> code -> test: the functions that emit the rule's findings, and its tests."""
+    code = ", ".join(f"`{f}`" for f in _CODE.get(r.id, ()))
+    if not code:
+        code = f"geen eigen bevinding: {r.geen_bevinding}"
+    n = len(_TESTS.get(r.id, ()))
+    return f"**Code:** {code} · **Tests:** {n} {'test' if n == 1 else 'tests'}"
 
 
 def _regels(hoofdstuk: str | None, pagina: str) -> str:
@@ -171,6 +229,15 @@ def _schema(_: str | None, pagina: str) -> str:
     return f'```json title="{SCHEMA}"\n{tekst}\n```'
 
 
+def _uitvoer_tabel(_: str | None, pagina: str) -> str:
+    uit = ["| schema | uitvoer | `$id` |", "|---|---|---|"]
+    for naam, schema in _uitvoerschemas().items():
+        sid = schema["$id"]
+        pad = posixpath.relpath(sid.split("/alvrules/", 1)[1], posixpath.dirname(pagina) or ".")
+        uit.append(f"| [`{naam}`]({pad}) | {_cel(schema.get('title', ''))} | `{sid}` |")
+    return "\n".join(uit)
+
+
 GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "regels": _regels,
     "regelreferentie": _referentie,
@@ -179,6 +246,7 @@ GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "rollen": _rollen,
     "commando's": _commandos,
     "dossierschema": _schema,
+    "uitvoerschemas": _uitvoer_tabel,
 }
 
 

@@ -1,0 +1,99 @@
+"""``alvrules bevolking ophalen JAAR``: CBS's population per municipality on 1 January.
+
+Fetches (:mod:`alvrules.cbs`), checks, then writes the CSV in the shipped form
+(``code,naam,inwoners``, sorted by code, UTF-8) to ``--uitvoer`` (default
+``inwoners-JAAR-01-01.csv`` in the current folder) and prints the table, the number of
+municipalities and the total. Nothing is written when the fetch or a check fails (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import attrs
+
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit
+from alvrules.bevolking import Bevolking
+from alvrules.cbs import haal_op, verzoek_url
+from alvrules.gemeenten import register
+from alvrules.model import InvoerFout
+
+
+def csv_tekst(b: Bevolking) -> str:
+    """The figures as the shipped files hold them: ``code,naam,inwoners``, by code."""
+    reg = register()
+    uit = io.StringIO()
+    w = csv.writer(uit, lineterminator="\n")
+    w.writerow(["code", "naam", "inwoners"])
+    for code in sorted(b.inwoners):
+        g = reg.code(code)
+        w.writerow([code, g.naam if g else code, b.inwoners[code]])
+    return uit.getvalue()
+
+
+def _schrijf(pad: Path, tekst: str) -> None:
+    """Write ``tekst`` to ``pad`` in one step (a temporary file renamed)."""
+    map_ = pad.parent if str(pad.parent) else Path()
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", dir=map_)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(tekst)
+        Path(tijdelijk).replace(pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    en = args.lang == "en"
+    if not re.fullmatch(r"\d{4}", args.jaar.strip()) or not 1900 <= int(args.jaar) <= 2200:
+        raise InvoerFout(
+            f"ongeldig jaar {args.jaar!r}: verwacht JJJJ",
+            en=f"invalid year {args.jaar!r}: expected YYYY",
+        )
+    if not args.timeout > 0:
+        raise InvoerFout("--timeout moet groter zijn dan 0", en="--timeout must be above 0")
+    jaar = int(args.jaar)
+    b = haal_op(jaar, args.url, timeout=args.timeout)
+    pad = Path(args.uitvoer or f"inwoners-{b.peildatum.isoformat()}.csv")
+    tekst = csv_tekst(b)
+    _schrijf(pad, tekst)
+    totaal = sum(b.inwoners.values())
+    geschreven = attrs.evolve(b, bestand=pad.name, sha256=herkomst.sha256(tekst.encode("utf-8")))
+    h = herkomst_van(args, bevolking=geschreven)
+    if args.format == "json":
+        json_uit(
+            "bevolking",
+            {
+                "tabel": b.tabel,
+                "peildatum": b.peildatum.isoformat(),
+                "gemeenten": len(b.inwoners),
+                "inwoners": totaal,
+                "uitvoer": str(pad),
+                "url": verzoek_url(jaar, args.url),
+                "bron": "Bron: CBS",
+                "herkomst": h,
+            },
+        )
+    elif en:
+        print(
+            f"CBS table {b.tabel}, reference date {b.peildatum.isoformat()}: "
+            f"{len(b.inwoners)} municipalities, {totaal} inhabitants; written to {pad} "
+            "(Bron: CBS)"
+        )
+    else:
+        print(
+            f"CBS-tabel {b.tabel}, peildatum {b.peildatum.isoformat()}: "
+            f"{len(b.inwoners)} gemeenten, {totaal} inwoners; geschreven naar {pad} "
+            "(Bron: CBS)"
+        )
+    if args.format != "json":
+        print(herkomst.samenvatting(h, args.lang))
+    return 0

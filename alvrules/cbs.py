@@ -1,0 +1,197 @@
+"""Fetching the population per municipality on 1 January from CBS StatLine (STM02).
+
+``alvrules bevolking ophalen JAAR`` asks CBS's open-data API (OData v3, JSON) for table
+03759ned "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio": topic
+``BevolkingOp1Januari_1``, period ``JAARJJ00``, the totals of ``Geslacht`` (``T001038``),
+``Leeftijd`` (``10000``) and ``BurgerlijkeStaat`` (``T001019``), regions ``GM…``. One
+GET request with the standard library (*decision*, docs/besluiten.md: a client library
+would add a dependency for one filtered request).
+
+What comes back is checked before anything is written: exactly one row per municipality
+of the registry on 1 January of JAAR, codes ``GM`` + 4 digits, every count a whole number
+from 1 to :data:`alvrules.grenzen.MAX_INWONERS`. A municipality CBS lists with a count
+that the registry does not know on that date means a merger the registry lacks: refused
+too. Problems raise :class:`InvoerFout` with
+one line in Dutch (and English), so the CLI exits 2 and writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from alvrules.bevolking import STATLINE_KOLOM, STATLINE_TABEL, Bevolking
+from alvrules.gemeenten import Gemeenteregister, register
+from alvrules.grenzen import MAX_INWONERS
+from alvrules.model import InvoerFout
+
+__all__ = ["BASIS_URL", "OMGEVING", "haal_op", "verzoek_url"]
+
+#: CBS's open-data API (OData v3); ``--url`` or :data:`OMGEVING` point elsewhere.
+BASIS_URL = "https://opendata.cbs.nl/ODataApi/odata"
+OMGEVING = "ALVRULES_CBS_URL"
+#: Largest response read, in bytes (the real one is about 40 kB).
+MAX_ANTWOORD = 20 * 1024 * 1024
+_MAX_PAGINAS = 20
+_GM = re.compile(r"^GM\d{4}$")
+_TOTAAL = (("Geslacht", "T001038"), ("Leeftijd", "10000"), ("BurgerlijkeStaat", "T001019"))
+
+
+def verzoek_url(jaar: int, basis: str | None = None) -> str:
+    """The URL of the request for 1 January of ``jaar``."""
+    basis = (basis or os.environ.get(OMGEVING) or BASIS_URL).rstrip("/")
+    filters = [f"startswith({k},'{v}')" for k, v in _TOTAAL]
+    filters += [f"Perioden eq '{jaar}JJ00'", "startswith(RegioS,'GM')"]
+    query = urllib.parse.urlencode(
+        {
+            "$filter": " and ".join(filters),
+            "$select": f"RegioS,Perioden,{STATLINE_KOLOM}",
+            "$format": "json",
+        },
+        safe="$',()",
+        quote_via=urllib.parse.quote,
+    )
+    return f"{basis}/{STATLINE_TABEL}/TypedDataSet?{query}"
+
+
+def _fout(nl: str, en: str) -> InvoerFout:
+    return InvoerFout(f"CBS: {nl}; niets geschreven", en=f"CBS: {en}; nothing written")
+
+
+def _pagina(url: str, timeout: float) -> dict[str, Any]:
+    verzoek = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": "alvrules"}
+    )
+    try:
+        with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:
+            soort = antwoord.headers.get_content_type()
+            inhoud = antwoord.read(MAX_ANTWOORD + 1)
+    except urllib.error.HTTPError as e:
+        raise _fout(f"HTTP {e.code} {e.reason}", f"HTTP {e.code} {e.reason}") from None
+    except TimeoutError:
+        raise _fout(
+            f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s"
+        ) from None
+    except urllib.error.URLError as e:
+        if isinstance(e.reason, TimeoutError):
+            raise _fout(
+                f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s"
+            ) from None
+        raise _fout(
+            f"niet bereikbaar ({e.reason}); offline?", f"unreachable ({e.reason}); offline?"
+        ) from None
+    except (OSError, ValueError) as e:
+        raise _fout(f"niet bereikbaar ({e})", f"unreachable ({e})") from None
+    if len(inhoud) > MAX_ANTWOORD:
+        raise _fout("antwoord te groot", "response too large")
+    try:
+        data = json.loads(inhoud.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise _fout(
+            f"antwoord is geen JSON maar {soort} (storing of verkeerde --url?)",
+            f"the response is not JSON but {soort} (outage or wrong --url?)",
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("value"), list):
+        raise _fout(
+            "antwoord zonder lijst 'value' (geen OData-tabel)",
+            "response without a 'value' list (not an OData table)",
+        )
+    return data
+
+
+def _rijen(url: str, timeout: float) -> Iterator[Any]:
+    for _ in range(_MAX_PAGINAS):
+        data = _pagina(url, timeout)
+        yield from data["value"]
+        volgende = data.get("odata.nextLink")
+        if not isinstance(volgende, str) or not volgende:
+            return
+        if urllib.parse.urlsplit(volgende).scheme not in ("http", "https"):
+            raise _fout("ongeldige vervolgpagina", "invalid next page")
+        url = volgende
+    raise _fout("te veel pagina's", "too many pages")
+
+
+def haal_op(
+    jaar: int,
+    basis: str | None = None,
+    *,
+    timeout: float = 30.0,
+    gemeenten: Gemeenteregister | None = None,
+) -> Bevolking:
+    """The population per member municipality on 1 January of ``jaar``, checked.
+
+    :class:`InvoerFout` when CBS cannot be reached, answers with an error or something
+    else than the table, or when the figures fail a check (module doc).
+    """
+    url = verzoek_url(jaar, basis)
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise InvoerFout(
+            f"--url moet met http:// of https:// beginnen: {url[:80]!r}",
+            en=f"--url must start with http:// or https://: {url[:80]!r}",
+        )
+    peil = date(jaar, 1, 1)
+    reg = gemeenten or register()
+    inwoners: dict[str, int] = {}
+    vreemd: list[str] = []
+    for rij in _rijen(url, timeout):
+        if not isinstance(rij, dict):
+            raise _fout("rij is geen object", "row is not an object")
+        code = str(rij.get("RegioS", "")).strip()
+        if not _GM.match(code):
+            raise _fout(
+                f"regiocode {code[:20]!r} is geen GM + 4 cijfers",
+                f"region code {code[:20]!r} is not GM + 4 digits",
+            )
+        waarde = rij.get(STATLINE_KOLOM)
+        lid = reg.code(code)
+        if waarde is None and (lid is None or not lid.bestaat_op(peil)):
+            continue  # a municipality of another year: no figure, as it should be
+        if lid is None or not lid.bestaat_op(peil):
+            vreemd.append(code)
+            continue
+        if waarde is None:
+            raise _fout(
+                f"geen aantal op {peil.isoformat()} voor {lid.naam} ({code})",
+                f"no count on {peil.isoformat()} for {lid.naam} ({code})",
+            )
+        if type(waarde) is not int or not 1 <= waarde <= MAX_INWONERS:
+            grens = f"{MAX_INWONERS:,}"
+            raise _fout(
+                f"aantal van {lid.naam} ({code}) is geen geheel getal van 1 tot en met "
+                f"{grens.replace(',', '.')}: {str(waarde)[:20]!r}",
+                f"count of {lid.naam} ({code}) is not a whole number from 1 to {grens}: "
+                f"{str(waarde)[:20]!r}",
+            )
+        if code in inwoners:
+            raise _fout(f"{code} staat er twee keer in", f"{code} occurs twice")
+        inwoners[code] = waarde
+    if vreemd:
+        raise _fout(
+            f"{', '.join(vreemd[:5])} bestaat niet op {peil.isoformat()} volgens het "
+            "gemeenteregister; voeg eerst de herindeling toe (data/fusies.csv)",
+            f"{', '.join(vreemd[:5])} does not exist on {peil.isoformat()} in the registry; "
+            "add the merger first (data/fusies.csv)",
+        )
+    ontbreekt = [g for g in reg.leden(peil) if g.code not in inwoners]
+    if ontbreekt:
+        namen = ", ".join(f"{g.naam} ({g.code})" for g in ontbreekt[:5])
+        meer = f" en nog {len(ontbreekt) - 5}" if len(ontbreekt) > 5 else ""
+        meer_en = f" and {len(ontbreekt) - 5} more" if len(ontbreekt) > 5 else ""
+        raise _fout(
+            f"geen aantal op {peil.isoformat()} voor {namen}{meer}",
+            f"no count on {peil.isoformat()} for {namen}{meer_en}",
+        )
+    return Bevolking(
+        peildatum=peil,
+        inwoners=dict(sorted(inwoners.items())),
+        tabel=STATLINE_TABEL.upper(),
+        product="Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
+    )
