@@ -29,6 +29,8 @@ def _script() -> ModuleType:
 
 MUTATIE = _script()
 DATA = MUTATIE.lees()
+#: measured modules below the norm, each with its reason in docs/kwaliteit.md
+ONDER_DE_NORM = {"agenda"}
 
 
 def test_the_table_in_the_docs_is_generated_from_the_record() -> None:
@@ -46,7 +48,10 @@ def test_measured_modules_reach_the_norm(module: str) -> None:
     na = DATA["modules"][module].get("na")
     if na is None:
         pytest.skip(f"{module}: not measured yet")
-    assert na["gedood"] * 100 >= MUTATIE.NORM * na["totaal"]
+    gehaald = na["gedood"] * 100 >= MUTATIE.NORM * na["totaal"]
+    assert gehaald is (module not in ONDER_DE_NORM)
+    if not gehaald:
+        assert f"`{module}` onder de norm" in MUTATIE.DOCS.read_text("utf-8")
 
 
 @pytest.mark.parametrize("module", sorted(DATA["modules"]))
