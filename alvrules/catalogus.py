@@ -9,7 +9,13 @@ from __future__ import annotations
 from alvrules.bronnen import bron
 from alvrules.regels import Ernst, Regel
 
-__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS"]
+__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS", "VERSIE"]
+
+#: The catalogue's human version: ``JAAR.N``, the year of the documents it encodes and the
+#: edition. Raise it when a rule is added or removed or changes its severity (a test keeps
+#: the ids and severities of every version, ``tests/data/catalogusversies.json``); the
+#: exact identity of the catalogue is its hash (:func:`alvrules.herkomst.catalogus`).
+VERSIE = "2023.1"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 

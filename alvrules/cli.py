@@ -52,6 +52,12 @@ class _Parser(argparse.ArgumentParser):
 def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     p.add_argument("--format", choices=formats, default="text", help="uitvoervorm")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van meldingen")
+    p.add_argument(
+        "--tijdstip",
+        action="store_true",
+        help="zet het tijdstip van uitvoeren in de herkomst (dan is de uitvoer niet meer "
+        "byte-gelijk bij dezelfde invoer)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +84,7 @@ def _termijnen(p: argparse.ArgumentParser) -> None:
 
 def _dossier(formats: Sequence[str]) -> Callable[[argparse.ArgumentParser], None]:
     def toevoegen(p: argparse.ArgumentParser) -> None:
-        p.add_argument("dossier", help="dossierbestand (.toml of .json)")
+        p.add_argument("dossier", help="dossierbestand (.toml of .json); - leest stdin")
         _gemeenschappelijk(p, formats)
 
     return toevoegen
@@ -90,6 +96,15 @@ def _cijfers(p: argparse.ArgumentParser) -> None:
         "--bevolking", metavar="CSV", help="CBS-bevolkingscijfers (gaat voor het dossier)"
     )
     p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="peildatum van het bevolkingsbestand")
+
+
+def _controleer(p: argparse.ArgumentParser) -> None:
+    _dossier(("text", "json", "sarif", "github", "gitlab"))(p)
+    p.add_argument(
+        "--strikt",
+        action="store_true",
+        help="waarschuwingen tellen ook als fout (afsluitcode 1)",
+    )
 
 
 def _stemgewichten(p: argparse.ArgumentParser) -> None:
@@ -131,7 +146,7 @@ def _regels(p: argparse.ArgumentParser) -> None:
 
 _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "termijnen": _termijnen,
-    "controleer": _met_cijfers(_dossier(("text", "json"))),
+    "controleer": _met_cijfers(_controleer),
     "stemgewichten": _stemgewichten,
     "uitslag": _met_cijfers(_dossier(("text", "json", "csv", "html"))),
     "verantwoording": _dossier(("text", "json", "markdown")),
@@ -148,12 +163,9 @@ class _Versie(argparse.Action):
 
 
 def _versie() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    from alvrules import __version__  # noqa: PLC0415 - the one source of the version
 
-    try:
-        return version("alvrules")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "onbekend"
+    return __version__
 
 
 def _json_fout(melding: str, regel: str | None) -> None:

@@ -67,12 +67,14 @@ class Stemgewicht:
     def to_json(self) -> dict[str, object]:
         uit: dict[str, object] = {
             "code": self.gemeente.code,
+            "tooi": self.gemeente.tooi,
             "naam": self.gemeente.naam,
             "inwoners": self.inwoners,
             "stemmen": self.stemmen,
         }
         if self.voorgangers:
             uit["voorgangers"] = [g.code for g in self.voorgangers]
+            uit["voorgangers_tooi"] = [g.tooi for g in self.voorgangers]
         return uit
 
 

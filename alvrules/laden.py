@@ -53,7 +53,15 @@ from alvrules.waarden import Ongeldig as _Fout
 from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
 from alvrules.waarden import soort as _soort
 
-__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+__all__ = [
+    "HERNOEMD",
+    "JAREN",
+    "MAX_GROOTTE",
+    "laad_bytes",
+    "laad_dossier",
+    "lees_bytes",
+    "lees_dossier",
+]
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
@@ -73,15 +81,26 @@ def laad_dossier(pad: str | Path) -> Dossier:
     A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
     """
     bestand = Path(pad)
-    naam = bestand.name
-    inhoud = lees_bytes(bestand)
-    dossier = lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    dossier = laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
     if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
         cijfers = attrs.evolve(
             dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
         )
         dossier = attrs.evolve(dossier, bevolking=cijfers)
     return dossier
+
+
+def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
+    """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
+
+    ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
+    first non-blank character is ``{``, TOML otherwise.
+    """
+    if len(inhoud) > MAX_GROOTTE:
+        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+    if json_ is None:
+        json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:

@@ -1,4 +1,4 @@
-"""Test configuration: Hypothesis profiles.
+"""Test configuration: Hypothesis profiles; every JSON output validated against its schema.
 
 ``default`` is fast enough for CI; ``thorough`` is for long runs by hand:
 ``HYPOTHESIS_PROFILE=thorough python -m pytest``; ``mutatie`` is for mutation testing.
@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,14 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _json_uitvoer_valideren() -> Iterator[None]:
+    """Every JSON output the CLI writes in any test is validated against its schema."""
+    from alvrules._cli import _uitvoer
+    from tests.schemas import valideer
+
+    _uitvoer.CONTROLE.append(valideer)
+    yield
+    _uitvoer.CONTROLE.remove(valideer)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit
 from alvrules.model import InvoerFout
 from alvrules.regels import Regel, regels
 
@@ -26,8 +27,12 @@ def run(args: argparse.Namespace) -> int:
             raise InvoerFout(f"onbekende regel {args.id!r}; zie 'alvrules regels'")
     else:
         gekozen = list(alle)
+    h = herkomst_van(args)
     if args.format == "json":
-        json_uit(gekozen[0].to_json() if args.id else {"regels": [r.to_json() for r in gekozen]})
+        if args.id:
+            json_uit("regel", {**gekozen[0].to_json(), "herkomst": h})
+        else:
+            json_uit("regels", {"regels": [r.to_json() for r in gekozen], "herkomst": h})
         return 0
     if args.id:
         print(_tekst(gekozen[0], args.lang == "en"))
@@ -35,4 +40,5 @@ def run(args: argparse.Namespace) -> int:
         for r in gekozen:
             naam = r.naam_en if args.lang == "en" else r.naam
             print(f"{r.id}  {r.ernst.value:<12} {naam:<28} {r.bron}")
+    print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -13,8 +13,8 @@ import argparse
 import textwrap
 from itertools import groupby
 
-from alvrules import laden
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.tekens import markdown as md
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
@@ -104,13 +104,16 @@ def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laden.laad_dossier(args.dossier)
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
     lijst = uit_dossier(dossier)
     naam = dossier.vergadering.naam
+    h = herkomst_van(args, datum=dossier.vergadering.datum, invoer=invoer)
     if args.format == "json":
-        json_uit(lijst.to_json(args.lang))
+        json_uit("verantwoording", {**lijst.to_json(args.lang), "herkomst": h})
     elif args.format == "markdown":
         print(markdown(lijst, naam))
+        print(f"\n*{herkomst.samenvatting(h, args.lang)}*")
     else:
         en = args.lang == "en"
         print(_tekst(lijst, naam, en))
@@ -119,4 +122,5 @@ def run(args: argparse.Namespace) -> int:
         for b in lijst.bevindingen:
             ernst = b.ernst.en if en else b.ernst.value
             print(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}")
+        print(herkomst.samenvatting(h, args.lang))
     return 0 if lijst.bevindingen.geldig else 1
