@@ -55,6 +55,7 @@ def verzoek_url(jaar: int, basis: str | None = None) -> str:
             "$select": f"RegioS,Perioden,{STATLINE_KOLOM}",
             "$format": "json",
         },
+        safe="$',()",
         quote_via=urllib.parse.quote,
     )
     return f"{basis}/{STATLINE_TABEL}/TypedDataSet?{query}"

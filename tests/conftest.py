@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,26 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built with ``--strict`` into a temporary directory (once per run).
+
+    ``ALVRULES_SITE`` names a site already built from this checkout (CI builds it once).
+    """
+    if os.environ.get("ALVRULES_SITE"):
+        return Path(os.environ["ALVRULES_SITE"])
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("material")
+    pytest.importorskip("mkdocstrings_handlers.python")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    uit = tmp_path_factory.mktemp("site")
+    with contextlib.chdir(ROOT):
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(uit), strict=True))
+    return uit
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -23,6 +23,8 @@ from alvrules.cli import main
 from tests.conftest import DATA as TESTDATA
 from tests.test_nieuw_jaar import DATA
 
+pytestmark = pytest.mark.regel("STM02")
+
 ANTWOORD = json.loads((TESTDATA / "cbs" / "03759ned-2025.json").read_text(encoding="utf-8"))
 STORING = (TESTDATA / "cbs" / "storing.html").read_bytes()
 

@@ -343,21 +343,6 @@ def test_glossary_covers_the_spec_vocabulary() -> None:
 # --- the built site -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built with ``--strict`` into a temporary directory."""
-    pytest.importorskip("mkdocs")
-    pytest.importorskip("material")
-    pytest.importorskip("mkdocstrings_handlers.python")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    uit = tmp_path_factory.mktemp("site")
-    with contextlib.chdir(ROOT):
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(uit), strict=True))
-    return uit
-
-
 def _spec_ids() -> set[str]:
     ids = set(REGELS)
     if SPEC.exists():
