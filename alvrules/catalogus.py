@@ -9,7 +9,13 @@ from __future__ import annotations
 from alvrules.bronnen import bron
 from alvrules.regels import Ernst, Regel
 
-__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS"]
+__all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS", "VERSIE"]
+
+#: The catalogue's human version: ``JAAR.N``, the year of the documents it encodes and the
+#: edition. Raise it when a rule is added or removed or changes its severity (a test keeps
+#: the ids and severities of every version, ``tests/data/catalogusversies.json``); the
+#: exact identity of the catalogue is its hash (:func:`alvrules.herkomst.catalogus`).
+VERSIE = "2023.1"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 
@@ -57,9 +63,10 @@ _REGELS: tuple[Regel, ...] = (
         "standaard en dus de standaard. Een procedure kan extra vrije dagen toevoegen; de "
         "kalender staat in de uitleg van elke termijn. Dagen die een koninklijk besluit op "
         "grond van Atw art. 3 lid 3 met feestdagen gelijkstelt, volgen de werkdagen van de "
-        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en verschijnt pas enkele "
-        "jaren vooruit, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
-        "noemt (de brief van 2023 rekent met de lijst van lid 1 en 2), en de VNG is geen "
+        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en wordt eens in de paar jaar "
+        "voor de jaren daarna genomen, zodat een nu berekende termijn later zou kunnen "
+        "verschuiven, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
+        "noemt, en de statutaire termijn is geen wettelijke termijn: de VNG is geen "
         "bestuursorgaan dat aan de Atw gebonden is. De tabel `atw-gelijkgesteld.csv` (dag en "
         "besluit) en de parameter `Procedure.atw_gelijkgestelde_dagen` maken het mogelijk dat "
         "toch te doen zonder codewijziging.",
@@ -278,6 +285,9 @@ _REGELS: tuple[Regel, ...] = (
         (bron("statuten", "art. 10 lid 2"), bron("cbs", "(gemeentelijke indeling)")),
         "Elke genoemde gemeente is lid op de vergaderdatum. Een onbekende of opgeheven "
         "gemeente is een fout; de melding noemt de dichtstbijzijnde geldige namen.",
+        "De stukken van 2023 citeren het lidmaatschapsartikel van de statuten niet (art. 10 "
+        "lid 2 spreekt alleen van 'elke gemeente die lid is'); `alvrules` neemt aan dat elke "
+        "gemeente van de CBS-indeling op de vergaderdatum lid is (in 2023: 342).",
     ),
     Regel(
         "SIG08",
@@ -527,7 +537,8 @@ _REGELS: tuple[Regel, ...] = (
         "voorstel geen besluit in deze vergadering. Amendementen gaan voor het voorstel, dat "
         "daarna als geamendeerd in stemming komt.",
         "De notulen (punt 7b) tonen de ordemoties; dat amendementen voor het voorstel gaan "
-        "staat niet in de stukken van 2023 (er waren geen amendementen) en is een besluit van "
+        "staat niet in de stukken van 2023 (de notulen kennen geen stemming over een "
+        "amendement) en is een besluit van "
         "`alvrules`, naar het gebruik in vergaderreglementen.",
     ),
     Regel(

@@ -9,8 +9,9 @@ would add a dependency for one filtered request).
 
 What comes back is checked before anything is written: exactly one row per municipality
 of the registry on 1 January of JAAR, codes ``GM`` + 4 digits, every count a whole number
-≥ 0. A municipality CBS lists with a count that the registry does not know on that date
-means a merger the registry lacks: refused too. Problems raise :class:`InvoerFout` with
+from 1 to :data:`alvrules.grenzen.MAX_INWONERS`. A municipality CBS lists with a count
+that the registry does not know on that date means a merger the registry lacks: refused
+too. Problems raise :class:`InvoerFout` with
 one line in Dutch (and English), so the CLI exits 2 and writes nothing.
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 
 from alvrules.bevolking import STATLINE_KOLOM, STATLINE_TABEL, Bevolking
 from alvrules.gemeenten import Gemeenteregister, register
+from alvrules.grenzen import MAX_INWONERS
 from alvrules.model import InvoerFout
 
 __all__ = ["BASIS_URL", "OMGEVING", "haal_op", "verzoek_url"]
@@ -53,6 +55,7 @@ def verzoek_url(jaar: int, basis: str | None = None) -> str:
             "$select": f"RegioS,Perioden,{STATLINE_KOLOM}",
             "$format": "json",
         },
+        safe="$',()",
         quote_via=urllib.parse.quote,
     )
     return f"{basis}/{STATLINE_TABEL}/TypedDataSet?{query}"
@@ -154,10 +157,18 @@ def haal_op(
         if lid is None or not lid.bestaat_op(peil):
             vreemd.append(code)
             continue
-        if type(waarde) is not int or waarde < 0:
+        if waarde is None:
             raise _fout(
-                f"aantal van {lid.naam} ({code}) is geen geheel getal ≥ 0: {waarde!r}",
-                f"count of {lid.naam} ({code}) is not a whole number ≥ 0: {waarde!r}",
+                f"geen aantal op {peil.isoformat()} voor {lid.naam} ({code})",
+                f"no count on {peil.isoformat()} for {lid.naam} ({code})",
+            )
+        if type(waarde) is not int or not 1 <= waarde <= MAX_INWONERS:
+            grens = f"{MAX_INWONERS:,}"
+            raise _fout(
+                f"aantal van {lid.naam} ({code}) is geen geheel getal van 1 tot en met "
+                f"{grens.replace(',', '.')}: {str(waarde)[:20]!r}",
+                f"count of {lid.naam} ({code}) is not a whole number from 1 to {grens}: "
+                f"{str(waarde)[:20]!r}",
             )
         if code in inwoners:
             raise _fout(f"{code} staat er twee keer in", f"{code} occurs twice")

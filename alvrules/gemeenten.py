@@ -14,9 +14,10 @@ registry is the library's own data, covering every municipality from 1 January 2
 - ``data/aliassen.csv`` (``code,alias``): other names in use (Den Haag, Frisian names).
 
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
-accepts a CBS code (``GM0344``), and suggests the nearest names for an unknown one. A name
-with an invisible or formatting character (:func:`alvrules.tekens.onzichtbaar`) is never
-a match.
+accepts a CBS code (``GM0344``, also as the plain number ``0344``) and the government's TOOI
+identifier (``https://identifier.overheid.nl/tooi/id/gemeente/gm0344``), and suggests the
+nearest names for an unknown one. A name with an invisible or formatting character
+(:func:`alvrules.tekens.onzichtbaar`) is never a match.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from alvrules.tekens import onzichtbaar
 from alvrules.waarden import getypeerd
 
 __all__ = [
+    "TOOI_GEMEENTE",
     "Fusie",
     "Gemeente",
     "Gemeenteregister",
@@ -46,9 +48,23 @@ __all__ = [
     "met_fusies",
     "normaliseer",
     "register",
+    "tooi",
 ]
 
-_CODE = re.compile(r"^\s*gm\s*(\d{4})\s*$", re.IGNORECASE)
+#: The TOOI namespace of municipalities (Thesaurus en Ontologie Overheidsinformatie, KOOP):
+#: a municipality's URI is this prefix plus its CBS code in lower case.
+TOOI_GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+#: A CBS code (``GM0363``), the plain number (``0363``) or the TOOI URI (``…/gm0363``).
+_CODE = re.compile(
+    r"^\s*(?:https?://identifier\.overheid\.nl/tooi/id/gemeente/gm|gm)?\s*(\d{4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def tooi(code: str) -> str:
+    """The TOOI URI of the municipality with CBS code ``code`` (``GM0363`` -> ``…/gm0363``)."""
+    return TOOI_GEMEENTE + code.lower()
 
 
 def normaliseer(naam: str) -> str:
@@ -76,7 +92,13 @@ class Gemeente:
         default=None, validator=validators.optional(validators.matches_re(r"GM\d{4}"))
     )
 
+    @property
+    def tooi(self) -> str:
+        """The government's identifier: ``https://identifier.overheid.nl/tooi/id/gemeente/gmNNNN``."""
+        return tooi(self.code)
+
     def bestaat_op(self, datum: date) -> bool:
+        """Whether the municipality exists on ``datum`` (between ``van`` and ``tot``)."""
         return (self.van is None or self.van <= datum) and (self.tot is None or datum <= self.tot)
 
 
@@ -100,10 +122,11 @@ class Gemeenteregister:
         return len(self._op_code)
 
     def code(self, code: str) -> Gemeente | None:
+        """The municipality with CBS code ``code`` (``GM0363``), or None."""
         return self._op_code.get(code)
 
     def zoek(self, naam: str, op: date | None = None) -> Gemeente | None:
-        """The municipality named ``naam`` (name, alias or CBS code).
+        """The municipality named ``naam`` (name, alias, CBS code or TOOI URI).
 
         With ``op`` only one that exists on that date; without it, the newest of those
         that ever carried the name.

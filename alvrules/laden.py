@@ -53,7 +53,15 @@ from alvrules.waarden import Ongeldig as _Fout
 from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
 from alvrules.waarden import soort as _soort
 
-__all__ = ["HERNOEMD", "JAREN", "MAX_GROOTTE", "laad_dossier", "lees_dossier"]
+__all__ = [
+    "HERNOEMD",
+    "JAREN",
+    "MAX_GROOTTE",
+    "laad_bytes",
+    "laad_dossier",
+    "lees_bytes",
+    "lees_dossier",
+]
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
 HERNOEMD: Mapping[tuple[type, str], str] = {(Agendapunt, "soorten"): "soort"}
@@ -73,15 +81,26 @@ def laad_dossier(pad: str | Path) -> Dossier:
     A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
     """
     bestand = Path(pad)
-    naam = bestand.name
-    inhoud = lees_bytes(bestand)
-    dossier = lees_dossier(_ontleed(inhoud, naam, json_=bestand.suffix.lower() == ".json"), naam)
+    dossier = laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
     if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
         cijfers = attrs.evolve(
             dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
         )
         dossier = attrs.evolve(dossier, bevolking=cijfers)
     return dossier
+
+
+def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
+    """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
+
+    ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
+    first non-blank character is ``{``, TOML otherwise.
+    """
+    if len(inhoud) > MAX_GROOTTE:
+        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+    if json_ is None:
+        json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
@@ -230,13 +249,29 @@ def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
 
 
 def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
-    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file."""
+    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file; or a list
+    of ``{gemeente, keuze}`` tables (which can hold a second ballot of a member: STM04)."""
+    if isinstance(waarde, list):
+        return tuple(_stembriefje(b, i) for i, b in enumerate(waarde))
     if not isinstance(waarde, dict):
         raise _Fout(f"verwacht een tabel gemeente = keuze, niet {_soort(waarde)}")
     for gemeente, gekozen in waarde.items():
         if not isinstance(gekozen, str):
             raise _Fout(f"verwacht tekst, niet {_soort(gekozen)}", (gemeente,))
     return tuple(Stembriefje(g, k) for g, k in waarde.items())
+
+
+def _stembriefje(b: Any, i: int) -> Stembriefje:
+    if not isinstance(b, dict):
+        raise _Fout(f"verwacht een tabel {{gemeente, keuze}}, niet {_soort(b)}", (i,))
+    for sleutel in b.keys() - {"gemeente", "keuze"}:
+        raise _Fout("onbekende sleutel", (i, sleutel))
+    for sleutel in ("gemeente", "keuze"):
+        if sleutel not in b:
+            raise _Fout("verplichte sleutel ontbreekt", (i, sleutel))
+        if type(b[sleutel]) is not str:
+            raise _Fout(f"verwacht tekst, niet {_soort(b[sleutel])}", (i, sleutel))
+    return Stembriefje(b["gemeente"], b["keuze"])
 
 
 def _is_rij(t: Any) -> bool:

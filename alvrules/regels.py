@@ -37,6 +37,7 @@ class Ernst(enum.StrEnum):
 
     @property
     def en(self) -> str:
+        """The English word for the severity (``error``, ``warning``, ``info``)."""
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
@@ -59,6 +60,22 @@ class Regel:
         if not self.bronnen and not self.besluit:
             raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
 
+    def uitleg_in(self, taal: str = "nl") -> str:
+        """The explanation in ``taal`` (``nl`` or ``en``; Dutch when there is no English)."""
+        if taal == "en":
+            from alvrules.catalogus_en import UITLEG_EN  # noqa: PLC0415 - only for English
+
+            return UITLEG_EN.get(self.id, self.uitleg)
+        return self.uitleg
+
+    def besluit_in(self, taal: str = "nl") -> str | None:
+        """The decision in ``taal`` (``nl`` or ``en``), or None when the rule has none."""
+        if taal == "en" and self.besluit:
+            from alvrules.catalogus_en import BESLUIT_EN  # noqa: PLC0415 - only for English
+
+            return BESLUIT_EN.get(self.id, self.besluit)
+        return self.besluit
+
     @property
     def bron(self) -> str:
         """The sources as one short text, derived from :attr:`bronnen`.
@@ -77,9 +94,11 @@ class Regel:
         return f"{DOCS_URL}{PAGINAS[self.hoofdstuk]}#{self.id}"
 
     def bronnen_json(self) -> list[dict[str, Any]]:
+        """The rule's sources as JSON: ``[{document, plaats, url}]``."""
         return [b.to_json() for b in self.bronnen]
 
     def to_json(self) -> dict[str, Any]:
+        """The rule as JSON (``alvrules regels --format json``)."""
         return {
             "regel": self.id,
             "naam": self.naam,
@@ -118,6 +137,7 @@ class Bevinding:
         return self.melding
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The finding as JSON (INTERFACES.md ``controleer``), message in ``taal``."""
         return {
             "regel": self.regel,
             "ernst": self.ernst.value,

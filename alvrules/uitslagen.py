@@ -60,9 +60,11 @@ class Resultaat:
 
     @property
     def uitgebracht(self) -> int:
+        """The votes cast in this vote."""
         return self.voor + self.tegen
 
     def to_json(self) -> dict[str, object]:
+        """The result as JSON (INTERFACES.md ``uitslag``)."""
         s = self.stemming
         uit: dict[str, object] = {
             "id": s.id,
@@ -94,6 +96,7 @@ class Uitslagen:
     namen: Mapping[str, str]
 
     def to_json(self) -> dict[str, object]:
+        """All results as JSON (INTERFACES.md ``uitslag``)."""
         return {"stemmingen": [r.to_json() for r in self.resultaten]}
 
 

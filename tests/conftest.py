@@ -1,4 +1,4 @@
-"""Test configuration: Hypothesis profiles.
+"""Test configuration: Hypothesis profiles; every JSON output validated against its schema.
 
 ``default`` is fast enough for CI; ``thorough`` is for long runs by hand:
 ``HYPOTHESIS_PROFILE=thorough python -m pytest``; ``mutatie`` is for mutation testing.
@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,40 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built with ``--strict`` into a temporary directory (once per run).
+
+    ``ALVRULES_SITE`` names a site already built from this checkout (CI builds it once).
+    """
+    if os.environ.get("ALVRULES_SITE"):
+        return Path(os.environ["ALVRULES_SITE"])
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("material")
+    pytest.importorskip("mkdocstrings_handlers.python")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    uit = tmp_path_factory.mktemp("site")
+    with contextlib.chdir(ROOT):
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(uit), strict=True))
+    return uit
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _json_uitvoer_valideren() -> Iterator[None]:
+    """Every JSON output the CLI writes in any test is validated against its schema."""
+    from alvrules._cli import _uitvoer
+    from tests.schemas import valideer
+
+    _uitvoer.CONTROLE.append(valideer)
+    yield
+    _uitvoer.CONTROLE.remove(valideer)
+
+
+@pytest.fixture(autouse=True)
+def _taal_van_de_opdrachtregel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks English when ``LANG=en*``: tests choose the language themselves."""
+    monkeypatch.delenv("LANG", raising=False)

@@ -119,6 +119,28 @@ def test_a_rule_without_source_says_it_rests_on_a_decision() -> None:
         Regel("XXX01", "x", "x", "moties", REGELS["MOT01"].ernst, (), "uitleg")
 
 
+#: Practice that the 2023 documents do not state: each is a decision, and says so.
+BESLUITEN = {
+    "STM11": "tweede ronde",  # a second round with three or more candidates
+    "STM09": "amendementen voor het voorstel",  # amendments voted before the proposal
+    "AMD01": "amendement op een amendement",  # rejecting amendments to amendments/motions
+    "MOT01": "fout",  # MOT01 as an error
+    "TRM03": "leest",  # the readings of TRM03, TRM08, TRM09
+    "TRM08": "leest",
+    "TRM09": "leest",
+    "MOT05": "600 tekens",  # the 600-character limit
+    "STM06": "half naar boven",  # half-up rounding
+    "CAL01": "art. 3 lid 3",  # days equated with holidays are not followed
+}
+
+
+@pytest.mark.parametrize(("regel_id", "woorden"), BESLUITEN.items())
+def test_practice_not_in_the_documents_is_a_decision(regel_id: str, woorden: str) -> None:
+    besluit = REGELS[regel_id].besluit
+    assert besluit is not None
+    assert woorden in besluit
+
+
 def test_laws_link_to_the_article_with_their_bwb_id() -> None:
     atw = REGELS["CAL01"].bronnen[0].to_json()
     assert atw == {

@@ -40,14 +40,15 @@ def test_geldig_dossier_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS]) == 0
     uit = capsys.readouterr().out
     assert uit.splitlines()[0] == "Najaars ALV 2023 (2023-12-01)"
-    assert uit.rstrip().endswith("geldig")
+    assert uit.splitlines()[-2] == "geldig"
+    assert uit.splitlines()[-1].startswith("herkomst: alvrules ")
     assert "0 fouten" in uit
 
 
 def test_json_volgens_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", NAJAARS, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"geldig", "fouten", "waarschuwingen", "info", "bevindingen"}
+    assert set(data) == {"geldig", "fouten", "waarschuwingen", "info", "bevindingen", "herkomst"}
     assert data["geldig"] is True
 
 
@@ -64,7 +65,8 @@ def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str])
     assert "bron: Lbr. 23/040" in regels[i + 2]
     volgende = next(j for j, r in enumerate(regels) if r.startswith("Motie M02: "))
     assert regels.index("Vergadering") < i < volgende
-    assert regels[-2:] == ["5 fouten, 1 waarschuwingen, 0 info", "ongeldig"]
+    assert regels[-3:-1] == ["5 fouten, 1 waarschuwingen, 0 info", "ongeldig"]
+    assert regels[-1].startswith("herkomst: ")
 
 
 @pytest.mark.regel("SIG01")
@@ -91,7 +93,8 @@ def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     uit = capsys.readouterr().out
     assert "Motion M01: " in uit
     assert "SIG01  error: no mayor (M01)" in uit
-    assert uit.rstrip().endswith("invalid")
+    assert uit.splitlines()[-2] == "invalid"
+    assert uit.splitlines()[-1].startswith("provenance: alvrules ")
 
 
 @pytest.mark.parametrize(

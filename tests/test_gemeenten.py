@@ -99,3 +99,42 @@ def test_gemeente_refuses_an_invalid_state() -> None:
     ):
         with pytest.raises(ValueError):  # noqa: PT011 - attrs' own messages
             Gemeente(**fout)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "invoer",
+    [
+        "Amsterdam",
+        "GM0363",
+        "gm0363",
+        "0363",
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm0363",
+        "  HTTPS://identifier.overheid.nl/tooi/id/gemeente/GM0363 ",
+    ],
+)
+def test_tooi_uri_and_plain_code_resolve_like_the_name(invoer: str) -> None:
+    g = REG.zoek(invoer, op=ALV_JUNI)
+    assert g is not None
+    assert (g.naam, g.tooi) == (
+        "Amsterdam",
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm0363",
+    )
+
+
+@pytest.mark.parametrize(
+    "invoer",
+    [
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm9999",  # no such code
+        "https://identifier.overheid.nl/tooi/id/provincie/pv0363",  # not a municipality
+        "https://example.org/tooi/id/gemeente/gm0363",  # another host
+        "036",
+    ],
+)
+def test_other_uris_do_not_resolve(invoer: str) -> None:
+    assert REG.zoek(invoer) is None
+
+
+@given(st.sampled_from(sorted(REG, key=lambda g: g.code)))
+def test_tooi_round_trips_to_the_same_member(g: Gemeente) -> None:
+    assert g.tooi == "https://identifier.overheid.nl/tooi/id/gemeente/" + g.code.lower()
+    assert REG.zoek(g.tooi) == REG.zoek(g.code)

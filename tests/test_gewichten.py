@@ -124,10 +124,15 @@ def test_cli_weights_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert (data["leden"], data["totaal"], data["peildatum"]) == (342, 12972, "2022-01-01")
     assert {
         "code": "GM0363",
+        "tooi": "https://identifier.overheid.nl/tooi/id/gemeente/gm0363",
         "naam": "Amsterdam",
         "inwoners": 903399,
         "stemmen": 75,
     }.items() <= next(g for g in data["gewichten"] if g["code"] == "GM0363").items()
+    # every member carries its TOOI URI next to its CBS code, predecessors too
+    assert all(g["tooi"].endswith("/" + g["code"].lower()) for g in data["gewichten"])
+    voorne = next(g for g in data["gewichten"] if g["naam"] == "Voorne aan Zee")
+    assert len(voorne["voorgangers_tooi"]) == len(voorne["voorgangers"]) == 3
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,8 @@ from alvrules.model import InvoerFout
 from alvrules.uitslagen import uitslagen
 from tests.conftest import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.regel("STM02")
+
 SHARED = ROOT.parent / "shared" / "data" / "cbs"
 DATA = Path(str(resources.files("alvrules") / "data"))
 VOORBEELD = (EXAMPLES / "najaars-alv-2023.toml").read_text(encoding="utf-8")
@@ -308,6 +310,7 @@ def met_fusie(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple
     register.cache_clear()
 
 
+@pytest.mark.regel("SIG07")
 def test_a_merger_row_flows_into_membership_sig07_and_weights(
     met_fusie: tuple[str, str], tmp_path: Path
 ) -> None:
@@ -352,6 +355,7 @@ def test_a_merger_row_that_cannot_be_is_refused(tmp_path: Path) -> None:
 LEDEN_2024 = [g.code for g in register().leden(date(2024, 1, 1))]
 
 
+@pytest.mark.regel("STM01")
 @given(st.lists(st.integers(0, 3_000_000), min_size=len(LEDEN_2024), max_size=len(LEDEN_2024)))
 def test_weights_in_bounds_and_monotone_for_any_figures(figures: list[int]) -> None:
     b = Bevolking(date(2024, 1, 1), dict(zip(LEDEN_2024, figures, strict=True)))
@@ -385,3 +389,53 @@ def test_file_and_code_give_identical_reports(figures: list[int], tmp_path: Path
     u_bestand = uitslagen(dossier, bevolking=lees_bevolking(bestand))
     assert u_code.gewichten == u_bestand.gewichten == uitslagen(dossier).gewichten
     assert u_code.to_json() == u_bestand.to_json() == uitslagen(dossier).to_json()
+
+
+@pytest.mark.parametrize(
+    ("taal", "reden"),
+    [("nl", "ongeldige peildatum '2024-13-01'"), ("en", "invalid reference date '2024-13-01'")],
+)
+def test_bad_peildatum_option_in_the_users_language(
+    taal: str, reden: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bestand = cijfers_csv(tmp_path / "c.csv", date(2024, 1, 1), 1000)
+    opties = ["--bevolking", str(bestand), "--peildatum", "2024-13-01", "--lang", taal]
+    assert main(["stemgewichten", "2025", *opties]) == 2
+    assert reden in capsys.readouterr().err
+
+
+def test_a_statline_export_of_03759ned_keeps_only_the_totals(tmp_path: Path) -> None:
+    """The raw 03759ned download: one row per sex, age and marital status; only the total
+    of all three counts, and the reference date comes from ``Perioden``."""
+    kop = "ID;Geslacht;Leeftijd;BurgerlijkeStaat;RegioS;Perioden;BevolkingOp1Januari_1;X_2"
+    rijen = [kop]
+    for i, g in enumerate(register().leden(date(2024, 1, 1))):
+        for geslacht, leeftijd, staat, n in (
+            ("T001038", "10000", "T001019", 4000),  # the total
+            ("3000", "10000", "T001019", 1900),  # men
+            ("T001038", "70100", "T001019", 30),  # age 0
+            ("T001038", "10000", "1010", 800),  # never married
+        ):
+            rijen.append(f"{i};{geslacht};{leeftijd};{staat};{g.code}  ;2024JJ00;{n};")
+    rijen.append("9999;T001038;10000;T001019;NL01  ;2024JJ00;17942942;")
+    bestand = tmp_path / "03759ned_UntypedDataSet.csv"
+    bestand.write_text("\n".join(rijen), encoding="utf-8")
+    b = lees_bevolking(bestand)
+    assert b.peildatum == date(2024, 1, 1)
+    assert set(b.inwoners.values()) == {4000}
+    assert len(b.inwoners) == 342
+    with pytest.raises(InvoerFout, match="past niet bij de Perioden-kolom"):
+        lees_bevolking(bestand, date(2025, 1, 1))
+
+
+def test_unreadable_figures_file_in_english_and_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opties = ["--bevolking", str(tmp_path / "nergens.csv"), "--lang", "en", "--format", "json"]
+    assert main(["stemgewichten", "2025", *opties]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {
+        "fout": "nergens.csv: cannot read: No such file or directory",
+        "regel": None,
+    }
+    assert err == "alvrules: nergens.csv: cannot read: No such file or directory\n"

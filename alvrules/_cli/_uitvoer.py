@@ -1,20 +1,128 @@
-"""Output helpers shared by the CLI's commands."""
+"""Output helpers shared by the CLI's commands: JSON with its receipt, input, dates."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from datetime import date, time
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from attrs import frozen
+
+from alvrules import herkomst
 from alvrules.model import InvoerFout
 
-__all__ = ["datum", "json_uit", "tijd"]
+if TYPE_CHECKING:
+    from alvrules.bevolking import Bevolking
+    from alvrules.dossier import Dossier
+
+__all__ = [
+    "CONTROLE",
+    "Invoer",
+    "cijfers",
+    "datum",
+    "herkomst_van",
+    "json_uit",
+    "lees_invoer",
+    "tijd",
+]
+
+#: Called with (output kind, data) before any JSON is written; the test suite sets it to
+#: validate every JSON output against its schema (``alvrules/data/schemas``).
+CONTROLE: list[Callable[[str, Any], None]] = []
 
 
-def json_uit(data: object) -> None:
-    """Write ``data`` as JSON (UTF-8, not ASCII-escaped) to stdout."""
+def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
+    """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout."""
+    for controle in CONTROLE:
+        controle(soort, data)
     # one write (json.dump writes each token separately: half a million calls for 5 MB)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@frozen
+class Invoer:
+    """A dossier read from a file or from standard input (``-``), with its receipt."""
+
+    dossier: Dossier
+    naam: str  # the file name, "-" for standard input
+    inhoud: bytes | None  # None when the file could not be read again
+    uri: str | None  # the path as given (with "/"), None for standard input
+
+    @property
+    def herkomst(self) -> dict[str, str] | None:
+        return None if self.inhoud is None else herkomst.invoer(self.naam, self.inhoud)
+
+    @property
+    def tekst(self) -> str | None:
+        """The input as text (``None`` when it is not UTF-8 or could not be read)."""
+        try:
+            return None if self.inhoud is None else self.inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+
+
+def lees_invoer(argument: str) -> Invoer:
+    """Read the dossier named on the command line; ``-`` reads standard input."""
+    from alvrules import laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
+
+    if argument == "-":
+        gelezen = sys.stdin.buffer.read(laden.MAX_GROOTTE + 1)
+        return Invoer(laden.laad_bytes(gelezen, "-"), "-", gelezen, None)
+    pad = Path(argument)
+    dossier = laden.laad_dossier(pad)
+    # The receipt hashes the bytes of the file as read; a file that changes between these
+    # two reads is a race the user caused (tests replace laad_dossier, hence two reads).
+    try:
+        inhoud: bytes | None = laden.lees_bytes(pad)
+    except InvoerFout:
+        inhoud = None
+    return Invoer(dossier, pad.name, inhoud, pad.as_posix())
+
+
+def cijfers(dossier: Dossier, gegeven: Bevolking | None) -> Bevolking | None:
+    """The figures a dossier command uses (the option's, the dossier's, else the shipped
+    ones for the meeting's reference date); ``None`` when there are none."""
+    from alvrules.bevolking import gedeeld  # noqa: PLC0415
+    from alvrules.controle import Context  # noqa: PLC0415
+    from alvrules.gewichten import peildatum  # noqa: PLC0415
+
+    ctx = Context.voor(dossier, bevolking=gegeven)
+    return ctx.bevolking or gedeeld(peildatum(ctx.datum, ctx.procedure))
+
+
+def herkomst_van(
+    args: argparse.Namespace,
+    *,
+    datum: date | None = None,
+    invoer: Invoer | None = None,
+    bevolking: Bevolking | None = None,
+) -> dict[str, Any]:
+    """The receipt of this run (see :mod:`alvrules.herkomst`); ``--tijdstip`` adds the time."""
+    tijdstip = None
+    if getattr(args, "tijdstip", False):
+        from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+        tijdstip = datetime.now(ZoneInfo("Europe/Amsterdam")).replace(microsecond=0)
+    return herkomst.herkomst(
+        datum=datum,
+        bevolking=herkomst.bevolking(bevolking),
+        invoer=invoer.herkomst if invoer else None,
+        tijdstip=tijdstip,
+    )
+
+
+#: The Dutch words ``wat`` of :func:`datum` and :func:`tijd`, in English (``--lang en``).
+_EN = {
+    "datum": "date",
+    "peildatum": "reference date",
+    "jaar of vergaderdatum": "year or meeting date",
+    "tijd": "time",
+    "sluitingstijd": "closing time",
+}
 
 
 def datum(tekst: str, wat: str = "datum") -> date:
@@ -22,7 +130,10 @@ def datum(tekst: str, wat: str = "datum") -> date:
     try:
         return date.fromisoformat(tekst)
     except ValueError:
-        raise InvoerFout(f"ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD") from None
+        raise InvoerFout(
+            f"ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD",
+            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: expected YYYY-MM-DD",
+        ) from None
 
 
 def tijd(tekst: str, wat: str = "tijd") -> time:

@@ -16,7 +16,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from alvrules._cli._uitvoer import json_uit
+import attrs
+
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit
 from alvrules.bevolking import Bevolking
 from alvrules.cbs import haal_op, verzoek_url
 from alvrules.gemeenten import register
@@ -60,10 +63,14 @@ def run(args: argparse.Namespace) -> int:
     jaar = int(args.jaar)
     b = haal_op(jaar, args.url, timeout=args.timeout)
     pad = Path(args.uitvoer or f"inwoners-{b.peildatum.isoformat()}.csv")
-    _schrijf(pad, csv_tekst(b))
+    tekst = csv_tekst(b)
+    _schrijf(pad, tekst)
     totaal = sum(b.inwoners.values())
+    geschreven = attrs.evolve(b, bestand=pad.name, sha256=herkomst.sha256(tekst.encode("utf-8")))
+    h = herkomst_van(args, bevolking=geschreven)
     if args.format == "json":
         json_uit(
+            "bevolking",
             {
                 "tabel": b.tabel,
                 "peildatum": b.peildatum.isoformat(),
@@ -72,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
                 "uitvoer": str(pad),
                 "url": verzoek_url(jaar, args.url),
                 "bron": "Bron: CBS",
-            }
+                "herkomst": h,
+            },
         )
     elif en:
         print(
@@ -86,4 +94,6 @@ def run(args: argparse.Namespace) -> int:
             f"{len(b.inwoners)} gemeenten, {totaal} inwoners; geschreven naar {pad} "
             "(Bron: CBS)"
         )
+    if args.format != "json":
+        print(herkomst.samenvatting(h, args.lang))
     return 0

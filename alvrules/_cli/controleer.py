@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
+from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
-from alvrules._cli._uitvoer import json_uit
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
-from alvrules.laden import laad_dossier
 from alvrules.regels import Bevinding, Rapport
 
 __all__ = ["run", "tekst"]
@@ -32,13 +32,25 @@ _KOPPEN: dict[str, tuple[str, str]] = {
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laad_dossier(args.dossier)
-    rapport = controleer(dossier, bevolking=bevolking(args, dossier))
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
+    gegeven = bevolking(args, dossier)
+    rapport = controleer(dossier, bevolking=gegeven)
+    h = herkomst_van(
+        args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+    )
     if args.format == "json":
-        json_uit(rapport.to_json(args.lang))
+        json_uit("controleer", {**rapport.to_json(args.lang), "herkomst": h})
+    elif args.format in ("sarif", "github", "gitlab"):
+        from alvrules._cli import _pijplijn  # noqa: PLC0415 - only for pipeline formats
+
+        _pijplijn.schrijf(args.format, rapport, invoer, h, args.lang)
     else:
         print(tekst(dossier, rapport, args.lang))
-    return 0 if rapport.geldig else 1
+        print(herkomst.samenvatting(h, args.lang))
+    if not rapport.geldig:
+        return 1
+    return 1 if getattr(args, "strikt", False) and rapport.waarschuwingen else 0
 
 
 def _groep(pad: str) -> str:

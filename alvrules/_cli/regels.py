@@ -5,16 +5,24 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from alvrules._cli._uitvoer import json_uit
+from alvrules import herkomst
+from alvrules._cli._uitvoer import herkomst_van, json_uit
 from alvrules.model import InvoerFout
 from alvrules.regels import Regel, regels
 
 
 def _tekst(r: Regel, en: bool) -> str:
     kop = f"{r.id}  {r.naam_en if en else r.naam}  [{r.ernst.en if en else r.ernst.value}]"
-    delen = [kop, f"  bron: {r.bron}", textwrap.indent(textwrap.fill(r.uitleg, 88), "  ")]
-    if r.besluit:
-        delen.append(textwrap.indent(textwrap.fill(f"Besluit: {r.besluit}", 88), "  "))
+    uitleg = r.uitleg_in("en" if en else "nl")
+    delen = [
+        kop,
+        f"  {'source' if en else 'bron'}: {r.bron}",
+        textwrap.indent(textwrap.fill(uitleg, 88), "  "),
+    ]
+    besluit = r.besluit_in("en" if en else "nl")
+    if besluit:
+        woord = "Decision" if en else "Besluit"
+        delen.append(textwrap.indent(textwrap.fill(f"{woord}: {besluit}", 88), "  "))
     return "\n".join(delen)
 
 
@@ -26,13 +34,19 @@ def run(args: argparse.Namespace) -> int:
             raise InvoerFout(f"onbekende regel {args.id!r}; zie 'alvrules regels'")
     else:
         gekozen = list(alle)
+    h = herkomst_van(args)
     if args.format == "json":
-        json_uit(gekozen[0].to_json() if args.id else {"regels": [r.to_json() for r in gekozen]})
+        if args.id:
+            json_uit("regel", {**gekozen[0].to_json(), "herkomst": h})
+        else:
+            json_uit("regels", {"regels": [r.to_json() for r in gekozen], "herkomst": h})
         return 0
     if args.id:
         print(_tekst(gekozen[0], args.lang == "en"))
     else:
         for r in gekozen:
             naam = r.naam_en if args.lang == "en" else r.naam
-            print(f"{r.id}  {r.ernst.value:<12} {naam:<28} {r.bron}")
+            ernst = r.ernst.en if args.lang == "en" else r.ernst.value
+            print(f"{r.id}  {ernst:<12} {naam:<28} {r.bron}")
+    print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -6,8 +6,9 @@ import argparse
 import re
 from datetime import date
 
+from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
-from alvrules._cli._uitvoer import datum, json_uit
+from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
 
@@ -28,8 +29,9 @@ def _vergaderdatum(tekst: str) -> date:
 def run(args: argparse.Namespace) -> int:
     vergaderdatum = _vergaderdatum(args.jaar)
     sg = stemgewichten(vergaderdatum, bevolking=bevolking(args))
+    h = herkomst_van(args, datum=vergaderdatum, bevolking=sg.bevolking)
     if args.format == "json":
-        json_uit(sg.to_json())
+        json_uit("stemgewichten", {**sg.to_json(), "herkomst": h})
         return 0
     en = args.lang == "en"
     print(
@@ -50,4 +52,5 @@ def run(args: argparse.Namespace) -> int:
             if en
             else "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"
         )
+    print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -7,7 +7,8 @@ import re
 import sys
 from datetime import UTC, date, datetime
 
-from alvrules._cli._uitvoer import datum, json_uit, tijd
+from alvrules import herkomst
+from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.termijnen import Termijn, termijnen
@@ -76,12 +77,15 @@ def run(args: argparse.Namespace) -> int:
         sluitingstijd=tijd(args.sluitingstijd, "sluitingstijd") if args.sluitingstijd else None,
     )
     lijst = termijnen(vergadering)
+    h = herkomst_van(args, datum=vergadering.datum)
     if args.format == "json":
         json_uit(
+            "termijnen",
             {
                 "vergadering": vergadering.datum.isoformat(),
                 "termijnen": [t.to_json(args.lang) for t in lijst],
-            }
+                "herkomst": h,
+            },
         )
     elif args.format == "ics":
         from alvrules.ical import als_ical  # noqa: PLC0415 - icalendar only for ics
@@ -92,4 +96,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     else:
         _tekst(vergadering, lijst, args.lang)
+        print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -13,12 +13,14 @@ import argparse
 import csv
 import html
 import sys
+from typing import Any
 
-from alvrules import laden
+from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
-from alvrules._cli._uitvoer import json_uit
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
+from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.regels import Ernst, bevinding
@@ -77,28 +79,34 @@ def _regel(r: Resultaat, taal: str) -> str:
     s = r.stemming
     wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
     uit = f"{s.id}  {wat}: {zin(r, taal)}"
+    en = taal == "en"
+    voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
     if r.opties:
         stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)
-        uit += f" ({stemmen}, onthouding {_getal(r.onthouding)})"
+        uit += f" ({stemmen}, {onthouding} {_getal(r.onthouding)})"
     elif s.wijze is Wijze.GEWOGEN and r.percentage is not None:
         uit += (
-            f" (voor {_getal(r.voor)}, tegen {_getal(r.tegen)}, onthouding {_getal(r.onthouding)})"
+            f" ({voor} {_getal(r.voor)}, {tegen} {_getal(r.tegen)}, "
+            f"{onthouding} {_getal(r.onthouding)})"
         )
     if len(s.voorstellen) > 1:
-        uit += "; geldt voor elk voorstel (STM08)"
+        uit += "; applies to each proposal (STM08)" if en else "; geldt voor elk voorstel (STM08)"
     return uit
+
+
+_KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 
 def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["stemming", "code", "gemeente", "stemmen", "keuze"])
+    w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
     for r in u.resultaten:
-        if r.stemming.wijze is Wijze.ACCLAMATIE:
-            continue
+        if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
+            continue  # no counted ballot: no voting record (as in HTML; bounds the output)
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
-            cellen = (r.stemming.id, code, u.namen[code], u.gewichten[code], keuze)
+            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
             w.writerow([csv_cel(c) for c in cellen])
 
 
@@ -132,7 +140,7 @@ def _balk(r: Resultaat) -> str:
     )
 
 
-def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
+def _html(u: Uitslagen, vergadering: Vergadering, taal: str, h: dict[str, Any]) -> None:
     e = html.escape
     kop, gedrag_kop, gemeente, stemmen, keuze = _KOP[taal]
     titel = f"{kop} {vergadering.naam} ({vergadering.datum.isoformat()})"
@@ -159,8 +167,8 @@ def _html(u: Uitslagen, vergadering: Vergadering, taal: str) -> None:
     delen.append(
         f"<footer>Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum "
         f"{peildatum(vergadering.datum).isoformat()}; Bron: CBS. "
-        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).</footer>"
-        "</body></html>"
+        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).<br>"
+        f"{e(herkomst.samenvatting(h, taal))}</footer></body></html>"
     )
     print("".join(delen))
 
@@ -178,18 +186,24 @@ def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
 
 
 def run(args: argparse.Namespace) -> int:
-    dossier = laden.laad_dossier(args.dossier)
-    u = _uitslagen(dossier, bevolking(args, dossier))
+    invoer = lees_invoer(args.dossier)
+    dossier = invoer.dossier
+    gegeven = bevolking(args, dossier)
+    u = _uitslagen(dossier, gegeven)
+    h = herkomst_van(
+        args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+    )
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
         data = u.to_json()
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
-        json_uit(data)
+        data["herkomst"] = h
+        json_uit("uitslag", data)
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
-        _html(u, dossier.vergadering, taal)
+        _html(u, dossier.vergadering, taal, h)
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
@@ -197,4 +211,6 @@ def run(args: argparse.Namespace) -> int:
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
             print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)
+    if args.format == "text":
+        print(terminal(herkomst.samenvatting(h, taal)))
     return 1 if fouten else 0

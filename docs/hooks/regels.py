@@ -20,7 +20,12 @@ these docs. A page asks for generated content with an HTML comment on a line of 
 ``<!-- commando's -->``
     the table of CLI commands from ``alvrules.cli.COMMANDS``;
 ``<!-- dossierschema -->``
-    the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it.
+    the JSON Schema ``alvrules/data/dossier.schema.json`` when the package ships it;
+``<!-- uitvoerschemas -->``
+    the table of output schemas (``alvrules/data/schemas/``), each linked to its file.
+
+The output schemas are also published as files of the site, at the path of their ``$id``
+(``schemas/1/NAAM.json`` under ``site_url``), so their ``$id`` and ``$ref`` resolve.
 
 An unknown marker, or a chapter with rules that no page shows, fails the build, so a rule
 added in code appears in the docs at once or the build says why not. So does a rule
@@ -38,10 +43,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
-from alvrules.cli import COMMANDS
+from alvrules.cli import COMMANDS, formaten
 from alvrules.dekking import bronplekken, gaten, getest
 from alvrules.model import Rol
 from alvrules.regels import Regel, regels
@@ -68,6 +74,24 @@ def on_config(config: Any, /) -> Any:
     return config
 
 
+def _uitvoerschemas() -> dict[str, dict[str, Any]]:
+    """The shipped output schemas by file name."""
+    map_ = resources.files("alvrules") / "data" / "schemas"
+    return {
+        f.name: json.loads(f.read_text(encoding="utf-8"))
+        for f in sorted(map_.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".json")
+    }
+
+
+def _schema_pad(schema: dict[str, Any], site_url: str) -> str:
+    """``schemas/1/controleer.json``: the site path of a schema's ``$id``."""
+    sid: str = schema["$id"]
+    if not sid.startswith(site_url):
+        raise PluginError(f"$id {sid} ligt niet onder site_url {site_url}")
+    return sid.removeprefix(site_url)
+
+
 def _hoofdstuk_markers(tekst: str) -> list[str]:
     return [m.group(2) for m in MARKER.finditer(tekst) if m.group(1) == "regels"]
 
@@ -88,6 +112,10 @@ def on_files(files: Any, /, *, config: Any) -> Any:
     for hoofdstuk, src in _PAGINA.items():
         if PAGINAS[hoofdstuk] != src.removesuffix(".md") + "/":
             raise PluginError(f"catalogus.PAGINAS[{hoofdstuk!r}] wijst niet naar {src}")
+    site_url = config["site_url"] or ""
+    for schema in _uitvoerschemas().values():
+        tekst = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        files.append(File.generated(config, _schema_pad(schema, site_url), content=tekst))
     return files
 
 
@@ -180,10 +208,12 @@ def _rollen(_: str | None, pagina: str) -> str:
 
 
 def _commandos(_: str | None, pagina: str) -> str:
-    uit = ["| opdracht | Engelse alias | doet |", "|---|---|---|"]
+    uit = ["| opdracht | Engelse alias | doet | `--format` |", "|---|---|---|---|"]
     uit += [
-        f"| [`alvrules {naam}`](#{naam}) | `{alias}` | {_cel(hulp)} |"
-        for naam, (alias, _module, hulp) in COMMANDS.items()
+        f"| [`alvrules {naam}`](#{naam}) | `{alias}` | {_cel(hulp)} | "
+        + ", ".join(f"`{f}`" for f in formaten(naam))
+        + " |"
+        for naam, (alias, _module, hulp, *_) in COMMANDS.items()
     ]
     return "\n".join(uit)
 
@@ -201,6 +231,15 @@ def _schema(_: str | None, pagina: str) -> str:
     return f'```json title="{SCHEMA}"\n{tekst}\n```'
 
 
+def _uitvoer_tabel(_: str | None, pagina: str) -> str:
+    uit = ["| schema | uitvoer | `$id` |", "|---|---|---|"]
+    for naam, schema in _uitvoerschemas().items():
+        sid = schema["$id"]
+        pad = posixpath.relpath(sid.split("/alvrules/", 1)[1], posixpath.dirname(pagina) or ".")
+        uit.append(f"| [`{naam}`]({pad}) | {_cel(schema.get('title', ''))} | `{sid}` |")
+    return "\n".join(uit)
+
+
 GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "regels": _regels,
     "regelreferentie": _referentie,
@@ -209,6 +248,7 @@ GENERATOREN: dict[str, Callable[[str | None, str], str]] = {
     "rollen": _rollen,
     "commando's": _commandos,
     "dossierschema": _schema,
+    "uitvoerschemas": _uitvoer_tabel,
 }
 
 

@@ -1,0 +1,178 @@
+"""The receipt (``herkomst``) of an output: what produced it, so a reader can verify it.
+
+Every JSON output of the CLI carries one ``herkomst`` object; text and HTML outputs end
+with a one-line summary of it (:func:`samenvatting`). The fields (docs: "Herkomst"):
+
+``alvrules``
+    the package version (:data:`alvrules.__version__`);
+``catalogus``
+    the rule catalogue: its human ``versie`` (:data:`alvrules.catalogus.VERSIE`), the
+    number of ``regels`` and the ``sha256`` of the whole registry as canonical JSON;
+``procedure``
+    the :class:`~alvrules.procedure.Procedure` in force: ``geldig_van`` and ``bron``;
+``bevolking``
+    the CBS figures used (STM02): ``peildatum``, ``bron``, ``tabel``, ``product``,
+    ``bestand`` and the ``sha256`` of the figures' file; ``null`` when the output needs no
+    figures or none are known for the meeting's reference date;
+``feestdagen``
+    the shipped Atw holiday table: first and last year and the ``sha256`` of the table;
+``invoer``
+    for file input, its ``naam`` (the file name, ``-`` for standard input) and the
+    ``sha256`` of its bytes;
+``tijdstip``
+    only when asked for (``--tijdstip``): when the output was made. Without it the same
+    input gives byte-identical output.
+
+Everything here is computed from data, never from the clock or the machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from alvrules.bevolking import Bevolking
+
+__all__ = [
+    "bevolking",
+    "catalogus",
+    "feestdagen",
+    "herkomst",
+    "invoer",
+    "procedure",
+    "samenvatting",
+    "sha256",
+    "versie",
+]
+
+
+def sha256(inhoud: bytes) -> str:
+    """The sha256 of ``inhoud`` in hexadecimal (as ``sha256sum`` prints it)."""
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def _canoniek(data: object) -> bytes:
+    """JSON with sorted keys, no spaces, UTF-8: the same data gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def versie() -> str:
+    """The version of the installed package (its one source: ``alvrules.__version__``)."""
+    from alvrules import __version__  # noqa: PLC0415 - avoid a cycle at import time
+
+    return __version__
+
+
+@functools.cache
+def catalogus() -> dict[str, Any]:
+    """The catalogue's human version, its number of rules and the hash of the registry."""
+    from alvrules.catalogus import VERSIE  # noqa: PLC0415 - the registry only when needed
+    from alvrules.regels import regels  # noqa: PLC0415
+
+    alle = [r.to_json() for r in regels()]
+    return {"versie": VERSIE, "regels": len(alle), "sha256": sha256(_canoniek(alle))}
+
+
+def procedure(datum: date) -> dict[str, str]:
+    """The procedure in force on ``datum``: from when it holds and its source."""
+    from alvrules.procedure import procedure_op  # noqa: PLC0415
+
+    p = procedure_op(datum)
+    return {"geldig_van": p.geldig_van.isoformat(), "bron": p.bron}
+
+
+def bevolking(b: Bevolking | None) -> dict[str, Any] | None:
+    """The CBS figures ``b`` (STM02) as the receipt names them; ``None`` stays ``None``.
+
+    ``sha256`` is that of the file the figures were read from; figures without a file
+    (made in code) are hashed as ``code,inwoners`` lines sorted by code, under the header
+    ``code,inwoners``.
+    """
+    if b is None:
+        return None
+    sha = b.sha256
+    if not sha:
+        regels = "".join(f"{code},{n}\n" for code, n in sorted(b.inwoners.items()))
+        sha = sha256(("code,inwoners\n" + regels).encode())
+    return {
+        "peildatum": b.peildatum.isoformat(),
+        "bron": b.bron,
+        "tabel": b.tabel or None,
+        "product": b.product or None,
+        "bestand": b.bestand or None,
+        "sha256": sha,
+    }
+
+
+@functools.cache
+def feestdagen() -> dict[str, Any]:
+    """The shipped holiday table: its years and the sha256 of ``data/feestdagen.csv``."""
+    from alvrules.kalender import TABELJAREN  # noqa: PLC0415
+
+    tabel = (resources.files("alvrules") / "data" / "feestdagen.csv").read_bytes()
+    return {"van": TABELJAREN.start, "tot_en_met": TABELJAREN.stop - 1, "sha256": sha256(tabel)}
+
+
+def invoer(naam: str, inhoud: bytes) -> dict[str, str]:
+    """An input file: its name (without directories) and the sha256 of its bytes."""
+    return {"naam": naam, "sha256": sha256(inhoud)}
+
+
+def herkomst(
+    *,
+    datum: date | None = None,
+    bevolking: Mapping[str, Any] | None = None,
+    invoer: Mapping[str, str] | None = None,
+    tijdstip: datetime | None = None,
+) -> dict[str, Any]:
+    """The receipt of one output.
+
+    ``datum`` is the meeting date that chose the procedure (``None``: today's procedure is
+    not named, e.g. for the catalogue); ``tijdstip`` is added only when given.
+    """
+    uit: dict[str, Any] = {
+        "alvrules": versie(),
+        "catalogus": catalogus(),
+        "procedure": procedure(datum) if datum else None,
+        "bevolking": dict(bevolking) if bevolking else None,
+        "feestdagen": feestdagen(),
+        "invoer": dict(invoer) if invoer else None,
+    }
+    if tijdstip is not None:
+        if tijdstip.tzinfo is None:
+            raise ValueError("tijdstip zonder tijdzone")
+        uit["tijdstip"] = tijdstip.isoformat()
+    return uit
+
+
+def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
+    """One line for the end of a text or HTML output, e.g.
+
+    ``herkomst: alvrules 0.1.0, catalogus 2023.1 (sha256 1a2b3c4d5e6f), …``.
+    """
+    en = taal == "en"
+    c = h["catalogus"]
+    delen = [
+        f"alvrules {h['alvrules']}",
+        f"{'catalogue' if en else 'catalogus'} {c['versie']} (sha256 {c['sha256'][:12]})",
+    ]
+    if h.get("procedure"):
+        delen.append(f"procedure {'from' if en else 'vanaf'} {h['procedure']['geldig_van']}")
+    if h.get("bevolking"):
+        b = h["bevolking"]
+        delen.append(f"CBS {b['peildatum']} (sha256 {b['sha256'][:12]})")
+    if h.get("invoer"):
+        from alvrules.tekens import terminal  # noqa: PLC0415
+
+        i = h["invoer"]
+        naam = terminal(i["naam"]).replace("\n", "\\n")  # a file name is input too
+        delen.append(f"{'input' if en else 'invoer'} {naam} (sha256 {i['sha256'][:12]})")
+    if h.get("tijdstip"):
+        delen.append(h["tijdstip"])
+    return f"{'provenance' if en else 'herkomst'}: {', '.join(delen)}"

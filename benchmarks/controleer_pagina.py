@@ -1,0 +1,86 @@
+"""Time to first result of "Controleer uw motie", and the screenshot in the docs.
+
+Run with ``python benchmarks/controleer_pagina.py SITE`` after ``mkdocs build --site-dir
+SITE`` (needs Debian's ``chromium`` and ``chromium-driver`` and the ``test`` extra). Not a
+test: it serves SITE on loopback, opens the page in headless Chromium with one profile,
+clicks "Controleer" at once (the click waits for the runtime) and reads the moment the
+result appears, in milliseconds since the navigation started: first with an empty cache,
+then ``--keer`` times from the browser's cache. With ``--schermafbeelding PNG`` it fills
+in a motion with a defect (Oss signs without its burgemeester) and saves the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests import browser  # the test helpers, from the checkout
+
+
+def eerste_uitslag(driver: Any, basis: str) -> tuple[float, float]:
+    """Milliseconds from navigation to: runtime ready, first result shown."""
+    driver.get(f"{basis}{browser.PAGINA}?nu=2023-11-10T12:00:00%2B01:00")
+    driver.find_element("id", "f-controleer").click()
+    browser.wacht_op_uitslag(driver, 1)
+    tijden = driver.execute_script("return window.alvTijden")
+    return float(tijden["klaar"]), float(tijden["eersteUitslag"])
+
+
+def schermafbeelding(driver: Any, basis: str, png: Path) -> None:
+    from selenium.webdriver.support.ui import Select  # noqa: PLC0415
+
+    driver.get(f"{basis}{browser.PAGINA}?nu=2023-11-10T12:00:00%2B01:00")
+    browser.wacht_tot_klaar(driver)
+    veld = lambda i: driver.find_element("id", i)  # noqa: E731
+    Select(veld("f-bekend")).select_by_value("2023-12-01")
+    veld("f-titel").send_keys("Schulden bij jongeren")
+    veld("f-indieners-0").send_keys("Oss")
+    veld("f-ondertekening-0-naam").send_keys("Femke Verhagen")
+    Select(veld("f-ondertekening-0-rol")).select_by_value("wethouder")
+    veld("f-ondertekening-0-gemeente").send_keys("Oss")
+    browser.zet(driver, "f-ingediend", "2023-11-15T12:00")
+    veld("f-aanleiding").send_keys("Het aantal jongeren met schulden neemt in de regio toe.")
+    veld("f-overwegingen-0").send_keys("constaterende dat vroegsignalering niet overal werkt;")
+    veld("f-oproep-0").send_keys("zich in te spannen voor betere gegevensdeling.")
+    veld("f-controleer").click()
+    browser.wacht_op_uitslag(driver, 1)
+    driver.set_window_size(960, 1240)
+    driver.execute_script("window.scrollTo(0, 0)")
+    time.sleep(1)  # the header settles
+    driver.save_screenshot(str(png))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--keer", type=int, default=5)
+    parser.add_argument("--schermafbeelding", type=Path)
+    args = parser.parse_args()
+    with (
+        tempfile.TemporaryDirectory() as profiel,
+        browser.server(args.site) as (basis, _),
+        browser.chromium(Path(profiel)) as driver,
+    ):
+        klaar, eerste = eerste_uitslag(driver, basis)
+        print(f"lege cache:  runtime klaar {klaar:6.0f} ms, eerste uitslag {eerste:6.0f} ms")
+        metingen = [eerste_uitslag(driver, basis) for _ in range(args.keer)]
+        for naam, i in (("runtime klaar", 0), ("eerste uitslag", 1)):
+            waarden = [m[i] for m in metingen]
+            print(
+                f"uit de cache ({args.keer}x), {naam}: mediaan {statistics.median(waarden):.0f} ms,"
+                f" min {min(waarden):.0f}, max {max(waarden):.0f}"
+            )
+        if args.schermafbeelding:
+            schermafbeelding(driver, basis, args.schermafbeelding)
+            print(f"schermafbeelding: {args.schermafbeelding}")
+
+
+if __name__ == "__main__":
+    main()
