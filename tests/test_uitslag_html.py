@@ -67,7 +67,8 @@ class Boom(HTMLParser):
         k: Knoop | None = self.hier
         while k is not None and k.tag != tag:
             k = k.ouder
-        assert k is not None and k.ouder is not None, f"</{tag}> without <{tag}>"
+        assert k is not None, f"</{tag}> without <{tag}>"
+        assert k.ouder is not None
         self.hier = k.ouder
 
     def handle_data(self, data: str) -> None:
@@ -136,12 +137,15 @@ def test_tables_have_caption_thead_and_scoped_headers(
     assert len(tabellen) == len(gewogen) + 1  # a count per weighted vote + the record
     for t in tabellen:
         (caption,) = t.alle("caption")
-        assert t.kinderen[0] is caption and caption.tekst().strip()
+        assert t.kinderen[0] is caption
+        assert caption.tekst().strip()
         (thead,) = t.alle("thead")
-        assert thead.alle("th") and all(th.attrs.get("scope") == "col" for th in thead.alle("th"))
+        assert thead.alle("th")
+        assert all(th.attrs.get("scope") == "col" for th in thead.alle("th"))
         for tr in t.alle("tbody")[0].alle("tr"):
             koppen = tr.alle("th")
-            assert len(koppen) == 1 and koppen[0].attrs.get("scope") == "row"
+            assert len(koppen) == 1
+            assert koppen[0].attrs.get("scope") == "row"
             assert koppen[0].tekst().strip()
     record = tabellen[-1]
     assert len(record.alle("tbody")[0].alle("tr")) == 342  # every member, absent ones too
@@ -171,7 +175,8 @@ def test_every_bar_has_its_numbers_in_text(
         assert cel is cellen[1]
         assert re.fullmatch(r"\d+,\d\d%", cel.tekst().strip()), "the share in text beside it"
         breedte = re.search(r"width:([\d.]+)%", balk.attrs["style"])
-        assert breedte and breedte.group(1).replace(".", ",") + "%" == cel.tekst().strip()
+        assert breedte
+        assert breedte.group(1).replace(".", ",") + "%" == cel.tekst().strip()
 
 
 def test_readable_without_css(
@@ -216,4 +221,5 @@ def test_contrast_and_print(dossier: Dossier, monkeypatch: pytest.MonkeyPatch, c
     gebruikt = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{3,6}\b", css.group(1))}
     assert gebruikt <= {*KLEUREN.values(), "#767676"}
     assert contrast("#767676", achter) >= 4.5
-    assert "@media print" in css.group(1) and "print-color-adjust:exact" in css.group(1)
+    assert "@media print" in css.group(1)
+    assert "print-color-adjust:exact" in css.group(1)
