@@ -148,7 +148,7 @@ _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "termijnen": _termijnen,
     "controleer": _met_cijfers(_controleer),
     "stemgewichten": _stemgewichten,
-    "uitslag": _met_cijfers(_dossier(("text", "json", "csv", "html"))),
+    "uitslag": _met_cijfers(_dossier(("text", "json", "csv", "html", "popolo"))),
     "verantwoording": _dossier(("text", "json", "markdown")),
     "regels": _regels,
     "bevolking": _bevolking,

@@ -135,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
         data["herkomst"] = h
         json_uit("uitslag", data)
+    elif args.format == "popolo":
+        from alvrules.popolo import popolo  # noqa: PLC0415 - only for this format
+
+        json_uit("popolo", {**popolo(dossier, u), "herkomst": h})
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
@@ -142,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
-    if args.format in ("text", "csv", "html"):
+    if args.format in ("text", "csv", "html", "popolo"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
             print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)
