@@ -47,58 +47,122 @@ _API: dict[str, str] = {
     "Termijn": "alvrules.termijnen",
     "lees_dossier": "alvrules.laden",
     "LiveTelling": "alvrules.telling",
+    "schrijf_dossier": "alvrules.schrijven",
+    "controleer_motie": "alvrules.controle",
+    "controleer_amendement": "alvrules.controle",
+    "Contactpersoon": "alvrules.model",
+    "AgendaSoort": "alvrules.model",
+    "VergaderSoort": "alvrules.model",
+    "Preadvies": "alvrules.moties",
+    "Wijziging": "alvrules.amendementen",
+    "Vertegenwoordiger": "alvrules.stemmingen",
+    "Stembriefje": "alvrules.stemmingen",
+    "Keuze": "alvrules.stemmingen",
+    "Wijze": "alvrules.stemmingen",
+    "StemmingSoort": "alvrules.stemmingen",
+    "Grondslag": "alvrules.stemmingen",
+    "EerdereMotie": "alvrules.levenscyclus",
+    "Status": "alvrules.levenscyclus",
+    "Categorie": "alvrules.levenscyclus",
+    "Verantwoording": "alvrules.verantwoording",
+    "Afdoening": "alvrules.verantwoording",
+    "Vacature": "alvrules.verkiezingen",
+    "Kandidaat": "alvrules.verkiezingen",
+    "Bevolkingsbestand": "alvrules.dossier",
 }
 
 __all__ = [
+    "Afdoening",
+    "AgendaSoort",
     "Agendapunt",
     "AlvrulesFout",
     "Amendement",
     "Bevinding",
     "Bevolking",
+    "Bevolkingsbestand",
+    "Categorie",
+    "Contactpersoon",
     "Dossier",
+    "EerdereMotie",
     "Ernst",
     "GebruiksFout",
     "Gemeente",
+    "Grondslag",
     "InvoerFout",
     "Kalender",
+    "Kandidaat",
+    "Keuze",
     "LiveTelling",
     "Motie",
     "Persoon",
+    "Preadvies",
     "Procedure",
     "Rapport",
     "Regel",
     "Rol",
+    "Status",
+    "Stembriefje",
     "Stemming",
+    "StemmingSoort",
     "Termijn",
+    "Vacature",
+    "Verantwoording",
+    "VergaderSoort",
     "Vergadering",
+    "Vertegenwoordiger",
+    "Wijze",
+    "Wijziging",
     "controleer",
+    "controleer_amendement",
+    "controleer_motie",
     "is_werkdag",
     "laad_dossier",
     "lees_bevolking",
     "lees_dossier",
     "procedure_op",
+    "schrijf_dossier",
     "stemgewicht",
     "stemgewichten",
     "werkdagen_voor",
 ]
 
 if TYPE_CHECKING:
-    from alvrules.amendementen import Amendement
+    from alvrules.amendementen import Amendement, Wijziging
     from alvrules.bevolking import Bevolking, lees_bevolking
-    from alvrules.controle import controleer
-    from alvrules.dossier import Dossier
+    from alvrules.controle import controleer, controleer_amendement, controleer_motie
+    from alvrules.dossier import Bevolkingsbestand, Dossier
     from alvrules.fouten import AlvrulesFout, GebruiksFout, InvoerFout
     from alvrules.gemeenten import Gemeente
     from alvrules.gewichten import stemgewicht, stemgewichten
     from alvrules.kalender import Kalender, is_werkdag, werkdagen_voor
     from alvrules.laden import laad_dossier, lees_dossier
-    from alvrules.model import Agendapunt, Persoon, Rol, Vergadering
-    from alvrules.moties import Motie
+    from alvrules.levenscyclus import Categorie, EerdereMotie, Status
+    from alvrules.model import (
+        Agendapunt,
+        AgendaSoort,
+        Contactpersoon,
+        Persoon,
+        Rol,
+        Vergadering,
+        VergaderSoort,
+    )
+    from alvrules.moties import Motie, Preadvies
     from alvrules.procedure import Procedure, procedure_op
     from alvrules.regels import Bevinding, Ernst, Rapport, Regel
-    from alvrules.stemmingen import Stemming
+    from alvrules.schrijven import schrijf_dossier
+    from alvrules.stemmingen import (
+        Grondslag,
+        Keuze,
+        Stembriefje,
+        Stemming,
+        StemmingSoort,
+        Vertegenwoordiger,
+        Wijze,
+    )
     from alvrules.telling import LiveTelling
     from alvrules.termijnen import Termijn
+    from alvrules.verantwoording import Afdoening, Verantwoording
+    from alvrules.verkiezingen import Kandidaat, Vacature
 
 
 def __getattr__(name: str) -> Any:

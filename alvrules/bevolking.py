@@ -94,6 +94,7 @@ class Bevolking:
         return f"{self.bron}, {wat}" if wat else self.bron
 
     def to_json(self) -> dict[str, object]:
+        """The figures as JSON: peildatum, source and inhabitants per CBS code."""
         return {
             "peildatum": self.peildatum.isoformat(),
             "bron": self.beschrijving,

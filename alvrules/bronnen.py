@@ -149,6 +149,7 @@ class Bron:
 
     @property
     def url(self) -> str | None:
+        """The link to the place in the document (an article of a law), or the document's own."""
         return DOCUMENTEN[self.document].link(self.plaats)
 
     @property
@@ -158,6 +159,7 @@ class Bron:
         return f"{kort} {self.plaats}" if self.plaats else kort
 
     def to_json(self) -> dict[str, Any]:
+        """The citation as JSON: ``{document, plaats, url}``."""
         uit: dict[str, Any] = {"document": self.document, "plaats": self.plaats, "url": self.url}
         bwb = DOCUMENTEN[self.document].bwb
         if bwb:

@@ -170,7 +170,12 @@ def _versie() -> str:
 
 def _json_fout(melding: str, regel: str | None) -> None:
     """Exit 2 with ``--format json``: one JSON object on stdout (docs/cli.md)."""
-    print(json.dumps({"fout": melding, "regel": regel}, ensure_ascii=False))
+    from alvrules._cli._uitvoer import CONTROLE  # noqa: PLC0415 - only on this error path
+
+    data = {"fout": melding, "regel": regel}
+    for controle in CONTROLE:  # the test suite validates it against schemas/1/fout.json
+        controle("fout", data)
+    print(json.dumps(data, ensure_ascii=False))
 
 
 def _voorkeur(argv: Sequence[str]) -> list[str]:

@@ -18,17 +18,27 @@ from datetime import date
 
 from attrs import frozen
 
+from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Dossier
 from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
 from alvrules.kalender import VERGADERJAREN, Kalender
-from alvrules.model import InvoerFout
+from alvrules.model import Agendapunt, InvoerFout, Vergadering
+from alvrules.moties import Motie
+from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
 from alvrules.waarden import getypeerd
 
-__all__ = ["CONTROLES", "Context", "controleer"]
+__all__ = [
+    "CONTROLES",
+    "Context",
+    "binnen",
+    "controleer",
+    "controleer_amendement",
+    "controleer_motie",
+]
 
 
 @frozen(field_transformer=getypeerd)
@@ -44,6 +54,7 @@ class Context:
 
     @classmethod
     def voor(cls, dossier: Dossier, *, bevolking: Bevolking | None = None) -> Context:
+        """The context of ``dossier``: the procedure, calendar and members on its meeting date."""
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
         fout = None
@@ -111,6 +122,54 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
         )
     ctx = Context.voor(dossier, bevolking=bevolking)
     return Rapport.van(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+
+
+def controleer_motie(
+    motie: Motie,
+    *,
+    vergadering: Vergadering,
+    agendapunten: Iterable[Agendapunt] = (),
+    bevolking: Bevolking | None = None,
+) -> Rapport:
+    """The findings of one motion, without building a dossier: the same findings the motion
+    gets inside a dossier with this ``vergadering`` and ``agendapunten`` (its deadline,
+    signatures, form and agenda item), at the same paths (``moties[M01].oproep[0]``).
+
+    Rules between items (MOT06, a duplicate id; AMD04 between amendments; STM12) need the
+    whole dossier: use :func:`controleer` for those.
+
+    >>> from alvrules import Motie, Vergadering, controleer_motie
+    >>> r = controleer_motie(Motie(id="M01"), vergadering=Vergadering(datum="2023-12-01"))
+    >>> sorted(r.regels())
+    ['MOT01', 'MOT03']
+    """
+    dossier = Dossier(vergadering=vergadering, agendapunten=tuple(agendapunten), moties=(motie,))
+    return _van_stuk(dossier, stuk_pad("moties", 0, motie.id), bevolking)
+
+
+def controleer_amendement(
+    amendement: Amendement,
+    *,
+    vergadering: Vergadering,
+    agendapunten: Iterable[Agendapunt] = (),
+    bevolking: Bevolking | None = None,
+) -> Rapport:
+    """The findings of one amendment, as :func:`controleer_motie` gives those of a motion:
+    the same as inside a dossier with this ``vergadering`` and ``agendapunten`` (the
+    proposal it amends is the agenda item it names, AMD01/AMD04)."""
+    dossier = Dossier(
+        vergadering=vergadering, agendapunten=tuple(agendapunten), amendementen=(amendement,)
+    )
+    return _van_stuk(dossier, stuk_pad("amendementen", 0, amendement.id), bevolking)
+
+
+def _van_stuk(dossier: Dossier, plek: str, bevolking: Bevolking | None) -> Rapport:
+    return Rapport.van(b for b in controleer(dossier, bevolking=bevolking) if binnen(b.pad, plek))
+
+
+def binnen(pad: str, plek: str) -> bool:
+    """Whether ``pad`` is ``plek`` or lies below it (``moties[M1].oproep`` in ``moties[M1]``)."""
+    return pad == plek or (pad.startswith(plek) and pad[len(plek)] in ".[")
 
 
 def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:

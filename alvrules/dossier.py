@@ -7,6 +7,7 @@ JSON Schema; :mod:`alvrules.laden` reads a file into a :class:`Dossier`.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from attrs import field, frozen, validators
 
@@ -49,6 +50,17 @@ class Dossier:
     vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
     notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
     bevolking: Bevolkingsbestand | None = None  # STM02: own figures; None: the shipped ones
+
+    def naar_dict(self) -> dict[str, Any]:
+        """The dossier as the file format writes it (see :func:`alvrules.schrijf_dossier`).
+
+        >>> d = Dossier(vergadering=Vergadering(datum="2023-12-01"), notulencommissie=["Ede"])
+        >>> d.naar_dict()
+        {'vergadering': {'datum': datetime.date(2023, 12, 1)}, 'notulencommissie': ['Ede']}
+        """
+        from alvrules.schrijven import naar_dict  # noqa: PLC0415 - writing is rare
+
+        return naar_dict(self)
 
     def agendapunt(self, punt_id: str) -> Agendapunt | None:
         """The first agenda item with id ``punt_id`` (an index, so a check that looks up

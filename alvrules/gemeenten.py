@@ -98,6 +98,7 @@ class Gemeente:
         return tooi(self.code)
 
     def bestaat_op(self, datum: date) -> bool:
+        """Whether the municipality exists on ``datum`` (between ``van`` and ``tot``)."""
         return (self.van is None or self.van <= datum) and (self.tot is None or datum <= self.tot)
 
 
@@ -121,6 +122,7 @@ class Gemeenteregister:
         return len(self._op_code)
 
     def code(self, code: str) -> Gemeente | None:
+        """The municipality with CBS code ``code`` (``GM0363``), or None."""
         return self._op_code.get(code)
 
     def zoek(self, naam: str, op: date | None = None) -> Gemeente | None:

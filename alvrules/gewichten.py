@@ -65,6 +65,7 @@ class Stemgewicht:
     voorgangers: tuple[Gemeente, ...] = ()
 
     def to_json(self) -> dict[str, object]:
+        """The weight as JSON (INTERFACES.md ``stemgewichten``): code, naam, inwoners, stemmen."""
         uit: dict[str, object] = {
             "code": self.gemeente.code,
             "tooi": self.gemeente.tooi,
@@ -90,6 +91,7 @@ class Stemgewichten:
 
     @property
     def totaal(self) -> int:
+        """The total number of votes of all members."""
         return sum(g.stemmen for g in self.gewichten)
 
     def van(self, code: str) -> int:
@@ -100,6 +102,7 @@ class Stemgewichten:
         raise KeyError(code)
 
     def to_json(self) -> dict[str, object]:
+        """All weights as JSON (INTERFACES.md ``stemgewichten``)."""
         return {
             "jaar": self.vergaderdatum.year,
             "vergaderdatum": self.vergaderdatum.isoformat(),

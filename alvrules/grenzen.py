@@ -55,16 +55,27 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
     :class:`InvoerFout` naming the file."""
     naam = wat or Path(pad).name
     if "\0" in str(pad):
-        raise InvoerFout(f"{naam!r}: ongeldige bestandsnaam (bevat een NUL-teken)")
+        raise InvoerFout(
+            f"{naam!r}: ongeldige bestandsnaam (bevat een NUL-teken)",
+            en=f"{naam!r}: invalid file name (contains a NUL character)",
+        )
     try:
         with open(pad, "rb") as f:
             inhoud = f.read(MAX_GROOTTE + 1)
     except OSError as e:
-        raise InvoerFout(f"{naam}: kan niet lezen: {e.strerror or e}") from None
+        raise InvoerFout(
+            f"{naam}: kan niet lezen: {e.strerror or e}",
+            en=f"{naam}: cannot read: {e.strerror or e}",
+        ) from None
     except ValueError as e:  # e.g. a path the OS cannot represent
-        raise InvoerFout(f"{naam}: ongeldige bestandsnaam ({e})") from None
+        raise InvoerFout(
+            f"{naam}: ongeldige bestandsnaam ({e})", en=f"{naam}: invalid file name ({e})"
+        ) from None
     if len(inhoud) > MAX_GROOTTE:
-        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+        mib = MAX_GROOTTE // (1024 * 1024)
+        raise InvoerFout(
+            f"{naam}: bestand groter dan {mib} MiB", en=f"{naam}: file larger than {mib} MiB"
+        )
     return inhoud
 
 

@@ -249,13 +249,29 @@ def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
 
 
 def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
-    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file."""
+    """The ``stemmen`` table, ``gemeente = "keuze"``, in the order of the file; or a list
+    of ``{gemeente, keuze}`` tables (which can hold a second ballot of a member: STM04)."""
+    if isinstance(waarde, list):
+        return tuple(_stembriefje(b, i) for i, b in enumerate(waarde))
     if not isinstance(waarde, dict):
         raise _Fout(f"verwacht een tabel gemeente = keuze, niet {_soort(waarde)}")
     for gemeente, gekozen in waarde.items():
         if not isinstance(gekozen, str):
             raise _Fout(f"verwacht tekst, niet {_soort(gekozen)}", (gemeente,))
     return tuple(Stembriefje(g, k) for g, k in waarde.items())
+
+
+def _stembriefje(b: Any, i: int) -> Stembriefje:
+    if not isinstance(b, dict):
+        raise _Fout(f"verwacht een tabel {{gemeente, keuze}}, niet {_soort(b)}", (i,))
+    for sleutel in b.keys() - {"gemeente", "keuze"}:
+        raise _Fout("onbekende sleutel", (i, sleutel))
+    for sleutel in ("gemeente", "keuze"):
+        if sleutel not in b:
+            raise _Fout("verplichte sleutel ontbreekt", (i, sleutel))
+        if type(b[sleutel]) is not str:
+            raise _Fout(f"verwacht tekst, niet {_soort(b[sleutel])}", (i, sleutel))
+    return Stembriefje(b["gemeente"], b["keuze"])
 
 
 def _is_rij(t: Any) -> bool:

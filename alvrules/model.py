@@ -131,6 +131,7 @@ class Persoon:
 
     @property
     def rol_enum(self) -> Rol | None:
+        """The role word as a :class:`Rol`, or None for an unknown word (SIG02)."""
         return Rol.parse(self.rol)
 
 
@@ -147,6 +148,8 @@ class Contactpersoon:
 
 
 class VergaderSoort(enum.StrEnum):
+    """A physical or digital meeting (STM03: who counts as present)."""
+
     FYSIEK = "fysiek"
     DIGITAAL = "digitaal"
 
@@ -164,6 +167,8 @@ class Vergadering:
 
 
 class AgendaSoort(enum.StrEnum):
+    """AGD01: the kind of an agenda item: for decision, for information or for discussion."""
+
     BESLUITVORMING = "besluitvorming"
     KENNISNAME = "kennisname"
     BESPREKING = "bespreking"
@@ -198,4 +203,5 @@ class Agendapunt:
 
     @property
     def ter_besluitvorming(self) -> bool:
+        """Whether the item is (also) for decision: only then can it be amended (AMD01)."""
         return AgendaSoort.BESLUITVORMING in self.soorten

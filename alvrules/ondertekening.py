@@ -57,15 +57,29 @@ class Stuk(Protocol):
     """What a motion and an amendment have in common for the signature rules."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The id of the motion or amendment."""
+        ...
+
     @property
-    def indieners(self) -> tuple[str, ...]: ...
+    def indieners(self) -> tuple[str, ...]:
+        """The submitting members, as written."""
+        ...
+
     @property
-    def mede_indieners(self) -> tuple[str, ...]: ...
+    def mede_indieners(self) -> tuple[str, ...]:
+        """The co-submitting members, as written."""
+        ...
+
     @property
-    def ondersteuners(self) -> tuple[str, ...]: ...
+    def ondersteuners(self) -> tuple[str, ...]:
+        """The supporting members, as written."""
+        ...
+
     @property
-    def ondertekening(self) -> tuple[Persoon, ...]: ...
+    def ondertekening(self) -> tuple[Persoon, ...]:
+        """The signatures, as written."""
+        ...
 
 
 def stuk_pad(soort: str, index: int, stuk_id: str) -> str:

@@ -37,6 +37,7 @@ class Ernst(enum.StrEnum):
 
     @property
     def en(self) -> str:
+        """The English word for the severity (``error``, ``warning``, ``info``)."""
         return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
 
 
@@ -77,9 +78,11 @@ class Regel:
         return f"{DOCS_URL}{PAGINAS[self.hoofdstuk]}#{self.id}"
 
     def bronnen_json(self) -> list[dict[str, Any]]:
+        """The rule's sources as JSON: ``[{document, plaats, url}]``."""
         return [b.to_json() for b in self.bronnen]
 
     def to_json(self) -> dict[str, Any]:
+        """The rule as JSON (``alvrules regels --format json``)."""
         return {
             "regel": self.id,
             "naam": self.naam,
@@ -118,6 +121,7 @@ class Bevinding:
         return self.melding
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The finding as JSON (INTERFACES.md ``controleer``), message in ``taal``."""
         return {
             "regel": self.regel,
             "ernst": self.ernst.value,

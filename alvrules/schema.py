@@ -53,9 +53,20 @@ _SCALAIR: dict[Any, dict[str, Any]] = {
         "description": "AGD01: één soort, of een lijst voor een gemengd punt",
     },
     tuple[Stembriefje, ...]: {
-        "type": "object",
-        "additionalProperties": {"type": "string"},
-        "description": "gemeente = keuze (voor | tegen | onthouding)",
+        "oneOf": [
+            {"type": "object", "additionalProperties": {"type": "string"}},
+            {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"gemeente": {"type": "string"}, "keuze": {"type": "string"}},
+                    "required": ["gemeente", "keuze"],
+                    "additionalProperties": False,
+                },
+            },
+        ],
+        "description": "gemeente = keuze (voor | tegen | onthouding), of een lijst van "
+        "{gemeente, keuze} (een tweede stembriefje van een lid: STM04)",
     },
 }
 

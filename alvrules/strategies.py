@@ -9,6 +9,9 @@ never imports this module.
   names from the registry on the meeting date. A valid motion has no finding at all.
 - :data:`DEFECTEN`: defect kind -> :class:`Defect` (the rule it breaks and a function that
   injects exactly that defect into a valid motion); :func:`motie_met_defect` draws one.
+- :func:`dossiers`: any dossier the constructors accept, every section and key filled in
+  at random (texts of any characters, any dates in the meeting years), for properties
+  of reading and writing; most have findings.
 - :func:`gewichten`, :func:`tellingen`: members' weights and ballots in delivery order,
   including the ones STM04 rejects (a second ballot, a non-member).
 """
@@ -18,8 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from enum import Enum
+from types import UnionType
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
-from attrs import evolve, frozen
+import attrs
+from attrs import NOTHING, evolve, frozen
 from hypothesis import strategies as st
 
 from alvrules.amendementen import Amendement, Wijziging
@@ -35,6 +42,7 @@ __all__ = [
     "Defect",
     "agendas",
     "codes",
+    "dossiers",
     "geldige_amendementen",
     "geldige_dossiers",
     "geldige_moties",
@@ -367,3 +375,71 @@ def tellingen(
         wie = st.one_of(wie, codes.filter(lambda c: c not in g))
     briefjes = draw(st.lists(st.tuples(wie, keuzes), max_size=2 * len(leden) + 2))
     return g, briefjes
+
+
+# --- any dossier: every key of every section, for reading and writing -------------------
+
+
+def _tekst() -> st.SearchStrategy[str]:
+    return st.text(max_size=12) | st.sampled_from(["", "Utrecht", "a\nb", 'x"""y', "é\t€"])
+
+
+def _scalair(t: object) -> st.SearchStrategy[Any] | None:
+    moment = st.datetimes(
+        datetime(2000, 1, 2), datetime(2100, 12, 30), timezones=st.sampled_from([UTC, AMSTERDAM])
+    )
+    tabel: dict[object, st.SearchStrategy[Any]] = {
+        str: _tekst(),
+        bool: st.booleans(),
+        int: st.integers(0, 10**6),
+        date: st.dates(date(2000, 1, 1), date(2100, 12, 31)),
+        time: st.times(),
+        datetime: moment,
+        frozenset[AgendaSoort]: st.sets(st.sampled_from(AgendaSoort), min_size=1).map(frozenset),
+    }
+    return tabel.get(t)
+
+
+def _van_type(t: Any) -> st.SearchStrategy[Any]:
+    if (gevonden := _scalair(t)) is not None:
+        return gevonden
+    origin, args = get_origin(t), get_args(t)
+    if origin in (Union, UnionType):
+        return st.one_of([_van_type(a) for a in args])
+    if t is type(None):
+        return st.none()
+    if origin is tuple:
+        return st.lists(_van_type(args[0]), max_size=3).map(tuple)
+    if isinstance(t, type) and issubclass(t, Enum):
+        return st.sampled_from(t)
+    if isinstance(t, type) and attrs.has(t):
+        return _van_klasse(t)
+    raise TypeError(f"geen strategie voor {t!r}")
+
+
+def _van_klasse(cls: type) -> st.SearchStrategy[Any]:
+    hints = get_type_hints(cls)
+    verplicht = {
+        a.name: _van_type(hints[a.name]) for a in attrs.fields(cls) if a.default is NOTHING
+    }
+    vrij = {a.name: _van_type(hints[a.name]) for a in attrs.fields(cls) if a.default is not NOTHING}
+    return (
+        st.fixed_dictionaries(verplicht, optional=vrij)
+        .map(_bouw(cls))
+        .filter(lambda x: x is not None)
+    )
+
+
+def _bouw(cls: type) -> Callable[[dict[str, Any]], Any]:
+    def bouw(velden: dict[str, Any]) -> Any:
+        try:
+            return cls(**velden)
+        except (TypeError, ValueError):  # a value the constructor refuses (an empty name)
+            return None
+
+    return bouw
+
+
+def dossiers() -> st.SearchStrategy[Dossier]:
+    """Any dossier the constructors accept: every section and key drawn at random."""
+    return cast("st.SearchStrategy[Dossier]", _van_klasse(Dossier))

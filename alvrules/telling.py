@@ -51,6 +51,8 @@ _KEUZES: dict[str, Keuze] = {k.value: k for k in Keuze}
 
 
 class Uitkomst(enum.StrEnum):
+    """The outcome of a vote: adopted, rejected or no decision."""
+
     AANGENOMEN = "aangenomen"
     VERWORPEN = "verworpen"
     GEEN_BESLUIT = "geen besluit"
@@ -109,6 +111,7 @@ class Uitslag:
 
     @property
     def uitgebracht(self) -> int:
+        """The votes cast: voor + tegen (abstentions do not count, STM05)."""
         return self.voor + self.tegen
 
     @property
@@ -123,6 +126,7 @@ class Uitslag:
 
     @property
     def uitkomst(self) -> Uitkomst:
+        """Adopted or rejected by the majority of :attr:`meerderheid` (STM05-STM07)."""
         if self.wijze is Wijze.ACCLAMATIE:
             return Uitkomst.AANGENOMEN
         return _uitkomst(self.voor, self.tegen, self.meerderheid, self.leden)
@@ -303,6 +307,7 @@ class LiveTelling:
 
     @property
     def uitslag(self) -> Uitslag:
+        """The result of the ballots counted so far."""
         return Uitslag(
             voor=self._som[Keuze.VOOR],
             tegen=self._som[Keuze.TEGEN],
@@ -324,6 +329,7 @@ class KeuzeUitslag:
 
     @property
     def uitgebracht(self) -> int:
+        """The number of votes cast on the options."""
         return sum(n for _, n in self.stemmen)
 
     @property
@@ -335,6 +341,7 @@ class KeuzeUitslag:
         return None
 
     def percentage(self, optie: str) -> str | None:
+        """The share of ``optie`` in the votes cast, as the minutes write it ("98,58")."""
         if self.uitgebracht == 0:
             return None
         return percentage(dict(self.stemmen)[optie], self.uitgebracht)

@@ -178,6 +178,7 @@ class Termijn:
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The deadline as JSON (INTERFACES.md ``termijnen``), explanation in ``taal``."""
         en = taal == "en"
         return {
             "regel": self.regel,

@@ -69,6 +69,7 @@ class Resultaat:
 
     @property
     def uitgebracht(self) -> int:
+        """The votes cast in this vote."""
         return self.voor + self.tegen
 
     @property
@@ -99,6 +100,7 @@ class Resultaat:
         }
 
     def to_json(self) -> dict[str, object]:
+        """The result as JSON (INTERFACES.md ``uitslag``)."""
         s = self.stemming
         uit: dict[str, object] = {
             "id": s.id,
@@ -148,6 +150,7 @@ class Uitslagen:
     stemgerechtigd: frozenset[str] = frozenset()  # members with a valid representative
 
     def to_json(self) -> dict[str, object]:
+        """All results as JSON (INTERFACES.md ``uitslag``)."""
         return {"stemmingen": [r.to_json() for r in self.resultaten]}
 
 

@@ -98,21 +98,26 @@ class Post:
 
     @property
     def verantwoording(self) -> str:
+        """The board's account of the motion."""
         return self.rekenschap.verantwoording
 
     @property
     def voorstel(self) -> Afdoening:
+        """The board's proposal: afdoen or aanhouden (AFD02)."""
         return self.rekenschap.voorstel
 
     @property
     def tot(self) -> str | None:
+        """Until when the motion is kept open (aanhouden), if given."""
         return self.rekenschap.tot
 
     @property
     def reden(self) -> str | None:
+        """The reason for keeping the motion open, if given."""
         return self.rekenschap.reden
 
     def to_json(self) -> dict[str, Any]:
+        """The motion with its account as JSON."""
         m = self.motie
         return {
             "id": m.id,
@@ -141,17 +146,21 @@ class Verantwoordingslijst:
     voorstel: str = VOORSTEL
 
     def met_voorstel(self, voorstel: Afdoening) -> tuple[Post, ...]:
+        """The motions with proposal ``voorstel``, in order."""
         return tuple(p for p in self.posten if p.voorstel is voorstel)
 
     @property
     def afdoen(self) -> int:
+        """How many motions the board proposes to close (afdoen)."""
         return len(self.met_voorstel(Afdoening.AFDOEN))
 
     @property
     def aanhouden(self) -> int:
+        """How many motions the board proposes to keep open (aanhouden)."""
         return len(self.met_voorstel(Afdoening.AANHOUDEN))
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The accounting list as JSON, with its findings."""
         return {
             "vergadering": self.vergadering.isoformat(),
             "voorstel": self.voorstel,

@@ -55,6 +55,7 @@ class Kandidaat:
 
     @property
     def tegenkandidaat(self) -> bool:
+        """Whether a member, not the committee, nominated the candidate (KND02)."""
         return self.voorgedragen_door.strip().casefold() != VOORDRACHTSCOMMISSIE
 
 
@@ -68,6 +69,7 @@ class Vacature:
 
     @property
     def betwist(self) -> bool:
+        """Whether more than one candidate stands (a vote is needed, STM11)."""
         return len(self.kandidaten) > 1
 
 
@@ -81,6 +83,7 @@ class Verkiezingsuitslag:
 
     @property
     def toelichting(self) -> str:
+        """The outcome in words, as the minutes write it."""
         if self.gekozen:
             return f"{self.gekozen} gekozen"
         if self.tweede_ronde:

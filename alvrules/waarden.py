@@ -13,7 +13,8 @@ Per annotation:
   ``1``); a ``str`` subclass (a ``StrEnum`` member) is stored as plain ``str``.
 - ``date``, ``time``, ``datetime``: the type itself or its ISO 8601 text; a ``date`` is not
   a ``datetime``; a ``time`` has no timezone; a ``datetime`` must have one (never
-  assumed); dates and timestamps lie in :func:`jaren` (a year outside is a typo).
+  assumed) and is kept as the same moment in Europe/Amsterdam; dates and timestamps lie
+  in :func:`jaren` (a year outside is a typo).
 - an enum: a member or its value (``"overnemen"`` for ``Preadvies.OVERNEMEN``).
 - ``tuple[X, ...]``: a list or tuple (any sequence) of X, stored as a tuple; a bare string
   is a :class:`TypeError` (a string is not a list of its characters).
@@ -31,7 +32,7 @@ import re
 import sys
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from enum import Enum
 from fractions import Fraction
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -172,8 +173,21 @@ _TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-
 
 
 def tijdstip(waarde: Any) -> datetime:
-    """A timestamp with its timezone, or its ISO 8601 text with offset, in :func:`jaren`."""
-    return _jaar(_tijdstip(waarde))
+    """A timestamp with its timezone, or its ISO 8601 text with offset, in :func:`jaren`;
+    kept as the same moment in Europe/Amsterdam (the time of the procedure)."""
+    return _jaar(_tijdstip(waarde)).astimezone(_amsterdam())
+
+
+def _amsterdam() -> tzinfo:
+    global _AMSTERDAM  # noqa: PLW0603 - loaded once, on first use
+    if _AMSTERDAM is None:
+        from zoneinfo import ZoneInfo  # noqa: PLC0415 - keeps import light
+
+        _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+    return _AMSTERDAM
+
+
+_AMSTERDAM: tzinfo | None = None
 
 
 def _tijdstip(waarde: Any) -> datetime:

@@ -86,8 +86,9 @@ def server(map_: Path) -> Iterator[tuple[str, list[str]]]:
 
 
 @contextlib.contextmanager
-def chromium(profiel: Path | None = None) -> Iterator[Any]:
-    """Headless Debian Chromium through WebDriver, with a fresh (or the given) profile."""
+def chromium(profiel: Path | None = None, downloads: Path | None = None) -> Iterator[Any]:
+    """Headless Debian Chromium through WebDriver, with a fresh (or the given) profile;
+    downloads go to ``downloads`` without asking."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -100,6 +101,14 @@ def chromium(profiel: Path | None = None) -> Iterator[Any]:
         for vlag in (*VLAGGEN, f"--user-data-dir={profiel}"):
             opties.add_argument(vlag)
         opties.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+        if downloads is not None:
+            opties.add_experimental_option(
+                "prefs",
+                {
+                    "download.default_directory": str(downloads),
+                    "download.prompt_for_download": False,
+                },
+            )
         driver = webdriver.Chrome(options=opties, service=Service(CHROMEDRIVER))
         stapel.callback(driver.quit)
         driver.set_script_timeout(120)
@@ -155,3 +164,129 @@ def zet(driver: Any, veld_id: str, waarde: str) -> None:
         veld_id,
         waarde,
     )
+
+
+# -- Firefox, through its own WebDriver BiDi endpoint (Debian has no geckodriver) ----------
+
+FIREFOX = "/usr/bin/firefox-esr"
+#: Firefox with a fresh profile and nothing of its own on the network; the remote agent
+#: adds its recommended automation preferences (no updates, telemetry, safe browsing).
+FIREFOX_VOORKEUREN = {
+    "app.update.auto": False,
+    "browser.shell.checkDefaultBrowser": False,
+    "datareporting.policy.dataSubmissionEnabled": False,
+    "network.captive-portal-service.enabled": False,
+    "network.connectivity-service.enabled": False,
+    "browser.safebrowsing.downloads.remote.enabled": False,
+}
+
+
+class Bidi:
+    """A minimal WebDriver BiDi client: navigate, evaluate, and every URL requested."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.volgnummer = 0
+        self.urls: list[str] = []
+        self.context = self.stuur("browsingContext.getTree", {})["contexts"][0]["context"]
+        self.stuur("session.subscribe", {"events": ["network.beforeRequestSent"]})
+
+    def stuur(self, methode: str, params: dict[str, Any]) -> Any:
+        self.volgnummer += 1
+        self.ws.send(json.dumps({"id": self.volgnummer, "method": methode, "params": params}))
+        while True:
+            bericht = json.loads(self.ws.recv())
+            if bericht.get("method") == "network.beforeRequestSent":
+                self.urls.append(bericht["params"]["request"]["url"])
+            elif bericht.get("id") == self.volgnummer:
+                if bericht.get("type") == "error":
+                    raise RuntimeError(f"{methode}: {bericht.get('message')}")
+                return bericht["result"]
+
+    def open(self, url: str) -> None:
+        self.stuur(
+            "browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"}
+        )
+
+    def js(self, expressie: str) -> Any:
+        """The value of ``expressie`` (awaited if a promise), as JSON."""
+        uit = self.stuur(
+            "script.evaluate",
+            {
+                "expression": f"(async () => JSON.stringify(await ({expressie})))()",
+                "target": {"context": self.context},
+                "awaitPromise": True,
+            },
+        )
+        if uit["type"] == "exception":
+            raise RuntimeError(uit["exceptionDetails"]["text"])
+        return json.loads(uit["result"]["value"])
+
+
+def firefox_ontbreekt() -> str | None:
+    """Why the Firefox test cannot run here, or None."""
+    if not os.access(FIREFOX, os.X_OK):
+        return f"{FIREFOX} ontbreekt (apt-get install firefox-esr)"
+    try:
+        import websocket  # noqa: F401
+    except ImportError:
+        return "websocket-client ontbreekt (pip install -e '.[test]')"
+    return None
+
+
+@contextlib.contextmanager
+def firefox() -> Iterator[Bidi]:
+    """Headless Debian Firefox ESR with a fresh profile, driven over WebDriver BiDi."""
+    import re
+    import subprocess
+    import time
+
+    import websocket
+
+    with tempfile.TemporaryDirectory() as profiel:
+        regels = [
+            f"user_pref({json.dumps(k)}, {json.dumps(v)});" for k, v in FIREFOX_VOORKEUREN.items()
+        ]
+        (Path(profiel) / "user.js").write_text("\n".join(regels) + "\n", "utf-8")
+        proces = subprocess.Popen(
+            [
+                FIREFOX,
+                "--headless",
+                "--no-remote",
+                "--profile",
+                profiel,
+                "--remote-debugging-port",
+                "0",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            einde = time.monotonic() + 60
+            adres = None
+            assert proces.stderr is not None
+            while adres is None and time.monotonic() < einde:
+                regel = proces.stderr.readline()
+                if not regel and proces.poll() is not None:
+                    break
+                m = re.search(r"WebDriver BiDi listening on (ws://\S+)", regel)
+                adres = m.group(1) if m else None
+            if adres is None:
+                raise RuntimeError("Firefox gaf geen WebDriver BiDi-adres")
+            # keep reading what Firefox writes, or it blocks on a full pipe
+            threading.Thread(target=proces.stderr.read, daemon=True).start()
+            ws = websocket.create_connection(
+                adres.rstrip("/") + "/session", timeout=120, suppress_origin=True
+            )
+            try:
+                ws.send(
+                    json.dumps({"id": 0, "method": "session.new", "params": {"capabilities": {}}})
+                )
+                json.loads(ws.recv())
+                yield Bidi(ws)
+            finally:
+                ws.close()
+        finally:
+            proces.terminate()
+            proces.wait(timeout=30)

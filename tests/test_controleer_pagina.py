@@ -12,6 +12,7 @@ Skipped with the reason when Chromium, ChromeDriver or Selenium is missing here;
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,8 +73,16 @@ class Pagina:
 
 
 @pytest.fixture(scope="module")
-def pagina(site: Path) -> Iterator[Pagina]:
-    with browser.server(site) as (basis, _verzoeken), browser.chromium() as driver:
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def pagina(site: Path, downloads: Path) -> Iterator[Pagina]:
+    with (
+        browser.server(site) as (basis, _verzoeken),
+        browser.chromium(downloads=downloads) as driver,
+    ):
         p = Pagina(driver, basis)
         p.open()
         yield p
@@ -134,6 +143,28 @@ def test_a_defect_gives_its_finding_and_the_fix_gives_voldoet(pagina: Pagina) ->
     assert not p.d.find_elements("css selector", "[aria-invalid=true], .alv-veldmelding")
 
 
+def test_an_amendment_without_a_place_then_with_one(pagina: Pagina) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    p = pagina
+    p.veld("f-soort-amendement").send_keys(Keys.SPACE)  # keyboard: select the radio
+    assert p.veld("f-id").get_attribute("value") == "A01"
+    assert p.veld("f-wijzigingen").is_displayed()
+    assert not p.veld("f-aanleiding").is_displayed()  # the motion's parts are hidden
+    p.veld("f-agendapunt").clear()
+    p.veld("f-agendapunt").send_keys("klimaatakkoord")
+    p.veld("f-wijzigingen-0-invoegen").send_keys("Gemeenten krijgen een rol bij netcapaciteit.")
+    p.veld("f-controleer").click()
+    uitslag = p.uitslag()
+    assert uitslag.text.startswith("Dit amendement voldoet niet: 1 fout")
+    assert p.regels() == {"AMD03"}
+    assert p.veld("f-wijzigingen-0-schrappen").get_attribute("aria-invalid") == "true"
+    p.veld("f-wijzigingen-0-na").send_keys("vier randvoorwaarden")
+    p.veld("f-controleer").click()
+    assert p.uitslag().text.startswith("Dit amendement voldoet\n")
+    assert p.regels() == set()
+
+
 def test_every_field_has_a_label(pagina: Pagina) -> None:
     zonder = pagina.d.execute_script(
         "return [...document.querySelectorAll('#alv-formulier input, #alv-formulier select,"
@@ -155,6 +186,26 @@ def test_reading_an_example_finds_the_rule_ids_of_the_cli(pagina: Pagina, naam: 
     assert pagina.veld("f-id").get_attribute("value") in ("M01", "A01")
 
 
+def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -> None:
+    """After reading examples/fouten.toml, the form holds its first motion (M01, late)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    pagina.lees_in(ROOT / "examples" / "fouten.toml")
+    pagina.veld("f-controleer").click()
+    pagina.uitslag()
+    op_pagina = pagina.regels()
+    pagina.veld("f-download").click()
+    bestand = downloads / "M01.toml"
+    WebDriverWait(pagina.d, 30).until(lambda _: bestand.is_file())
+    dossier = laad_dossier(bestand)
+    (motie,) = dossier.moties
+    assert motie.titel == "Te laat ingediende motie"
+    assert motie.ingediend is not None
+    assert motie.ingediend.isoformat() == "2023-11-22T09:15:00+01:00"
+    assert len(dossier.agendapunten) == 13  # the agenda read with the dossier
+    assert {b.regel for b in controleer(dossier)} == op_pagina == {"TRM02"}
+
+
 def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:
     pagina.open()  # once more, now from the browser's cache
     pagina.veld("f-controleer").click()
@@ -163,3 +214,62 @@ def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:
     assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in urls)
     assert any("/wheels/alvrules-" in u for u in urls)
     assert browser.buiten_loopback(urls, pagina.basis) == []
+
+
+# -- the same page in Firefox ESR (Debian's firefox-esr, over WebDriver BiDi) ---------------
+
+_JS_WACHT = """new Promise((klaar, mis) => {
+  const t0 = Date.now();
+  const kijk = () => {
+    const n = (window.alvTijden && window.alvTijden.uitslagen) || 0;
+    const kop = () => document.getElementById('alv-uitslag-kop').textContent;
+    if (n >= %d) klaar([...document.querySelectorAll('#alv-uitslag li.alv-bevinding')]
+        .map(li => li.dataset.regel).concat([kop()]));
+    else if (Date.now() - t0 > 120000) mis(new Error('geen uitslag'));
+    else setTimeout(kijk, 100);
+  };
+  kijk();
+})"""
+
+_JS_KLAAR = """new Promise((klaar, mis) => {
+  const t0 = Date.now();
+  const kijk = () => (window.alvTijden && window.alvTijden.klaar) ? klaar(true)
+    : Date.now() - t0 > 120000 ? mis(new Error('niet geladen')) : setTimeout(kijk, 100);
+  kijk();
+})"""
+
+
+@pytest.mark.skipif(
+    browser.firefox_ontbreekt() is not None, reason=f"{browser.firefox_ontbreekt()}"
+)
+def test_firefox_finds_the_defect_and_the_rule_ids_of_the_cli(site: Path) -> None:
+    tekst = (ROOT / "examples" / "fouten.toml").read_text("utf-8")
+    verwacht = {b.regel for b in controleer(laad_dossier(ROOT / "examples" / "fouten.toml"))}
+    with browser.server(site) as (basis, _), browser.firefox() as ff:
+        ff.open(f"{basis}{browser.PAGINA}?nu={NU}")
+        assert ff.js(_JS_KLAAR) is True
+        ff.js(
+            """(() => {
+            const zet = (id, w) => { const e = document.getElementById(id); e.value = w;
+              e.dispatchEvent(new Event('change', {bubbles: true})); };
+            zet('f-bekend', '2023-12-01');
+            zet('f-titel', 'Schulden bij jongeren'); zet('f-indieners-0', 'Oss');
+            zet('f-ondertekening-0-naam', 'F'); zet('f-ondertekening-0-rol', 'wethouder');
+            zet('f-ondertekening-0-gemeente', 'Oss'); zet('f-ingediend', '2023-11-15T12:00');
+            zet('f-aanleiding', 'Schulden nemen toe.'); zet('f-overwegingen-0', 'constaterende;');
+            zet('f-oproep-0', 'zich in te spannen.');
+            document.getElementById('alv-formulier').requestSubmit();
+            return true; })()"""
+        )
+        *regels, kop = ff.js(_JS_WACHT % 1)
+        assert kop == "Deze motie voldoet niet: 1 fout"
+        assert set(regels) == {"SIG01", "MOT03"}
+        ff.js(
+            f"""(() => {{ document.getElementById('f-plakken').value = {json.dumps(tekst)};
+            document.getElementById('f-inlezen').click(); return true; }})()"""
+        )
+        *regels, kop = ff.js(_JS_WACHT % 2)
+        assert set(regels) == verwacht
+        assert kop.startswith("Dit dossier voldoet niet")
+        assert any(u.endswith("/pyodide/pyodide.asm.wasm") for u in ff.urls)
+        assert browser.buiten_loopback(ff.urls, basis) == []

@@ -31,6 +31,7 @@ import contextlib
 import doctest
 import importlib
 import importlib.util
+import json
 import re
 import shlex
 from collections.abc import Iterator
@@ -383,6 +384,14 @@ def test_dossier_page_embeds_the_schema_when_shipped(site: Path) -> None:
         assert "JSON Schema volgt" not in pagina
     else:
         assert "JSON Schema volgt" in pagina
+
+
+def test_site_publishes_the_output_schemas_at_their_id(site: Path) -> None:
+    from tests.schemas import schemas
+
+    for naam, schema in schemas().items():
+        pad = site / schema["$id"].split("/alvrules/", 1)[1]
+        assert json.loads(pad.read_text("utf-8")) == schema, naam
 
 
 def test_site_has_search_index(site: Path) -> None:

@@ -4,7 +4,11 @@ runtime dependencies that are used, and output schemas under the docs' address."
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
+import zipfile
+from pathlib import Path
 
 import yaml
 
@@ -97,3 +101,24 @@ def test_schemas_onder_het_adres_van_de_docs() -> None:
         assert s["$id"] == f"{DOCS_URL}schemas/1/{naam}.json"
         if naam in uitvoer | {"regels"}:
             assert "herkomst" in s["required"]
+
+
+def test_wiel_bevat_licentie_en_adressen(tmp_path: Path) -> None:
+    """The built wheel ships the licence text; its metadata lists the project URLs."""
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    subprocess.run(
+        [*pip, f"--wheel-dir={tmp_path}", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wiel,) = tmp_path.glob("alvrules-*.whl")
+    with zipfile.ZipFile(wiel) as z:
+        namen = z.namelist()
+        licentie = next(n for n in namen if n.endswith(".dist-info/licenses/LICENSE"))
+        assert z.read(licentie) == (ROOT / "LICENSE").read_bytes()
+        metadata = z.read(next(n for n in namen if n.endswith(".dist-info/METADATA"))).decode()
+        assert "alvrules/data/schemas/controleer.json" in namen
+    assert f"Version: {alvrules.__version__}" in metadata
+    assert "License-Expression: EUPL-1.2" in metadata
+    for naam, url in PYPROJECT["project"]["urls"].items():
+        assert f"Project-URL: {naam}, {url}" in metadata

@@ -13,8 +13,6 @@ publicatiestraat").
 from __future__ import annotations
 
 import hashlib
-import json
-import sys
 from typing import Any
 
 from alvrules._cli._uitvoer import Invoer, json_uit
@@ -169,5 +167,4 @@ def schrijf(
         for lijn in github(rapport, invoer, taal):
             print(lijn)
     else:
-        json.dump(gitlab(rapport, invoer, taal), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        json_uit("gitlab", gitlab(rapport, invoer, taal))

@@ -32,10 +32,10 @@ __all__ = [
 
 #: Called with (output kind, data) before any JSON is written; the test suite sets it to
 #: validate every JSON output against its schema (``alvrules/data/schemas``).
-CONTROLE: list[Callable[[str, dict[str, Any]], None]] = []
+CONTROLE: list[Callable[[str, Any], None]] = []
 
 
-def json_uit(soort: str, data: dict[str, Any]) -> None:
+def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
     """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout."""
     for controle in CONTROLE:
         controle(soort, data)
