@@ -217,7 +217,7 @@ def _handler(argv: list[str]) -> str | None:
     for woord in argv:
         if woord.startswith("-"):
             continue
-        for naam, (alias, module, _hulp) in COMMANDS.items():
+        for naam, (alias, module, *_hulp) in COMMANDS.items():
             if woord in (naam, alias):
                 return f"alvrules._cli.{module}"
         return None

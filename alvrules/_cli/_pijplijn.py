@@ -18,7 +18,7 @@ from typing import Any
 from alvrules._cli._uitvoer import Invoer, json_uit
 from alvrules.bronnen import DOCS_URL
 from alvrules.regels import Bevinding, Ernst, Rapport, regels
-from alvrules.vindplaats import regel_van
+from alvrules.vindplaats import Vindplaatsen
 
 __all__ = ["SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
 
@@ -35,18 +35,14 @@ def vingerafdruk(b: Bevinding) -> str:
 
 
 class _Regelzoeker:
-    """Looks up the lines of paths in the input's text, once per path."""
+    """Looks up the lines of paths in the input's text (none for unreadable text)."""
 
     def __init__(self, invoer: Invoer) -> None:
-        self.tekst = invoer.tekst
-        self.cache: dict[str, int | None] = {}
+        tekst = invoer.tekst
+        self.plaatsen = None if tekst is None else Vindplaatsen(tekst)
 
     def __call__(self, pad: str) -> int | None:
-        if self.tekst is None:
-            return None
-        if pad not in self.cache:
-            self.cache[pad] = regel_van(self.tekst, pad)
-        return self.cache[pad]
+        return None if self.plaatsen is None else self.plaatsen.regel(pad)
 
 
 def sarif(rapport: Rapport, invoer: Invoer, herkomst: dict[str, Any], taal: str) -> dict[str, Any]:

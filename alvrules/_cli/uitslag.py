@@ -79,16 +79,22 @@ def _regel(r: Resultaat, taal: str) -> str:
     s = r.stemming
     wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
     uit = f"{s.id}  {wat}: {zin(r, taal)}"
+    en = taal == "en"
+    voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
     if r.opties:
         stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)
-        uit += f" ({stemmen}, onthouding {_getal(r.onthouding)})"
+        uit += f" ({stemmen}, {onthouding} {_getal(r.onthouding)})"
     elif s.wijze is Wijze.GEWOGEN and r.percentage is not None:
         uit += (
-            f" (voor {_getal(r.voor)}, tegen {_getal(r.tegen)}, onthouding {_getal(r.onthouding)})"
+            f" ({voor} {_getal(r.voor)}, {tegen} {_getal(r.tegen)}, "
+            f"{onthouding} {_getal(r.onthouding)})"
         )
     if len(s.voorstellen) > 1:
-        uit += "; geldt voor elk voorstel (STM08)"
+        uit += "; applies to each proposal (STM08)" if en else "; geldt voor elk voorstel (STM08)"
     return uit
+
+
+_KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 
 def _csv(u: Uitslagen) -> None:
