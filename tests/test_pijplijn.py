@@ -50,6 +50,7 @@ def test_sarif_valideert_en_heeft_een_resultaat_per_bevinding(
     sarif = json.loads(uit)
     if SARIF.is_file():
         valideer("sarif", sarif)
+        assert sarif["$schema"] == json.loads(SARIF.read_text("utf-8"))["id"]
     run = sarif["runs"][0]
     assert len(run["results"]) == len(rapport) > 10
     regels = run["tool"]["driver"]["rules"]

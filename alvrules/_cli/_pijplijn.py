@@ -22,7 +22,10 @@ from alvrules.vindplaats import Vindplaatsen
 
 __all__ = ["SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: the ``id`` of the OASIS SARIF 2.1.0 schema (errata 01), which the log names as ``$schema``
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 _SARIF_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "note"}
 _GITHUB_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "notice"}
