@@ -33,13 +33,16 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from alvrules.controle import controleer
+from alvrules import schrijven
+from alvrules.controle import controleer, controleer_amendement, controleer_motie
+from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_GROOTTE
 from alvrules.kalender import Kalender
 from alvrules.laden import _ontleed, lees_dossier
 from alvrules.model import InvoerFout
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
+from alvrules.regels import Rapport
 from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
 
 __all__ = [
@@ -66,8 +69,13 @@ def controleer_tekst(tekst: str, formaat: str = "toml", nu: str | None = None) -
 
 
 def controleer_formulier(formulier: Mapping[str, Any], nu: str | None = None) -> dict[str, Any]:
-    """Check the form's content: a dossier as a mapping, times of sending in Dutch time."""
-    return _controleer(_formulier_dossier(formulier), nu)
+    """Check the form's content: a dossier as a mapping, times of sending in Dutch time.
+
+    The form holds one motion or amendment: its findings are those of
+    :func:`~alvrules.controle.controleer_motie` (or ``controleer_amendement``) with the
+    meeting and agenda, so an uploaded agenda's own defects are not the form's.
+    """
+    return _controleer(_formulier_dossier(formulier), nu, enkel=True)
 
 
 def _formulier_dossier(formulier: Mapping[str, Any]) -> dict[str, Any]:
@@ -84,13 +92,13 @@ def _formulier_dossier(formulier: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def naar_toml(formulier: Mapping[str, Any]) -> dict[str, Any]:
-    """The form's content as a TOML dossier, for download; or why it cannot be read."""
-    data = _formulier_dossier(formulier)
+    """The form's content as a TOML dossier (the dossier writer's), for download; or why it
+    cannot be read."""
     try:
-        lees_dossier(data, "invoer")
+        dossier = lees_dossier(_formulier_dossier(formulier), "invoer")
     except InvoerFout as e:
         return {"invoerfout": str(e)}
-    return {"invoerfout": None, "toml": _toml(data)}
+    return {"invoerfout": None, "toml": schrijven.naar_toml(dossier)}
 
 
 def werkdagen_tot(termijn: Termijn, nu: datetime, kalender: Kalender) -> int:
@@ -162,10 +170,22 @@ def _nu(nu: str | None) -> datetime:
     return tijd if tijd.tzinfo is not None else tijd.replace(tzinfo=AMSTERDAM)
 
 
-def _controleer(data: Mapping[str, Any], nu: str | None) -> dict[str, Any]:
+def _rapport(dossier: Dossier, enkel: bool) -> Rapport:
+    """The dossier's findings; with ``enkel``, of its one motion or amendment only."""
+    vergadering, agenda = dossier.vergadering, dossier.agendapunten
+    if enkel and len(dossier.moties) + len(dossier.amendementen) == 1:
+        if dossier.moties:
+            return controleer_motie(dossier.moties[0], vergadering=vergadering, agendapunten=agenda)
+        return controleer_amendement(
+            dossier.amendementen[0], vergadering=vergadering, agendapunten=agenda
+        )
+    return controleer(dossier)
+
+
+def _controleer(data: Mapping[str, Any], nu: str | None, *, enkel: bool = False) -> dict[str, Any]:
     try:
         dossier = lees_dossier(data, "invoer")
-        rapport = controleer(dossier)
+        rapport = _rapport(dossier, enkel)
     except InvoerFout as e:
         return {"invoerfout": str(e)}
     vergadering = dossier.vergadering
@@ -187,44 +207,3 @@ def _controleer(data: Mapping[str, Any], nu: str | None) -> dict[str, Any]:
         "rapport": rapport.to_json(),
         "termijnen": deadlines,
     }
-
-
-def _toml(data: Mapping[str, Any]) -> str:
-    """``data`` (JSON types, as the form gives them) as TOML: tables, then arrays of tables."""
-    regels: list[str] = []
-    for sleutel, waarde in data.items():
-        if isinstance(waarde, dict):
-            regels += ["", f"[{sleutel}]", *_paren(waarde)]
-        elif isinstance(waarde, list) and all(isinstance(w, dict) for w in waarde):
-            for w in waarde:
-                regels += ["", f"[[{sleutel}]]", *_paren(w)]
-        else:
-            regels.append(f"{sleutel} = {_waarde(waarde)}")
-    return "\n".join(regels).lstrip("\n") + "\n"
-
-
-def _paren(tabel: Mapping[str, Any]) -> list[str]:
-    return [f"{_sleutel(k)} = {_waarde(v)}" for k, v in tabel.items() if v is not None]
-
-
-def _sleutel(k: str) -> str:
-    return k if k and all(c.isascii() and (c.isalnum() or c in "_-") for c in k) else _tekst(k)
-
-
-def _tekst(t: str) -> str:
-    return json.dumps(t, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _waarde(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int | float):
-        return str(v)
-    if isinstance(v, str):
-        return _tekst(v)
-    if isinstance(v, list):
-        return "[" + ", ".join(_waarde(w) for w in v) + "]"
-    if isinstance(v, dict):
-        paren = ", ".join(f"{_sleutel(k)} = {_waarde(w)}" for k, w in v.items() if w is not None)
-        return "{ " + paren + " }" if paren else "{}"
-    raise TypeError(f"geen TOML-waarde: {type(v).__name__}")

@@ -19,25 +19,73 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "build_parser", "formaten", "main"]
 
-#: command -> (English alias, handler module, one-line help)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "termijnen": ("deadlines", "termijnen", "de termijnen van een ALV (TRM01-TRM09)"),
-    "controleer": ("check", "controleer", "controleer een dossier: alle bevindingen"),
-    "stemgewichten": ("weights", "stemgewichten", "stemmen per lid (STM01, STM02)"),
-    "uitslag": ("tally", "uitslag", "de uitslag van elke stemming in een dossier"),
-    "verantwoording": ("accounting", "verantwoording", "verantwoording van moties (AFD)"),
-    "regels": ("rules", "regels", "de regelcatalogus of één regel"),
-    "bevolking": ("population", "bevolking", "CBS-bevolkingscijfers (STM02) ophalen"),
+#: command -> (English alias, handler module, help in Dutch, help in English)
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "termijnen": (
+        "deadlines",
+        "termijnen",
+        "de termijnen van een ALV (TRM01-TRM09)",
+        "the deadlines of an ALV (TRM01-TRM09)",
+    ),
+    "controleer": (
+        "check",
+        "controleer",
+        "controleer een dossier: alle bevindingen",
+        "check a dossier: every finding",
+    ),
+    "stemgewichten": (
+        "weights",
+        "stemgewichten",
+        "stemmen per lid (STM01, STM02)",
+        "votes per member (STM01, STM02)",
+    ),
+    "uitslag": (
+        "tally",
+        "uitslag",
+        "de uitslag van elke stemming in een dossier",
+        "the result of every vote in a dossier",
+    ),
+    "verantwoording": (
+        "accounting",
+        "verantwoording",
+        "verantwoording van moties (AFD)",
+        "accounting for earlier motions (AFD)",
+    ),
+    "regels": (
+        "rules",
+        "regels",
+        "de regelcatalogus of één regel",
+        "the rule catalogue or one rule",
+    ),
+    "bevolking": (
+        "population",
+        "bevolking",
+        "CBS-bevolkingscijfers (STM02) ophalen",
+        "fetch CBS population figures (STM02)",
+    ),
 }
 
 #: (taal, format) of the command line being run, for errors before the options are parsed.
 _VOORKEUR: list[str] = ["nl", "text"]
 
+#: TRM01/TRM02: the cut-off time when neither the meeting nor --sluitingstijd sets one
+#: (``Procedure.sluitingstijd``; a test keeps the two equal).
+STANDAARD_SLUITINGSTIJD = "12:00"
+
+
+def _t(nl: str, en: str) -> str:
+    """The text in the language of the command line being run."""
+    return en if _VOORKEUR[0] == "en" else nl
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (exit 2) instead of usage plus message."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         from alvrules.model import een_regel  # noqa: PLC0415 - attrs only when needed
@@ -49,43 +97,182 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {melding}\n")
 
 
+def _afsluitcodes(een: tuple[str, str]) -> str:
+    return _t(
+        f"afsluitcodes: 0 {een[0]}, 1 {een[1]}, 2 invoer onleesbaar of verkeerd gebruik",
+        f"exit codes: 0 {een[0]}, 1 {een[1]}, 2 unreadable input or wrong usage",
+    )
+
+
+#: command -> (formats, exit codes 0/1 in Dutch, in English, example arguments)
+_HULP: dict[str, tuple[Sequence[str], tuple[str, str], tuple[str, str], str]] = {
+    "termijnen": (
+        ("text", "json", "ics"),
+        ("termijnen berekend", "-"),
+        ("deadlines computed", "-"),
+        "2023-12-01 --sluitingstijd 13:00",
+    ),
+    "controleer": (
+        ("text", "json", "sarif", "github", "gitlab"),
+        ("geen fouten (waarschuwingen mogen)", "het dossier heeft fouten"),
+        ("no errors (warnings allowed)", "the dossier has errors"),
+        "examples/najaars-alv-2023.toml --format json",
+    ),
+    "stemgewichten": (
+        ("text", "json"),
+        ("gewichten berekend", "-"),
+        ("weights computed", "-"),
+        "2023",
+    ),
+    "uitslag": (
+        ("text", "json", "csv", "html", "popolo"),
+        ("geen fouten", "een stemming heeft fouten"),
+        ("no errors", "a vote has errors"),
+        "examples/najaars-alv-2023.toml",
+    ),
+    "verantwoording": (
+        ("text", "json", "markdown"),
+        ("geen fouten", "de verantwoording heeft fouten"),
+        ("no errors", "the accounting has errors"),
+        "examples/najaars-alv-2023.toml --format markdown",
+    ),
+    "regels": (("text", "json"), ("regel(s) getoond", "-"), ("rule(s) shown", "-"), "SIG01"),
+    "bevolking": (
+        ("text", "json"),
+        ("cijfers opgehaald", "-"),
+        ("figures fetched", "-"),
+        "ophalen 2024 --uitvoer bevolking-2024.csv",
+    ),
+}
+
+
+def formaten(opdracht: str) -> tuple[str, ...]:
+    """The output formats (``--format``) of ``opdracht`` (its Dutch name), for the docs."""
+    return tuple(_HULP[opdracht][0])
+
+
+def _epiloog(naam: str, opdracht: str) -> str:
+    formats, nl, en, voorbeeld = _HULP[naam]
+    codes = _afsluitcodes(en if _VOORKEUR[0] == "en" else nl).replace(", 1 -", "")
+    return "\n".join(
+        [
+            _t("uitvoervormen (--format): ", "output formats (--format): ")
+            + " | ".join(formats)
+            + _t(" (standaard text)", " (default text)"),
+            _t(
+                "taal (--lang): nl | en (standaard nl; en bij LANG=en*)",
+                "language (--lang): nl | en (default nl; en when LANG=en*)",
+            ),
+            codes,
+            _t("voorbeeld:", "example:") + f"\n  alvrules {opdracht} {voorbeeld}",
+        ]
+    )
+
+
 def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    p.add_argument("--format", choices=formats, default="text", help="uitvoervorm")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van meldingen")
+    p.add_argument(
+        "--format",
+        choices=formats,
+        default="text",
+        help=_t("uitvoervorm (standaard: text)", "output format (default: text)"),
+    )
+    p.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=_VOORKEUR[0],
+        help=_t(
+            "taal van de uitvoer (standaard: nl; en bij LANG=en*)",
+            "language of the output (default: nl; en when LANG=en*)",
+        ),
+    )
     p.add_argument(
         "--tijdstip",
         action="store_true",
-        help="zet het tijdstip van uitvoeren in de herkomst (dan is de uitvoer niet meer "
-        "byte-gelijk bij dezelfde invoer)",
+        help=_t(
+            "zet het tijdstip van uitvoeren in de herkomst (dan is de uitvoer niet meer "
+            "byte-gelijk bij dezelfde invoer)",
+            "put the time of the run in the receipt (the output is then no longer "
+            "byte-identical for the same input)",
+        ),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line, in the language of :data:`_VOORKEUR`."""
     parser = _Parser(
         prog="alvrules",
-        description="De procedure van de ALV van de VNG als uitvoerbare regels.",
+        description=_t(
+            "De procedure van de ALV van de VNG als uitvoerbare regels.",
+            "The procedure of the VNG's general members' meeting (ALV) as executable rules.",
+        ),
+        epilog=_t(
+            "afsluitcodes: 0 geen fouten, 1 de invoer heeft fouten, 2 invoer onleesbaar of "
+            "verkeerd gebruik\nhulp bij een opdracht: alvrules OPDRACHT --help",
+            "exit codes: 0 no errors, 1 the input has errors, 2 unreadable input or wrong "
+            "usage\nhelp on a command: alvrules COMMAND --help",
+        ),
     )
-    parser.add_argument("--version", action=_Versie, nargs=0, help="toon de versie")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
+    parser.add_argument(
+        "--version", action=_Versie, nargs=0, help=_t("toon de versie", "show the version")
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=_VOORKEUR[0],
+        help=_t(
+            "taal (standaard: nl; en bij LANG=en*)", "language (default: nl; en when LANG=en*)"
+        ),
+    )
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar=_t("OPDRACHT", "COMMAND"),
+        parser_class=_Parser,
+        title=_t("opdrachten", "commands"),
+    )
     add: Callable[..., argparse.ArgumentParser] = sub.add_parser
-    for naam, (alias, module, hulp) in COMMANDS.items():
-        p = add(naam, aliases=[alias], help=hulp, description=hulp)
-        p.set_defaults(handler=module)
-        _ARGUMENTEN[naam](p)
+    for naam, (alias, module, hulp_nl, hulp_en) in COMMANDS.items():
+        hulp = _t(hulp_nl, hulp_en)
+        for opdracht in (naam, alias):
+            if opdracht == naam:
+                p = add(naam, aliases=[alias], help=hulp, description=hulp)
+            else:  # the alias has a parser of its own, so that its usage shows its name
+                p = _Parser(prog=f"alvrules {alias}", description=hulp)
+                sub.choices[alias] = p
+            p.epilog = _epiloog(naam, opdracht)
+            p.set_defaults(handler=module)
+            _ARGUMENTEN[naam](p)
     return parser
 
 
 def _termijnen(p: argparse.ArgumentParser) -> None:
-    p.add_argument("datum", help="vergaderdatum, JJJJ-MM-DD")
-    p.add_argument("--sluitingstijd", help="sluitingstijd van TRM01/TRM02, UU:MM")
-    _gemeenschappelijk(p, ("text", "json", "ics"))
+    p.add_argument(
+        "datum",
+        metavar=_t("DATUM", "DATE"),
+        help=_t("vergaderdatum, JJJJ-MM-DD", "meeting date, YYYY-MM-DD"),
+    )
+    p.add_argument(
+        "--sluitingstijd",
+        metavar=_t("UU:MM", "HH:MM"),
+        help=_t(
+            "sluitingstijd van TRM01/TRM02 (standaard: "
+            f"{STANDAARD_SLUITINGSTIJD}, uit de procedure)",
+            f"cut-off time of TRM01/TRM02 (default: {STANDAARD_SLUITINGSTIJD}, from the procedure)",
+        ),
+    )
+    _gemeenschappelijk(p, _HULP["termijnen"][0])
 
 
-def _dossier(formats: Sequence[str]) -> Callable[[argparse.ArgumentParser], None]:
+def _dossier(naam: str) -> Callable[[argparse.ArgumentParser], None]:
     def toevoegen(p: argparse.ArgumentParser) -> None:
-        p.add_argument("dossier", help="dossierbestand (.toml of .json); - leest stdin")
-        _gemeenschappelijk(p, formats)
+        p.add_argument(
+            "dossier",
+            metavar="DOSSIER",
+            help=_t(
+                "dossierbestand (.toml of .json); - leest stdin",
+                "dossier file (.toml or .json); - reads stdin",
+            ),
+        )
+        _gemeenschappelijk(p, _HULP[naam][0])
 
     return toevoegen
 
@@ -93,24 +280,46 @@ def _dossier(formats: Sequence[str]) -> Callable[[argparse.ArgumentParser], None
 def _cijfers(p: argparse.ArgumentParser) -> None:
     """``--bevolking`` and ``--peildatum``: every command that needs weights (STM02)."""
     p.add_argument(
-        "--bevolking", metavar="CSV", help="CBS-bevolkingscijfers (gaat voor het dossier)"
+        "--bevolking",
+        metavar="CSV",
+        help=_t(
+            "CBS-bevolkingscijfers (gaat voor het dossier; standaard: de cijfers in het pakket)",
+            "CBS population figures (before the dossier's; default: the shipped figures)",
+        ),
     )
-    p.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="peildatum van het bevolkingsbestand")
+    p.add_argument(
+        "--peildatum",
+        metavar=_t("JJJJ-MM-DD", "YYYY-MM-DD"),
+        help=_t(
+            "peildatum van het bevolkingsbestand (standaard: uit het bestand)",
+            "reference date of the population file (default: from the file)",
+        ),
+    )
 
 
 def _controleer(p: argparse.ArgumentParser) -> None:
-    _dossier(("text", "json", "sarif", "github", "gitlab"))(p)
+    _dossier("controleer")(p)
     p.add_argument(
         "--strikt",
         action="store_true",
-        help="waarschuwingen tellen ook als fout (afsluitcode 1)",
+        help=_t(
+            "waarschuwingen tellen ook als fout (afsluitcode 1)",
+            "warnings count as errors too (exit code 1)",
+        ),
     )
 
 
 def _stemgewichten(p: argparse.ArgumentParser) -> None:
-    p.add_argument("jaar", help="jaar van de ALV (JJJJ) of vergaderdatum (JJJJ-MM-DD)")
+    p.add_argument(
+        "jaar",
+        metavar=_t("JAAR", "YEAR"),
+        help=_t(
+            "jaar van de ALV (JJJJ) of vergaderdatum (JJJJ-MM-DD)",
+            "year of the ALV (YYYY) or meeting date (YYYY-MM-DD)",
+        ),
+    )
     _cijfers(p)
-    _gemeenschappelijk(p, ("text", "json"))
+    _gemeenschappelijk(p, _HULP["stemgewichten"][0])
 
 
 def _met_cijfers(
@@ -124,32 +333,65 @@ def _met_cijfers(
 
 
 def _bevolking(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="actie", metavar="ACTIE", parser_class=_Parser)
+    sub = p.add_subparsers(dest="actie", metavar=_t("ACTIE", "ACTION"), parser_class=_Parser)
     sub.required = True
-    hulp = "haal de bevolking per gemeente op 1 januari van JAAR op bij CBS StatLine"
+    hulp = _t(
+        "haal de bevolking per gemeente op 1 januari van JAAR op bij CBS StatLine",
+        "fetch the population per municipality on 1 January of YEAR from CBS StatLine",
+    )
     o = sub.add_parser("ophalen", aliases=["fetch"], help=hulp, description=hulp)
-    o.add_argument("jaar", help="jaar van de peildatum (1 januari), JJJJ")
-    o.add_argument("--uitvoer", metavar="CSV", help="schrijf de cijfers naar dit bestand")
     o.add_argument(
-        "--url", metavar="BASIS", help="basis-URL van de CBS-open-data-API (of ALVRULES_CBS_URL)"
+        "jaar",
+        help=_t(
+            "jaar van de peildatum (1 januari), JJJJ",
+            "year of the reference date (1 January), YYYY",
+        ),
     )
     o.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDEN", help="wachttijd per verzoek"
+        "--uitvoer",
+        metavar="CSV",
+        help=_t(
+            "schrijf de cijfers naar dit bestand (standaard: stdout)",
+            "write the figures to this file (default: stdout)",
+        ),
     )
-    _gemeenschappelijk(o, ("text", "json"))
+    o.add_argument(
+        "--url",
+        metavar=_t("BASIS", "BASE"),
+        help=_t(
+            "basis-URL van de CBS-open-data-API (of ALVRULES_CBS_URL; standaard: CBS)",
+            "base URL of the CBS open data API (or ALVRULES_CBS_URL; default: CBS)",
+        ),
+    )
+    o.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar=_t("SECONDEN", "SECONDS"),
+        help=_t("wachttijd per verzoek (standaard: 30)", "time-out per request (default: 30)"),
+    )
+    _gemeenschappelijk(o, _HULP["bevolking"][0])
 
 
 def _regels(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", nargs="?", help="regel-id, bijvoorbeeld SIG01")
-    _gemeenschappelijk(p, ("text", "json"))
+    p.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help=_t(
+            "regel-id, bijvoorbeeld SIG01 (standaard: de hele catalogus)",
+            "rule id, for example SIG01 (default: the whole catalogue)",
+        ),
+    )
+    _gemeenschappelijk(p, _HULP["regels"][0])
 
 
 _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "termijnen": _termijnen,
     "controleer": _met_cijfers(_controleer),
     "stemgewichten": _stemgewichten,
-    "uitslag": _met_cijfers(_dossier(("text", "json", "csv", "html"))),
-    "verantwoording": _dossier(("text", "json", "markdown")),
+    "uitslag": _met_cijfers(_dossier("uitslag")),
+    "verantwoording": _dossier("verantwoording"),
     "regels": _regels,
     "bevolking": _bevolking,
 }
@@ -179,13 +421,16 @@ def _json_fout(melding: str, regel: str | None) -> None:
 
 
 def _voorkeur(argv: Sequence[str]) -> list[str]:
-    """``--lang`` and ``--format`` as given, read before parsing (for parse errors)."""
-    gezien = {"--lang": "nl", "--format": "text"}
+    """The language (``--lang``, else ``LANG``) and ``--format`` as given, read before
+    parsing (for the help texts and parse errors)."""
+    from alvrules._cli._taal import taal_van  # noqa: PLC0415
+
+    vorm = "text"
     for i, a in enumerate(argv):
         optie, gelijk, waarde = a.partition("=")
-        if optie in gezien:
-            gezien[optie] = waarde if gelijk else (argv[i + 1] if i + 1 < len(argv) else "")
-    return [gezien["--lang"], gezien["--format"]]
+        if optie == "--format":
+            vorm = waarde if gelijk else (argv[i + 1] if i + 1 < len(argv) else "")
+    return [taal_van(argv), vorm]
 
 
 def _fout(args: argparse.Namespace, melding: str, regel: str | None = None) -> int:
@@ -200,8 +445,15 @@ def _fout(args: argparse.Namespace, melding: str, regel: str | None = None) -> i
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    from alvrules._cli._taal import argparse_in  # noqa: PLC0415
+
     _VOORKEUR[:] = _voorkeur(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    with argparse_in(_VOORKEUR[0]):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:  # bare `alvrules`: usage and the commands, exit 2
+            parser.print_help(sys.stderr)
+            return 2
     from alvrules.fouten import AlvrulesFout, InvoerFout  # noqa: PLC0415
 
     taal = getattr(args, "lang", "nl")

@@ -60,6 +60,22 @@ class Regel:
         if not self.bronnen and not self.besluit:
             raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
 
+    def uitleg_in(self, taal: str = "nl") -> str:
+        """The explanation in ``taal`` (``nl`` or ``en``; Dutch when there is no English)."""
+        if taal == "en":
+            from alvrules.catalogus_en import UITLEG_EN  # noqa: PLC0415 - only for English
+
+            return UITLEG_EN.get(self.id, self.uitleg)
+        return self.uitleg
+
+    def besluit_in(self, taal: str = "nl") -> str | None:
+        """The decision in ``taal`` (``nl`` or ``en``), or None when the rule has none."""
+        if taal == "en" and self.besluit:
+            from alvrules.catalogus_en import BESLUIT_EN  # noqa: PLC0415 - only for English
+
+            return BESLUIT_EN.get(self.id, self.besluit)
+        return self.besluit
+
     @property
     def bron(self) -> str:
         """The sources as one short text, derived from :attr:`bronnen`.

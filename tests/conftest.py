@@ -67,3 +67,9 @@ def _json_uitvoer_valideren() -> Iterator[None]:
     _uitvoer.CONTROLE.append(valideer)
     yield
     _uitvoer.CONTROLE.remove(valideer)
+
+
+@pytest.fixture(autouse=True)
+def _taal_van_de_opdrachtregel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks English when ``LANG=en*``: tests choose the language themselves."""
+    monkeypatch.delenv("LANG", raising=False)

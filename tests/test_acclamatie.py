@@ -4,9 +4,13 @@ of order motions, and the text of a postponed result."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alvrules import cli
 from alvrules._cli.uitslag import zin
@@ -15,6 +19,8 @@ from alvrules.stemmingen import Stemming, StemmingSoort, Wijze
 from alvrules.uitslagen import uitslagen
 from tests.alv2023 import amendement, motie, tijd
 from tests.test_uitslagen import _dossier, _regels
+
+AMS = ZoneInfo("Europe/Amsterdam")
 
 # --- STM07 ------------------------------------------------------------------------------
 
@@ -93,8 +99,6 @@ def test_trm08_for_an_amendment_and_not_without_a_moment() -> None:
 
 
 def test_naive_ondersteuners_ontvangen_is_refused() -> None:
-    from datetime import datetime
-
     with pytest.raises(ValueError, match="tijdzone"):
         Motie(id="M", ondersteuners_ontvangen=datetime(2023, 11, 30, 9))
 
@@ -163,3 +167,28 @@ def test_postponed_result_says_so_in_text_and_json() -> None:
     assert r.to_json()["toelichting"] == "uitgesteld (ordemotie M1)"
     assert zin(r) == "geen besluit: uitgesteld (ordemotie M1)"
     assert zin(r, "en") == "no decision: postponed (order motion M1)"
+
+
+# --- properties -------------------------------------------------------------------------
+
+MOMENTEN = st.datetimes(
+    min_value=datetime(2023, 11, 25), max_value=datetime(2023, 12, 2), timezones=st.just(AMS)
+)
+
+
+@pytest.mark.regel("TRM08")
+@given(MOMENTEN)
+def test_trm08_fires_exactly_when_later_than_the_deadline(ontvangen: datetime) -> None:
+    termijn = datetime(2023, 11, 30, 10, tzinfo=AMS)
+    bev = [b.regel for b in motie(ondersteuners_ontvangen=ontvangen)]
+    assert bev.count("TRM08") == int(ontvangen > termijn)
+    assert [r for r in bev if r != "TRM08"] == []  # one defect, exactly that finding
+
+
+@pytest.mark.regel("STM07")
+@given(st.lists(st.sampled_from(["Wageningen", "Utrecht", "Ede", "Beesel"]), max_size=3))
+def test_acclamation_stands_iff_nobody_objects(bezwaar: list[str]) -> None:
+    s = Stemming(id="S1", voorstellen=("7",), wijze=Wijze.ACCLAMATIE, bezwaar=tuple(bezwaar))
+    d = _dossier(s)
+    assert _regels(d) == ([("STM07", "stemmingen[S1].bezwaar")] if bezwaar else [])
+    assert uitslagen(d).resultaten[0].uitkomst == ("geen besluit" if bezwaar else "aangenomen")

@@ -171,3 +171,17 @@ def test_download_is_toml_the_loader_reads_back() -> None:
 def test_download_of_an_unreadable_form_says_why() -> None:
     uit = naar_toml({"vergadering": {"datum": "2023-13-01"}})
     assert uit["invoerfout"] == "invoer: vergadering.datum: ongeldige datum '2023-13-01'"
+
+
+def test_the_form_reports_its_own_item_not_the_agenda() -> None:
+    """The form's check is controleer_motie's: a defect of the read agenda is not the form's."""
+    formulier = {
+        "vergadering": {"datum": "2023-12-01"},
+        "agendapunten": [{"id": "x"}, {"id": "x"}],  # AGD01: the same id twice
+        "moties": [_motie(agendapunt="x")],
+    }
+    assert controleer_formulier(formulier, NU)["rapport"]["bevindingen"] == []
+    tekst = json.dumps({**formulier, "moties": [_motie(ingediend="2023-11-15T12:00:00+01:00")]})
+    assert {b["regel"] for b in controleer_tekst(tekst, "json")["rapport"]["bevindingen"]} == {
+        "AGD01"
+    }

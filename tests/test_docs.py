@@ -31,6 +31,7 @@ import contextlib
 import doctest
 import importlib
 import importlib.util
+import json
 import re
 import shlex
 from collections.abc import Iterator
@@ -118,6 +119,8 @@ def werkmap(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (pad / b.title).write_text(b.body, encoding="utf-8")
     if (ROOT / "examples").is_dir():
         (pad / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
+    (pad / "tests").mkdir()  # the 2023 data of the worked examples (tests/data)
+    (pad / "tests" / "data").symlink_to(ROOT / "tests" / "data", target_is_directory=True)
     return pad
 
 
@@ -216,7 +219,7 @@ def _handler(argv: list[str]) -> str | None:
     for woord in argv:
         if woord.startswith("-"):
             continue
-        for naam, (alias, module, _hulp) in COMMANDS.items():
+        for naam, (alias, module, *_hulp) in COMMANDS.items():
             if woord in (naam, alias):
                 return f"alvrules._cli.{module}"
         return None
@@ -381,6 +384,14 @@ def test_dossier_page_embeds_the_schema_when_shipped(site: Path) -> None:
         assert "JSON Schema volgt" not in pagina
     else:
         assert "JSON Schema volgt" in pagina
+
+
+def test_site_publishes_the_output_schemas_at_their_id(site: Path) -> None:
+    from tests.schemas import schemas
+
+    for naam, schema in schemas().items():
+        pad = site / schema["$id"].split("/alvrules/", 1)[1]
+        assert json.loads(pad.read_text("utf-8")) == schema, naam
 
 
 def test_site_has_search_index(site: Path) -> None:

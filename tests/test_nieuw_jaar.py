@@ -426,3 +426,16 @@ def test_a_statline_export_of_03759ned_keeps_only_the_totals(tmp_path: Path) -> 
     assert len(b.inwoners) == 342
     with pytest.raises(InvoerFout, match="past niet bij de Perioden-kolom"):
         lees_bevolking(bestand, date(2025, 1, 1))
+
+
+def test_unreadable_figures_file_in_english_and_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opties = ["--bevolking", str(tmp_path / "nergens.csv"), "--lang", "en", "--format", "json"]
+    assert main(["stemgewichten", "2025", *opties]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {
+        "fout": "nergens.csv: cannot read: No such file or directory",
+        "regel": None,
+    }
+    assert err == "alvrules: nergens.csv: cannot read: No such file or directory\n"

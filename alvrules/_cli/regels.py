@@ -13,9 +13,16 @@ from alvrules.regels import Regel, regels
 
 def _tekst(r: Regel, en: bool) -> str:
     kop = f"{r.id}  {r.naam_en if en else r.naam}  [{r.ernst.en if en else r.ernst.value}]"
-    delen = [kop, f"  bron: {r.bron}", textwrap.indent(textwrap.fill(r.uitleg, 88), "  ")]
-    if r.besluit:
-        delen.append(textwrap.indent(textwrap.fill(f"Besluit: {r.besluit}", 88), "  "))
+    uitleg = r.uitleg_in("en" if en else "nl")
+    delen = [
+        kop,
+        f"  {'source' if en else 'bron'}: {r.bron}",
+        textwrap.indent(textwrap.fill(uitleg, 88), "  "),
+    ]
+    besluit = r.besluit_in("en" if en else "nl")
+    if besluit:
+        woord = "Decision" if en else "Besluit"
+        delen.append(textwrap.indent(textwrap.fill(f"{woord}: {besluit}", 88), "  "))
     return "\n".join(delen)
 
 
@@ -39,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for r in gekozen:
             naam = r.naam_en if args.lang == "en" else r.naam
-            print(f"{r.id}  {r.ernst.value:<12} {naam:<28} {r.bron}")
+            ernst = r.ernst.en if args.lang == "en" else r.ernst.value
+            print(f"{r.id}  {ernst:<12} {naam:<28} {r.bron}")
     print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -20,11 +20,13 @@ from alvrules.tekens import markdown as md
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
-def indieners(m: EerdereMotie) -> str:
-    """``Almere en Tilburg``, ``Beesel e.a.``: the submitters as the annex names them."""
+def indieners(m: EerdereMotie, en: bool = False) -> str:
+    """``Almere en Tilburg``, ``Beesel e.a.``: the submitters as the annex names them
+    (``Almere and Tilburg``, ``Beesel et al.`` in English)."""
     namen = list(m.indieners) or ["?"]
-    tekst = namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])} en {namen[-1]}"
-    return f"{tekst} e.a." if m.en_anderen else tekst
+    en_, ea = (" and ", " et al.") if en else (" en ", " e.a.")
+    tekst = namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])}{en_}{namen[-1]}"
+    return f"{tekst}{ea}" if m.en_anderen else tekst
 
 
 def voorstel(p: Post, en: bool = False) -> str:
@@ -39,13 +41,14 @@ def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
         f"{kop}, {naam} ({lijst.vergadering.isoformat()}), "
         f"{'proposal' if en else 'voorstel'} {lijst.voorstel} (AFD04)",
         f"{len(lijst.posten)} {'motions' if en else 'moties'}: "
-        f"{lijst.afdoen} afdoen, {lijst.aanhouden} aanhouden",
+        f"{lijst.afdoen} {'done with' if en else 'afdoen'}, "
+        f"{lijst.aanhouden} {'kept open' if en else 'aanhouden'}",
     ]
     for p in lijst.posten:
         m = p.motie
         sinds = f"  [{'kept open since' if en else 'aangehouden sinds'} {m.aangehouden_sinds}]"
         regels += ["", f"{m.id}  {m.onderwerp or m.groep}{sinds if m.aangehouden_sinds else ''}"]
-        regels.append(f"  {indieners(m)}: “{m.titel}”")
+        regels.append(f"  {indieners(m, en)}: “{m.titel}”")
         for label, tekst in (
             ("call" if en else "oproep", m.oproep),
             ("account" if en else "verantwoording", p.verantwoording),
@@ -113,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         json_uit("verantwoording", {**lijst.to_json(args.lang), "herkomst": h})
     elif args.format == "markdown":
         print(markdown(lijst, naam))
-        print(f"\n*{herkomst.samenvatting(h, args.lang)}*")
+        print(f"\n*{md(herkomst.samenvatting(h, args.lang))}*")
     else:
         en = args.lang == "en"
         print(_tekst(lijst, naam, en))

@@ -47,7 +47,7 @@ from mkdocs.structure.files import File
 
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
-from alvrules.cli import COMMANDS
+from alvrules.cli import COMMANDS, formaten
 from alvrules.dekking import bronplekken, gaten, getest
 from alvrules.model import Rol
 from alvrules.regels import Regel, regels
@@ -208,10 +208,12 @@ def _rollen(_: str | None, pagina: str) -> str:
 
 
 def _commandos(_: str | None, pagina: str) -> str:
-    uit = ["| opdracht | Engelse alias | doet |", "|---|---|---|"]
+    uit = ["| opdracht | Engelse alias | doet | `--format` |", "|---|---|---|---|"]
     uit += [
-        f"| [`alvrules {naam}`](#{naam}) | `{alias}` | {_cel(hulp)} |"
-        for naam, (alias, _module, hulp) in COMMANDS.items()
+        f"| [`alvrules {naam}`](#{naam}) | `{alias}` | {_cel(hulp)} | "
+        + ", ".join(f"`{f}`" for f in formaten(naam))
+        + " |"
+        for naam, (alias, _module, hulp, *_) in COMMANDS.items()
     ]
     return "\n".join(uit)
 

@@ -70,10 +70,12 @@ async function laad() {
   window.alvTijden.wielen = performance.now();
   const browser = py.pyimport("alvrules.browser");
   window.alvTijden.klaar = performance.now();
-  // what only other parts of alvrules use (iCalendar, holidays, ...), after the first check
-  setTimeout(() => pak(data.later).then(() => (window.alvTijden.alles = performance.now())), 0);
+  // what only other parts of alvrules use (the dossier writer, iCalendar, ...), right after
+  const rest = new Promise((klaar) => setTimeout(klaar, 0))
+    .then(() => pak(data.later))
+    .then(() => (window.alvTijden.alles = performance.now()));
   status.textContent = "Klaar. De controle draait in uw browser; er wordt niets verstuurd.";
-  return { py, browser };
+  return { py, browser, rest };
 }
 
 const motor = laad();
@@ -82,7 +84,8 @@ motor.catch((e) => {
 });
 
 async function roep(functie, ...args) {
-  const { py, browser } = await motor;
+  const { py, browser, rest } = await motor;
+  if (functie === "naar_toml") await rest;
   const pyArgs = args.map((a) => (typeof a === "object" ? py.toPy(a) : a));
   const kw = functie === "naar_toml" ? {} : { nu: nu() };
   const antwoord = browser[functie].callKwargs(...pyArgs, kw);
