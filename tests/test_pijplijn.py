@@ -9,12 +9,24 @@ import sys
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from alvrules import controleer, laad_dossier
+from alvrules import Dossier, controleer, herkomst, laad_dossier
 from alvrules._cli import _pijplijn, precommit
+from alvrules._cli._uitvoer import Invoer
 from alvrules.cli import main
+from alvrules.schrijven import naar_json, naar_toml
+from alvrules.strategies import (
+    DEFECTEN,
+    agendas,
+    geldige_moties,
+    motie_met_defect,
+    vergaderingen,
+)
 from alvrules.vindplaats import regel_van
 from tests.conftest import EXAMPLES, ROOT
 from tests.schemas import SARIF, valideer
@@ -38,6 +50,7 @@ def test_sarif_valideert_en_heeft_een_resultaat_per_bevinding(
     sarif = json.loads(uit)
     if SARIF.is_file():
         valideer("sarif", sarif)
+        assert sarif["$schema"] == json.loads(SARIF.read_text("utf-8"))["id"]
     run = sarif["runs"][0]
     assert len(run["results"]) == len(rapport) > 10
     regels = run["tool"]["driver"]["rules"]
@@ -198,3 +211,63 @@ def test_yaml_in_de_docs_is_geldig() -> None:
     assert isinstance(pc, dict)
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert pc["repos"][0]["hooks"][0]["id"] in {h["id"] for h in hooks}
+
+
+@st.composite
+def _dossier_met_defecten(draw: st.DrawFn) -> Dossier:
+    """A dossier with a few motions, each valid or with one defect."""
+    v = draw(vergaderingen())
+    agenda = draw(agendas())
+    soorten = draw(st.lists(st.sampled_from([None, *sorted(DEFECTEN)]), min_size=1, max_size=4))
+    moties = []
+    for i, soort in enumerate(soorten):
+        m = draw(geldige_moties(v, agenda) if soort is None else motie_met_defect(soort, v, agenda))
+        moties.append(attrs.evolve(m, id=f"M{i + 1:02d}"))
+    return Dossier(vergadering=v, agendapunten=agenda, moties=tuple(moties))
+
+
+def _blok(regels: list[str], motie: str, json_: bool) -> range:
+    """The lines (0-based) of motion ``motie`` in a written dossier."""
+    id_ = f'"id": "{motie}"' if json_ else f'id = "{motie}"'
+    i = next(j for j, r in enumerate(regels) if r.strip().rstrip(",") == id_)
+    kop = '"id": "M' if json_ else "[[moties]]"
+    begin = i if json_ else max(j for j in range(i + 1) if regels[j].strip() == kop)
+    eind = next((j for j in range(i + 1, len(regels)) if kop in regels[j]), len(regels))
+    return range(begin - (1 if json_ else 0), eind)
+
+
+@settings(max_examples=25, deadline=None)
+@given(dossier=_dossier_met_defecten(), json_=st.booleans())
+def test_elke_bevinding_een_resultaat_op_de_regel_van_haar_motie(
+    dossier: Dossier, json_: bool
+) -> None:
+    """Generated dossiers, written as TOML or JSON: one SARIF result and one GitHub line
+    per finding, and the line of a motion's finding lies inside that motion."""
+    tekst = naar_json(dossier) if json_ else naar_toml(dossier)
+    inhoud = tekst.encode()
+    invoer = Invoer(dossier, "d.json" if json_ else "d.toml", inhoud, "d")
+    rapport = controleer(dossier)
+    h = herkomst.herkomst(datum=dossier.vergadering.datum, invoer=invoer.herkomst)
+    sarif = _pijplijn.sarif(rapport, invoer, h, "nl")
+    if SARIF.is_file():
+        valideer("sarif", sarif)
+    resultaten = sarif["runs"][0]["results"]
+    assert len(resultaten) == len(rapport)
+    assert len(_pijplijn.github(rapport, invoer, "nl")) == len(rapport)
+    regels = tekst.splitlines()
+    for res, b in zip(resultaten, rapport, strict=True):
+        fysiek = res["locations"][0]["physicalLocation"]
+        if b.pad.startswith("moties["):
+            lijn = fysiek["region"]["startLine"] - 1
+            assert lijn in _blok(regels, b.pad[7:10], json_), (b.pad, regels[lijn])
+
+
+def test_regelnummers_begrensd(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hostile input: at most MAX_OPZOEKINGEN paths are looked up; the rest get no line."""
+    from alvrules import vindplaats
+
+    monkeypatch.setattr(vindplaats, "MAX_OPZOEKINGEN", 3)
+    tekst = "".join(f'[[moties]]\nid = "M{i}"\ntitel = "t"\n' for i in range(5))
+    v = vindplaats.Vindplaatsen(tekst)
+    assert [v.regel(f"moties[M{i}].titel") for i in range(5)] == [3, 6, 9, None, None]
+    assert v.regel("moties[M0].titel") == 3  # already known

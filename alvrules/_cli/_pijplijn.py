@@ -18,11 +18,14 @@ from typing import Any
 from alvrules._cli._uitvoer import Invoer, json_uit
 from alvrules.bronnen import DOCS_URL
 from alvrules.regels import Bevinding, Ernst, Rapport, regels
-from alvrules.vindplaats import regel_van
+from alvrules.vindplaats import Vindplaatsen
 
 __all__ = ["SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: the ``id`` of the OASIS SARIF 2.1.0 schema (errata 01), which the log names as ``$schema``
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 _SARIF_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "note"}
 _GITHUB_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "notice"}
@@ -35,18 +38,14 @@ def vingerafdruk(b: Bevinding) -> str:
 
 
 class _Regelzoeker:
-    """Looks up the lines of paths in the input's text, once per path."""
+    """Looks up the lines of paths in the input's text (none for unreadable text)."""
 
     def __init__(self, invoer: Invoer) -> None:
-        self.tekst = invoer.tekst
-        self.cache: dict[str, int | None] = {}
+        tekst = invoer.tekst
+        self.plaatsen = None if tekst is None else Vindplaatsen(tekst)
 
     def __call__(self, pad: str) -> int | None:
-        if self.tekst is None:
-            return None
-        if pad not in self.cache:
-            self.cache[pad] = regel_van(self.tekst, pad)
-        return self.cache[pad]
+        return None if self.plaatsen is None else self.plaatsen.regel(pad)
 
 
 def sarif(rapport: Rapport, invoer: Invoer, herkomst: dict[str, Any], taal: str) -> dict[str, Any]:

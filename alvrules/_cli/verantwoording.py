@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         json_uit("verantwoording", {**lijst.to_json(args.lang), "herkomst": h})
     elif args.format == "markdown":
         print(markdown(lijst, naam))
-        print(f"\n*{herkomst.samenvatting(h, args.lang)}*")
+        print(f"\n*{md(herkomst.samenvatting(h, args.lang))}*")
     else:
         en = args.lang == "en"
         print(_tekst(lijst, naam, en))
