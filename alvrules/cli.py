@@ -125,7 +125,7 @@ _HULP: dict[str, tuple[Sequence[str], tuple[str, str], tuple[str, str], str]] = 
         "2023",
     ),
     "uitslag": (
-        ("text", "json", "csv", "html"),
+        ("text", "json", "csv", "html", "popolo"),
         ("geen fouten", "een stemming heeft fouten"),
         ("no errors", "a vote has errors"),
         "examples/najaars-alv-2023.toml",

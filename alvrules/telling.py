@@ -19,7 +19,7 @@ only a rendering: the outcome never comes from the rounded figure.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 
 from attrs import frozen
@@ -41,6 +41,7 @@ __all__ = [
     "percentage",
     "tel",
     "tel_keuze",
+    "vaststaand",
 ]
 
 HELFT = Fraction(1, 2)
@@ -114,18 +115,21 @@ class Uitslag:
         return self.voor + self.tegen
 
     @property
+    def basis(self) -> int:
+        """STM05: the votes the majority is taken of: cast (voor + tegen) or all members'."""
+        return self.uitgebracht if self.leden is None else self.leden
+
+    @property
+    def drempel(self) -> Fraction:
+        """STM05: the threshold in votes, exact: adopted iff ``voor > drempel``."""
+        return self.meerderheid * self.basis
+
+    @property
     def uitkomst(self) -> Uitkomst:
         """Adopted or rejected by the majority of :attr:`meerderheid` (STM05-STM07)."""
         if self.wijze is Wijze.ACCLAMATIE:
             return Uitkomst.AANGENOMEN
-        if self.uitgebracht == 0:
-            return Uitkomst.GEEN_BESLUIT
-        basis = self.uitgebracht if self.leden is None else self.leden
-        return (
-            Uitkomst.AANGENOMEN
-            if meer_dan(self.voor, self.meerderheid, basis)
-            else (Uitkomst.VERWORPEN)
-        )
+        return _uitkomst(self.voor, self.tegen, self.meerderheid, self.leden)
 
     @property
     def percentage(self) -> str | None:
@@ -133,6 +137,46 @@ class Uitslag:
         if self.wijze is Wijze.ACCLAMATIE or self.uitgebracht == 0:
             return None
         return percentage(self.voor, self.uitgebracht)
+
+
+def _uitkomst(voor: int, tegen: int, meerderheid: Fraction, leden: int | None) -> Uitkomst:
+    """STM05 on exact integers: nothing cast is no decision; else ``voor > m * basis``."""
+    if voor + tegen == 0:
+        return Uitkomst.GEEN_BESLUIT
+    basis = voor + tegen if leden is None else leden
+    return Uitkomst.AANGENOMEN if meer_dan(voor, meerderheid, basis) else Uitkomst.VERWORPEN
+
+
+def vaststaand(
+    voor: int,
+    tegen: int,
+    rest: int,
+    *,
+    meerderheid: Fraction = HELFT,
+    leden: int | None = None,
+) -> Uitkomst | None:
+    """The outcome no completion can change, or None while some completion would.
+
+    ``rest`` is the weight of the members entitled to vote that have not voted yet; each
+    of them may still vote voor, tegen, onthouding or not at all. Adoption only gains from
+    a voor and only loses from a tegen (abstentions count in no basis), so two completions
+    bound all others: everyone left votes tegen (the worst case for adoption) or everyone
+    left votes voor (the best). *Decided*:
+
+    - aangenomen iff the worst case still adopts;
+    - verworpen iff something was cast (so abstaining cannot leave *no decision*) and the
+      best case still does not adopt;
+    - geen besluit iff nothing was cast and no weight is left.
+
+    Exact (integers and the majority's fraction) and O(1).
+    """
+    if _uitkomst(voor, tegen + rest, meerderheid, leden) is Uitkomst.AANGENOMEN:
+        return Uitkomst.AANGENOMEN
+    if voor + tegen > 0:
+        if _uitkomst(voor + rest, tegen, meerderheid, leden) is not Uitkomst.AANGENOMEN:
+            return Uitkomst.VERWORPEN
+        return None
+    return Uitkomst.GEEN_BESLUIT if rest == 0 else None
 
 
 def tel(
@@ -169,7 +213,13 @@ def tel(
 
 class LiveTelling:
     """A tally fed one ballot at a time, O(1) per ballot; :attr:`uitslag` equals :func:`tel`
-    over the ballots so far at every step (reading it copies only the rejections)."""
+    over the ballots so far at every step (reading it copies only the rejections).
+
+    ``stemgerechtigd``: the members entitled to vote (those with a valid representative,
+    STM03); default every member of ``gewichten``. A ballot of another member is rejected
+    (:attr:`Reden.GEEN_VERTEGENWOORDIGER`). :attr:`vast` says after each ballot whether the
+    outcome is decided, :attr:`vast_sinds` from which ballot on (see :func:`vaststaand`).
+    """
 
     def __init__(
         self,
@@ -177,17 +227,41 @@ class LiveTelling:
         *,
         meerderheid: Fraction = HELFT,
         leden: int | None = None,
+        stemgerechtigd: Collection[str] | None = None,
     ) -> None:
         _controleer_gewichten(gewichten)
         self._gewichten = dict(gewichten)
         self._meerderheid = meerderheid
         self._leden = leden
+        self._gerechtigd = (
+            None if stemgerechtigd is None else frozenset(stemgerechtigd) & self._gewichten.keys()
+        )
         self._gezien: set[str] = set()
         self._som = dict.fromkeys(Keuze, 0)
         self._geweigerd: list[Weigering] = []
+        self._rest = sum(
+            self._gewichten[c]
+            for c in (self._gewichten if self._gerechtigd is None else self._gerechtigd)
+        )
+        self._briefjes = 0
+        self._vast: Uitkomst | None = None
+        self._vast_sinds: int | None = None
+        self._beslis()
+
+    def _beslis(self) -> None:
+        self._vast = vaststaand(
+            self._som[Keuze.VOOR],
+            self._som[Keuze.TEGEN],
+            self._rest,
+            meerderheid=self._meerderheid,
+            leden=self._leden,
+        )
+        if self._vast is not None:
+            self._vast_sinds = self._briefjes
 
     def stem(self, code: str, keuze: str) -> Weigering | None:
         """Add one ballot; the rejection when it does not count (STM04)."""
+        self._briefjes += 1
         k = _KEUZES.get(keuze)
         if code not in self._gewichten:
             reden = Reden.GEEN_LID
@@ -195,13 +269,41 @@ class LiveTelling:
             reden = Reden.ONGELDIGE_KEUZE
         elif code in self._gezien:
             reden = Reden.DUBBEL
+        elif self._gerechtigd is not None and code not in self._gerechtigd:
+            reden = Reden.GEEN_VERTEGENWOORDIGER
         else:
             self._gezien.add(code)
-            self._som[k] += self._gewichten[code]
+            gewicht = self._gewichten[code]
+            self._som[k] += gewicht
+            self._rest -= gewicht
+            if self._vast is None:  # once decided, it stays decided
+                self._beslis()
             return None
         w = Weigering(code, keuze, reden)
         self._geweigerd.append(w)
         return w
+
+    @property
+    def briefjes(self) -> int:
+        """The ballots received so far, counted or not."""
+        return self._briefjes
+
+    @property
+    def rest(self) -> int:
+        """The weight of the entitled members that have not voted yet."""
+        return self._rest
+
+    @property
+    def vast(self) -> Uitkomst | None:
+        """The decided outcome: one that no way of voting by the members left can change
+        (voor, tegen, onthouding or not at all); None while it can still change."""
+        return self._vast
+
+    @property
+    def vast_sinds(self) -> int | None:
+        """The number of ballots after which the outcome was decided (0: before the
+        first), or None while it is not."""
+        return self._vast_sinds
 
     @property
     def uitslag(self) -> Uitslag:

@@ -26,18 +26,20 @@ One pass computes both the results and the findings, so ``alvrules uitslag`` and
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from datetime import date
+from fractions import Fraction
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
-from alvrules.gewichten import stemgewichten
+from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
 from alvrules.tekens import zichtbaar
-from alvrules.telling import Reden, Uitkomst, Weigering, tel, tel_keuze
+from alvrules.telling import HELFT, LiveTelling, Reden, Uitkomst, Weigering, tel_keuze
 from alvrules.verkiezingen import Vacature, verkiezing
 from alvrules.waarden import getypeerd
 
@@ -57,11 +59,45 @@ class Resultaat:
     opties: tuple[tuple[str, int], ...] = ()
     toelichting: str = ""
     stemgedrag: tuple[tuple[str, str], ...] = ()  # counted ballots: (code, keuze)
+    # the rule applied (STM05), None where no vote was counted (acclamation, postponed)
+    meerderheid: Fraction | None = None
+    grondslag: Grondslag | None = None
+    leden: int | None = None  # all members' votes: the basis when grondslag is LEDEN
+    peildatum: date | None = None  # of the weights (STM02)
+    briefjes: int = 0  # ballots fed to the tally, in the order recorded
+    vast_na: int | None = None  # ballots after which the outcome was decided
 
     @property
     def uitgebracht(self) -> int:
         """The votes cast in this vote."""
         return self.voor + self.tegen
+
+    @property
+    def basis(self) -> int | None:
+        """The votes the majority is taken of (STM05): cast, or all members' votes."""
+        if self.grondslag is None:
+            return None
+        return self.leden if self.grondslag is Grondslag.LEDEN else self.uitgebracht
+
+    @property
+    def drempel(self) -> Fraction | None:
+        """The threshold in votes (exact): adopted, or elected, iff ``voor > drempel``."""
+        if self.meerderheid is None or self.basis is None:
+            return None
+        return self.meerderheid * self.basis
+
+    def regel_json(self) -> dict[str, object]:
+        """The rule applied, for ``uitslag`` JSON: ``meerderheid``, ``basis``, ``drempel``
+        (an integer, or an exact fraction as text such as ``"20002/3"``), ``peildatum``."""
+        m, d = self.meerderheid, self.drempel
+        return {
+            "meerderheid": None if m is None else meerderheid_tekst(m),
+            "meerderheid_breuk": None if m is None else f"{m.numerator}/{m.denominator}",
+            "basis": None if self.grondslag is None else BASIS[self.grondslag],
+            "basis_stemmen": self.basis,
+            "drempel": None if d is None else (d.numerator if d.denominator == 1 else str(d)),
+            "peildatum": None if self.peildatum is None else self.peildatum.isoformat(),
+        }
 
     def to_json(self) -> dict[str, object]:
         """The result as JSON (INTERFACES.md ``uitslag``)."""
@@ -83,7 +119,23 @@ class Resultaat:
             uit["opties"] = [{"optie": o, "stemmen": n} for o, n in self.opties]
         if self.toelichting:
             uit["toelichting"] = self.toelichting
+        uit.update(self.regel_json())
+        if self.vast_na is not None:
+            uit["vast_na"] = self.vast_na
+            uit["briefjes"] = self.briefjes
         return uit
+
+
+#: ``basis`` in JSON: what the majority is taken of (STM05).
+BASIS = {
+    Grondslag.UITGEBRACHT: "uitgebrachte stemmen (voor + tegen; onthoudingen tellen niet)",
+    Grondslag.LEDEN: "stemmen van alle leden",
+}
+
+
+def meerderheid_tekst(m: Fraction) -> str:
+    """``"meer dan de helft"`` for 1/2, else the fraction as the dossier writes it (``"2/3"``)."""
+    return "meer dan de helft" if m == HELFT else f"{m.numerator}/{m.denominator}"
 
 
 @frozen(field_transformer=getypeerd)
@@ -94,6 +146,8 @@ class Uitslagen:
     bevindingen: tuple[Bevinding, ...]
     gewichten: Mapping[str, int]
     namen: Mapping[str, str]
+    peildatum: date | None = None  # of the weights (STM02)
+    stemgerechtigd: frozenset[str] = frozenset()  # members with a valid representative
 
     def to_json(self) -> dict[str, object]:
         """All results as JSON (INTERFACES.md ``uitslag``)."""
@@ -236,7 +290,15 @@ def uitslagen(
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
         resultaten.append(r)
-    return Uitslagen(tuple(resultaten), tuple(uit), gewichten, namen)
+    peil = peildatum(ctx.datum, ctx.procedure)
+    return Uitslagen(
+        tuple(evolve(r, peildatum=peil) for r in resultaten),
+        tuple(uit),
+        gewichten,
+        namen,
+        peildatum=peil,
+        stemgerechtigd=frozenset(geldig),
+    )
 
 
 def _acclamatie(s: Stemming, pad: str, ctx: Context, uit: list[Bevinding]) -> Resultaat:
@@ -325,6 +387,9 @@ def _resultaat(
             uitkomst = k.winnaar or Uitkomst.GEEN_BESLUIT
             toelichting = "" if k.winnaar else "geen optie heeft een meerderheid"
         return Resultaat(
+            meerderheid=meerderheid,
+            grondslag=Grondslag.UITGEBRACHT,
+            leden=sum(gewichten.values()),
             stemming=s,
             uitkomst=uitkomst,
             percentage=k.percentage(rang[0][0]) if rang else None,
@@ -336,9 +401,17 @@ def _resultaat(
             stemgedrag=_geteld(briefjes, gewichten, {*opties, Keuze.ONTHOUDING.value}),
         )
     leden = sum(gewichten.values()) if s.grondslag is Grondslag.LEDEN else None
-    u = tel(gewichten, briefjes, meerderheid=meerderheid, leden=leden)
+    live = LiveTelling(gewichten, meerderheid=meerderheid, leden=leden, stemgerechtigd=geldig)
+    for code, keuze in briefjes:  # in the order recorded: when was the outcome decided?
+        live.stem(code, keuze)
+    u = live.uitslag
     _weigeringen(u.geweigerd, pad, ctx, uit)
     return Resultaat(
+        meerderheid=meerderheid,
+        grondslag=s.grondslag,
+        leden=sum(gewichten.values()),
+        briefjes=live.briefjes,
+        vast_na=live.vast_sinds,
         stemming=s,
         uitkomst=u.uitkomst,
         percentage=u.percentage,

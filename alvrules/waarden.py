@@ -32,7 +32,7 @@ import re
 import sys
 import types
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from enum import Enum
 from fractions import Fraction
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -175,7 +175,9 @@ _TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-
 def tijdstip(waarde: Any) -> datetime:
     """A timestamp with its timezone, or its ISO 8601 text with offset, in :func:`jaren`;
     kept as the same moment in Europe/Amsterdam (the time of the procedure)."""
-    return _jaar(_tijdstip(waarde)).astimezone(_amsterdam())
+    # via UTC: a wall time that does not exist (the spring-forward gap) becomes the real
+    # moment, and one that occurs twice gets its fold, so writing and reading agree
+    return _jaar(_tijdstip(waarde)).astimezone(UTC).astimezone(_amsterdam())
 
 
 def _amsterdam() -> tzinfo:

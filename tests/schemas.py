@@ -13,8 +13,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker, ValidationError
+from jsonschema import (
+    Draft3Validator,
+    Draft4Validator,
+    Draft202012Validator,
+    FormatChecker,
+    ValidationError,
+)
 from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT3
 
 ROOT = Path(__file__).resolve().parent.parent
 #: the official OASIS SARIF 2.1.0 schema, read from shared/ beside the checkout (never copied)
@@ -31,10 +38,54 @@ def schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+#: the Popolo Project's JSON Schemas (draft-03), read from shared/ (never copied)
+POPOLO = ROOT.parent / "shared" / "data" / "schemas" / "popolo"
+_POPOLO_ID = "http://www.popoloproject.com/schemas/"
+
+
+def popolo_validator(schema: str = "vote_event") -> Draft3Validator:
+    """A draft-03 validator for Popolo ``schema``, its ``$ref``s resolved from the local files
+    (each schema's ``id`` mapped to its file; nothing is fetched)."""
+    registry: Registry[Any] = Registry().with_resources(
+        (
+            _POPOLO_ID + f.name + "#",
+            Resource.from_contents(json.loads(f.read_text(encoding="utf-8")), DRAFT3),
+        )
+        for f in sorted(POPOLO.glob("*.json"))
+    )
+    registry = registry.with_resources(
+        (uri.removesuffix("#"), registry[uri]) for uri in list(registry)
+    )
+    return Draft3Validator(
+        registry[_POPOLO_ID + schema + ".json#"].contents,
+        registry=registry,
+        format_checker=Draft3Validator.FORMAT_CHECKER,
+    )
+
+
+def _popolo() -> Any:
+    """``uitslag --format popolo``: every VoteEvent against vote_event.json, the body
+    against organization.json (skips when shared/ is not beside the checkout)."""
+    if not POPOLO.is_dir():
+        return None
+    voorval, organisatie = popolo_validator("vote_event"), popolo_validator("organization")
+
+    class Popolo:
+        @staticmethod
+        def iter_errors(data: Any) -> Any:
+            yield from organisatie.iter_errors(data.get("organization", {}))
+            for e in data.get("vote_events", []):
+                yield from voorval.iter_errors(e)
+
+    return Popolo()
+
+
 @functools.cache
-def _validator(soort: str) -> Draft202012Validator | Draft4Validator:
+def _validator(soort: str) -> Any:
     if soort == "sarif":
         return Draft4Validator(json.loads(SARIF.read_text(encoding="utf-8")))
+    if soort == "popolo":
+        return _popolo()
     alle = schemas()
     registry: Registry[Any] = Registry().with_resources(
         (s["$id"], Resource.from_contents(s)) for s in alle.values()
@@ -45,7 +96,10 @@ def _validator(soort: str) -> Draft202012Validator | Draft4Validator:
 def valideer(soort: str, data: Any) -> None:
     """Validate output ``data`` of kind ``soort``; the error names the schema to update."""
     data = json.loads(json.dumps(data, ensure_ascii=False))
-    fout = next(iter(_validator(soort).iter_errors(data)), None)
+    validator = _validator(soort)
+    if validator is None:
+        return
+    fout = next(iter(validator.iter_errors(data)), None)
     if fout is not None:
         plek = "/".join(str(p) for p in fout.absolute_path) or "(top)"
         raise ValidationError(

@@ -119,6 +119,8 @@ def werkmap(tmp_path_factory: pytest.TempPathFactory) -> Path:
             (pad / b.title).write_text(b.body, encoding="utf-8")
     if (ROOT / "examples").is_dir():
         (pad / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
+    (pad / "tests").mkdir()  # the 2023 data of the worked examples (tests/data)
+    (pad / "tests" / "data").symlink_to(ROOT / "tests" / "data", target_is_directory=True)
     return pad
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import tomllib
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,8 +32,6 @@ def test_the_2023_example_survives_writing(tmp_path: Path, achtervoegsel: str) -
 @given(dossiers())
 def test_round_trip_of_any_dossier(d: Dossier) -> None:
     assert lees_dossier(tomllib.loads(naar_toml(d))) == d
-    import json
-
     assert lees_dossier(json.loads(naar_json(d))) == d
     assert lees_dossier(d.naar_dict()) == d
 
@@ -59,3 +60,22 @@ def test_written_toml_is_for_people() -> None:
         assert regels[i - 1].startswith("# "), sectie  # a comment above each section
     assert 'soort = "besluitvorming"' in tekst
     assert "null" not in tekst
+
+
+@pytest.mark.parametrize(
+    ("wandtijd", "fold"),
+    [((2000, 3, 26, 2, 0), 0), ((2000, 10, 29, 2, 30), 0), ((2000, 10, 29, 2, 30), 1)],
+    ids=["niet-bestaand", "dubbel-eerste", "dubbel-tweede"],
+)
+def test_timestamps_around_the_clock_change_survive_writing(
+    wandtijd: tuple[int, ...], fold: int
+) -> None:
+    ams = ZoneInfo("Europe/Amsterdam")
+    moment = dt.datetime(*wandtijd, fold=fold, tzinfo=ams)
+    d = Dossier(
+        vergadering=alvrules.Vergadering(datum=dt.date(2000, 12, 1)),
+        moties=[alvrules.Motie(id="M01", ingediend=moment)],  # type: ignore[list-item]
+    )
+    assert d.moties[0].ingediend is not None
+    assert d.moties[0].ingediend.astimezone(dt.UTC) == moment.astimezone(dt.UTC)
+    assert lees_dossier(tomllib.loads(naar_toml(d))) == d

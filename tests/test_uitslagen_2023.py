@@ -93,10 +93,14 @@ def _stemming(
     )
 
 
-@pytest.fixture(scope="module")
-def notulen() -> list[dict[str, Any]]:
+def lees_notulen() -> list[dict[str, Any]]:
     with (DATA / "uitslagen-2023-06-14.toml").open("rb") as f:
         return list(tomllib.load(f)["stemming"])
+
+
+@pytest.fixture(scope="module")
+def notulen() -> list[dict[str, Any]]:
+    return lees_notulen()
 
 
 def aanwezig() -> frozenset[str]:
@@ -116,6 +120,11 @@ AANWEZIG_TOTAAL = sum(
 
 @pytest.fixture(scope="module")
 def dossier(notulen: list[dict[str, Any]]) -> Dossier:
+    return maak_dossier(notulen)
+
+
+def maak_dossier(notulen: list[dict[str, Any]]) -> Dossier:
+    """The 2023 dossier: every present member votes, in the order of their CBS codes."""
     sg = stemgewichten(DATUM)
     present = aanwezig()
     gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten if g.gemeente.code in present}

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import sys
-from typing import Any
 
 from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
+from alvrules._cli._uitslag_html import pagina
 from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.bevolking import Bevolking
 from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
-from alvrules.gewichten import peildatum
-from alvrules.model import InvoerFout, Vergadering
+from alvrules.model import InvoerFout
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.tekens import csv_cel, terminal
-from alvrules.telling import Uitkomst, percentage
+from alvrules.telling import Uitkomst
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
 
 __all__ = ["run", "zin"]
@@ -91,6 +89,12 @@ def _regel(r: Resultaat, taal: str) -> str:
         )
     if len(s.voorstellen) > 1:
         uit += "; applies to each proposal (STM08)" if en else "; geldt voor elk voorstel (STM08)"
+    if r.vast_na is not None and r.vast_na < r.briefjes:
+        uit += (
+            f"; outcome certain after {r.vast_na} of {r.briefjes} ballots"
+            if en
+            else f"; stond vast na {r.vast_na} van {r.briefjes} stembriefjes"
+        )
     return uit
 
 
@@ -108,69 +112,6 @@ def _csv(u: Uitslagen) -> None:
             keuze = gedrag.get(code, GEEN_STEM)
             cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
             w.writerow([csv_cel(c) for c in cellen])
-
-
-_CSS = (
-    "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-    "h1{font-size:1.6em}h2{font-size:1.1em;margin:1.6em 0 .3em}"
-    ".balk{display:flex;height:1.2em;background:#eee;margin:.3em 0}"
-    ".voor{background:#2a7}.tegen{background:#c33}.onthouding{background:#999}"
-    ".legenda span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 1em}"
-    "table{border-collapse:collapse}td,th{padding:.1em .6em;text-align:left}"
-    "td.n{text-align:right}footer{margin-top:2em;font-size:.85em;color:#555}"
-)
-_KOP = {
-    "nl": ("Uitslagen", "Stemgedrag", "gemeente", "stemmen", "keuze"),
-    "en": ("Results", "Voting record", "municipality", "votes", "choice"),
-}
-
-
-def _balk(r: Resultaat) -> str:
-    totaal = r.voor + r.tegen + r.onthouding
-    if totaal == 0:
-        return ""
-    delen = (("voor", r.voor), ("tegen", r.tegen), ("onthouding", r.onthouding))
-    return (
-        '<div class="balk">'
-        + "".join(
-            f'<div class="{k}" style="width:{percentage(n, totaal, ".")}%" title="{k} {n}"></div>'
-            for k, n in delen
-        )
-        + "</div>"
-    )
-
-
-def _html(u: Uitslagen, vergadering: Vergadering, taal: str, h: dict[str, Any]) -> None:
-    e = html.escape
-    kop, gedrag_kop, gemeente, stemmen, keuze = _KOP[taal]
-    titel = f"{kop} {vergadering.naam} ({vergadering.datum.isoformat()})"
-    legenda = "".join(f'<span class="{k}"></span>{k}' for k in ("voor", "tegen", "onthouding"))
-    delen = [
-        f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">',
-        f"<title>{e(titel)}</title><style>{_CSS}</style></head><body>",
-        f'<h1>{e(titel)}</h1><p class="legenda">{legenda}</p>',
-    ]
-    for r in u.resultaten:
-        delen.append(f"<section><h2>{e(_regel(r, taal))}</h2>{_balk(r)}")
-        if r.stemgedrag:
-            gedrag = dict(r.stemgedrag)
-            rijen = "".join(
-                f'<tr><td>{e(u.namen[c])}</td><td class="n">{u.gewichten[c]}</td>'
-                f"<td>{e(gedrag.get(c, GEEN_STEM))}</td></tr>"
-                for c in sorted(u.gewichten, key=lambda c: u.namen[c])
-            )
-            delen.append(
-                f"<details><summary>{gedrag_kop}</summary><table><tr><th>{gemeente}</th>"
-                f"<th>{stemmen}</th><th>{keuze}</th></tr>{rijen}</table></details>"
-            )
-        delen.append("</section>")
-    delen.append(
-        f"<footer>Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum "
-        f"{peildatum(vergadering.datum).isoformat()}; Bron: CBS. "
-        "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).<br>"
-        f"{e(herkomst.samenvatting(h, taal))}</footer></body></html>"
-    )
-    print("".join(delen))
 
 
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
@@ -200,14 +141,18 @@ def run(args: argparse.Namespace) -> int:
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
         data["herkomst"] = h
         json_uit("uitslag", data)
+    elif args.format == "popolo":
+        from alvrules.popolo import popolo  # noqa: PLC0415 - only for this format
+
+        json_uit("popolo", {**popolo(dossier, u), "herkomst": h})
     elif args.format == "csv":
         _csv(u)
     elif args.format == "html":
-        _html(u, dossier.vergadering, taal, h)
+        print(pagina(u, dossier.vergadering, taal, h, zin))
     else:
         for r in u.resultaten:
             print(_regel(r, taal))
-    if args.format in ("text", "csv", "html"):
+    if args.format in ("text", "csv", "html", "popolo"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
             print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)

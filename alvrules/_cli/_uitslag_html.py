@@ -1,0 +1,237 @@
+"""``alvrules uitslag --format html``: the results as one accessible, self-contained page.
+
+What the page guarantees (WCAG 2.1 AA basics, checked by ``tests/test_uitslag_html.py``):
+
+- ``lang`` of the page (``nl``, or ``en`` with ``--lang en``), a viewport, a ``<main>``
+  landmark and one ``<h1>``, a ``<h2>`` per stemming;
+- every table has a ``<caption>``, a ``<thead>`` and ``<th scope>`` headers;
+- a coloured bar never carries meaning alone: it sits in a table row whose header names
+  the choice and whose next cell gives the votes in text; without CSS (or printed in black
+  and white) the bars vanish or turn to outlines and the numbers remain;
+- colours meet contrast ratios (text 4.5:1; bars 3:1 against white, see :data:`KLEUREN`);
+- no JavaScript, no external resources; everything from the input is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from alvrules import herkomst
+from alvrules.gemeenten import tooi
+from alvrules.gewichten import peildatum
+from alvrules.model import Vergadering
+from alvrules.stemmingen import Grondslag, Wijze
+from alvrules.telling import percentage
+from alvrules.uitslagen import BASIS, Resultaat, Uitslagen, meerderheid_tekst
+
+__all__ = ["KLEUREN", "pagina"]
+
+#: text and bar colours (contrast on white: text #1a1a1a 17.4:1, muted #4d4d4d 8.5:1,
+#: voor #1b6e3c 6.5:1, tegen #b01c1c 6.6:1, onthouding #5c5c5c 6.7:1)
+KLEUREN = {
+    "tekst": "#1a1a1a",
+    "gedempt": "#4d4d4d",
+    "voor": "#1b6e3c",
+    "tegen": "#b01c1c",
+    "onthouding": "#5c5c5c",
+    "achtergrond": "#ffffff",
+}
+
+_CSS = (
+    f"body{{font-family:system-ui,sans-serif;line-height:1.5;max-width:60em;margin:0 auto;"
+    f"padding:1em;color:{KLEUREN['tekst']};background:{KLEUREN['achtergrond']}}}"
+    "h1{font-size:1.6em}h2{font-size:1.2em;margin:2em 0 .3em}"
+    "table{border-collapse:collapse;margin:.5em 0}caption{text-align:left;font-weight:bold}"
+    "th,td{padding:.2em .6em;text-align:left;border-bottom:1px solid #767676}"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    ".spoor{display:inline-block;width:12em;vertical-align:middle}"
+    "td.balken{white-space:nowrap}"
+    ".balk{display:block;height:1em;min-width:1px;box-sizing:border-box;"
+    "border:1px solid #1a1a1a;print-color-adjust:exact;-webkit-print-color-adjust:exact}"
+    f".voor{{background:{KLEUREN['voor']}}}.tegen{{background:{KLEUREN['tegen']}}}"
+    f".onthouding{{background:{KLEUREN['onthouding']}}}"
+    ".breed{overflow-x:auto}"
+    f"footer{{margin-top:2em;font-size:.9em;color:{KLEUREN['gedempt']}}}"
+    f"a{{color:{KLEUREN['tekst']}}}"
+    "@media (max-width:30em){.spoor{width:5em}th,td{padding:.2em .3em}}"
+    "@media print{body{max-width:none;padding:0}h2{break-after:avoid}tr{break-inside:avoid}}"
+)
+
+_WOORDEN = {
+    "nl": {
+        "kop": "Uitslagen",
+        "gedrag": "Stemgedrag per gemeente",
+        "gemeente": "gemeente",
+        "code": "CBS-code",
+        "stemmen": "stemmen",
+        "keuze": "keuze",
+        "balk": "aandeel van alle stemmen",
+        "telling": "Telling",
+        "bundel": "geldt voor elk voorstel, STM08",
+        "niet": "niet gestemd",
+        "regel": "Regel: {m} van de {b}; aangenomen bij meer dan {d} stemmen.",
+        "vast": "De uitslag stond vast na {n} van de {t} stembriefjes.",
+        "uitleg": (
+            "Per stemming de stemmen voor, tegen en onthouding; de balk toont het aandeel "
+            "van alle stemmen en staat altijd naast het getal."
+        ),
+        "voet": (
+            "Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum {p}; Bron: CBS. "
+            "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06)."
+        ),
+    },
+    "en": {
+        "kop": "Results",
+        "gedrag": "Voting record per municipality",
+        "gemeente": "municipality",
+        "code": "CBS code",
+        "stemmen": "votes",
+        "keuze": "choice",
+        "balk": "share of all votes",
+        "telling": "Count",
+        "bundel": "applies to each proposal, STM08",
+        "niet": "did not vote",
+        "regel": "Rule: {m} of the {b}; adopted with more than {d} votes.",
+        "vast": "The outcome was certain after {n} of the {t} ballots.",
+        "uitleg": (
+            "For each vote the votes for, against and abstaining; the bar shows the share "
+            "of all votes and always stands next to the number."
+        ),
+        "voet": (
+            "Vote weights per Statuten art. 10 (STM01, STM02), reference date {p}; source: "
+            "CBS. Percentages: for / (for + against), rounded half up (STM06)."
+        ),
+    },
+}
+
+
+_BASIS_EN = {
+    Grondslag.UITGEBRACHT: "votes cast (for + against; abstentions do not count)",
+    Grondslag.LEDEN: "all members' votes",
+}
+
+
+def _getal(n: int, taal: str) -> str:
+    return f"{n:,}".replace(",", "." if taal == "nl" else ",")
+
+
+def _drempel(r: Resultaat, taal: str) -> str:
+    d = r.drempel
+    if d is None:
+        return ""
+    if d.denominator == 1:
+        return _getal(d.numerator, taal)
+    return f"{d.numerator}/{d.denominator}"
+
+
+def _regel_tekst(r: Resultaat, taal: str) -> str:
+    """The rule applied, in a sentence (nothing for acclamation or a postponed vote)."""
+    if r.meerderheid is None or r.grondslag is None:
+        return ""
+    m = meerderheid_tekst(r.meerderheid)
+    if m != "meer dan de helft":
+        m = f"{'more than' if taal == 'en' else 'meer dan'} {m}"
+    elif taal == "en":
+        m = "more than half"
+    b = _BASIS_EN[r.grondslag] if taal == "en" else BASIS[r.grondslag]
+    return _WOORDEN[taal]["regel"].format(m=m, b=b, d=_drempel(r, taal))
+
+
+def _telling(r: Resultaat, taal: str, e: Any) -> str:
+    """The count as a table: choice (row header), votes in text, bar beside the number."""
+    w = _WOORDEN[taal]
+    if r.opties:
+        rijen = [(o, n, "voor" if i == 0 else "tegen") for i, (o, n) in enumerate(r.opties)]
+        rijen.append(("onthouding", r.onthouding, "onthouding"))
+    else:
+        rijen = [(k, n, k) for k, n in (("voor", r.voor), ("tegen", r.tegen))]
+        rijen.append(("onthouding", r.onthouding, "onthouding"))
+    totaal = sum(n for _, n, _ in rijen)
+    if totaal == 0:
+        return ""
+    cellen = []
+    for naam, n, klasse in rijen:
+        breedte = percentage(n, totaal, ".")
+        cellen.append(
+            f'<tr><th scope="row">{e(naam)}</th><td class="n">{_getal(n, taal)}</td>'
+            f'<td class="balken"><span class="spoor"><span class="balk {klasse}" '
+            f'style="width:{breedte}%"></span></span> '
+            f"{percentage(n, totaal, ',' if taal == 'nl' else '.')}%</td></tr>"
+        )
+    return (
+        f'<div class="breed"><table><caption>{w["telling"]} {e(r.stemming.id)}</caption>'
+        f'<thead><tr><th scope="col">{w["keuze"]}</th><th scope="col">{w["stemmen"]}</th>'
+        f'<th scope="col">{w["balk"]}</th></tr></thead><tbody>{"".join(cellen)}</tbody>'
+        "</table></div>"
+    )
+
+
+def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
+    """One table: a row per member, a column per counted stemming (text, never colour)."""
+    w = _WOORDEN[taal]
+    gewogen = [r for r in u.resultaten if r.stemming.wijze is Wijze.GEWOGEN and r.stemgedrag]
+    if not gewogen:
+        return ""
+    gedrag: list[Mapping[str, str]] = [dict(r.stemgedrag) for r in gewogen]
+    kop = "".join(
+        f'<th scope="col"><abbr title="{e(r.stemming.titel or ", ".join(r.stemming.voorstellen))}">'
+        f"{e(r.stemming.id)}</abbr></th>"
+        for r in gewogen
+    )
+    rijen = "".join(
+        f'<tr><th scope="row">{e(u.namen[c])}</th><td><a href="{tooi(c)}">{e(c)}</a></td>'
+        f'<td class="n">{u.gewichten[c]}</td>'
+        + "".join(f"<td>{e(g.get(c, w['niet']))}</td>" for g in gedrag)
+        + "</tr>"
+        for c in sorted(u.gewichten, key=lambda c: (u.namen[c], c))
+    )
+    return (
+        f'<section aria-labelledby="stemgedrag"><h2 id="stemgedrag">{w["gedrag"]}</h2>'
+        f'<div class="breed"><table><caption>{w["gedrag"]}</caption><thead><tr>'
+        f'<th scope="col">{w["gemeente"]}</th><th scope="col">{w["code"]}</th>'
+        f'<th scope="col">{w["stemmen"]}</th>{kop}</tr></thead><tbody>{rijen}</tbody>'
+        "</table></div></section>"
+    )
+
+
+def pagina(
+    u: Uitslagen,
+    vergadering: Vergadering,
+    taal: str,
+    h: dict[str, Any],
+    zin: Any,
+) -> str:
+    """The whole page; ``zin(r, taal)`` is the outcome in the minutes' wording."""
+    e = html.escape
+    w = _WOORDEN[taal]
+    titel = f"{w['kop']} {vergadering.naam} ({vergadering.datum.isoformat()})"
+    delen = [
+        f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(titel)}</title><style>{_CSS}</style></head><body><main>"
+        f"<h1>{e(titel)}</h1><p>{w['uitleg']}</p>"
+    ]
+    for i, r in enumerate(u.resultaten):
+        kop, s = f"s{i}", r.stemming
+        wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
+        bundel = len(s.voorstellen) > 1
+        delen.append(
+            f'<section aria-labelledby="{kop}"><h2 id="{kop}">{e(s.id)} {e(wat)}</h2>'
+            f"<p><strong>{e(zin(r, taal))}</strong>"
+            + (f" ({w['bundel']})" if bundel else "")
+            + f"</p>{_telling(r, taal, e)}"
+        )
+        if uitleg := _regel_tekst(r, taal):
+            delen.append(f"<p>{e(uitleg)}</p>")
+        if r.vast_na is not None and r.vast_na < r.briefjes:
+            delen.append(f"<p>{w['vast'].format(n=r.vast_na, t=r.briefjes)}</p>")
+        delen.append("</section>")
+    delen.append(_stemgedrag(u, taal, e))
+    peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
+    delen.append(
+        f"</main><footer><p>{w['voet'].format(p=peil)}</p>"
+        f"<p>{e(herkomst.samenvatting(h, taal))}</p></footer></body></html>"
+    )
+    return "".join(delen)
