@@ -165,6 +165,21 @@ def test_an_amendment_without_a_place_then_with_one(pagina: Pagina) -> None:
     assert p.regels() == set()
 
 
+def test_type_ahead_offers_the_members_on_the_meeting_date(pagina: Pagina) -> None:
+    """The list behind every municipality field: official names, with codes and aliases."""
+    opties = """return Object.fromEntries(
+        [...document.querySelectorAll('#f-gemeenten-lijst option')].map(o => [o.value, o.label]))"""
+    browser.zet(pagina.d, "f-vergadering-datum", "2023-12-01")
+    leden = pagina.d.execute_script(opties)
+    assert len(leden) == 342  # the members on 1 December 2023
+    assert leden["Utrecht"].startswith("GM0344")
+    assert "Weesp" not in leden  # merged into Amsterdam on 24 March 2022
+    assert "Den Haag" in leden["'s-Gravenhage"]  # an alias, found by typing it
+    browser.zet(pagina.d, "f-vergadering-datum", "2022-01-01")
+    assert "Weesp" in pagina.d.execute_script(opties)
+    browser.zet(pagina.d, "f-vergadering-datum", "2023-12-01")
+
+
 def test_every_field_has_a_label(pagina: Pagina) -> None:
     zonder = pagina.d.execute_script(
         "return [...document.querySelectorAll('#alv-formulier input, #alv-formulier select,"
