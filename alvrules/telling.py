@@ -48,6 +48,8 @@ HELFT = Fraction(1, 2)
 
 #: A ballot's choice as written -> Keuze (a dict lookup: ``Keuze(keuze)`` costs ten times more).
 _KEUZES: dict[str, Keuze] = {k.value: k for k in Keuze}
+#: a ballot's choice as written -> its place in LiveTelling's running sums
+_PLAATS: dict[str, int] = {Keuze.VOOR.value: 0, Keuze.TEGEN.value: 1, Keuze.ONTHOUDING.value: 2}
 
 
 class Uitkomst(enum.StrEnum):
@@ -232,37 +234,52 @@ class LiveTelling:
         _controleer_gewichten(gewichten)
         self._gewichten = dict(gewichten)
         self._meerderheid = meerderheid
+        self._teller, self._noemer = meerderheid.numerator, meerderheid.denominator
         self._leden = leden
         self._gerechtigd = (
             None if stemgerechtigd is None else frozenset(stemgerechtigd) & self._gewichten.keys()
         )
         self._gezien: set[str] = set()
-        self._som = dict.fromkeys(Keuze, 0)
+        self._som = [0, 0, 0]  # voor, tegen, onthouding (a list: no enum hashing per ballot)
         self._geweigerd: list[Weigering] = []
-        self._rest = sum(
+        self._rest = self._totaal = sum(
             self._gewichten[c]
             for c in (self._gewichten if self._gerechtigd is None else self._gerechtigd)
         )
+        self._n_maal_e = self._teller * self._totaal
+        self._n_maal_l = self._teller * (leden or 0)
         self._briefjes = 0
         self._vast: Uitkomst | None = None
         self._vast_sinds: int | None = None
         self._beslis()
 
     def _beslis(self) -> None:
-        self._vast = vaststaand(
-            self._som[Keuze.VOOR],
-            self._som[Keuze.TEGEN],
-            self._rest,
-            meerderheid=self._meerderheid,
-            leden=self._leden,
-        )
+        """:func:`vaststaand` on the running sums, on integers: with E the entitled weight
+        and O the abstentions, "adopted even if all the rest votes tegen" is
+        ``voor·d + n·O > n·E`` and "not adopted even if all the rest votes voor" is
+        ``(E − O)·(d − n) ≤ tegen·d`` (basis: votes cast, majority n/d); a counted ballot
+        costs a few multiplications until the outcome is decided, nothing after."""
+        voor, tegen, onthouding = self._som
+        n, d, rest = self._teller, self._noemer, self._rest
+        if self._leden is None:  # basis: the votes cast
+            aangenomen = voor * d + n * onthouding > self._n_maal_e
+            kan = (self._totaal - onthouding) * (d - n) > tegen * d
+        else:  # basis: all members' votes
+            aangenomen = voor * d > self._n_maal_l
+            kan = (voor + rest) * d > self._n_maal_l
+        if aangenomen:
+            self._vast = Uitkomst.AANGENOMEN
+        elif voor + tegen > 0:
+            self._vast = None if kan else Uitkomst.VERWORPEN
+        else:
+            self._vast = Uitkomst.GEEN_BESLUIT if rest == 0 else None
         if self._vast is not None:
             self._vast_sinds = self._briefjes
 
     def stem(self, code: str, keuze: str) -> Weigering | None:
         """Add one ballot; the rejection when it does not count (STM04)."""
         self._briefjes += 1
-        k = _KEUZES.get(keuze)
+        k = _PLAATS.get(keuze)
         if code not in self._gewichten:
             reden = Reden.GEEN_LID
         elif k is None:
@@ -309,9 +326,9 @@ class LiveTelling:
     def uitslag(self) -> Uitslag:
         """The result of the ballots counted so far."""
         return Uitslag(
-            voor=self._som[Keuze.VOOR],
-            tegen=self._som[Keuze.TEGEN],
-            onthouding=self._som[Keuze.ONTHOUDING],
+            voor=self._som[0],
+            tegen=self._som[1],
+            onthouding=self._som[2],
             meerderheid=self._meerderheid,
             leden=self._leden,
             geweigerd=tuple(self._geweigerd),
