@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from alvrules.fouten import GebruiksFout
-from alvrules.grenzen import MAX_OPSOMMING
+from alvrules.grenzen import MAX_OPSOMMING, MAX_ZOEKWERK
 from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
@@ -204,12 +204,25 @@ def _overlappend(
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
     """AMD01, AMD03, AMD04, AMD05 and PRE01 for every amendment of the dossier."""
     geplaatst: list[tuple[str, int, str, _Plek]] = []  # (item, amendment, path, deletion)
+    werk = 0  # characters of proposal text searched so far (bounded cost)
     for i, a in enumerate(dossier.amendementen):
         pad = stuk_pad("amendementen", i, a.id)
         punt = dossier.agendapunt(a.agendapunt) if a.agendapunt is not None else None
         yield from amd01_amendeerbaar(a, punt, pad)
         yield from amd03_vorm(a, pad)
-        if punt is not None and punt.tekst is not None:
+        if punt is not None and punt.tekst is not None and werk <= MAX_ZOEKWERK:
+            werk += len(punt.tekst) * len(a.wijzigingen)
+            if werk > MAX_ZOEKWERK:
+                yield bevinding(
+                    "AMD04",
+                    f"{pad}.wijzigingen",
+                    f"Te veel wijzigingen op te lange voorstelteksten om te zoeken (meer dan "
+                    f"{MAX_ZOEKWERK:_} tekens); de wijzigingen vanaf hier zijn niet "
+                    "gecontroleerd.".replace("_", "."),
+                    f"Too many changes on too long proposal texts to search (more than "
+                    f"{MAX_ZOEKWERK:,} characters); changes from here on are not checked.",
+                )
+                continue
             plekken = _geplaatst(a, punt.tekst)
             yield from amd04_eenmaal(a, punt.tekst, pad, plekken)
             geplaatst += [

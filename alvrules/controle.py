@@ -16,13 +16,14 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from attrs import frozen
+from attrs import field, frozen
 
 from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Dossier
 from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import Gemeente, Gemeenteregister, register
+from alvrules.grenzen import MAX_SUGGESTIES
 from alvrules.kalender import VERGADERJAREN, Kalender
 from alvrules.model import Agendapunt, InvoerFout, Vergadering
 from alvrules.moties import Motie
@@ -51,6 +52,8 @@ class Context:
     gemeenten: Gemeenteregister
     bevolking: Bevolking | None = None  # None: the shipped figures
     bevolking_fout: InvoerFout | None = None  # the dossier's [bevolking] file is unreadable
+    #: names already given suggestions in this run -> the suggestions (bounded cost)
+    _tips: dict[str, list[str]] = field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def voor(cls, dossier: Dossier, *, bevolking: Bevolking | None = None) -> Context:
@@ -64,6 +67,16 @@ class Context:
             except InvoerFout as e:
                 fout = e
         return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
+
+    def suggesties(self, naam: str) -> list[str]:
+        """Up to three members' names close to the unknown ``naam``; for at most
+        :data:`~alvrules.grenzen.MAX_SUGGESTIES` different names per check (a fuzzy match
+        costs about a millisecond; a hostile file names a hundred thousand)."""
+        if naam not in self._tips:
+            if len(self._tips) >= MAX_SUGGESTIES or len(naam) > 100:
+                return []
+            self._tips[naam] = self.gemeenten.suggesties(naam, op=self.datum)
+        return self._tips[naam]
 
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""

@@ -26,6 +26,8 @@ __all__ = [
     "MAX_INWONERS",
     "MAX_OPSOMMING",
     "MAX_SLEUTELDELEN",
+    "MAX_SUGGESTIES",
+    "MAX_ZOEKWERK",
     "lees_bytes",
     "toml_vooraf",
 ]
@@ -34,8 +36,9 @@ __all__ = [
 #: under 100 kB, the CBS file of all municipalities about 15 kB.
 MAX_GROOTTE = 5 * 1024 * 1024
 
-#: Segments of one dotted TOML key or table header (``moties.ondertekening.naam`` is 3).
-MAX_SLEUTELDELEN = 16
+#: Segments of one dotted TOML key or table header (``moties.ondertekening.naam`` is 3); the
+#: parse cost of a key grows with the square of its segments.
+MAX_SLEUTELDELEN = 8
 
 #: Digits of a number written in a dossier or side file (a majority's numerator and
 #: denominator, a population count); far below Python's own 4300-digit limit.
@@ -43,6 +46,13 @@ MAX_CIJFERS = 9
 
 #: Largest plausible population of one municipality (Amsterdam: about 0.9 million).
 MAX_INWONERS = 10_000_000
+
+#: Unknown municipality names per check that get "bedoelt u: …" suggestions.
+MAX_SUGGESTIES = 200
+
+#: Characters searched for amendment anchors in one dossier (changes × proposal length);
+#: a real ALV searches well under a million. Beyond it AMD04 is one error, not a hang.
+MAX_ZOEKWERK = 50_000_000
 
 #: At most this many items are listed in one finding (e.g. the valid agenda ids); the
 #: rest is counted ("en nog 40").
@@ -105,7 +115,7 @@ def toml_vooraf(tekst: str, naam: str) -> None:
             continue
         delen = _SCHEIDING.split(stuk)
         delen[0] = "." * punten + delen[0]
-        if max(map(str.count, delen, ["."] * len(delen))) >= MAX_SLEUTELDELEN:
+        if max(map(str.count, delen, ["."] * len(delen))) >= MAX_SLEUTELDELEN:  # segments - 1
             regel = tekst.count("\n", 0, m.start()) + 1
             raise InvoerFout(
                 f"{naam}: regel {regel} of later: een sleutel met meer dan "

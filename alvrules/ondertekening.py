@@ -188,7 +188,7 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
             f"{ooit.naam} is geen lid op {datum}.",
             f"{ooit.naam} is not a member on {datum}.",
         )
-    namen = ", ".join(ctx.gemeenten.suggesties(naam, op=ctx.datum))
+    namen = ", ".join(ctx.suggesties(naam))
     return bevinding(
         "SIG07",
         plek,

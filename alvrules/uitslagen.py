@@ -167,7 +167,7 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
 
         g = ctx.lid(v.gemeente)
         if g is None:
-            tip = ", ".join(ctx.gemeenten.suggesties(v.gemeente, op=ctx.datum))
+            tip = ", ".join(ctx.suggesties(v.gemeente))
             fout(f"{v.gemeente!r} is geen lid (bedoeld: {tip or '?'})", "not a member")
             continue
         if g.code in gezien:
@@ -429,7 +429,7 @@ def _briefjes(
     for b in s.stemmen:
         g = ctx.lid(b.gemeente)
         if g is None:
-            tip = ", ".join(ctx.gemeenten.suggesties(b.gemeente, op=ctx.datum))
+            tip = ", ".join(ctx.suggesties(b.gemeente))
             uit.append(
                 bevinding(
                     "STM04",

@@ -248,3 +248,55 @@ def test_pas_toe_applies_many_changes() -> None:
     wijzigingen = [Wijziging(schrappen=w, invoegen=w.upper()) for w in woorden[::2]]
     uit = pas_toe(tekst, wijzigingen)
     assert uit.split() == [w.upper() if i % 2 == 0 else w for i, w in enumerate(woorden)]
+
+
+def test_suggestions_are_bounded_per_check() -> None:
+    from alvrules.controle import Context
+    from alvrules.grenzen import MAX_SUGGESTIES
+
+    ctx = Context.voor(Dossier(vergadering=Vergadering(datum=date(2023, 12, 1))))
+    assert ctx.suggesties("Utrech") == ["Utrecht"]
+    for i in range(MAX_SUGGESTIES):
+        ctx.suggesties(f"Nergenshuizen{i}")
+    assert ctx.suggesties("Utrechtt") == []  # the budget is spent: no fuzzy matching
+    assert ctx.suggesties("Utrech") == ["Utrecht"]  # but a name seen before keeps its tips
+
+
+def test_anchor_search_has_a_budget() -> None:
+    from alvrules.amendementen import Amendement
+    from alvrules.grenzen import MAX_ZOEKWERK
+    from alvrules.model import Agendapunt
+
+    tekst = "a" * 1_000_000
+    n = MAX_ZOEKWERK // len(tekst) + 5
+    dossier = Dossier(
+        vergadering=Vergadering(datum=date(2023, 12, 1)),
+        agendapunten=(Agendapunt(id="7", tekst=tekst),),
+        amendementen=tuple(
+            Amendement(id=f"A{i}", agendapunt="7", wijzigingen=(Wijziging(schrappen="ab"),))
+            for i in range(n)
+        ),
+    )
+    amd04 = [b for b in controleer(dossier).bevindingen if b.regel == "AMD04"]
+    assert len(amd04) == MAX_ZOEKWERK // len(tekst) + 1  # each searched one, then one stop
+    assert "niet gecontroleerd" in amd04[-1].melding
+
+
+def test_overlapping_amendments_give_a_bounded_number_of_findings() -> None:
+    from alvrules.amendementen import Amendement
+    from alvrules.grenzen import MAX_OPSOMMING
+    from alvrules.model import Agendapunt
+
+    dossier = Dossier(
+        vergadering=Vergadering(datum=date(2023, 12, 1)),
+        agendapunten=(Agendapunt(id="7", tekst="De ALV besluit iets. Verder niets."),),
+        amendementen=tuple(
+            Amendement(
+                id=f"A{i}", agendapunt="7", wijzigingen=(Wijziging(schrappen="besluit iets"),)
+            )
+            for i in range(300)
+        ),
+    )
+    overlap = [b for b in controleer(dossier).bevindingen if "moet kiezen" in b.melding]
+    assert MAX_OPSOMMING <= len(overlap) <= 300 * MAX_OPSOMMING
+    assert overlap[0].pad == "amendementen[A1].wijzigingen[0].schrappen"

@@ -39,8 +39,8 @@ def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
     """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout."""
     for controle in CONTROLE:
         controle(soort, data)
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # one write (json.dump writes each token separately: half a million calls for 5 MB)
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @frozen

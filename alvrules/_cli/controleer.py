@@ -78,19 +78,23 @@ def _volgorde(dossier: Dossier) -> dict[str, int]:
     return volgorde
 
 
-def _kop(groep: str, dossier: Dossier, en: bool) -> str:
+def _titels(dossier: Dossier) -> dict[str, dict[str, str]]:
+    """Section -> id -> title, built once per report (not per group: that was quadratic)."""
+    return {
+        "agendapunten": {a.id: a.titel for a in dossier.agendapunten},
+        "moties": {m.id: m.titel for m in dossier.moties},
+        "amendementen": {a.id: a.titel for a in dossier.amendementen},
+    }
+
+
+def _kop(groep: str, titels: dict[str, dict[str, str]], en: bool) -> str:
     """``Motie M01: titel``; a group outside the known sections is shown by its path."""
     sectie, _, rest = groep.partition("[")
     namen = _KOPPEN.get(sectie)
     if namen is None:
         return groep or "Dossier"
     naam, ident = namen[1] if en else namen[0], rest.removesuffix("]")
-    titels = {
-        "agendapunten": {a.id: a.titel for a in dossier.agendapunten},
-        "moties": {m.id: m.titel for m in dossier.moties},
-        "amendementen": {a.id: a.titel for a in dossier.amendementen},
-    }.get(sectie, {})
-    titel = titels.get(ident, "")
+    titel = titels.get(sectie, {}).get(ident, "")
     return " ".join(filter(None, (naam, ident))) + (f": {titel}" if titel else "")
 
 
@@ -100,11 +104,12 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl") -> str:
     v = dossier.vergadering
     regels = [f"{v.naam} ({v.datum.isoformat()})"]
     volgorde = _volgorde(dossier)
+    titels = _titels(dossier)
     groepen: dict[str, list[Bevinding]] = {}
     for b in rapport:
         groepen.setdefault(_groep(b.pad), []).append(b)
     for groep in sorted(groepen, key=lambda g: (volgorde.get(g, len(volgorde)), g)):
-        regels += ["", _kop(groep, dossier, en), *_bevindingen(groepen[groep], taal)]
+        regels += ["", _kop(groep, titels, en), *_bevindingen(groepen[groep], taal)]
     n = rapport.aantallen
     regels.append("")
     if en:

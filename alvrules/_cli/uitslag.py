@@ -105,8 +105,8 @@ def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
     for r in u.resultaten:
-        if r.stemming.wijze is Wijze.ACCLAMATIE:
-            continue
+        if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
+            continue  # no counted ballot: no voting record (as in HTML; bounds the output)
         gedrag = dict(r.stemgedrag)
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
