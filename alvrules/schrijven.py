@@ -132,17 +132,15 @@ def _iso(waarde: Any) -> str:
 def naar_toml(dossier: Dossier) -> str:
     """``dossier`` as TOML for people: sections in the order of the docs, each with a
     comment line above it, multi-line texts as multi-line strings."""
-    import tomli_w  # noqa: PLC0415 - only needed when writing
-
     data = naar_dict(dossier)
     delen = ["# Dossier van een ALV van de VNG (alvrules); controleer met `alvrules controleer`."]
     # keys that are not tables come first (after a table header they would belong to it)
     for sleutel in sorted(data, key=lambda k: _is_tabel(data[k])):
         waarde = data[sleutel]
         if isinstance(waarde, list) and _is_tabel(waarde):
-            tekst = "\n".join(_element(tomli_w.dumps, sleutel, w) for w in waarde)
+            tekst = "\n".join(_element(_dumps, sleutel, w) for w in waarde)
         else:
-            tekst = tomli_w.dumps({sleutel: waarde}, multiline_strings=True)
+            tekst = _dumps({sleutel: waarde})
         delen.append(f"# {_KOPPEN.get(sleutel, sleutel)}\n{tekst}")
     return "\n".join(d.rstrip("\n") + "\n" for d in delen)
 
@@ -150,11 +148,29 @@ def naar_toml(dossier: Dossier) -> str:
 def _element(dumps: Callable[..., str], sleutel: str, element: dict[str, Any]) -> str:
     """One element of an array of tables as ``[[sleutel]]`` (tomli-w writes a short one
     inline, which at the top level could not follow a table)."""
-    tekst = dumps({sleutel: element}, multiline_strings=True)
+    tekst = dumps({sleutel: element})
     kop, _, rest = tekst.partition("\n")
     if kop == f"[{sleutel}]":
         return f"[[{sleutel}]]\n{rest}"
     return f"[[{sleutel}]]\n{tekst}"  # only sub-tables: their headers name the array
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """TOML text of ``data``; multi-line strings only where no text holds a carriage
+    return (tomli-w writes those as plain newlines, which would change the text)."""
+    import tomli_w  # noqa: PLC0415 - only needed when writing
+
+    return tomli_w.dumps(data, multiline_strings=not _heeft_cr(data))
+
+
+def _heeft_cr(waarde: Any) -> bool:
+    if isinstance(waarde, str):
+        return "\r" in waarde
+    if isinstance(waarde, dict):
+        return any(_heeft_cr(w) for w in waarde.values())
+    if isinstance(waarde, list | tuple):
+        return any(_heeft_cr(w) for w in waarde)
+    return False
 
 
 def _is_tabel(waarde: Any) -> bool:

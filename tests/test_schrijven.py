@@ -79,3 +79,14 @@ def test_timestamps_around_the_clock_change_survive_writing(
     assert d.moties[0].ingediend is not None
     assert d.moties[0].ingediend.astimezone(dt.UTC) == moment.astimezone(dt.UTC)
     assert lees_dossier(tomllib.loads(naar_toml(d))) == d
+
+
+@pytest.mark.parametrize("tekst", ["a\r\nb", "\r\n", "regel\rnog een", "a\nb"])
+def test_carriage_returns_survive_writing_toml(tekst: str) -> None:
+    """tomli-w's multi-line strings turn CR LF into LF; such texts stay basic strings."""
+    d = lees_dossier(
+        {"vergadering": {"datum": "2023-12-01", "naam": tekst}},
+    )
+    terug = lees_dossier(tomllib.loads(naar_toml(d)))
+    assert terug.vergadering.naam == tekst
+    assert terug == d
