@@ -2,7 +2,9 @@
 
 AGD01: every agenda item has its own stable id, apart from the display number (the 2023
 documents number the same items differently), and at least one kind; an item may mix
-kennisname and besluitvorming. Two items with the same id make every reference to that id
+kennisname and besluitvorming. An item without a kind cannot be made (the constructor of
+:class:`~alvrules.model.Agendapunt` refuses it, the loader gives exit 2), so only the ids
+are checked here. Two items with the same id make every reference to that id
 ambiguous, so that is an error.
 
 TRM04 applied: a proposal sent (``verzonden``) later than 28 calendar days before the ALV
@@ -38,14 +40,6 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                 f"Agenda item id {punt.id!r} occurs more than once.",
             )
         gezien.add(punt.id)
-        if not punt.soorten:
-            yield bevinding(
-                "AGD01",
-                f"{pad}.soort",
-                f"Agendapunt {punt.id} heeft geen soort "
-                "(besluitvorming, kennisname of bespreking).",
-                f"Agenda item {punt.id} has no kind.",
-            )
         if punt.verzonden is not None and punt.verzonden > uiterlijk:
             yield bevinding(
                 "TRM04",

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
+from alvrules.fouten import InvoerFout
 from alvrules.laden import lees_dossier
 from alvrules.model import Agendapunt, AgendaSoort, Vergadering
-from tests.alv2023 import buiten_constructor
+from alvrules.waarden import Waardefout
 
 NAJAARS = Vergadering(datum=date(2023, 12, 1), naam="Najaars ALV 2023")
 JUNI = Vergadering(datum=date(2023, 6, 14), naam="ALV 14 juni 2023")
@@ -79,7 +80,11 @@ def test_agd01_an_item_may_mix_kennisname_and_besluitvorming() -> None:
 
 
 @pytest.mark.regel("AGD01")
-def test_agd01_an_item_without_kind_is_an_error() -> None:
-    assert _bevindingen(NAJAARS, buiten_constructor(Agendapunt(id="9"), soorten=frozenset())) == [
-        ("AGD01", "agendapunten[0].soort")
-    ]
+def test_agd01_an_item_without_kind_cannot_be_made() -> None:
+    """At least one kind: the constructor refuses an empty set and the loader an empty list
+    (exit 2), so no dossier the checks see has an item without a kind."""
+    with pytest.raises(Waardefout, match="ten minste één soort"):
+        Agendapunt(id="9", soorten=frozenset())
+    leeg = {"vergadering": {"datum": "2023-12-01"}, "agendapunten": [{"id": "9", "soort": []}]}
+    with pytest.raises(InvoerFout, match=r"agendapunten\[9\]\.soort"):
+        lees_dossier(leeg)
