@@ -199,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.voor:
                 meting.pop("overlevenden")
             rij["voor" if args.voor else "na"] = meting
+            if not args.voor and "voor" not in rij:
+                # the first measurement of a module is its "before" score
+                rij["voor"] = {k: v for k, v in meting.items() if k != "overlevenden"}
             schrijf(data)
             print(
                 f"{module}: {procent(meting['gedood'], meting['totaal'])} "
