@@ -226,3 +226,21 @@ def test_a_representative_needs_a_visible_name() -> None:
     data["vertegenwoordigers"][0]["naam"] = "\u200b"
     rapport = controleer(lees_dossier(data))
     assert any(b.regel == "STM03" and "zichtbare naam" in b.melding for b in rapport.bevindingen)
+
+
+def test_json_output_in_pieces_is_the_whole_document(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON output of many megabytes is written in pieces of about a megabyte (a 5 MiB
+    hostile dossier gives 150 MB of JSON; the whole text at once took 1.2 GB), and the pieces
+    together are exactly ``json.dumps(…, indent=2)`` with a newline."""
+    from alvrules._cli import _uitvoer
+
+    monkeypatch.setattr(_uitvoer, "CONTROLE", [])  # no schema for this made-up output
+    data = {
+        "bevindingen": [{"melding": f"stem {i} é <b>", "pad": f"x[{i}]"} for i in range(40_000)]
+    }
+    _uitvoer.json_uit("test", data)
+    uit = capsys.readouterr().out
+    assert len(uit) > 2 * _uitvoer._STUK
+    assert uit == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -39,8 +39,22 @@ def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
     """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout."""
     for controle in CONTROLE:
         controle(soort, data)
-    # one write (json.dump writes each token separately: half a million calls for 5 MB)
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    # Written in pieces of about a megabyte: json.dump writes each token separately (half a
+    # million calls for 5 MB), json.dumps holds the whole text and its encoding at once.
+    stukken: list[str] = []
+    grootte = 0
+    for stuk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        stukken.append(stuk)
+        grootte += len(stuk)
+        if grootte >= _STUK:
+            sys.stdout.write("".join(stukken))
+            stukken, grootte = [], 0
+    stukken.append("\n")
+    sys.stdout.write("".join(stukken))
+
+
+#: Size (characters) of one write of :func:`json_uit`.
+_STUK = 1 << 20
 
 
 @frozen
