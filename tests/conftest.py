@@ -29,6 +29,11 @@ settings.load_profile(
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+#: the workplace's ``shared/`` (spec, seed, CBS figures, published schemas): beside the
+#: checkout, or beside a directory above it (mutmut runs the tests from ``mutants/``)
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 

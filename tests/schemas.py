@@ -23,9 +23,11 @@ from jsonschema import (
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
+from tests.conftest import SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
 #: the official OASIS SARIF 2.1.0 schema, read from shared/ beside the checkout (never copied)
-SARIF = ROOT.parent / "shared" / "data" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def schemas() -> dict[str, dict[str, Any]]:
@@ -39,7 +41,7 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 
 #: the Popolo Project's JSON Schemas (draft-03), read from shared/ (never copied)
-POPOLO = ROOT.parent / "shared" / "data" / "schemas" / "popolo"
+POPOLO = SHARED / "data" / "schemas" / "popolo"
 _POPOLO_ID = "http://www.popoloproject.com/schemas/"
 
 

@@ -9,7 +9,6 @@ takes from a paragraph of the procedure annex is really in that paragraph.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +16,9 @@ from alvrules.bronnen import DOCS_URL, DOCUMENTEN, Bron, bron_tekst
 from alvrules.catalogus import PAGINAS, REGELS
 from alvrules.cli import main
 from alvrules.regels import BESLUIT_ALVRULES, Regel, regels
+from tests.conftest import SHARED
 
-SEED = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "seed"
-    / "vng-najaars-alv-2023-12-01-stukken.txt"
-)
+SEED = SHARED / "seed" / "vng-najaars-alv-2023-12-01-stukken.txt"
 
 #: rule id -> its citation, as `alvrules regels` shows it.
 CITATEN: dict[str, str] = {

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from alvrules.catalogus import HOOFDSTUKKEN, REGELS
 from alvrules.cli import main
 from alvrules.regels import Ernst, bevinding, regels
+from tests.conftest import SHARED
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "PROCEDURE.md"
+SPEC = SHARED / "spec" / "PROCEDURE.md"
 ID = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
 
 

@@ -44,14 +44,12 @@ import pytest
 from alvrules.catalogus import HOOFDSTUKKEN, REGELS
 from alvrules.cli import COMMANDS, main
 from alvrules.regels import regels
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 #: the product spec, wherever the checkout sits below the directory that holds ``shared/``
-SPEC = next(
-    (p / "shared" / "spec" / "PROCEDURE.md" for p in ROOT.parents if (p / "shared").is_dir()),
-    ROOT / "PROCEDURE.md",
-)
+SPEC = SHARED / "spec" / "PROCEDURE.md"
 ID = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
 
 FENCE = re.compile(

@@ -28,11 +28,11 @@ from alvrules.gewichten import stemgewichten
 from alvrules.laden import MAX_GROOTTE, laad_dossier
 from alvrules.model import InvoerFout
 from alvrules.uitslagen import uitslagen
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, SHARED
 
 pytestmark = pytest.mark.regel("STM02")
 
-SHARED = ROOT.parent / "shared" / "data" / "cbs"
+CBS = SHARED / "data" / "cbs"
 DATA = Path(str(resources.files("alvrules") / "data"))
 VOORBEELD = (EXAMPLES / "najaars-alv-2023.toml").read_text(encoding="utf-8")
 
@@ -65,9 +65,9 @@ def cijfers_csv(pad: Path, peil: date, per_lid: int | dict[str, int]) -> Path:
 # --- the shipped figures ------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/cbs is not beside the clone")
+@pytest.mark.skipif(not CBS.is_dir(), reason="../shared/data/cbs is not beside the clone")
 def test_every_cbs_file_of_shared_is_shipped_unchanged() -> None:
-    bronnen = sorted(SHARED.glob("inwoners-*.csv"))
+    bronnen = sorted(CBS.glob("inwoners-*.csv"))
     assert len(bronnen) >= 4
     for bron in bronnen:
         assert (DATA / bron.name).read_bytes() == bron.read_bytes(), bron.name
