@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import attrs
 
@@ -57,3 +57,15 @@ def test_the_deadline_is_that_of_the_procedure_in_force() -> None:
     assert _kern(d, ctx) == [("TRM02", Ernst.WAARSCHUWING, "moties[M1].ingediend")]
     acht = attrs.evolve(ctx, procedure=attrs.evolve(ctx.procedure, werkdagen_indiening=8))
     assert _kern(d, acht) == []
+
+
+def test_the_supporters_deadline_is_that_of_the_procedure_in_force() -> None:
+    # TRM08 for 1 December 2023: 30 November, 10:00. A procedure that allows until noon
+    # makes a list received at 11:00 on time.
+    elf_uur = datetime(2023, 11, 30, 11, 0, tzinfo=AMSTERDAM)
+    d = Dossier(vergadering=ALV, moties=(Motie(id="M1", ondersteuners_ontvangen=elf_uur),))
+    ctx = Context.voor(d)
+    pad = "moties[M1].ondersteuners_ontvangen"
+    assert _kern(d, ctx) == [("TRM08", Ernst.WAARSCHUWING, pad)]
+    middag = attrs.evolve(ctx, procedure=attrs.evolve(ctx.procedure, tijd_ondersteuners=time(12)))
+    assert _kern(d, middag) == []
