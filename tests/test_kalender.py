@@ -253,6 +253,30 @@ def test_equated_day_counts_only_when_the_procedure_follows_the_decrees(
 def test_an_equated_day_without_its_decree_is_refused(gelijkgesteld: Path) -> None:
     from alvrules.procedure import gelijkgestelde_dagen
 
-    gelijkgesteld.write_text("datum,besluit,vindplaats\n2026-05-15,,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="zonder besluit"):
-        gelijkgestelde_dagen()
+    for besluit, vindplaats in (("", ""), ("KB 2026", " "), (" ", "Stcrt. 2026-1")):
+        gelijkgesteld.write_text(
+            f"datum,besluit,vindplaats\n2026-05-15,{besluit},{vindplaats}\n", encoding="utf-8"
+        )
+        gelijkgestelde_dagen.cache_clear()
+        with pytest.raises(ValueError, match="2026-05-15 zonder besluit of vindplaats"):
+            gelijkgestelde_dagen()
+
+
+def test_the_procedure_in_force_is_the_latest_that_has_started(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new procedure is a new dated entry; before its date the old one holds."""
+    import attrs
+
+    from alvrules import procedure
+
+    (oud,) = procedure.PROCEDURES
+    nieuw = attrs.evolve(oud, geldig_van=date(2025, 1, 1), werkdagen_indiening=8)
+    nieuwer = attrs.evolve(oud, geldig_van=date(2026, 1, 1), werkdagen_indiening=7)
+    monkeypatch.setattr(procedure, "PROCEDURES", (nieuw, oud, nieuwer))
+    assert procedure.procedure_op(date(2024, 12, 31)) is oud
+    assert procedure.procedure_op(date(2025, 1, 1)) is nieuw
+    assert procedure.procedure_op(date(2026, 6, 1)) is nieuwer
+    monkeypatch.setattr(procedure, "PROCEDURES", (nieuw,))
+    with pytest.raises(LookupError, match="geen procedure bekend voor 2024-12-31"):
+        procedure.procedure_op(date(2024, 12, 31))

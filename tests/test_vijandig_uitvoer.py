@@ -95,6 +95,7 @@ def test_markdown_escapes_everything_from_input() -> None:
     assert not re.search(r"(?<!\\)[<>\[\]*`|]", uit)
     assert "https\\://" in markdown("https://evil.example")
     assert "www\\." in markdown("www.evil.example")
+    assert markdown("eerste regel\r\ntweede\nderde") == "eerste regel tweede derde"
 
 
 def test_verantwoording_markdown_passes_no_markup_from_the_dossier(tmp_path: Path) -> None:
