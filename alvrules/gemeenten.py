@@ -174,12 +174,15 @@ class Gemeenteregister:
             for s, lijst in self._op_sleutel.items()
             if op is None or any(g.bestaat_op(op) for g in lijst)
         }
-        gevonden = difflib.get_close_matches(normaliseer(naam), sleutels, n=n * 2, cutoff=0.6)
+        # every close key, best first: one member's aliases may take several places
+        gevonden = difflib.get_close_matches(normaliseer(naam), sleutels, n=len(sleutels))
         namen: list[str] = []
         for s in gevonden:
             for g in sleutels[s]:
                 if g.naam not in namen and (op is None or g.bestaat_op(op)):
                     namen.append(g.naam)
+            if len(namen) >= n:
+                break
         return namen[:n]
 
 
@@ -196,8 +199,9 @@ class Fusie:
 def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[Gemeente, ...]:
     """``gemeenten`` (the start of the registry) with the ``fusies`` applied in date order.
 
-    ``ValueError`` for a merger that cannot be: an unknown or already ended predecessor,
-    or a code that exists already without being one of its predecessors.
+    ``ValueError`` for a merger that cannot be: an unknown or already ended predecessor
+    (also one merged into another municipality on the same day), or a code that exists
+    already without being one of its predecessors.
     """
     op_code = {g.code: g for g in gemeenten}
     for f in sorted(fusies, key=lambda f: f.datum):
@@ -205,6 +209,11 @@ def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[
             g = op_code.get(code)
             if g is None or not g.bestaat_op(f.datum - timedelta(days=1)):
                 raise ValueError(f"fusie {f.code} op {f.datum}: voorganger {code} bestaat niet")
+            if g.opgegaan_in is not None:
+                raise ValueError(
+                    f"fusie {f.code} op {f.datum}: voorganger {code} is al opgegaan in "
+                    f"{g.opgegaan_in}"
+                )
             if code != f.code:
                 op_code[code] = attrs.evolve(g, tot=f.datum - timedelta(days=1), opgegaan_in=f.code)
         if f.code not in f.voorgangers:
