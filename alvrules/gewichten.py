@@ -37,7 +37,8 @@ __all__ = [
 
 
 def stemgewicht(inwoners: int, procedure: Procedure | None = None) -> int:
-    """STM01: the votes of a member with ``inwoners`` inhabitants."""
+    """STM01: the votes of a member with ``inwoners`` inhabitants, under ``procedure``
+    (default: the procedure in force today; :func:`stemgewichten` passes the meeting's)."""
     if isinstance(inwoners, bool) or not isinstance(inwoners, int):
         raise GebruiksFout(f"inwoners moet een geheel getal zijn, niet {inwoners!r}")
     if inwoners < 0:
@@ -129,7 +130,8 @@ def cijfers_voor(peil: date, bevolking: Bevolking | None = None) -> Bevolking:
                 f"{wie} {'heeft' if bevolking.bestand else 'hebben'} peildatum "
                 f"{bevolking.peildatum.isoformat()}, maar deze vergadering vraagt CBS-cijfers "
                 f"op {peil.isoformat()} (STM02, Statuten art. 10 lid 3)",
-                en=f"{wie_en} has reference date {bevolking.peildatum.isoformat()}, but this "
+                en=f"{wie_en} {'has' if bevolking.bestand else 'have'} reference date "
+                f"{bevolking.peildatum.isoformat()}, but this "
                 f"meeting needs CBS figures on {peil.isoformat()} (STM02)",
                 regel="STM02",
             )
