@@ -1,0 +1,72 @@
+"""The adversarial benchmark's record (``benchmarks/vijandig.json``) and its tables in the docs.
+
+The measurement itself takes half an hour (``python benchmarks/vijandig.py --bewaar``);
+these tests check that what docs/kwaliteit.md shows is what was measured: every hostile
+shape, up to the size limit, within the budget, with near-linear growth (issue 17).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from alvrules.grenzen import MAX_GROOTTE
+from tests.conftest import ROOT
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("vijandig", ROOT / "benchmarks" / "vijandig.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("vijandig", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+VIJANDIG = _script()
+DATA = VIJANDIG.lees()
+
+
+def test_the_tables_in_the_docs_are_generated_from_the_record() -> None:
+    tekst = VIJANDIG.DOCS.read_text("utf-8")
+    begin = tekst.index(VIJANDIG.BEGIN) + len(VIJANDIG.BEGIN)
+    assert tekst[begin : tekst.index(VIJANDIG.EINDE)].strip() == VIJANDIG.tabel(DATA)
+
+
+def test_every_shape_is_measured_up_to_the_size_limit() -> None:
+    per_vorm = VIJANDIG._per_vorm(DATA)
+    assert set(per_vorm) == set(VIJANDIG.VORMEN)
+    for vorm, rijen in per_vorm.items():
+        assert len(rijen) >= 5, vorm
+        assert rijen[-1]["grootte"] >= 0.99 * MAX_GROOTTE, vorm
+        assert DATA["herhaal"] >= 3
+
+
+def test_every_shape_is_within_budget_and_grows_near_linearly() -> None:
+    assert VIJANDIG.beoordeel(DATA) == {vorm: [] for vorm in VIJANDIG.VORMEN}
+
+
+def _rijen(tijden: list[float]) -> list[dict[str, float]]:
+    return [{"grootte": 1000 * 2**i, "cpu_s": t} for i, t in enumerate(tijden)]
+
+
+def test_growth_is_fitted_over_all_sizes_above_the_start_up() -> None:
+    lineair = _rijen([0.5 + 1, 0.5 + 2, 0.5 + 4, 0.5 + 8])
+    assert VIJANDIG.groei(lineair, 0.5) == pytest.approx(2.0)
+    assert VIJANDIG.groei(_rijen([1, 4, 16, 64]), 0.0) == pytest.approx(4.0)
+    # one slow run in the middle moves the fit little; a quadratic shape is still caught
+    assert VIJANDIG.groei(_rijen([1, 2, 6, 8, 16]), 0.0) < VIJANDIG.MAX_GROEI
+    kwadratisch = {
+        "basis_s": 0.0,
+        "rijen": [{**r, "vorm": "x", "wand_s": 1, "mb": 1} for r in _rijen([1, 4, 16, 64])],
+    }
+    assert VIJANDIG.beoordeel(kwadratisch) == {"x": ["groei ×4.00 per verdubbeling"]}
+
+
+def test_numbers_are_written_the_dutch_way() -> None:
+    assert VIJANDIG._nl(12345.678, 2) == "12.345,68"
+    assert VIJANDIG._nl(5118.4) == "5.118"
