@@ -253,6 +253,13 @@ def _bevindingen(
                 )
 
 
+#: AFD01: the proposal a category prescribes (none for the other categories, or none set)
+_VOORGESCHREVEN: dict[Categorie | None, Afdoening] = {
+    Categorie.VERANTWOORDEN_AFDOEN: Afdoening.AFDOEN,
+    Categorie.VERANTWOORDEN_AANHOUDEN: Afdoening.AANHOUDEN,
+}
+
+
 def _post(v: Verantwoording, m: EerdereMotie, pad: str) -> Iterator[Bevinding]:
     """Warnings and advice about one account (AFD01, AFD02)."""
     if not v.verantwoording.strip():
@@ -276,14 +283,7 @@ def _post(v: Verantwoording, m: EerdereMotie, pad: str) -> Iterator[Bevinding]:
             f"motie {m.id}: 'tot' ({v.tot}) past alleen bij aanhouden",
             f"motion {m.id}: 'tot' ({v.tot}) only goes with aanhouden",
         )
-    verwacht = (
-        {
-            Categorie.VERANTWOORDEN_AFDOEN: Afdoening.AFDOEN,
-            Categorie.VERANTWOORDEN_AANHOUDEN: Afdoening.AANHOUDEN,
-        }.get(m.categorie)
-        if m.categorie
-        else None
-    )
+    verwacht = _VOORGESCHREVEN.get(m.categorie)
     if verwacht is not None and v.voorstel is not verwacht:
         yield bevinding(
             "AFD01",
