@@ -196,8 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             meting = meet(module, args.kinderen)
             data = lees()  # re-read: another run may have recorded a module meanwhile
             rij = data["modules"].setdefault(module, {})
-            if args.voor:
-                meting.pop("overlevenden")
+            # with --voor the survivors are kept too: the list to work through
             rij["voor" if args.voor else "na"] = meting
             if not args.voor and "voor" not in rij:
                 # the first measurement of a module is its "before" score
