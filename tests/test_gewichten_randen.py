@@ -23,6 +23,7 @@ from alvrules.gewichten import (
     Stemgewicht,
     Stemgewichten,
     cijfers_voor,
+    peildatum,
     stemgewicht,
     stemgewichten,
 )
@@ -195,3 +196,12 @@ def test_weights_follow_the_procedure_in_force_on_the_meeting_date(
     assert sg.van("GM0088") == 5  # 10,000 // 2,000, not today's 10
     assert sg.van("GM1992") == 15  # three predecessors of 10,000 each
     assert all(g.stemmen == g.inwoners // 2000 for g in sg.gewichten)
+
+
+@pytest.mark.regel("STM02")
+def test_the_earliest_reference_date_is_year_one() -> None:
+    """A meeting in year 2 looks back to 1 January of year 1; one in year 1 has no reference
+    date, an exit-2 reason naming the meeting date."""
+    assert peildatum(date(2, 6, 1)) == date(1, 1, 1)
+    with pytest.raises(InvoerFout, match="geen peildatum voor een vergadering op 0001-06-01"):
+        peildatum(date(1, 6, 1))
