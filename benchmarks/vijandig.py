@@ -225,12 +225,12 @@ def meet(argv: list[str]) -> Meting:
         )
 
 
-def meet_vorm(vorm: str, grootte: int, tmp: str, herhaal: int) -> dict[str, Any]:
-    """Every command on the ``vorm`` dossier of ``grootte`` bytes, ``herhaal`` runs each:
+def meet_vorm(vorm: str, dossier: str, tmp: str, herhaal: int) -> dict[str, Any]:
+    """Every command on the ``dossier`` text of shape ``vorm``, ``herhaal`` runs each:
     the slowest command (by the least CPU time of its runs), the largest memory of any run,
     the exit code of each command."""
     pad = Path(tmp, f"{vorm}.toml")
-    pad.write_text(VORMEN[vorm](grootte), encoding="utf-8")
+    pad.write_text(dossier, encoding="utf-8")
     beste: list[tuple[Meting, str]] = []
     mb = 0.0
     for opdracht in OPDRACHTEN:
@@ -374,12 +374,10 @@ def main() -> int:
         "rijen": [],
     }
     with tempfile.TemporaryDirectory() as tmp:
-        VORMEN["kop"] = lambda _: KOP
-        data["basis_s"] = meet_vorm("kop", 0, tmp, args.herhaal)["cpu_s"]
-        del VORMEN["kop"]
+        data["basis_s"] = meet_vorm("kop", KOP, tmp, args.herhaal)["cpu_s"]
         for vorm in args.vormen.split(","):
             for grootte in groottes:
-                r = meet_vorm(vorm, grootte, tmp, args.herhaal)
+                r = meet_vorm(vorm, VORMEN[vorm](grootte), tmp, args.herhaal)
                 data["rijen"].append(r)
                 print(
                     f"{vorm:22} {r['grootte'] / 1024:8.0f} kB {r['cpu_s']:7.2f} s CPU "

@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -35,6 +38,19 @@ SHARED = next(
     (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
 )
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def benchmark_script(naam: str) -> ModuleType:
+    """The script ``benchmarks/<naam>.py`` as a module (the benchmarks are no package)."""
+    spec = importlib.util.spec_from_file_location(naam, ROOT / "benchmarks" / f"{naam}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(naam, module)
+    spec.loader.exec_module(module)
+    return module
+
+
 EXAMPLES = ROOT / "examples"
 
 

@@ -8,26 +8,11 @@ every surviving mutant is explained in ``docs/kwaliteit.md``.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import benchmark_script
 
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutatie", ROOT / "benchmarks" / "mutatie.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("mutatie", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-MUTATIE = _script()
+MUTATIE = benchmark_script("mutatie")
 DATA = MUTATIE.lees()
 #: measured modules below the norm, each with its reason in docs/kwaliteit.md
 ONDER_DE_NORM: set[str] = set()

@@ -7,27 +7,12 @@ shape, up to the size limit, within the budget, with near-linear growth (issue 1
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
 from alvrules.grenzen import MAX_GROOTTE
-from tests.conftest import ROOT
+from tests.conftest import benchmark_script
 
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("vijandig", ROOT / "benchmarks" / "vijandig.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("vijandig", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-VIJANDIG = _script()
+VIJANDIG = benchmark_script("vijandig")
 DATA = VIJANDIG.lees()
 
 
