@@ -234,7 +234,7 @@ def uitslagen(
     motie_gestemd: dict[str, str] = {}  # agenda item -> first stemming on one of its motions
     vacatures = {v.id: v for v in dossier.vacatures}
     gestemd: dict[str, str] = {}  # proposal id -> id of the stemming that decided it
-    uitgesteld: dict[str, str] = {}  # proposal id -> adopted order motion
+    uitgesteld: dict[str, tuple[str, ...]] = {}  # proposal id -> adopted order motion(s)
     resultaten: list[Resultaat] = []
     for s in dossier.stemmingen:
         pad = f"stemmingen[{s.id}]"
@@ -270,23 +270,31 @@ def uitslagen(
         )
         postpone = [v for v in s.voorstellen if v in uitgesteld]
         if postpone and s.soort is not StemmingSoort.ORDE:
-            motie = uitgesteld[postpone[0]]
+            # every adopted order motion that postpones a proposal of this vote, once
+            ordes = list(dict.fromkeys(o for v in postpone for o in uitgesteld[v]))
+            motie = ", ".join(ordes)
+            nl, en = (
+                ("ordemotie", "order motion")
+                if len(ordes) == 1
+                else ("ordemoties", "order motions")
+            )
             uit.append(
                 bevinding(
                     "STM09",
                     pad,
-                    f"over {', '.join(postpone)} valt geen besluit: ordemotie {motie} is "
-                    "aangenomen",
-                    f"no decision on {', '.join(postpone)}: order motion {motie} was adopted",
+                    f"over {', '.join(postpone)} valt geen besluit: {nl} {motie} "
+                    f"{'is' if len(ordes) == 1 else 'zijn'} aangenomen",
+                    f"no decision on {', '.join(postpone)}: {en} {motie} "
+                    f"{'was' if len(ordes) == 1 else 'were'} adopted",
                 )
             )
             r = Resultaat(
                 stemming=s,
                 uitkomst=Uitkomst.GEEN_BESLUIT,
-                toelichting=f"uitgesteld (ordemotie {motie})",
+                toelichting=f"uitgesteld ({nl} {motie})",
             )
         if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
-            uitgesteld[s.betreft] = ", ".join(s.voorstellen) or s.id
+            uitgesteld[s.betreft] = s.voorstellen or (s.id,)
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
         resultaten.append(r)

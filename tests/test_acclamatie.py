@@ -169,6 +169,26 @@ def test_postponed_result_says_so_in_text_and_json() -> None:
     assert zin(r, "en") == "no decision: postponed (order motion M1)"
 
 
+@pytest.mark.regel("STM09")
+def test_a_bundled_vote_postponed_twice_names_every_order_motion() -> None:
+    stemmen = {"Utrecht": "voor"}
+    ordes = (
+        Stemming(
+            id="S1", soort=StemmingSoort.ORDE, betreft="7a", voorstellen=("M1",), stemmen=stemmen
+        ),
+        Stemming(
+            id="S2", soort=StemmingSoort.ORDE, betreft="7b", voorstellen=("M2",), stemmen=stemmen
+        ),
+    )
+    bundel = Stemming(id="S3", voorstellen=("7a", "7b"), stemmen=stemmen)
+    d = _dossier(*ordes, bundel, moties=(_motie("M1"), _motie("M2")))
+    r = uitslagen(d).resultaten[2]
+    assert r.to_json()["uitkomst"] == "geen besluit"
+    assert zin(r) == "geen besluit: uitgesteld (ordemoties M1, M2)"
+    assert zin(r, "en") == "no decision: postponed (order motions M1, M2)"
+    assert _regels(d) == [("STM09", "stemmingen[S3]")]
+
+
 # --- properties -------------------------------------------------------------------------
 
 MOMENTEN = st.datetimes(

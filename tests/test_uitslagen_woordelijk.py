@@ -50,8 +50,11 @@ GEWICHTEN = {
 }
 
 
-def _v(gemeente: str, rol: str = "burgemeester", **kw: Any) -> Vertegenwoordiger:
-    return Vertegenwoordiger(gemeente=gemeente, naam=f"X {gemeente}", rol=rol, **kw)
+def _v(
+    gemeente: str, rol: str = "burgemeester", naam: str | None = None, **kw: Any
+) -> Vertegenwoordiger:
+    naam = f"X {gemeente}" if naam is None else naam
+    return Vertegenwoordiger(gemeente=gemeente, naam=naam, rol=rol, **kw)
 
 
 VERTEGENWOORDIGERS = (
@@ -67,6 +70,8 @@ VERTEGENWOORDIGERS = (
     _v("Amsterdm"),  # not a member, with a suggestion
     _v("'s-Gravenhage", "burgemeester"),  # a second one for Den Haag
     _v("Utrecht", "directeur"),  # a second one for Utrecht, with a bad role as well
+    _v("Tilburg", "directeur"),  # a bad role without a suggestion
+    _v("Breda", naam="\u200b"),  # a name that is not visible
 )
 
 
@@ -190,6 +195,22 @@ def _stemmingen() -> tuple[Stemming, ...]:
             id="S22", soort=StemmingSoort.ORDE, voorstellen=("OM3",), betreft="moties", stemmen=vier
         ),
         Stemming(id="S23", voorstellen=("leeg",)),
+        # two adopted order motions postpone one bundled vote, each on another proposal
+        Stemming(
+            id="S24",
+            soort=StemmingSoort.ORDE,
+            voorstellen=("OM4", "OM5"),
+            betreft="plan",
+            stemmen=vier,
+        ),
+        Stemming(
+            id="S25",
+            soort=StemmingSoort.ORDE,
+            voorstellen=("OM6",),
+            betreft="bijlage",
+            stemmen=vier,
+        ),
+        Stemming(id="S26", voorstellen=("plan", "bijlage"), stemmen=vier),
     )
 
 

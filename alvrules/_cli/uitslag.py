@@ -38,6 +38,7 @@ def _getal(n: int) -> str:
 
 _EN = {
     "uitgesteld (ordemotie ": "postponed (order motion ",
+    "uitgesteld (ordemoties ": "postponed (order motions ",
     "bezwaar tegen acclamatie": "objection to acclamation",
     "acclamatie met stemmen": "acclamation with ballots",
 }
