@@ -94,3 +94,22 @@ def _json_uitvoer_valideren() -> Iterator[None]:
 def _taal_van_de_opdrachtregel(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI speaks English when ``LANG=en*``: tests choose the language themselves."""
     monkeypatch.delenv("LANG", raising=False)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under mutmut, empty the package's caches before a mutant's tests.
+
+    mutmut runs the tests of each mutant in a process forked from the one that ran the whole
+    suite once to see which tests reach which function. Anything cached there (the loader's
+    converter with its hooks, the calendar's tables, the register of municipalities) was
+    built by the unmutated code, so a mutant in the code that builds it would never run and
+    would survive unseen. Outside mutmut this does nothing.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    for naam, module in list(sys.modules.items()):
+        if naam == "alvrules" or naam.startswith("alvrules."):
+            for waarde in list(vars(module).values()):
+                wis = getattr(waarde, "cache_clear", None)
+                if callable(wis):
+                    wis()
