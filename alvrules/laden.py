@@ -105,7 +105,8 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
     try:
-        tekst = inhoud.decode("utf-8-sig" if json_ else "utf-8")
+        # a BOM in front (Windows editors write one) is skipped, in TOML as in JSON
+        tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InvoerFout(f"{naam}: geen UTF-8 (byte {e.start})") from None
     try:
