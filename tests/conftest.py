@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.util
 import os
 import sys
@@ -103,7 +104,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     suite once to see which tests reach which function. Anything cached there (the loader's
     converter with its hooks, the calendar's tables, the register of municipalities) was
     built by the unmutated code, so a mutant in the code that builds it would never run and
-    would survive unseen. Outside mutmut this does nothing.
+    would survive unseen. The same holds for the converter each field of a dossier type
+    resolves from its annotation on first use (``alvrules.waarden._Veld``): it is forgotten
+    too. Outside mutmut this does nothing.
     """
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
@@ -113,3 +116,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 wis = getattr(waarde, "cache_clear", None)
                 if callable(wis):
                     wis()
+    veld = getattr(sys.modules.get("alvrules.waarden"), "_Veld", None)
+    if veld is not None:
+        for ding in gc.get_objects():
+            if type(ding) is veld:
+                ding._omzetter = None
