@@ -175,9 +175,18 @@ _TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-
 def tijdstip(waarde: Any) -> datetime:
     """A timestamp with its timezone, or its ISO 8601 text with offset, in :func:`jaren`;
     kept as the same moment in Europe/Amsterdam (the time of the procedure)."""
+    return _in_amsterdam(_jaar(_tijdstip(waarde)))
+
+
+def _in_amsterdam(moment: datetime) -> datetime:
     # via UTC: a wall time that does not exist (the spring-forward gap) becomes the real
     # moment, and one that occurs twice gets its fold, so writing and reading agree
-    return _jaar(_tijdstip(waarde)).astimezone(UTC).astimezone(_amsterdam())
+    return moment.astimezone(UTC).astimezone(_amsterdam())
+
+
+def _tijdstip_zonder_jaar(waarde: Any) -> datetime:
+    """:func:`tijdstip` without the year check (:func:`getypeerd` types)."""
+    return _in_amsterdam(_tijdstip(waarde))
 
 
 def _amsterdam() -> tzinfo:
@@ -283,7 +292,7 @@ _SCALAIR: dict[Any, Omzetter] = {
     datetime: tijdstip,
     Fraction: _breuk,
 }
-_ZONDER_JAREN: dict[Any, Omzetter] = {date: _datum, datetime: _tijdstip}
+_ZONDER_JAREN: dict[Any, Omzetter] = {date: _datum, datetime: _tijdstip_zonder_jaar}
 
 
 def _unie(opties: list[Omzetter], geen: bool) -> Omzetter:
