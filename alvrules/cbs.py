@@ -17,6 +17,7 @@ one line in Dutch (and English), so the CLI exits 2 and writes nothing.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -87,7 +88,8 @@ def _pagina(url: str, timeout: float) -> dict[str, Any]:
         raise _fout(
             f"niet bereikbaar ({e.reason}); offline?", f"unreachable ({e.reason}); offline?"
         ) from None
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, http.client.HTTPException) as e:
+        # HTTPException: a service that does not speak HTTP, a reply cut off, a bad URL
         raise _fout(f"niet bereikbaar ({e})", f"unreachable ({e})") from None
     if len(inhoud) > MAX_ANTWOORD:
         raise _fout("antwoord te groot", "response too large")
@@ -106,6 +108,14 @@ def _pagina(url: str, timeout: float) -> dict[str, Any]:
     return data
 
 
+def _schema(url: str) -> str | None:
+    """The scheme of ``url``; ``None`` when it cannot be parsed (``http://[::1``)."""
+    try:
+        return urllib.parse.urlsplit(url).scheme
+    except ValueError:
+        return None
+
+
 def _rijen(url: str, timeout: float) -> Iterator[Any]:
     for _ in range(_MAX_PAGINAS):
         data = _pagina(url, timeout)
@@ -113,7 +123,7 @@ def _rijen(url: str, timeout: float) -> Iterator[Any]:
         volgende = data.get("odata.nextLink")
         if not isinstance(volgende, str) or not volgende:
             return
-        if urllib.parse.urlsplit(volgende).scheme not in ("http", "https"):
+        if _schema(volgende) not in ("http", "https"):
             raise _fout("ongeldige vervolgpagina", "invalid next page")
         url = volgende
     raise _fout("te veel pagina's", "too many pages")
@@ -132,13 +142,17 @@ def haal_op(
     else than the table, or when the figures fail a check (module doc).
     """
     url = verzoek_url(jaar, basis)
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+    if _schema(url) is None:
+        raise InvoerFout(
+            f"--url is geen geldige URL: {url[:80]!r}", en=f"--url is not a valid URL: {url[:80]!r}"
+        )
+    if _schema(url) not in ("http", "https"):
         raise InvoerFout(
             f"--url moet met http:// of https:// beginnen: {url[:80]!r}",
             en=f"--url must start with http:// or https://: {url[:80]!r}",
         )
     peil = date(jaar, 1, 1)
-    reg = gemeenten or register()
+    reg = register() if gemeenten is None else gemeenten
     inwoners: dict[str, int] = {}
     vreemd: list[str] = []
     for rij in _rijen(url, timeout):
