@@ -119,6 +119,8 @@ def toml_vooraf(tekst: str, naam: str) -> None:
             regel = tekst.count("\n", 0, m.start()) + 1
             raise InvoerFout(
                 f"{naam}: regel {regel} of later: een sleutel met meer dan "
-                f"{MAX_SLEUTELDELEN} delen (a.b.c…); dat is geen dossier"
+                f"{MAX_SLEUTELDELEN} delen (a.b.c…); dat is geen dossier",
+                en=f"{naam}: line {regel} or later: a key of more than "
+                f"{MAX_SLEUTELDELEN} parts (a.b.c…); that is not a dossier",
             )
         punten = delen[-1].count(".")

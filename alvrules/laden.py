@@ -97,7 +97,10 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
     first non-blank character is ``{``, TOML otherwise.
     """
     if len(inhoud) > MAX_GROOTTE:
-        raise InvoerFout(f"{naam}: bestand groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+        mib = MAX_GROOTTE // (1024 * 1024)
+        raise InvoerFout(
+            f"{naam}: bestand groter dan {mib} MiB", en=f"{naam}: file larger than {mib} MiB"
+        )
     if json_ is None:
         json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
@@ -108,25 +111,37 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         # a BOM in front (Windows editors write one) is skipped, in TOML as in JSON
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InvoerFout(f"{naam}: geen UTF-8 (byte {e.start})") from None
+        raise InvoerFout(
+            f"{naam}: geen UTF-8 (byte {e.start})", en=f"{naam}: not UTF-8 (byte {e.start})"
+        ) from None
     try:
         if json_:
             return json.loads(tekst, object_pairs_hook=_json_object)
         toml_vooraf(tekst, naam)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
-        raise InvoerFout(een_regel(f"{naam}: geen geldige TOML: {e}")) from None
+        raise InvoerFout(
+            een_regel(f"{naam}: geen geldige TOML: {e}"), en=een_regel(f"{naam}: invalid TOML: {e}")
+        ) from None
     except json.JSONDecodeError as e:
-        raise InvoerFout(f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})") from None
+        raise InvoerFout(
+            f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})",
+            en=f"{naam}: invalid JSON: {e.msg} (line {e.lineno})",
+        ) from None
     except _Fout as e:
         raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
     except RecursionError:
-        raise InvoerFout(f"{naam}: te diep genest") from None
+        raise InvoerFout(f"{naam}: te diep genest", en=f"{naam}: nested too deeply") from None
     except InvoerFout:
         raise
     except ValueError as e:  # an integer beyond Python's digit limit (int_max_str_digits)
-        reden = "een getal met te veel cijfers" if "digits" in str(e) else str(e)
-        raise InvoerFout(een_regel(f"{naam}: onleesbare waarde: {reden}")) from None
+        cijfers = "digits" in str(e)
+        reden = "een getal met te veel cijfers" if cijfers else str(e)
+        reden_en = "a number with too many digits" if cijfers else str(e)
+        raise InvoerFout(
+            een_regel(f"{naam}: onleesbare waarde: {reden}"),
+            en=een_regel(f"{naam}: unreadable value: {reden_en}"),
+        ) from None
 
 
 def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -141,7 +156,10 @@ def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:
 def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
     """The dossier in already-parsed ``data`` (a TOML or JSON document); ``bron`` names it."""
     if not isinstance(data, Mapping):
-        raise InvoerFout(f"{bron}: het dossier is geen tabel (object)")
+        raise InvoerFout(
+            f"{bron}: het dossier is geen tabel (object)",
+            en=f"{bron}: the dossier is not a table (object)",
+        )
     converter = _converter()
     try:
         dossier: Dossier = converter.structure(dict(data), Dossier)

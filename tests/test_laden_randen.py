@@ -298,3 +298,29 @@ def test_andere_onleesbare_waarde_houdt_eigen_reden(monkeypatch: pytest.MonkeyPa
 def test_json_van_standaardinvoer_met_dubbele_sleutel_noemt_de_naam() -> None:
     tekst = json.dumps({"vergadering": {"datum": "2023-12-01"}})[:-1] + ', "vergadering": {}}'
     assert "twee keer" in fout(tekst, "-")
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "nl", "en"),
+    [
+        (b"\xff", "d: geen UTF-8 (byte 0)", "d: not UTF-8 (byte 0)"),
+        (b"[vergadering\n", "d: geen geldige TOML: ", "d: invalid TOML: "),
+        (b'{"a": }', "d: geen geldige JSON: ", "d: invalid JSON: "),
+        (b'{"a":' * 100_000, "d: te diep genest", "d: nested too deeply"),
+        (b"a = " + b"9" * 5000, "d: onleesbare waarde: een getal", "d: unreadable value: a number"),
+        (
+            b"a" + b".a" * 1000 + b" = 1",
+            "d: regel 1 of later: een sleutel",
+            "d: line 1 or later: a key",
+        ),
+    ],
+    ids=["utf8", "toml", "json", "diep", "cijfers", "sleuteldelen"],
+)
+def test_een_onleesbaar_bestand_heeft_een_reden_in_beide_talen(
+    inhoud: bytes, nl: str, en: str
+) -> None:
+    """Exit 2 with one line "in the user's language": the reasons of the file as a whole."""
+    with pytest.raises(InvoerFout) as e:
+        laad_bytes(inhoud, "d")
+    assert e.value.tekst("nl").startswith(nl)
+    assert e.value.tekst("en").startswith(en)
