@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -98,15 +99,12 @@ def _taal_van_de_opdrachtregel(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Under mutmut, empty the package's caches before a mutant's tests.
+    """Under mutmut, empty every cache of the package before a mutant's tests.
 
     mutmut runs the tests of each mutant in a process forked from the one that ran the whole
-    suite once to see which tests reach which function. Anything cached there (the loader's
-    converter with its hooks, the calendar's tables, the register of municipalities) was
-    built by the unmutated code, so a mutant in the code that builds it would never run and
-    would survive unseen. The same holds for the converter each field of a dossier type
-    resolves from its annotation on first use (``alvrules.waarden._Veld``): it is forgotten
-    too. Outside mutmut this does nothing.
+    suite once. Anything cached there (the calendar's tables, the register of
+    municipalities, the CBS figures) was built by the unmutated code, so a mutant in the
+    code that builds it would never run. Outside mutmut this does nothing.
     """
     if "MUTANT_UNDER_TEST" not in os.environ:
         return
@@ -116,8 +114,30 @@ def pytest_sessionstart(session: pytest.Session) -> None:
                 wis = getattr(waarde, "cache_clear", None)
                 if callable(wis):
                     wis()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Under mutmut, forget the converters before each test.
+
+    mutmut links a function to the tests during which it ran. The loader's converter (with
+    its hooks) and the converter each field of a dossier type resolves on first use would be
+    built once, by whichever test came first, so a mutant in the code that builds them would
+    be tried against that one test only. Forgetting them before every test makes every test
+    that reads a dossier or builds a type build them again (the other caches are cheap to
+    keep and their builders have tests of their own).
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    laden = sys.modules.get("alvrules.laden")
+    if laden is not None:
+        laden._converter.cache_clear()
     veld = getattr(sys.modules.get("alvrules.waarden"), "_Veld", None)
-    if veld is not None:
-        for ding in gc.get_objects():
-            if type(ding) is veld:
-                ding._omzetter = None
+    if veld is None:
+        return
+    if not _VELDEN:  # the fields of the package's types, made once when it is imported
+        _VELDEN.extend(ding for ding in gc.get_objects() if type(ding) is veld)
+    for ding in _VELDEN:
+        ding._omzetter = None
+
+
+_VELDEN: list[Any] = []
