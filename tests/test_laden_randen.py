@@ -293,6 +293,9 @@ def test_andere_onleesbare_waarde_houdt_eigen_reden(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(tomllib, "loads", kapot)
     melding = fout(MINIMAAL, "d.toml", json_=False)
     assert melding == "d.toml: onleesbare waarde: iets onverwachts"
+    with pytest.raises(InvoerFout) as e:
+        laad_bytes(MINIMAAL.encode(), "d.toml", json_=False)
+    assert e.value.tekst("en") == "d.toml: unreadable value: iets onverwachts"
 
 
 def test_json_van_standaardinvoer_met_dubbele_sleutel_noemt_de_naam() -> None:
@@ -324,3 +327,16 @@ def test_een_onleesbaar_bestand_heeft_een_reden_in_beide_talen(
         laad_bytes(inhoud, "d")
     assert e.value.tekst("nl").startswith(nl)
     assert e.value.tekst("en").startswith(en)
+
+
+def test_te_groot_en_geen_tabel_ook_in_het_engels(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("alvrules.laden.MAX_GROOTTE", 1024 * 1024)
+    with pytest.raises(InvoerFout) as e:
+        laad_bytes(b" " * (1024 * 1024 + 1), "d")
+    assert (e.value.tekst("nl"), e.value.tekst("en")) == (
+        "d: bestand groter dan 1 MiB",
+        "d: file larger than 1 MiB",
+    )
+    with pytest.raises(InvoerFout) as e:
+        lees_dossier([], "d")  # type: ignore[arg-type]
+    assert e.value.tekst("en") == "d: the dossier is not a table (object)"

@@ -115,17 +115,17 @@ stemmen = { Utrecht = "voor", Beesel = "tegen" }
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def dossier() -> Dossier:
     return laad_bytes(DOSSIER.encode(), "alv.toml")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def uit(dossier: Dossier) -> Uitslagen:
     return uitslagen(dossier, gewichten=GEWICHTEN)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def events(dossier: Dossier, uit: Uitslagen) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in popolo(dossier, uit)["vote_events"]}
 
