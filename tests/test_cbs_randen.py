@@ -546,3 +546,13 @@ def test_an_invalid_url_gives_exit_2_with_one_line(capsys: pytest.CaptureFixture
     assert fout.count("\n") == 0
     assert fout.startswith("alvrules: --url is geen geldige URL: ")
     assert "http://[::1/" in fout
+
+
+def test_an_unreadable_url_is_shown_cut_at_80_characters() -> None:
+    basis = "http://[::1/" + "x" * 100
+    fout = _fout(basis)
+    getoond = repr(verzoek_url(2025, basis)[:80])
+    assert _beide(fout) == (
+        f"--url is geen geldige URL: {getoond}",
+        f"--url is not a valid URL: {getoond}",
+    )
