@@ -142,11 +142,12 @@ def haal_op(
     else than the table, or when the figures fail a check (module doc).
     """
     url = verzoek_url(jaar, basis)
-    if _schema(url) is None:
+    schema = _schema(url)
+    if schema is None:
         raise InvoerFout(
             f"--url is geen geldige URL: {url[:80]!r}", en=f"--url is not a valid URL: {url[:80]!r}"
         )
-    if _schema(url) not in ("http", "https"):
+    if schema not in ("http", "https"):
         raise InvoerFout(
             f"--url moet met http:// of https:// beginnen: {url[:80]!r}",
             en=f"--url must start with http:// or https://: {url[:80]!r}",

@@ -29,6 +29,7 @@ __all__ = [
     "MAX_SUGGESTIES",
     "MAX_ZOEKWERK",
     "lees_bytes",
+    "toets_grootte",
     "toml_vooraf",
 ]
 
@@ -81,12 +82,17 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
         raise InvoerFout(
             f"{naam}: ongeldige bestandsnaam ({e})", en=f"{naam}: invalid file name ({e})"
         ) from None
+    toets_grootte(inhoud, naam)
+    return inhoud
+
+
+def toets_grootte(inhoud: bytes, naam: str) -> None:
+    """:class:`InvoerFout` naming ``naam`` when ``inhoud`` exceeds :data:`MAX_GROOTTE`."""
     if len(inhoud) > MAX_GROOTTE:
         mib = MAX_GROOTTE // (1024 * 1024)
         raise InvoerFout(
             f"{naam}: bestand groter dan {mib} MiB", en=f"{naam}: file larger than {mib} MiB"
         )
-    return inhoud
 
 
 # Strings and comments (skipped), and everything else. Each alternative is possessive

@@ -46,7 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
-from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toml_vooraf
+from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 from alvrules.waarden import Ongeldig as _Fout
@@ -96,11 +96,7 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
     ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
     first non-blank character is ``{``, TOML otherwise.
     """
-    if len(inhoud) > MAX_GROOTTE:
-        mib = MAX_GROOTTE // (1024 * 1024)
-        raise InvoerFout(
-            f"{naam}: bestand groter dan {mib} MiB", en=f"{naam}: file larger than {mib} MiB"
-        )
+    toets_grootte(inhoud, naam)
     if json_ is None:
         json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)

@@ -330,7 +330,7 @@ def test_een_onleesbaar_bestand_heeft_een_reden_in_beide_talen(
 
 
 def test_te_groot_en_geen_tabel_ook_in_het_engels(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("alvrules.laden.MAX_GROOTTE", 1024 * 1024)
+    monkeypatch.setattr("alvrules.grenzen.MAX_GROOTTE", 1024 * 1024)
     with pytest.raises(InvoerFout) as e:
         laad_bytes(b" " * (1024 * 1024 + 1), "d")
     assert (e.value.tekst("nl"), e.value.tekst("en")) == (
