@@ -223,6 +223,8 @@ class LiveTelling:
     outcome is decided, :attr:`vast_sinds` from which ballot on (see :func:`vaststaand`).
     """
 
+    _vast: Uitkomst | None  # set by _beslis, first at the end of __init__
+
     def __init__(
         self,
         gewichten: Mapping[str, int],
@@ -249,7 +251,6 @@ class LiveTelling:
         self._n_maal_e = self._teller * self._totaal
         self._n_maal_l = self._teller * (leden or 0)
         self._briefjes = 0
-        self._vast: Uitkomst | None = None
         self._vast_sinds: int | None = None
         self._beslis()
 

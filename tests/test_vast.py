@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from alvrules.stemmingen import Keuze
@@ -63,11 +63,62 @@ def live(
     return g, gerechtigd, meerderheid, basis, briefjes
 
 
+Live = tuple[dict[str, int], frozenset[str], Fraction, int | None, list[tuple[str, str]]]
+
+
 @pytest.mark.regel("STM05")
 @given(live())
-def test_vast_iff_no_completion_changes_the_outcome(
-    t: tuple[dict[str, int], frozenset[str], Fraction, int | None, list[tuple[str, str]]],
+def test_vast_iff_no_completion_changes_the_outcome(t: Live) -> None:
+    _vast_iff_no_completion_changes_the_outcome(t)
+
+
+#: the edges of the decision during the count, checked the same way under every Hypothesis
+#: profile: (weights, majority, basis of all members' votes or None, choices in turn,
+#: the decided outcome after them)
+RANDEN: list[tuple[dict[str, int], Fraction, int | None, list[str], Uitkomst | None]] = [
+    # an abstention is in no basis: 10 tegen against at most 5 voor is decided
+    (
+        {"GM0001": 10, "GM0002": 10, "GM0003": 5},
+        HELFT,
+        None,
+        ["onthouding", "tegen"],
+        Uitkomst.VERWORPEN,
+    ),
+    # one cast vote of weight 1 decides: the other member of weight 1 can only tie
+    ({"GM0001": 1, "GM0002": 1}, HELFT, None, ["tegen"], Uitkomst.VERWORPEN),
+    # basis all members (15): 10 voor is more than half of it, whatever the other 5 do
+    ({"GM0001": 10, "GM0002": 5}, HELFT, 15, ["voor"], Uitkomst.AANGENOMEN),
+    # basis 20: exactly half is no majority; 10 voor + 10 left can still pass
+    ({"GM0001": 10, "GM0002": 10}, HELFT, 20, ["voor"], None),
+    # ... and 10 tegen leaves at most exactly half
+    ({"GM0001": 10, "GM0002": 10}, HELFT, 20, ["tegen"], Uitkomst.VERWORPEN),
+    # a basis of 0 votes: any voor is more than all of it
+    ({"GM0001": 1}, Fraction(1), 0, ["voor"], Uitkomst.AANGENOMEN),
+]
+
+
+@pytest.mark.regel("STM05")
+@pytest.mark.parametrize(("g", "meerderheid", "basis", "keuzes", "vast"), RANDEN)
+def test_vast_at_the_edges(
+    g: dict[str, int],
+    meerderheid: Fraction,
+    basis: int | None,
+    keuzes: list[str],
+    vast: Uitkomst | None,
 ) -> None:
+    _vast_iff_no_completion_changes_the_outcome(
+        (g, frozenset(g), meerderheid, basis, list(zip(g, keuzes, strict=False)))
+    )
+    lt = LiveTelling(g, meerderheid=meerderheid, leden=basis)
+    for code, keuze in zip(g, keuzes, strict=False):
+        lt.stem(code, keuze)
+    assert lt.vast == vast
+    # vaststaand on the same sums agrees with the live tally
+    u = lt.uitslag
+    assert vaststaand(u.voor, u.tegen, lt.rest, meerderheid=meerderheid, leden=basis) == vast
+
+
+def _vast_iff_no_completion_changes_the_outcome(t: Live) -> None:
     g, gerechtigd, meerderheid, basis, briefjes = t
     lt = LiveTelling(g, meerderheid=meerderheid, leden=basis, stemgerechtigd=gerechtigd)
     eerste: int | None = None
@@ -93,7 +144,7 @@ def _gestemd(briefjes: list[tuple[str, str]]) -> set[str]:
 
 @given(live(), st.data())
 def test_once_decided_no_remaining_ballots_change_it(
-    t: tuple[dict[str, int], frozenset[str], Fraction, int | None, list[tuple[str, str]]],
+    t: Live,
     data: st.DataObject,
 ) -> None:
     """From the moment ``vast`` is set, any random completion ends in that outcome."""
@@ -114,6 +165,11 @@ def test_once_decided_no_remaining_ballots_change_it(
 @given(
     st.integers(0, 1000), st.integers(0, 1000), st.integers(0, 1000), MEERDERHEDEN, st.booleans()
 )
+@example(5, 0, 0, HELFT, True)  # 5 of a basis of 12: verworpen, though 5 of 5 cast
+@example(3, 0, 4, HELFT, False)  # 4 left could still vote tegen or voor
+@example(3, 1, 4, HELFT, False)
+@example(0, 1, 0, HELFT, False)  # one tegen and nothing left: verworpen
+@example(0, 0, 5, HELFT, False)  # nothing cast, weight left: open
 def test_vaststaand_matches_the_extremes(
     voor: int, tegen: int, rest: int, meerderheid: Fraction, leden: bool
 ) -> None:
