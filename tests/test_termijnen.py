@@ -15,7 +15,7 @@ from alvrules.kalender import ATW, clear_caches
 from alvrules.model import Vergadering
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import regel
-from alvrules.termijnen import AMSTERDAM, Termijn, indientermijn, termijnen
+from alvrules.termijnen import AMSTERDAM, Termijn, indientermijn, ondersteunerstermijn, termijnen
 
 NAJAAR = Vergadering(datum=date(2023, 12, 1), sluitingstijd=time(13, 0))
 VOORJAAR = Vergadering(datum=date(2023, 6, 14))
@@ -46,6 +46,8 @@ def test_najaars_alv_2023() -> None:
     }
     assert t["TRM01"].moment == datetime(2023, 11, 20, 13, 0, tzinfo=AMSTERDAM)
     assert t["TRM01"].moment == indientermijn(NAJAAR)
+    # TRM08 on its own, with the procedure in force on the meeting date
+    assert ondersteunerstermijn(NAJAAR) == datetime(2023, 11, 30, 10, 0, tzinfo=AMSTERDAM)
     assert "overgeslagen: za 25 en zo 26 november" in t["TRM01"].uitleg
     assert "om 13:00 (sluitingstijd van de vergadering)" in t["TRM01"].uitleg
     assert "kalender: Atw art. 3" in t["TRM01"].uitleg
