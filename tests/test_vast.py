@@ -92,6 +92,8 @@ RANDEN: list[tuple[dict[str, int], Fraction, int | None, list[str], Uitkomst | N
     ({"GM0001": 10, "GM0002": 10}, HELFT, 20, ["voor"], None),
     # ... and 10 tegen leaves at most exactly half
     ({"GM0001": 10, "GM0002": 10}, HELFT, 20, ["tegen"], Uitkomst.VERWORPEN),
+    # 3/5 of the cast: 1 tegen, and 2 voor of the 3 would still be more than 3/5
+    ({"GM0001": 1, "GM0002": 2}, Fraction(3, 5), None, ["tegen"], None),
     # a basis of 0 votes: any voor is more than all of it
     ({"GM0001": 1}, Fraction(1), 0, ["voor"], Uitkomst.AANGENOMEN),
 ]
