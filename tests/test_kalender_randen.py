@@ -11,7 +11,11 @@ from alvrules.kalender import feestdagen_holidays
 
 
 @pytest.mark.regel("CAL01")
-def test_holidays_gives_the_dutch_names() -> None:
+@pytest.mark.parametrize("lang", [None, "en_US.UTF-8", "C.UTF-8"])
+def test_holidays_gives_the_dutch_names(lang: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the environment's language (``holidays`` follows it unless told)."""
+    if lang is not None:
+        monkeypatch.setenv("LANG", lang)
     namen = feestdagen_holidays(2024)
     assert namen[date(2024, 1, 1)] == "nieuwjaarsdag"
     assert namen[date(2024, 4, 27)] == "koningsdag"
