@@ -46,11 +46,16 @@ def test_najaars_alv_2023() -> None:
     }
     assert t["TRM01"].moment == datetime(2023, 11, 20, 13, 0, tzinfo=AMSTERDAM)
     assert t["TRM01"].moment == indientermijn(NAJAAR)
-    # TRM08 on its own, with the procedure in force on the meeting date
-    assert ondersteunerstermijn(NAJAAR) == datetime(2023, 11, 30, 10, 0, tzinfo=AMSTERDAM)
     assert "overgeslagen: za 25 en zo 26 november" in t["TRM01"].uitleg
     assert "om 13:00 (sluitingstijd van de vergadering)" in t["TRM01"].uitleg
     assert "kalender: Atw art. 3" in t["TRM01"].uitleg
+
+
+@pytest.mark.regel("TRM08")
+def test_trm08_on_its_own_takes_the_procedure_in_force() -> None:
+    moment = ondersteunerstermijn(NAJAAR)
+    assert moment == datetime(2023, 11, 30, 10, 0, tzinfo=AMSTERDAM)
+    assert moment == per_regel(NAJAAR)["TRM08"].moment
 
 
 @pytest.mark.regel("TRM01", "TRM04")
