@@ -170,7 +170,7 @@ def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
     gelezen = 0  # the text before this position is in delen
     for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin)):
         delen += [tekst[gelezen : p.schrijf], p.invoegen]
-        gelezen = p.eind if p.schrijf == p.begin else p.schrijf
+        gelezen = p.eind  # after the deleted text, or after the anchor of an insertion
     return "".join([*delen, tekst[gelezen:]])
 
 
@@ -200,10 +200,10 @@ def _overlappend(
             gemeld[j] += 1
             if gemeld[j] >= per_plek:
                 del vrij[j]
-        if actief and not gemeld[i]:  # every open place is full: still name one of them
+        if actief and not gemeld[i]:  # every open place is full: name the first to end
             j = actief[0][1]
             paren.append((min(i, j), max(i, j)))
-            gemeld[i] += 1
+            gemeld[i] = 1
         if gemeld[i] < per_plek:
             vrij[i] = None
         heapq.heappush(actief, (p.eind, i))
