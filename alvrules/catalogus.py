@@ -460,6 +460,9 @@ _REGELS: tuple[Regel, ...] = (
         "Elk lid heeft één vertegenwoordiger: burgemeester, wethouder, gemeentesecretaris, "
         "griffier of raadslid van dat lid. De stemkaart gaat alleen binnen de gemeente over. "
         "Bij een fysieke ALV stemmen alleen aanwezigen.",
+        "Een vertegenwoordiger die afwezig is en niet stemt, is geen bevinding: de "
+        "presentielijst mag eerlijk zijn. Alleen een stem van een afwezige is een fout, en "
+        "die telt niet.",
     ),
     Regel(
         "STM04",
@@ -492,10 +495,15 @@ _REGELS: tuple[Regel, ...] = (
         INFO,
         (bron("notulen-2023-06-14"),),
         "De uitslag is voor / (voor + tegen) als percentage, half naar boven afgerond op "
-        "twee decimalen met een decimale komma. De uitkomst volgt uit de exacte getallen.",
+        "twee decimalen met een decimale komma, en elk percentage zegt waarvan het een "
+        "aandeel is: 'verworpen: 21,49% voor, 78,51% tegen'. De uitkomst volgt uit de exacte "
+        "getallen.",
         "De notulen geven percentages met twee decimalen maar zeggen niet hoe is "
         "afgerond; `alvrules` rondt half naar boven af. Het besluit hangt nooit van de "
-        "afronding af.",
+        "afronding af. 'Verworpen met X% van de stemmen' is dubbelzinnig (de VNG gebruikte "
+        "het voor het aandeel voor en voor het aandeel tegen); daarom noemt `alvrules` altijd "
+        "beide aandelen. Alles of niets schrijft het als 100% en 0%, zonder decimalen, zoals "
+        "de notulen; een afgerond 100,00% houdt zijn decimalen.",
         geen_bevinding="De weergave van een uitslag (`alvrules uitslag`), geen controle.",
     ),
     Regel(
@@ -507,12 +515,14 @@ _REGELS: tuple[Regel, ...] = (
         (bron("notulen-2023-06-14", "punten 2, 8, 9 en 10"),),
         "Vraagt niemand om een gewogen stemming, dan kan een voorstel bij acclamatie worden "
         "aangenomen, zonder percentage. Maakt een lid bezwaar (`bezwaar`), dan volgt een "
-        "gewogen stemming: acclamatie met bezwaar is een fout, en acclamatie met uitgebrachte "
+        "gewogen stemming over hetzelfde voorstel: dat is de gewone gang. Acclamatie met "
+        "bezwaar zonder volgende gewogen stemming is een fout, en acclamatie met uitgebrachte "
         "stemmen spreekt zichzelf tegen.",
-        "De notulen tonen beide kanten: de voorzitter vraagt wie bezwaar heeft tegen "
+        "De notulen tonen de gewone gang: de voorzitter vraagt wie bezwaar heeft tegen "
         "acclamatie (punt 8), en de motie Ede gaat in stemming nadat Wageningen aankondigt "
-        "tegen te stemmen. Dat ook stemmen bij een acclamatie een fout zijn (en niet worden "
-        "geteld), besluit `alvrules`.",
+        "tegen te stemmen. Dat bezwaar zonder volgende stemming een fout is (de notulen "
+        "zeggen niet wat dan gebeurt) en dat ook stemmen bij een acclamatie een fout zijn (en "
+        "niet worden geteld), besluit `alvrules`.",
     ),
     Regel(
         "STM08",

@@ -82,11 +82,13 @@ UITLEG_EN: Mapping[str, str] = {
     "STM05": "A proposal is adopted when 'for' is more than half of the votes cast (for + "
     "against); exactly half is rejected; nothing cast is no decision.",
     "STM06": "The result is for / (for + against) as a percentage, rounded half up to two "
-    "decimals with a decimal comma. The outcome follows from the exact numbers.",
+    "decimals with a decimal comma, and every percentage says what it is a share of: "
+    "'rejected: 21.49% for, 78.51% against'. The outcome follows from the exact numbers.",
     "STM07": "When nobody asks for a weighted vote, a proposal can be adopted by acclamation, "
-    "without a percentage. When a member objects (`bezwaar`), a weighted vote follows: "
-    "acclamation with an objection is an error, and acclamation with ballots cast "
-    "contradicts itself.",
+    "without a percentage. When a member objects (`bezwaar`), a weighted vote on the same "
+    "proposal follows: that is the normal route. Acclamation with an objection and no "
+    "following weighted vote is an error, and acclamation with ballots cast contradicts "
+    "itself.",
     "STM08": "Related proposals can be bundled in one vote; the result applies to each of them.",
     "STM09": "Order motions go first: the order motions of an agenda item are voted on before "
     "the other motions and the proposal of that item; when one is adopted, no decision on "
@@ -171,12 +173,19 @@ BESLUIT_EN: Mapping[str, str] = {
     "weight, never an estimate.",
     "STM05": "Abstentions do not count as cast. Another majority is a fraction with its base, "
     "only where the statutes prescribe one.",
+    "STM03": "A representative who is absent and does not vote is no finding: the attendance "
+    "list may be honest. Only a ballot of an absent member is an error, and it does not count.",
     "STM06": "The minutes give percentages with two decimals but do not say how they were "
-    "rounded; `alvrules` rounds half up. The decision never depends on the rounding.",
-    "STM07": "The minutes show both sides: the chair asks who objects to acclamation (item "
-    "8), and the motion of Ede goes to a vote after Wageningen announces it will vote "
-    "against. That ballots on an acclamation are an error too (and are not counted) is a "
-    "decision of `alvrules`.",
+    "rounded; `alvrules` rounds half up. The decision never depends on the rounding. "
+    "'Rejected with X% of the votes' is ambiguous (VNG has used it for the share for and "
+    "for the share against); so `alvrules` always gives both shares. All or nothing is "
+    "written 100% and 0%, without decimals, as the minutes do; a rounded 100.00% keeps "
+    "its decimals.",
+    "STM07": "The minutes show the normal route: the chair asks who objects to acclamation "
+    "(item 8), and the motion of Ede goes to a vote after Wageningen announces it will vote "
+    "against. That an objection without a following vote is an error (the minutes do not "
+    "say what happens then) and that ballots on an acclamation are an error too (and are not "
+    "counted) are decisions of `alvrules`.",
     "STM09": "The minutes (item 7b) show the order motions; that amendments go before the "
     "proposal is not in the 2023 documents (the minutes know no vote on an amendment) and "
     "is a decision of `alvrules`, following the practice of standing orders.",

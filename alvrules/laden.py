@@ -279,14 +279,20 @@ def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
 def _stembriefje(b: Any, i: int) -> Stembriefje:
     if not isinstance(b, dict):
         raise _Fout(f"verwacht een tabel {{gemeente, keuze}}, niet {_soort(b)}", (i,))
-    for sleutel in b.keys() - {"gemeente", "keuze"}:
+    for sleutel in sorted(b.keys() - {"gemeente", "keuze", "tijdstip"}):
         raise _Fout("onbekende sleutel", (i, sleutel))
     for sleutel in ("gemeente", "keuze"):
         if sleutel not in b:
             raise _Fout("verplichte sleutel ontbreekt", (i, sleutel))
         if type(b[sleutel]) is not str:
             raise _Fout(f"verwacht tekst, niet {_soort(b[sleutel])}", (i, sleutel))
-    return Stembriefje(b["gemeente"], b["keuze"])
+    moment = None
+    if "tijdstip" in b:  # when the ballot was cast: the order of the ballots (vast_na)
+        try:
+            moment = tijdstip(b["tijdstip"])
+        except _Fout as e:
+            raise _Fout(e.reden, (i, "tijdstip", *e.pad)) from None
+    return Stembriefje(b["gemeente"], b["keuze"], moment)
 
 
 def _is_rij(t: Any) -> bool:

@@ -9,7 +9,8 @@ The mapping, and what Popolo cannot express, is in the docs (``docs/popolo.md``)
   ``classification``, ``requirement`` = the majority rule and its basis in words); an
   amendment names what it amends in ``amends_id`` (an extension: Popolo has no field);
 - ``VoteEvent.result``: ``pass``, ``fail`` or ``no decision``; for a choice or an election
-  the option or candidate chosen; our own wording stays in ``uitkomst``;
+  the option or candidate chosen; our own wording stays in ``uitkomst``, and the shares
+  of the votes cast in ``percentage_voor`` and ``percentage_tegen`` (extensions, STM06);
 - ``counts``: the weighted votes per option, each with ``leden``, the number of members
   (an extension); ``absent`` (no valid representative, STM03) and ``not voting`` (entitled,
   no ballot) make the counts add up to all members' votes;
@@ -163,6 +164,9 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
             "uitkomst": str(r.uitkomst),
         }
+        if r.percentage_voor is not None:  # STM06: each share says what it is a share of
+            e["percentage_voor"] = r.percentage_voor
+            e["percentage_tegen"] = r.percentage_tegen
         if s.wijze is Wijze.GEWOGEN and r.grondslag is not None:
             e["counts"], e["votes"] = _stemmen(r, u, u.namen)
         events.append(e)

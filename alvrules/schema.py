@@ -59,14 +59,23 @@ _SCALAIR: dict[Any, dict[str, Any]] = {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"gemeente": {"type": "string"}, "keuze": {"type": "string"}},
+                    "properties": {
+                        "gemeente": {"type": "string"},
+                        "keuze": {"type": "string"},
+                        "tijdstip": {
+                            "type": "string",
+                            "format": "date-time",
+                            "pattern": f"^{_DATUM}[T ]{_TIJD}(Z|[+-]\\d{{2}}:\\d{{2}})$",
+                        },
+                    },
                     "required": ["gemeente", "keuze"],
                     "additionalProperties": False,
                 },
             },
         ],
         "description": "gemeente = keuze (voor | tegen | onthouding), of een lijst van "
-        "{gemeente, keuze} (een tweede stembriefje van een lid: STM04)",
+        "{gemeente, keuze, tijdstip} (een tweede stembriefje van een lid: STM04; tijdstip: "
+        "wanneer het briefje is uitgebracht)",
     },
 }
 

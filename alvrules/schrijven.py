@@ -110,12 +110,17 @@ def _soorten(soorten: frozenset[AgendaSoort]) -> str | list[str]:
     return geordend[0] if len(geordend) == 1 else geordend
 
 
-def _stemmen(stemmen: tuple[Stembriefje, ...]) -> dict[str, str] | list[dict[str, str]]:
-    """A table ``gemeente = keuze``; a list when a member delivered more than one ballot."""
+def _stemmen(stemmen: tuple[Stembriefje, ...]) -> dict[str, str] | list[dict[str, Any]]:
+    """A table ``gemeente = keuze``; a list when a member delivered more than one ballot
+    or a ballot has its ``tijdstip``."""
     tabel = {b.gemeente: b.keuze for b in stemmen}
-    if len(tabel) == len(stemmen):
+    if len(tabel) == len(stemmen) and all(b.tijdstip is None for b in stemmen):
         return tabel
-    return [{"gemeente": b.gemeente, "keuze": b.keuze} for b in stemmen]
+    return [
+        {"gemeente": b.gemeente, "keuze": b.keuze}
+        | ({} if b.tijdstip is None else {"tijdstip": b.tijdstip})
+        for b in stemmen
+    ]
 
 
 def naar_json(dossier: Dossier) -> str:

@@ -16,7 +16,11 @@ Dossier keys added here (all optional, see the docs):
 - ``stemmen`` is a table ``gemeente = keuze`` or a list of ``{gemeente, keuze}`` (the list
   can hold a second ballot of the same member, which STM04 rejects).
 - ``bezwaar``: the members that objected to acclamation (STM07); an objection means the
-  proposal needs a weighted vote.
+  proposal needs a weighted vote, recorded as a later ``gewogen`` stemming on the same
+  proposals (the normal route: minutes of 14 June 2023, item 8, the Ede motion).
+- ``volgorde = true``: the list ``stemmen`` is in the order the ballots were cast; or a
+  ``tijdstip`` per ballot. Only then is "vast na" (when the outcome was certain) reported:
+  a table has no order.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from alvrules.grenzen import MAX_CIJFERS
+from alvrules.model import aware
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
 from alvrules.waarden import Soortfout, gecontroleerd, soort
@@ -100,10 +106,12 @@ class Vertegenwoordiger:
 
 @frozen(field_transformer=gecontroleerd)
 class Stembriefje:
-    """One member's ballot as delivered: the municipality as written and its choice."""
+    """One member's ballot as delivered: the municipality as written and its choice, and
+    optionally when it was cast (``tijdstip``, with its timezone)."""
 
     gemeente: str
     keuze: str
+    tijdstip: datetime | None = field(default=None, validator=aware)
 
 
 def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
@@ -119,7 +127,7 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
         if isinstance(b, Stembriefje):
             uit.append(b)
         elif isinstance(b, Mapping):
-            uit.append(Stembriefje(b.get("gemeente", ""), b.get("keuze", "")))
+            uit.append(Stembriefje(b.get("gemeente", ""), b.get("keuze", ""), b.get("tijdstip")))
         elif isinstance(b, tuple | list) and len(b) == 2:
             uit.append(Stembriefje(*b))
         else:
@@ -157,6 +165,19 @@ class Stemming:
     betreft: str | None = None
     titel: str = ""
     bezwaar: tuple[str, ...] = ()  # STM07: members that objected to acclamation
+    volgorde: bool = False  # the ballots are listed in the order they were cast
+
+    @property
+    def geordend(self) -> tuple[Stembriefje, ...] | None:
+        """The ballots in the order they were cast, or None when the dossier does not record
+        that order: ``volgorde = true`` (the list order), or a ``tijdstip`` on every ballot
+        (sorted by it; equal times keep the list order)."""
+        if self.volgorde:
+            return self.stemmen
+        paren = [(b.tijdstip, i, b) for i, b in enumerate(self.stemmen) if b.tijdstip is not None]
+        if self.stemmen and len(paren) == len(self.stemmen):
+            return tuple(b for _, _, b in sorted(paren, key=lambda p: (p[0], p[1])))
+        return None
 
     @property
     def keuzemogelijkheden(self) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ __all__ = [
     "Uitkomst",
     "Uitslag",
     "Weigering",
+    "aandeel",
     "meer_dan",
     "percentage",
     "tel",
@@ -84,6 +85,20 @@ def percentage(deel: int, geheel: int, komma: str = ",") -> str:
         raise GebruiksFout(f"percentage van {deel} op {geheel}")
     honderdsten = (deel * 20000 + geheel) // (2 * geheel)
     return f"{honderdsten // 100}{komma}{honderdsten % 100:02d}"
+
+
+def aandeel(deel: int, geheel: int, komma: str = ",") -> str:
+    """STM06 as the minutes write a share: ``"100"`` when ``deel`` is all of ``geheel``,
+    ``"0"`` when it is none of it, else :func:`percentage` (``"98,58"``).
+
+    *Decision*: two decimals mark a rounded figure, so a share that rounds to 100,00 but is
+    not all (one vote against among thousands) keeps its decimals: "100%" means everyone.
+    """
+    if geheel > 0 and deel == geheel:
+        return "100"
+    if geheel > 0 and deel == 0:
+        return "0"
+    return percentage(deel, geheel, komma)
 
 
 def meer_dan(deel: int, meerderheid: Fraction, basis: int) -> bool:

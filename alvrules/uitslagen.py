@@ -15,10 +15,19 @@ One pass computes both the results and the findings, so ``alvrules uitslag`` and
   before that proposal, an amendment vote before the proposal it amends (``betreft``, or
   the amendment's ``agendapunt``). A vote on a proposal after an adopted order motion on
   it is reported and gets no decision.
+- STM03: at a fysieke ALV a representative recorded as absent (``aanwezig = false``) is
+  no finding: an honest attendance list. Only a ballot of that member is an error (STM03,
+  at the ballot), and it is not counted.
 - STM07: acclamation stands only when nobody objected (``bezwaar``) and no ballots are
-  recorded; an objection (the proposal needs a weighted vote) or ballots on an
-  acclamation (a contradiction; they are not counted) are errors, and the stemming gets
-  no decision.
+  recorded. An objection followed, later in the dossier, by a weighted vote on the same
+  proposals is the normal route (minutes of 14 June 2023, item 8, the Ede motion): the
+  acclamation is no decision and no finding, the weighted vote decides. *Decision*: an
+  objection without such a vote, and ballots on an acclamation (a contradiction; they are
+  not counted), are errors, and the stemming gets no decision.
+- STM06: every figure says what it is a share of (``percentage_voor``,
+  ``percentage_tegen``); ``percentage`` (the share for) stays, deprecated. "Vast na" is
+  reported only when the dossier records the order of the ballots
+  (:attr:`Stemming.geordend`), never from the order of a table.
 - For a choice or an election ``voor`` is the leading option's votes and ``tegen`` the
   rest of the votes cast, so the figure is the leader's share, as the minutes write it.
 """
@@ -37,9 +46,25 @@ from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.stemmingen import Grondslag, Keuze, Stemming, StemmingSoort, Wijze, breuk
+from alvrules.stemmingen import (
+    Grondslag,
+    Keuze,
+    Stembriefje,
+    Stemming,
+    StemmingSoort,
+    Wijze,
+    breuk,
+)
 from alvrules.tekens import zichtbaar
-from alvrules.telling import HELFT, LiveTelling, Reden, Uitkomst, Weigering, tel_keuze
+from alvrules.telling import (
+    HELFT,
+    LiveTelling,
+    Reden,
+    Uitkomst,
+    Weigering,
+    aandeel,
+    tel_keuze,
+)
 from alvrules.verkiezingen import Vacature, verkiezing
 from alvrules.waarden import getypeerd
 
@@ -65,12 +90,28 @@ class Resultaat:
     leden: int | None = None  # all members' votes: the basis when grondslag is LEDEN
     peildatum: date | None = None  # of the weights (STM02)
     briefjes: int = 0  # ballots fed to the tally, in the order recorded
-    vast_na: int | None = None  # ballots after which the outcome was decided
+    vast_na: int | None = None  # ballots after which the outcome was decided (order known)
+    titel: str = ""  # the vote's title, else the titles of its proposals
 
     @property
     def uitgebracht(self) -> int:
         """The votes cast in this vote."""
         return self.voor + self.tegen
+
+    @property
+    def percentage_voor(self) -> str | None:
+        """STM06: the share of the votes cast that was voor, as the minutes write it
+        (``"92,99"``, ``"100"``, ``"0"``); None without votes cast or for a choice."""
+        if self.uitgebracht == 0 or self.opties or self.percentage is None:
+            return None
+        return aandeel(self.voor, self.uitgebracht)
+
+    @property
+    def percentage_tegen(self) -> str | None:
+        """STM06: the share of the votes cast that was tegen (``"7,01"``); None as above."""
+        if self.uitgebracht == 0 or self.opties or self.percentage is None:
+            return None
+        return aandeel(self.tegen, self.uitgebracht)
 
     @property
     def basis(self) -> int | None:
@@ -104,19 +145,26 @@ class Resultaat:
         s = self.stemming
         uit: dict[str, object] = {
             "id": s.id,
+            "titel": self.titel or s.titel,
             "voorstellen": list(s.voorstellen),
             "wijze": s.wijze.value,
             "voor": self.voor,
             "tegen": self.tegen,
             "onthouding": self.onthouding,
             "uitgebracht": self.uitgebracht,
-            "percentage": self.percentage,
+            "percentage": self.percentage,  # deprecated: the share voor, see percentage_voor
+            "percentage_voor": self.percentage_voor,
+            "percentage_tegen": self.percentage_tegen,
             "uitkomst": str(self.uitkomst),
         }
         if s.soort is not StemmingSoort.VOORSTEL:
             uit["soort"] = s.soort.value
         if self.opties:
-            uit["opties"] = [{"optie": o, "stemmen": n} for o, n in self.opties]
+            cast = sum(n for _, n in self.opties)
+            uit["opties"] = [
+                {"optie": o, "stemmen": n, "percentage": aandeel(n, cast) if cast else None}
+                for o, n in self.opties
+            ]
         if self.toelichting:
             uit["toelichting"] = self.toelichting
         uit.update(self.regel_json())
@@ -154,8 +202,11 @@ class Uitslagen:
         return {"stemmingen": [r.to_json() for r in self.resultaten]}
 
 
-def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> set[str]:
-    """STM03: the codes of members with one valid representative."""
+def _vertegenwoordigd(
+    dossier: Dossier, ctx: Context, uit: list[Bevinding], afwezig: set[str]
+) -> set[str]:
+    """STM03: the codes of members with one valid representative; ``afwezig`` gets the
+    members whose representative is absent from a fysieke ALV (no finding unless they vote)."""
     gezien: set[str] = set()
     geldig: set[str] = set()
     fysiek = dossier.vergadering.soort is VergaderSoort.FYSIEK
@@ -198,13 +249,11 @@ def _vertegenwoordigd(dossier: Dossier, ctx: Context, uit: list[Bevinding]) -> s
                 "buiten de gemeente",
                 f"{v.naam} holds a role in {v.rol_bij}: the card stays within {g.naam}",
             )
-        if fysiek and not v.aanwezig:
-            fout(
-                f"{v.naam} ({g.naam}) is niet aanwezig op deze fysieke ALV en stemt niet",
-                f"{v.naam} ({g.naam}) is absent from this physical meeting and cannot vote",
-            )
         if len(uit) == fouten:
-            geldig.add(g.code)
+            if fysiek and not v.aanwezig:
+                afwezig.add(g.code)
+            else:
+                geldig.add(g.code)
     return geldig
 
 
@@ -228,7 +277,14 @@ def uitslagen(
         gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
     namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
     uit: list[Bevinding] = []
-    geldig = _vertegenwoordigd(dossier, ctx, uit)
+    afwezig: set[str] = set()
+    geldig = _vertegenwoordigd(dossier, ctx, uit, afwezig)
+    titels = {
+        **{p.id: p.titel for p in dossier.agendapunten},
+        **{v.id: v.functie for v in dossier.vacatures},
+        **{a.id: a.titel for a in dossier.amendementen},
+        **{m.id: m.titel for m in dossier.moties},
+    }
     amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
     moties = {m.id: m.agendapunt for m in dossier.moties if m.agendapunt}
     motie_gestemd: dict[str, str] = {}  # agenda item -> first stemming on one of its motions
@@ -266,7 +322,15 @@ def uitslagen(
                 if v in moties:
                     motie_gestemd.setdefault(moties[v], s.id)
         r = _resultaat(
-            s, pad, ctx=ctx, gewichten=gewichten, geldig=geldig, vacatures=vacatures, uit=uit
+            s,
+            pad,
+            ctx=ctx,
+            gewichten=gewichten,
+            geldig=geldig,
+            afwezig=afwezig,
+            vacatures=vacatures,
+            uit=uit,
+            gevolgd=_gewogen_na(dossier, s),
         )
         postpone = [v for v in s.voorstellen if v in uitgesteld]
         if postpone and s.soort is not StemmingSoort.ORDE:
@@ -297,7 +361,8 @@ def uitslagen(
             uitgesteld[s.betreft] = s.voorstellen or (s.id,)
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
-        resultaten.append(r)
+        titel = s.titel or "; ".join(t for v in s.voorstellen if (t := titels.get(v, "")))
+        resultaten.append(evolve(r, titel=titel))
     peil = peildatum(ctx.datum, ctx.procedure)
     return Uitslagen(
         tuple(evolve(r, peildatum=peil) for r in resultaten),
@@ -309,22 +374,45 @@ def uitslagen(
     )
 
 
-def _acclamatie(s: Stemming, pad: str, ctx: Context, uit: list[Bevinding]) -> Resultaat:
+def _gewogen_na(dossier: Dossier, s: Stemming) -> str | None:
+    """STM07: the first weighted vote after acclamation ``s`` on all of its proposals."""
+    if s.wijze is not Wijze.ACCLAMATIE or not s.bezwaar or not s.voorstellen:
+        return None
+    na = dossier.stemmingen[dossier.stemmingen.index(s) + 1 :]
+    for t in na:
+        if t.wijze is Wijze.GEWOGEN and set(s.voorstellen) <= set(t.voorstellen):
+            return t.id
+    return None
+
+
+def _acclamatie(
+    s: Stemming, pad: str, ctx: Context, uit: list[Bevinding], gevolgd: str | None
+) -> Resultaat:
     """STM07: acclamation stands only when nobody objected and no ballots were cast.
 
-    An objection means the proposal needs a weighted vote; ballots recorded on an
-    acclamation contradict it (they are not counted). Either way there is no decision
-    until the dossier records the weighted vote.
+    An objection means the proposal needs a weighted vote: when the dossier records it
+    (``gevolgd``: its id) that is the normal route, no finding; otherwise an error. Ballots
+    recorded on an acclamation contradict it (they are not counted). Either way the
+    acclamation itself is no decision.
     """
     bezwaar = [(g.naam if (g := ctx.lid(naam)) else naam) for naam in s.bezwaar]
+    wie = ", ".join(bezwaar)
+    if bezwaar and gevolgd and not s.stemmen:
+        return Resultaat(
+            stemming=s,
+            uitkomst=Uitkomst.GEEN_BESLUIT,
+            toelichting=f"bezwaar tegen acclamatie ({wie}); gewogen stemming {gevolgd}",
+        )
     if bezwaar:
-        wie = ", ".join(bezwaar)
         uit.append(
             bevinding(
                 "STM07",
                 f"{pad}.bezwaar",
-                f"Bezwaar tegen acclamatie ({wie}): het voorstel vraagt een gewogen stemming.",
-                f"Objection to acclamation ({wie}): the proposal needs a weighted vote.",
+                f"Bezwaar tegen acclamatie ({wie}), maar er volgt geen gewogen stemming over "
+                "hetzelfde voorstel; leg die vast als een volgende stemming met "
+                "'wijze = \"gewogen\"'.",
+                f"Objection to acclamation ({wie}), but no weighted vote on the same proposal "
+                "follows; record it as a later vote with 'wijze = \"gewogen\"'.",
             )
         )
     if s.stemmen:
@@ -352,12 +440,14 @@ def _resultaat(
     ctx: Context,
     gewichten: Mapping[str, int],
     geldig: set[str],
+    afwezig: set[str],
     vacatures: Mapping[str, Vacature],
     uit: list[Bevinding],
+    gevolgd: str | None = None,
 ) -> Resultaat:
     """STM04-STM08, STM10, STM11 for one stemming."""
     if s.wijze is Wijze.ACCLAMATIE:
-        return _acclamatie(s, pad, ctx, uit)
+        return _acclamatie(s, pad, ctx, uit, gevolgd)
     meerderheid = ctx.procedure.meerderheid  # STM05: the procedure in force
     if s.meerderheid is not None:
         if (m := breuk(s.meerderheid)) is None:
@@ -373,7 +463,10 @@ def _resultaat(
             )
         else:
             meerderheid = m
-    briefjes = list(_briefjes(s, pad, ctx, geldig, uit))
+    geordend = s.geordend
+    briefjes = list(
+        _briefjes(s, pad, ctx, geldig=geldig, afwezig=afwezig, uit=uit, geordend=geordend)
+    )
     opties = s.keuzemogelijkheden
     if s.soort is StemmingSoort.VERKIEZING and not opties and s.vacature:
         vacature = vacatures.get(s.vacature)
@@ -419,7 +512,7 @@ def _resultaat(
         grondslag=s.grondslag,
         leden=sum(gewichten.values()),
         briefjes=live.briefjes,
-        vast_na=live.vast_sinds,
+        vast_na=live.vast_sinds if geordend is not None else None,
         stemming=s,
         uitkomst=u.uitkomst,
         percentage=u.percentage,
@@ -431,10 +524,19 @@ def _resultaat(
 
 
 def _briefjes(
-    s: Stemming, pad: str, ctx: Context, geldig: set[str], uit: list[Bevinding]
+    s: Stemming,
+    pad: str,
+    ctx: Context,
+    *,
+    geldig: set[str],
+    afwezig: set[str],
+    uit: list[Bevinding],
+    geordend: Sequence[Stembriefje] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """STM04: resolve names to codes; drop (and report) non-members and the unrepresented."""
-    for b in s.stemmen:
+    """STM04: resolve names to codes; drop (and report) non-members and the unrepresented;
+    STM03: a ballot of a member whose representative is absent. In the order cast when
+    the dossier records it (``geordend``), else in the order of the dossier."""
+    for b in s.stemmen if geordend is None else geordend:
         g = ctx.lid(b.gemeente)
         if g is None:
             tip = ", ".join(ctx.suggesties(b.gemeente))
@@ -444,6 +546,17 @@ def _briefjes(
                     f"{pad}.stemmen.{b.gemeente}",
                     f"stem van {b.gemeente!r} telt niet: geen lid (bedoeld: {tip or '?'})",
                     f"ballot of {b.gemeente!r} not counted: not a member",
+                )
+            )
+        elif g.code in afwezig:
+            uit.append(
+                bevinding(
+                    "STM03",
+                    f"{pad}.stemmen.{b.gemeente}",
+                    f"Stem van {g.naam} telt niet: de vertegenwoordiger is niet aanwezig op "
+                    "deze fysieke ALV, en alleen aanwezigen stemmen.",
+                    f"Ballot of {g.naam} not counted: the representative is absent from this "
+                    "physical meeting, and only those present vote.",
                 )
             )
         elif g.code not in geldig:

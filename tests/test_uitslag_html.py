@@ -173,10 +173,15 @@ def test_every_bar_has_its_numbers_in_text(
         assert re.fullmatch(r"[\d.]+", cellen[0].tekst().strip()), "votes in text"
         cel = balk.voorouder("td")
         assert cel is cellen[1]
-        assert re.fullmatch(r"\d+,\d\d%", cel.tekst().strip()), "the share in text beside it"
+        share = cel.tekst().strip()
+        assert re.fullmatch(r"\d+,\d\d%|100%|0%", share), "the share in text beside it"
         breedte = re.search(r"width:([\d.]+)%", balk.attrs["style"])
         assert breedte
-        assert breedte.group(1).replace(".", ",") + "%" == cel.tekst().strip()
+        # STM06: all and nothing as the minutes write them, without decimals
+        verwacht = {"100,00%": "100%", "0,00%": "0%"}.get(
+            w := breedte.group(1).replace(".", ",") + "%", w
+        )
+        assert verwacht == share
 
 
 def test_readable_without_css(
@@ -186,7 +191,7 @@ def test_readable_without_css(
     pagina = _pagina(dossier, monkeypatch, capsys)
     zonder = re.sub(r"<style>.*?</style>", "", pagina, flags=re.DOTALL)
     tekst = re.sub(r"\s+", " ", ontleed(zonder).wortel.tekst())
-    assert "aangenomen met 98,58% van de stemmen" in tekst
+    assert "aangenomen: 98,58% voor, 1,42% tegen" in tekst
     assert "voor12.398" in tekst.replace(" ", "")
     assert "meer dan de helft van de uitgebrachte stemmen" in tekst
     assert "De uitslag stond vast na 166 van de 328 stembriefjes." in tekst

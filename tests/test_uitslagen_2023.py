@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
@@ -90,6 +91,7 @@ def _stemming(
         kandidaten=kandidaten,
         betreft="07b" if e.get("ordemotie") else None,
         stemmen=stemmen,
+        volgorde=True,  # for these examples the members vote in the order of their CBS code
     )
 
 
@@ -181,17 +183,28 @@ def test_every_outcome_and_rendering(uitslag: Uitslagen, notulen: list[dict[str,
         assert r.percentage == e["percentage"]
         assert r.voor + r.tegen == AANWEZIG_TOTAAL
         if r.stemming.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
-            assert zin(r) == f"{e['uitkomst']} gekozen met {e['percentage']}% van de stemmen"
-        else:
-            assert zin(r) == f"{e['uitkomst']} met {e['percentage']}% van de stemmen"
+            assert zin(r) == (
+                f"{e['uitkomst']} gekozen met {e['percentage']}% van de uitgebrachte stemmen"
+            )
+        else:  # STM06: the share voor and the share tegen, each named
+            assert zin(r) == (
+                f"{e['uitkomst']}: {e['percentage']}% voor, {r.percentage_tegen}% tegen"
+            )
+            assert r.percentage_voor == e["percentage"]
+            voor, tegen = (
+                float(p.replace(",", ".")) for p in (e["percentage"], r.percentage_tegen)
+            )
+            assert abs(voor + tegen - 100) <= 0.01
 
 
 def test_examples_from_the_minutes(uitslag: Uitslagen) -> None:
     zinnen = {r.stemming.id: zin(r) for r in uitslag.resultaten}
-    assert zinnen["2023-06-S04"] == "aangenomen met 98,58% van de stemmen"
-    assert zinnen["2023-06-S09"] == "verworpen met 21,49% van de stemmen"
-    assert zinnen["2023-06-S18"] == "Mark Boumans gekozen met 61,09% van de stemmen"
-    assert zin(uitslag.resultaten[4], "en") == "adopted with 98.81% of the votes"
+    assert zinnen["2023-06-S04"] == "aangenomen: 98,58% voor, 1,42% tegen"
+    assert zinnen["2023-06-S09"] == "verworpen: 21,49% voor, 78,51% tegen"
+    assert zinnen["2023-06-S18"] == "Mark Boumans gekozen met 61,09% van de uitgebrachte stemmen"
+    assert zin(uitslag.resultaten[4], "en") == "adopted: 98.81% for, 1.19% against"
+    # no sentence says "verworpen met X%" without saying what X is a share of
+    assert not any(re.search(r"(aangenomen|verworpen) met", z) for z in zinnen.values())
 
 
 @pytest.mark.regel("STM08")
@@ -215,9 +228,10 @@ def test_cli_json_csv_html(
     ]
     assert cli.main(["uitslag", "alv.toml"]) == 0
     tekst = capsys.readouterr().out
-    assert "aangenomen met 98,58% van de stemmen" in tekst
-    assert "Mark Boumans gekozen met 61,09% van de stemmen" in tekst
-    assert "aangenomen met 98,81% van de stemmen" in tekst
+    assert "aangenomen: 98,58% voor, 1,42% tegen" in tekst
+    assert "Mark Boumans gekozen met 61,09% van de uitgebrachte stemmen" in tekst
+    assert "aangenomen: 98,81% voor, 1,19% tegen" in tekst
+    assert "stond vast na 166 van 328 stembriefjes" in tekst
     assert "geldt voor elk voorstel (STM08)" in tekst
     assert cli.main(["uitslag", "alv.toml", "--format", "csv"]) == 0
     rijen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

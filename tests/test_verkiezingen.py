@@ -138,6 +138,6 @@ def test_election_in_the_dossier_takes_candidates_from_the_vacancy() -> None:
     assert r.uitkomst == "geen besluit"
     assert r.toelichting == "de stemmen staken: onbeslist (geen loting)"
     assert r.to_json()["opties"] == [
-        {"optie": "Koen Schuiling", "stemmen": 75},
-        {"optie": "Mark Boumans", "stemmen": 75},
+        {"optie": "Koen Schuiling", "stemmen": 75, "percentage": "50,00"},
+        {"optie": "Mark Boumans", "stemmen": 75, "percentage": "50,00"},
     ]

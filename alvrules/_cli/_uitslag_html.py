@@ -23,7 +23,7 @@ from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
 from alvrules.stemmingen import Grondslag, Wijze
-from alvrules.telling import percentage
+from alvrules.telling import aandeel, percentage
 from alvrules.uitslagen import BASIS, Resultaat, Uitslagen, meerderheid_tekst
 
 __all__ = ["KLEUREN", "pagina"]
@@ -158,7 +158,7 @@ def _telling(r: Resultaat, taal: str, e: Any) -> str:
             f'<tr><th scope="row">{e(naam)}</th><td class="n">{_getal(n, taal)}</td>'
             f'<td class="balken"><span class="spoor"><span class="balk {klasse}" '
             f'style="width:{breedte}%"></span></span> '
-            f"{percentage(n, totaal, ',' if taal == 'nl' else '.')}%</td></tr>"
+            f"{aandeel(n, totaal, ',' if taal == 'nl' else '.')}%</td></tr>"
         )
     return (
         f'<div class="breed"><table><caption>{w["telling"]} {e(r.stemming.id)}</caption>'
@@ -215,7 +215,7 @@ def pagina(
     ]
     for i, r in enumerate(u.resultaten):
         kop, s = f"s{i}", r.stemming
-        wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
+        wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
         bundel = len(s.voorstellen) > 1
         delen.append(
             f'<section aria-labelledby="{kop}"><h2 id="{kop}">{e(s.id)} {e(wat)}</h2>'

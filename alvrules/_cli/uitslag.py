@@ -24,7 +24,7 @@ from alvrules.model import InvoerFout
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.tekens import csv_cel, terminal
-from alvrules.telling import Uitkomst
+from alvrules.telling import Uitkomst, aandeel
 from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
 
 __all__ = ["run", "zin"]
@@ -40,8 +40,23 @@ _EN = {
     "uitgesteld (ordemotie ": "postponed (order motion ",
     "uitgesteld (ordemoties ": "postponed (order motions ",
     "bezwaar tegen acclamatie": "objection to acclamation",
+    "; gewogen stemming ": "; weighted vote ",
     "acclamatie met stemmen": "acclamation with ballots",
 }
+
+
+def _pct(waarde: str, en: bool) -> str:
+    return waarde.replace(",", ".") if en else waarde
+
+
+def aandelen(r: Resultaat, taal: str = "nl") -> str:
+    """STM06: both shares, each saying what it is: "21,49% voor, 78,51% tegen"."""
+    en = taal == "en"
+    voor, tegen = ("for", "against") if en else ("voor", "tegen")
+    return (
+        f"{_pct(r.percentage_voor or '', en)}% {voor}, "
+        f"{_pct(r.percentage_tegen or '', en)}% {tegen}"
+    )
 
 
 def _toelichting(tekst: str, en: bool) -> str:
@@ -52,7 +67,9 @@ def _toelichting(tekst: str, en: bool) -> str:
 
 
 def zin(r: Resultaat, taal: str = "nl") -> str:
-    """The outcome in the minutes' wording: "aangenomen met 98,58% van de stemmen"."""
+    """The outcome as the minutes write it, every figure saying what it is a share of
+    (STM06): "verworpen: 21,49% voor, 78,51% tegen"; "Mark Boumans gekozen met 61,09% van
+    de uitgebrachte stemmen"; 100% and 0% without decimals."""
     en = taal == "en"
     s = r.stemming
     if r.uitkomst == Uitkomst.GEEN_BESLUIT and r.toelichting:
@@ -62,21 +79,22 @@ def zin(r: Resultaat, taal: str = "nl") -> str:
         return "adopted by acclamation" if en else "aangenomen bij acclamatie"
     if r.percentage is None:
         return "no decision: no votes cast" if en else "geen besluit: geen stemmen uitgebracht"
-    pct = r.percentage.replace(",", ".") if en else r.percentage
-    met = f"with {pct}% of the votes" if en else f"met {pct}% van de stemmen"
     if s.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
         if r.uitkomst == Uitkomst.GEEN_BESLUIT:
             return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
-        return f"{r.uitkomst} {'elected' if en else 'gekozen'} {met}"
+        pct = _pct(aandeel(r.voor, r.uitgebracht), en)
+        if en:
+            return f"{r.uitkomst} elected with {pct}% of the votes cast"
+        return f"{r.uitkomst} gekozen met {pct}% van de uitgebrachte stemmen"
     if r.uitkomst == Uitkomst.GEEN_BESLUIT:
         return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
     woord = {"aangenomen": "adopted", "verworpen": "rejected"}[r.uitkomst] if en else r.uitkomst
-    return f"{woord} {met}"
+    return f"{woord}: {aandelen(r, taal)}"
 
 
 def _regel(r: Resultaat, taal: str) -> str:
     s = r.stemming
-    wat = s.titel or ", ".join(s.voorstellen) or s.soort.value
+    wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
     uit = f"{s.id}  {wat}: {zin(r, taal)}"
     en = taal == "en"
     voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
@@ -104,15 +122,31 @@ _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 def _csv(u: Uitslagen) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(["stemming", "code", "tooi", "gemeente", "stemmen", "keuze"])
+    w.writerow(KOLOMMEN)
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
             continue  # no counted ballot: no voting record (as in HTML; bounds the output)
         gedrag = dict(r.stemgedrag)
+        uitslag = (str(r.uitkomst), r.percentage_voor or "", r.percentage_tegen or "")
         for code in sorted(u.gewichten):
             keuze = gedrag.get(code, GEEN_STEM)
             cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
-            w.writerow([csv_cel(c) for c in cellen])
+            w.writerow([csv_cel(c) for c in (*cellen, *uitslag)])
+
+
+#: The CSV columns: the voting record per member, then the vote's outcome and both shares
+#: (STM06: each figure says what it is a share of), the same on every row of a vote.
+KOLOMMEN = (
+    "stemming",
+    "code",
+    "tooi",
+    "gemeente",
+    "stemmen",
+    "keuze",
+    "uitkomst",
+    "percentage_voor",
+    "percentage_tegen",
+)
 
 
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
