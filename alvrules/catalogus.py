@@ -287,7 +287,10 @@ _REGELS: tuple[Regel, ...] = (
         "gemeente is een fout; de melding noemt de dichtstbijzijnde geldige namen.",
         "De stukken van 2023 citeren het lidmaatschapsartikel van de statuten niet (art. 10 "
         "lid 2 spreekt alleen van 'elke gemeente die lid is'); `alvrules` neemt aan dat elke "
-        "gemeente van de CBS-indeling op de vergaderdatum lid is (in 2023: 342).",
+        "gemeente van de CBS-indeling op de vergaderdatum lid is (in 2023: 342). Het "
+        "gemeenteregister is gedateerd vanaf 1 januari 2017: een oude naam na haar einde "
+        "krijgt 'opgegaan in' of 'verdeeld over', een vergadering vóór 2017 één fout die het "
+        "bereik noemt.",
     ),
     Regel(
         "SIG08",
@@ -447,8 +450,10 @@ _REGELS: tuple[Regel, ...] = (
         "Het aantal inwoners is het CBS-cijfer op 1 januari van het jaar voor het jaar van "
         "de vergadering.",
         "Een gemeente die na de peildatum is ontstaan of gegroeid telt de som van haar "
-        "voorgangers op die datum. Zonder cijfers voor de peildatum geen gewicht, nooit een "
-        "schatting.",
+        "voorgangers op die datum. Een gemeente die na de peildatum over meer gemeenten is "
+        "verdeeld, is van niemand de voorganger: haar inwoners tellen bij geen lid mee tot de "
+        "opvolgers eigen cijfers hebben, en de uitvoer noemt haar. Zonder cijfers voor de "
+        "peildatum geen gewicht, nooit een schatting.",
     ),
     Regel(
         "STM03",

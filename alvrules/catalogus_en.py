@@ -160,7 +160,9 @@ BESLUIT_EN: Mapping[str, str] = {
     "SIG07": "The 2023 documents do not cite the membership article of the statutes (art. 10 "
     "paragraph 2 only speaks of 'every municipality that is a member'); `alvrules` assumes "
     "that every municipality of the CBS division on the meeting date is a member (in 2023: "
-    "342).",
+    "342). The municipal register is dated from 1 January 2017: an old name after its end "
+    "gets 'merged into' or 'divided among', a meeting before 2017 one error naming the "
+    "range.",
     "MOT01": "§5 is a template, not a prescription; that a missing part is an error (and not "
     "a warning) is a decision of `alvrules`, because a motion without a call or a submitter "
     "cannot be voted on.",
@@ -169,8 +171,10 @@ BESLUIT_EN: Mapping[str, str] = {
     "AMD01": "An amendment targets an agenda item. The sources know no amendment to an "
     "amendment or to a motion; `alvrules` refuses it (it names no amendable agenda item).",
     "STM02": "A municipality formed or enlarged after the reference date counts the sum of "
-    "its predecessors on that date. Without figures for the reference date there is no "
-    "weight, never an estimate.",
+    "its predecessors on that date. A municipality divided among several after the reference "
+    "date is no one's predecessor: its inhabitants count for no member until the successors "
+    "have figures of their own, and the output names it. Without figures for the reference "
+    "date there is no weight, never an estimate.",
     "STM05": "Abstentions do not count as cast. Another majority is a fraction with its base, "
     "only where the statutes prescribe one.",
     "STM03": "A representative who is absent and does not vote is no finding: the attendance "

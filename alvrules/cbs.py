@@ -7,7 +7,9 @@
 GET request with the standard library (*decision*, docs/besluiten.md: a client library
 would add a dependency for one filtered request).
 
-What comes back is checked before anything is written: exactly one row per municipality
+Every year the register covers can be fetched (from 2017, :data:`alvrules.gemeenten.BEGIN`);
+an earlier year is refused before any request, naming that range. What comes back is
+checked before anything is written: exactly one row per municipality
 of the registry on 1 January of JAAR, codes ``GM`` + 4 digits, every count a whole number
 from 1 to :data:`alvrules.grenzen.MAX_INWONERS`. A municipality CBS lists with a count
 that the registry does not know on that date means a merger the registry lacks: refused
@@ -154,6 +156,7 @@ def haal_op(
         )
     peil = date(jaar, 1, 1)
     reg = register() if gemeenten is None else gemeenten
+    reg.leden(peil)  # BuitenRegister (nothing fetched) before the register's first date
     inwoners: dict[str, int] = {}
     vreemd: list[str] = []
     for rij in _rijen(url, timeout):

@@ -22,7 +22,7 @@ from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Dossier
 from alvrules.fouten import AlvrulesFout
-from alvrules.gemeenten import Gemeente, Gemeenteregister, register
+from alvrules.gemeenten import BuitenRegister, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_SUGGESTIES
 from alvrules.kalender import VERGADERJAREN, Kalender
 from alvrules.model import Agendapunt, InvoerFout, Vergadering
@@ -114,8 +114,11 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
     take precedence over the dossier's ``[bevolking]`` and over the shipped figures.
 
     A meeting outside the calendar's years (CAL01) is one error and nothing else can be
-    judged; a date elsewhere in the dossier outside them (possible only for a dossier
-    built in Python, the loader refuses it) ends that check with one error.
+    judged. A meeting before the municipal register's first date is one SIG07 error
+    naming the supported range; the checks run, but a check that needs the members ends
+    there without a finding of its own (never a later member list). A date elsewhere in
+    the dossier outside the calendar (possible only for a dossier built in Python, the
+    loader refuses it) ends that check with one error.
     """
     datum = dossier.vergadering.datum
     if datum.year not in VERGADERJAREN:
@@ -130,6 +133,16 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
                     f"Meeting date {datum.isoformat()} is outside the calendar ({van}-{tot}); "
                     "no deadline or vote weight can be determined.",
                     ernst=Ernst.FOUT,
+                )
+            ]
+        )
+    try:
+        register().leden(datum)
+    except BuitenRegister as e:  # no member list for that day: one error (SIG07), no guess
+        return Rapport.van(
+            [
+                bevinding(
+                    "SIG07", "vergadering.datum", e.tekst("nl"), e.tekst("en"), ernst=Ernst.FOUT
                 )
             ]
         )
@@ -188,5 +201,7 @@ def binnen(pad: str, plek: str) -> bool:
 def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
     try:
         yield from _controle(pad)(dossier, ctx)
+    except BuitenRegister:  # the members are unknown: reported once, at vergadering.datum
+        return
     except AlvrulesFout as e:  # content the check cannot judge at all: one error
         yield bevinding("CAL01", "", str(e), ernst=Ernst.FOUT)

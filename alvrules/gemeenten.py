@@ -2,15 +2,22 @@
 
 Used by SIG07 (every named municipality is a member on the meeting date) and STM02 (a
 municipality grown by a merger after the reference date counts its predecessors). The
-registry is the library's own data, covering every municipality from 1 January 2022 on:
+registry is the library's own data, a dated register of every municipality from
+:data:`BEGIN` (1 January 2017) on; membership on a day is the set of municipalities that
+existed that day. A date before :data:`BEGIN` is refused (:class:`BuitenRegister`), never
+answered with a later list.
 
-- ``data/gemeenten.csv`` (``code,naam``): the municipalities of 1 January 2022;
-- ``data/fusies.csv`` (``datum,code,naam,voorgangers``): one row per merger, in force from
-  ``datum``; ``voorgangers`` are the CBS codes (space separated) whose territory forms
-  ``code``. A new code is a new municipality; a predecessor that keeps its code (Amsterdam
-  taking in Weesp) is listed among the predecessors and continues. Every other predecessor
-  ends the day before and is ``opgegaan_in`` ``code``. Adding a merger is one row here;
-  the docs page "Stemgewichten voor een nieuw jaar" says how;
+- ``data/gemeenten.csv`` (``code,naam``): the municipalities on :data:`BEGIN` (CBS's
+  division of 1 January 2017, 388 municipalities);
+- ``data/fusies.csv`` (``datum,code,naam,voorgangers``): the one dated table of changes,
+  one row per municipality formed or enlarged, in force from ``datum``; ``voorgangers``
+  are the CBS codes (space separated) whose territory goes to ``code``. A new code is a
+  new municipality; a predecessor that keeps its code (Amsterdam taking in Weesp) is
+  listed among the predecessors and continues. Every other predecessor ends the day
+  before and is ``opgegaan_in`` ``code``, unless it is a predecessor in several rows of
+  the same date: then it was divided (``verdeeld_over`` those codes; Littenseradiel 2018,
+  Winsum 2019, Haaren 2021). Adding a merger is one row here; the docs page
+  "Stemgewichten voor een nieuw jaar" says how;
 - ``data/aliassen.csv`` (``code,alias``): other names in use (Den Haag, Frisian names).
 
 Lookup forgives case, diacritics, hyphens, apostrophes, dots, parentheses and spaces,
@@ -36,11 +43,14 @@ from importlib.resources.abc import Traversable
 import attrs
 from attrs import field, frozen, validators
 
+from alvrules.fouten import InvoerFout
 from alvrules.tekens import onzichtbaar
 from alvrules.waarden import getypeerd
 
 __all__ = [
+    "BEGIN",
     "TOOI_GEMEENTE",
+    "BuitenRegister",
     "Fusie",
     "Gemeente",
     "Gemeenteregister",
@@ -60,6 +70,27 @@ _CODE = re.compile(
     r"^\s*(?:https?://identifier\.overheid\.nl/tooi/id/gemeente/gm|gm)?\s*(\d{4})\s*$",
     re.IGNORECASE,
 )
+
+
+#: The register's first date: ``data/gemeenten.csv`` holds the municipalities of that day.
+BEGIN = date(2017, 1, 1)
+
+
+class BuitenRegister(InvoerFout):
+    """A date before the register's first date: membership on it is not known."""
+
+
+def _buiten(op: date, begin: date) -> BuitenRegister:
+    return BuitenRegister(
+        f"{op.isoformat()} ligt voor het begin van het gemeenteregister ({begin.isoformat()}): "
+        f"alvrules kent de leden vanaf {begin.isoformat()}; ondersteund zijn vergaderingen "
+        f"vanaf {begin.isoformat()}, stemgewichten vanaf {begin.year + 1}",
+        en=f"{op.isoformat()} is before the start of the municipal register "
+        f"({begin.isoformat()}): alvrules knows the members from {begin.isoformat()} on; "
+        f"meetings from {begin.isoformat()} and vote weights from {begin.year + 1} are "
+        "supported",
+        regel="SIG07",
+    )
 
 
 def tooi(code: str) -> str:
@@ -91,6 +122,8 @@ class Gemeente:
     opgegaan_in: str | None = field(
         default=None, validator=validators.optional(validators.matches_re(r"GM\d{4}"))
     )
+    #: a divided municipality: the codes its territory went to (``opgegaan_in`` is None)
+    verdeeld_over: tuple[str, ...] = ()
 
     @property
     def tooi(self) -> str:
@@ -105,7 +138,9 @@ class Gemeente:
 class Gemeenteregister:
     """All municipalities of the registry, with lookup by code, name or alias."""
 
-    def __init__(self, gemeenten: Iterable[Gemeente]) -> None:
+    def __init__(self, gemeenten: Iterable[Gemeente], begin: date | None = None) -> None:
+        #: the first date the register answers for (None: any date)
+        self.begin = begin
         self._op_code: dict[str, Gemeente] = {}
         self._op_sleutel: dict[str, list[Gemeente]] = {}
         for g in gemeenten:
@@ -125,12 +160,21 @@ class Gemeenteregister:
         """The municipality with CBS code ``code`` (``GM0363``), or None."""
         return self._op_code.get(code)
 
+    def dekt(self, op: date) -> bool:
+        """Whether the register knows the members on ``op`` (not before :attr:`begin`)."""
+        return self.begin is None or op >= self.begin
+
+    def _gedekt(self, op: date | None) -> None:
+        if op is not None and self.begin is not None and op < self.begin:
+            raise _buiten(op, self.begin)
+
     def zoek(self, naam: str, op: date | None = None) -> Gemeente | None:
         """The municipality named ``naam`` (name, alias, CBS code or TOOI URI).
 
         With ``op`` only one that exists on that date; without it, the newest of those
-        that ever carried the name.
+        that ever carried the name. :class:`BuitenRegister` for ``op`` before :attr:`begin`.
         """
+        self._gedekt(op)
         if onzichtbaar(naam):
             return None  # never stripped into a match: "Utr\u200becht" is no member
         m = _CODE.match(naam)
@@ -146,7 +190,9 @@ class Gemeenteregister:
         return max(kandidaten, key=lambda g: g.van or date.min)
 
     def leden(self, op: date) -> tuple[Gemeente, ...]:
-        """The municipalities that exist on ``op``, by code."""
+        """The municipalities that exist on ``op``, by code (:class:`BuitenRegister` for a
+        date before :attr:`begin`)."""
+        self._gedekt(op)
         return tuple(g for g in self._op_code.values() if g.bestaat_op(op))
 
     def opvolger(self, gemeente: Gemeente, op: date) -> Gemeente | None:
@@ -158,17 +204,50 @@ class Gemeenteregister:
             g = self._op_code[g.opgegaan_in]
         return g
 
-    def voorgangers(self, gemeente: Gemeente, na: date) -> tuple[Gemeente, ...]:
-        """Municipalities merged (transitively) into ``gemeente`` after ``na``."""
+    def opvolgers(self, gemeente: Gemeente, op: date) -> tuple[Gemeente, ...]:
+        """The municipalities that hold ``gemeente``'s territory on ``op``: one after a
+        merger, several after a division (each part followed through later mergers)."""
+        if gemeente.bestaat_op(op) or gemeente.tot is None or op <= gemeente.tot:
+            return (gemeente,) if gemeente.bestaat_op(op) else ()
+        volgende = (
+            [gemeente.opgegaan_in] if gemeente.opgegaan_in is not None else gemeente.verdeeld_over
+        )
+        uit: list[Gemeente] = []
+        for code in volgende:
+            for g in self.opvolgers(self._op_code[code], op):
+                if g not in uit:
+                    uit.append(g)
+        return tuple(uit)
+
+    def verdeeld(self, na: date, op: date) -> tuple[Gemeente, ...]:
+        """The divided municipalities that existed on ``na`` and ended before ``op``."""
+        return tuple(
+            g
+            for g in self._op_code.values()
+            if g.verdeeld_over and g.bestaat_op(na) and g.tot is not None and g.tot < op
+        )
+
+    def voorgangers(
+        self, gemeente: Gemeente, na: date, op: date | None = None
+    ) -> tuple[Gemeente, ...]:
+        """Municipalities merged whole (transitively) into ``gemeente`` after ``na`` (and,
+        with ``op``, on or before ``op``); a divided municipality is no one's predecessor
+        (:meth:`verdeeld`)."""
         uit: list[Gemeente] = []
         for g in self._op_code.values():
-            if g.opgegaan_in == gemeente.code and g.tot is not None and g.tot >= na:
+            if (
+                g.opgegaan_in == gemeente.code
+                and g.tot is not None
+                and g.tot >= na
+                and (op is None or g.tot < op)
+            ):
                 uit.append(g)
-                uit.extend(self.voorgangers(g, na))
+                uit.extend(self.voorgangers(g, na, op))
         return tuple(uit)
 
     def suggesties(self, naam: str, op: date | None = None, n: int = 3) -> list[str]:
         """Up to ``n`` official names close to ``naam`` (of members on ``op``, if given)."""
+        self._gedekt(op)
         sleutels = {
             s: lijst
             for s, lijst in self._op_sleutel.items()
@@ -199,27 +278,44 @@ class Fusie:
 def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[Gemeente, ...]:
     """``gemeenten`` (the start of the registry) with the ``fusies`` applied in date order.
 
-    ``ValueError`` for a merger that cannot be: an unknown or already ended predecessor
-    (also one merged into another municipality on the same day), or a code that exists
+    A predecessor named in several mergers of the same date was divided over them
+    (``verdeeld_over``); in one, it is ``opgegaan_in`` that municipality. ``ValueError``
+    for a change that cannot be: an unknown or already ended predecessor, a predecessor
+    that continues in one row and goes to another in the same date, or a code that exists
     already without being one of its predecessors.
     """
     op_code = {g.code: g for g in gemeenten}
-    for f in sorted(fusies, key=lambda f: f.datum):
-        for code in f.voorgangers:
-            g = op_code.get(code)
-            if g is None or not g.bestaat_op(f.datum - timedelta(days=1)):
-                raise ValueError(f"fusie {f.code} op {f.datum}: voorganger {code} bestaat niet")
-            if g.opgegaan_in is not None:
-                raise ValueError(
-                    f"fusie {f.code} op {f.datum}: voorganger {code} is al opgegaan in "
-                    f"{g.opgegaan_in}"
-                )
-            if code != f.code:
-                op_code[code] = attrs.evolve(g, tot=f.datum - timedelta(days=1), opgegaan_in=f.code)
-        if f.code not in f.voorgangers:
-            if f.code in op_code:
-                raise ValueError(f"fusie {f.code} op {f.datum}: code bestaat al")
-            op_code[f.code] = Gemeente(f.code, f.naam, van=f.datum)
+    per_datum: dict[date, list[Fusie]] = {}
+    for f in fusies:
+        per_datum.setdefault(f.datum, []).append(f)
+    for datum in sorted(per_datum):
+        dag_ervoor = datum - timedelta(days=1)
+        naar: dict[str, list[str]] = {}  # predecessor -> the codes it goes to
+        blijft = {f.code for f in per_datum[datum] if f.code in f.voorgangers}
+        for f in per_datum[datum]:
+            for code in f.voorgangers:
+                g = op_code.get(code)
+                if g is None or not g.bestaat_op(dag_ervoor):
+                    raise ValueError(f"fusie {f.code} op {f.datum}: voorganger {code} bestaat niet")
+                if code != f.code:
+                    if code in blijft:
+                        raise ValueError(
+                            f"fusie {f.code} op {f.datum}: voorganger {code} blijft bestaan "
+                            "in een andere fusie van die dag"
+                        )
+                    if f.code not in naar.setdefault(code, []):
+                        naar[code].append(f.code)
+        for code, doelen in naar.items():
+            g = op_code[code]
+            if len(doelen) == 1:
+                op_code[code] = attrs.evolve(g, tot=dag_ervoor, opgegaan_in=doelen[0])
+            else:
+                op_code[code] = attrs.evolve(g, tot=dag_ervoor, verdeeld_over=tuple(doelen))
+        for f in per_datum[datum]:
+            if f.code not in f.voorgangers:
+                if f.code in op_code:
+                    raise ValueError(f"fusie {f.code} op {f.datum}: code bestaat al")
+                op_code[f.code] = Gemeente(f.code, f.naam, van=f.datum)
     return tuple(op_code.values())
 
 
@@ -232,8 +328,9 @@ def _data() -> Traversable:
     return resources.files("alvrules") / "data"
 
 
-def lees_register(data: Traversable) -> Gemeenteregister:
-    """The registry from the three CSV files in the folder ``data`` (see the module doc)."""
+def lees_register(data: Traversable, begin: date | None = BEGIN) -> Gemeenteregister:
+    """The registry from the three CSV files in the folder ``data`` (see the module doc);
+    ``begin`` is the date of ``gemeenten.csv``, the first the register answers for."""
     aliassen: dict[str, list[str]] = {}
     for rij in _rijen(data, "aliassen.csv"):
         aliassen.setdefault(rij["code"], []).append(rij["alias"])
@@ -247,14 +344,14 @@ def lees_register(data: Traversable) -> Gemeenteregister:
         )
         for rij in _rijen(data, "fusies.csv")
     ]
-    return _met_aliassen(met_fusies(start, fusies), aliassen)
+    return _met_aliassen(met_fusies(start, fusies), aliassen, begin)
 
 
 def _met_aliassen(
-    gemeenten: Iterable[Gemeente], aliassen: Mapping[str, list[str]]
+    gemeenten: Iterable[Gemeente], aliassen: Mapping[str, list[str]], begin: date | None
 ) -> Gemeenteregister:
     return Gemeenteregister(
-        attrs.evolve(g, aliassen=tuple(aliassen.get(g.code, ()))) for g in gemeenten
+        (attrs.evolve(g, aliassen=tuple(aliassen.get(g.code, ()))) for g in gemeenten), begin
     )
 
 

@@ -8,6 +8,16 @@ that date counts the sum of its predecessors' figures on that date (Voorne aan Z
 ALV in 2023 is Brielle + Hellevoetsluis + Westvoorne on 1-1-2022; Amsterdam includes
 Weesp). Without figures for the reference date there is no weight: an error, never a guess.
 
+*Decision* (divided municipalities): a municipality divided among several others after
+the reference date (Littenseradiel 2018, Winsum 2019, Haaren 2021) is no one's
+predecessor: CBS gives no figure for its parts, so until the successors' own figures
+exist they count only their own inhabitants, and the divided municipality's are counted
+for no member. :attr:`Stemgewichten.verdeeld` names it with its figure, so the gap is
+visible (Het Hogeland at the ALV of 2019 is Bedum + Eemsmond + De Marne on 1-1-2018).
+
+The register starts on :data:`alvrules.gemeenten.BEGIN`: a meeting before it, or a
+reference date before it (a meeting in 2017), is refused with the supported range.
+
 Which figures: the caller's (``bevolking=``: the CLI's ``--bevolking``, a dossier's
 ``[bevolking]``), else the ones shipped for the reference date. Figures for another
 reference date are refused, never used in place of the right ones.
@@ -21,7 +31,7 @@ from attrs import frozen
 
 from alvrules.bevolking import Bevolking, beschikbaar, gedeeld, geen_cijfers
 from alvrules.fouten import GebruiksFout
-from alvrules.gemeenten import Gemeente, Gemeenteregister, register
+from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.waarden import getypeerd
@@ -29,6 +39,7 @@ from alvrules.waarden import getypeerd
 __all__ = [
     "Stemgewicht",
     "Stemgewichten",
+    "Verdeeld",
     "cijfers_voor",
     "peildatum",
     "stemgewicht",
@@ -81,6 +92,24 @@ class Stemgewicht:
 
 
 @frozen(field_transformer=getypeerd)
+class Verdeeld:
+    """A municipality divided after the reference date: its inhabitants count for no one."""
+
+    gemeente: Gemeente
+    inwoners: int | None  # its figure on the reference date, if the figures hold one
+    over: tuple[Gemeente, ...]  # the members that received its territory
+
+    def to_json(self) -> dict[str, object]:
+        """``code``, ``naam``, ``inwoners`` and ``verdeeld_over`` (codes)."""
+        return {
+            "code": self.gemeente.code,
+            "naam": self.gemeente.naam,
+            "inwoners": self.inwoners,
+            "verdeeld_over": [g.code for g in self.over],
+        }
+
+
+@frozen(field_transformer=getypeerd)
 class Stemgewichten:
     """Every member's weight at a meeting; ``totaal`` is the sum of all votes."""
 
@@ -89,6 +118,7 @@ class Stemgewichten:
     gewichten: tuple[Stemgewicht, ...]
     bron: str
     bevolking: Bevolking | None = None  # the figures used
+    verdeeld: tuple[Verdeeld, ...] = ()  # divided after the reference date (STM02 decision)
 
     @property
     def totaal(self) -> int:
@@ -113,6 +143,7 @@ class Stemgewichten:
             "totaal": self.totaal,
             "gewichten": [g.to_json() for g in self.gewichten],
             **({"bevolking": self.bevolking.to_json()} if self.bevolking else {}),
+            **({"verdeeld": [v.to_json() for v in self.verdeeld]} if self.verdeeld else {}),
         }
 
 
@@ -156,10 +187,24 @@ def stemgewichten(
     p = procedure_op(vergaderdatum)
     peil = peildatum(vergaderdatum, p)
     reg = gemeenten or register()
+    leden = reg.leden(vergaderdatum)  # BuitenRegister before the register's first date
+    if not reg.dekt(peil):
+        begin = reg.begin or BEGIN
+        raise InvoerFout(
+            f"geen stemgewichten voor een vergadering op {vergaderdatum.isoformat()}: de "
+            f"peildatum {peil.isoformat()} ligt voor het begin van het gemeenteregister "
+            f"({begin.isoformat()}); stemgewichten zijn er voor vergaderingen vanaf "
+            f"{begin.year + 1} (STM02, Statuten art. 10 lid 3)",
+            en=f"no vote weights for a meeting on {vergaderdatum.isoformat()}: the reference "
+            f"date {peil.isoformat()} is before the start of the municipal register "
+            f"({begin.isoformat()}); vote weights exist for meetings from {begin.year + 1} "
+            "on (STM02, Statuten art. 10(3))",
+            regel="STM02",
+        )
     b = cijfers_voor(peil, bevolking)
     rijen: list[Stemgewicht] = []
-    for lid in reg.leden(vergaderdatum):
-        voorgangers = reg.voorgangers(lid, peil)
+    for lid in leden:
+        voorgangers = reg.voorgangers(lid, peil, vergaderdatum)
         delen = [g for g in (lid, *voorgangers) if g.bestaat_op(peil)]
         ontbreekt = [g.naam for g in delen if g.code not in b.inwoners]
         if ontbreekt or not delen:
@@ -173,4 +218,8 @@ def stemgewichten(
             )
         inwoners = sum(b.inwoners[g.code] for g in delen)
         rijen.append(Stemgewicht(lid, inwoners, stemgewicht(inwoners, p), voorgangers))
-    return Stemgewichten(vergaderdatum, peil, tuple(rijen), b.beschrijving, b)
+    verdeeld = tuple(
+        Verdeeld(g, b.inwoners.get(g.code), reg.opvolgers(g, vergaderdatum))
+        for g in reg.verdeeld(peil, vergaderdatum)
+    )
+    return Stemgewichten(vergaderdatum, peil, tuple(rijen), b.beschrijving, b, verdeeld)

@@ -172,30 +172,48 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
     """SIG07: a named municipality is not a member on the meeting date."""
     datum = ctx.datum.strftime("%d-%m-%Y")
     ooit = ctx.gemeenten.zoek(naam)
-    opvolger = ctx.gemeenten.opvolger(ooit, ctx.datum) if ooit else None
-    if ooit is not None and opvolger is not None and ooit.tot is not None:
+    opvolgers = ctx.gemeenten.opvolgers(ooit, ctx.datum) if ooit else ()
+    if ooit is not None and opvolgers and ooit.tot is not None:
         dag = (ooit.tot + timedelta(days=1)).strftime("%d-%m-%Y")
+        namen = [g.naam for g in opvolgers]
+        if ooit.verdeeld_over:
+            lijst = f"{', '.join(namen[:-1])} en {namen[-1]}" if len(namen) > 1 else namen[0]
+            lijst_en = f"{', '.join(namen[:-1])} and {namen[-1]}" if len(namen) > 1 else namen[0]
+            return bevinding(
+                "SIG07",
+                plek,
+                f"{naam} is op {datum} geen lid: verdeeld over {lijst} sinds {dag}.",
+                f"{naam} is not a member on {datum}: divided among {lijst_en} on {dag}.",
+            )
         return bevinding(
             "SIG07",
             plek,
-            f"{naam} is geen lid op {datum}: opgegaan in {opvolger.naam} sinds {dag}.",
-            f"{naam} is not a member on {datum}: merged into {opvolger.naam} on {dag}.",
+            f"{naam} is op {datum} geen lid: opgegaan in {namen[0]} sinds {dag}.",
+            f"{naam} is not a member on {datum}: merged into {namen[0]} on {dag}.",
+        )
+    if ooit is not None and ooit.van is not None and ctx.datum < ooit.van:
+        dag = ooit.van.strftime("%d-%m-%Y")
+        return bevinding(
+            "SIG07",
+            plek,
+            f"{ooit.naam} is op {datum} geen lid: bestaat pas sinds {dag}.",
+            f"{ooit.naam} is not a member on {datum}: exists only from {dag}.",
         )
     if ooit is not None:
         return bevinding(
             "SIG07",
             plek,
-            f"{ooit.naam} is geen lid op {datum}.",
+            f"{ooit.naam} is op {datum} geen lid.",
             f"{ooit.naam} is not a member on {datum}.",
         )
-    namen = ", ".join(ctx.suggesties(naam))
+    tips = ", ".join(ctx.suggesties(naam))
     return bevinding(
         "SIG07",
         plek,
         f"Onbekende gemeente {naam!r}; "
-        + (f"bedoelt u: {namen}?" if namen else "geen lid met een vergelijkbare naam."),
+        + (f"bedoelt u: {tips}?" if tips else "geen lid met een vergelijkbare naam."),
         f"Unknown municipality {naam!r}; "
-        + (f"did you mean: {namen}?" if namen else "no member with a similar name."),
+        + (f"did you mean: {tips}?" if tips else "no member with a similar name."),
     )
 
 

@@ -157,14 +157,31 @@ def test_predecessor_that_ended_the_day_before_yesterday_is_refused() -> None:
         )
 
 
-def test_a_predecessor_merged_into_another_on_the_same_day_is_refused() -> None:
-    """Weesp cannot go into Amsterdam and into a second municipality on 24 March 2022."""
-    with pytest.raises(ValueError, match="voorganger GM0457 is al opgegaan in GM0363"):
+def test_a_predecessor_in_two_mergers_of_the_same_day_is_divided_over_them() -> None:
+    """Weesp named in Amsterdam's row and in a second one of 24 March 2022: divided."""
+    gemeenten = met_fusies(
+        [Gemeente("GM0363", "Amsterdam"), Gemeente("GM0457", "Weesp")],
+        [
+            Fusie(date(2022, 3, 24), "GM0363", "Amsterdam", ("GM0363", "GM0457")),
+            Fusie(date(2022, 3, 24), "GM0999", "Weesperstad", ("GM0457",)),
+        ],
+    )
+    weesp = {g.code: g for g in gemeenten}["GM0457"]
+    assert (weesp.tot, weesp.opgegaan_in) == (date(2022, 3, 23), None)
+    assert weesp.verdeeld_over == ("GM0363", "GM0999")
+    reg = Gemeenteregister(gemeenten)
+    assert [g.code for g in reg.opvolgers(weesp, date(2022, 3, 24))] == ["GM0363", "GM0999"]
+    assert reg.opvolger(weesp, date(2022, 3, 24)) is None
+    assert reg.voorgangers(reg.code("GM0999"), date(2022, 1, 1)) == ()  # type: ignore[arg-type]
+
+
+def test_a_predecessor_that_continues_cannot_go_elsewhere_the_same_day() -> None:
+    with pytest.raises(ValueError, match="voorganger GM0363 blijft bestaan"):
         met_fusies(
             [Gemeente("GM0363", "Amsterdam"), Gemeente("GM0457", "Weesp")],
             [
                 Fusie(date(2022, 3, 24), "GM0363", "Amsterdam", ("GM0363", "GM0457")),
-                Fusie(date(2022, 3, 24), "GM0999", "Weesperstad", ("GM0457",)),
+                Fusie(date(2022, 3, 24), "GM0999", "Weesperstad", ("GM0363",)),
             ],
         )
 

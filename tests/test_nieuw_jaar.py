@@ -33,6 +33,7 @@ from tests.conftest import EXAMPLES, SHARED
 pytestmark = pytest.mark.regel("STM02")
 
 CBS = SHARED / "data" / "cbs"
+HISTORIE = SHARED / "data" / "historie"
 DATA = Path(str(resources.files("alvrules") / "data"))
 VOORBEELD = (EXAMPLES / "najaars-alv-2023.toml").read_text(encoding="utf-8")
 
@@ -67,8 +68,9 @@ def cijfers_csv(pad: Path, peil: date, per_lid: int | dict[str, int]) -> Path:
 
 @pytest.mark.skipif(not CBS.is_dir(), reason="../shared/data/cbs is not beside the clone")
 def test_every_cbs_file_of_shared_is_shipped_unchanged() -> None:
-    bronnen = sorted(CBS.glob("inwoners-*.csv"))
-    assert len(bronnen) >= 4
+    """Both folders of CBS figures: ``cbs`` (2022-2025) and ``historie`` (2017-2021)."""
+    bronnen = sorted(CBS.glob("inwoners-*.csv")) + sorted(HISTORIE.glob("inwoners-*.csv"))
+    assert len(bronnen) >= 9
     for bron in bronnen:
         assert (DATA / bron.name).read_bytes() == bron.read_bytes(), bron.name
 
@@ -85,7 +87,7 @@ def test_every_shipped_file_names_its_cbs_product() -> None:
         b = gedeeld(date.fromisoformat(r["peildatum"]))
         assert b is not None
         assert b.beschrijving == f"Bron: CBS, {r['product']} (tabel {r['tabel']})"
-    assert beschikbaar() == tuple(date(j, 1, 1) for j in (2022, 2023, 2024, 2025))
+    assert beschikbaar() == tuple(date(j, 1, 1) for j in range(2017, 2026))
 
 
 @pytest.mark.parametrize(

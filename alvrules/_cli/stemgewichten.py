@@ -52,5 +52,17 @@ def run(args: argparse.Namespace) -> int:
             if en
             else "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"
         )
+    for v in sg.verdeeld:
+        over = ", ".join(g.naam for g in v.over)
+        aantal = "?" if v.inwoners is None else str(v.inwoners)
+        print(
+            f"{v.gemeente.naam} ({v.gemeente.code}, {aantal} inhabitants on "
+            f"{sg.peildatum.isoformat()}) was divided among {over}: counted for no member "
+            "(STM02)"
+            if en
+            else f"{v.gemeente.naam} ({v.gemeente.code}, {aantal} inwoners op "
+            f"{sg.peildatum.isoformat()}) is verdeeld over {over}: telt bij geen lid mee "
+            "(STM02)"
+        )
     print(herkomst.samenvatting(h, args.lang))
     return 0
