@@ -10,11 +10,21 @@ controleer`` reports, and the page's own code does no checking at all:
 
 Both return the report (every finding with rule id, severity, message and path), the
 deadlines TRM01, TRM02 and TRM08 of the meeting with the working days left from ``nu``,
-and, instead of a report, the one-line reason when the input cannot be read (the CLI's
-exit code 2).
+each finding's message once more for people (dates as people write them), the items sent
+after their deadline (``te_laat``: the page never says "voldoet" of those, whatever the
+finding's severity in the catalogue), and, instead of a report, the one-line reason when
+the input cannot be read (the CLI's exit code 2).
+
+The boundary with JavaScript is crossed once, in :func:`_van_js` on every function the
+page calls: an absent value (``None``, or the ``jsnull`` that Pyodide hands Python for
+JavaScript's ``null``) becomes ``None`` there, also inside a mapping or list, so no code
+behind it ever sees a JavaScript value. The page passes its "now" (``nu``) from the
+browser's clock, so the countdown and the choice of the next meeting follow one clock.
 
 Decisions (docs/besluiten.md):
 
+- Pasted text is read as TOML or JSON by its content, a file by its name, exactly as the
+  CLI does (:func:`alvrules.laden.is_json`).
 - A text with ``[[moties]]``/``[[amendementen]]`` but no ``[vergadering]`` is refused
   like in the CLI; a lone motion table (``[motie]`` or ``[amendement]``) next to a
   ``[vergadering]`` is read as a dossier with that one item.
@@ -28,17 +38,20 @@ Decisions (docs/besluiten.md):
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
 from alvrules import schrijven
 from alvrules.controle import controleer, controleer_amendement, controleer_motie
 from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_GROOTTE
 from alvrules.kalender import Kalender
-from alvrules.laden import _ontleed, lees_dossier
+from alvrules.laden import _ontleed, is_json, lees_dossier
 from alvrules.model import InvoerFout
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
@@ -46,10 +59,13 @@ from alvrules.regels import Rapport
 from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
 
 __all__ = [
+    "GEPLAKT",
     "TERMIJNEN",
     "controleer_formulier",
     "controleer_tekst",
+    "leesbare_datum",
     "naar_toml",
+    "voor_mensen",
     "werkdagen_tot",
 ]
 
@@ -58,16 +74,66 @@ TERMIJNEN = ("TRM01", "TRM02", "TRM08")
 
 _ENKEL = {"motie": "moties", "amendement": "amendementen"}
 
+#: What a read text is called in a message when it has no file name.
+GEPLAKT = "geplakte tekst"
 
-def controleer_tekst(tekst: str, formaat: str = "toml", nu: str | None = None) -> dict[str, Any]:
-    """Check a dossier (or one motion/amendment with its meeting) given as TOML or JSON."""
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+@functools.cache
+def _jsnull() -> object:
+    """Pyodide's ``jsnull`` (JavaScript's ``null``), or a marker nothing is outside Pyodide."""
     try:
-        data = _lees(tekst, formaat)
+        return cast(object, importlib.import_module("pyodide.ffi").jsnull)
+    except (ImportError, AttributeError):
+        return object()
+
+
+def _uit_js(waarde: Any) -> Any:
+    """A value from JavaScript as Python: absent (``None``, ``jsnull``) is ``None``; in a
+    mapping, a key with an absent value is left out (as if the page had not sent it); a
+    list keeps its places; anything else as it is."""
+    if waarde is None or waarde is _jsnull():
+        return None
+    if isinstance(waarde, Mapping):
+        omgezet = {k: _uit_js(v) for k, v in waarde.items()}
+        return {k: v for k, v in omgezet.items() if v is not None}
+    if isinstance(waarde, list | tuple):
+        return [_uit_js(v) for v in waarde]
+    return waarde
+
+
+def _van_js(functie: Callable[_P, _R]) -> Callable[_P, _R]:
+    """The boundary: every argument from the page through :func:`_uit_js`, once."""
+
+    @functools.wraps(functie)
+    def omgezet(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        omgezette_args = cast(Any, [_uit_js(a) for a in args])
+        omgezette_kwargs = cast(Any, {k: _uit_js(v) for k, v in kwargs.items()})
+        return functie(*omgezette_args, **omgezette_kwargs)
+
+    return omgezet
+
+
+@_van_js
+def controleer_tekst(
+    tekst: str, formaat: str | None = None, nu: str | None = None, naam: str | None = None
+) -> dict[str, Any]:
+    """Check a dossier (or one motion/amendment with its meeting) given as TOML or JSON.
+
+    ``formaat`` (``"toml"`` or ``"json"``) says how to read it; without it, a text with a
+    file name ``naam`` goes by that name and pasted text by its content, as the CLI decides
+    (:func:`~alvrules.laden.is_json`). ``naam`` also names the text in a message.
+    """
+    try:
+        data = _lees(tekst, formaat, naam)
     except InvoerFout as e:
         return {"invoerfout": str(e)}
     return {**_controleer(data, nu), "formulier": _formulier(data)}
 
 
+@_van_js
 def controleer_formulier(formulier: Mapping[str, Any], nu: str | None = None) -> dict[str, Any]:
     """Check the form's content: a dossier as a mapping, times of sending in Dutch time.
 
@@ -91,6 +157,7 @@ def _formulier_dossier(formulier: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
+@_van_js
 def naar_toml(formulier: Mapping[str, Any]) -> dict[str, Any]:
     """The form's content as a TOML dossier (the dossier writer's), for download; or why it
     cannot be read."""
@@ -115,13 +182,14 @@ def werkdagen_tot(termijn: Termijn, nu: datetime, kalender: Kalender) -> int:
     return dagen if termijn.datum >= vandaag else -dagen
 
 
-def _lees(tekst: str, formaat: str) -> dict[str, Any]:
+def _lees(tekst: str, formaat: str | None, naam: str | None) -> dict[str, Any]:
     """The parsed text, read as the CLI reads a file (duplicate JSON keys refused, …)."""
-    naam = "invoer.json" if formaat == "json" else "invoer.toml"
     inhoud = tekst.encode("utf-8", "surrogatepass")
+    json_ = formaat == "json" if formaat is not None else is_json(inhoud, naam)
+    naam = naam or GEPLAKT
     if len(inhoud) > MAX_GROOTTE:
         raise InvoerFout(f"{naam}: tekst groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
-    data = _ontleed(inhoud, naam, json_=formaat == "json")
+    data = _ontleed(inhoud, naam, json_=json_)
     if not isinstance(data, dict):
         raise InvoerFout(f"{naam}: het dossier is geen tabel (object)")
     for enkel, meervoud in _ENKEL.items():
@@ -163,6 +231,86 @@ def _nederlandse_tijd(waarde: str) -> str:
     return tijd.isoformat()
 
 
+_WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+#: An ISO 8601 date or timestamp in a message: ``2023-11-20T13:00:00+01:00``, ``2023-12-01``.
+_ISO = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\d:])"
+)
+
+
+def leesbare_datum(waarde: date) -> str:
+    """A date as people write it, ``vrijdag 1 december 2023``; a timestamp in Dutch time
+    with the hour as written in Dutch letters, ``maandag 20 november 2023, 13.00 uur``."""
+    if isinstance(waarde, datetime):
+        tijd = waarde.astimezone(AMSTERDAM) if waarde.tzinfo is not None else waarde
+        return f"{leesbare_datum(tijd.date())}, {tijd.hour}.{tijd.minute:02d} uur"
+    return f"{_WEEKDAGEN[waarde.weekday()]} {waarde.day} {_MAANDEN[waarde.month - 1]} {waarde.year}"
+
+
+def voor_mensen(melding: str) -> str:
+    """A finding's message with every ISO date or timestamp as people write it."""
+
+    def lees(m: re.Match[str]) -> str:
+        tekst = m.group(0)
+        try:
+            waarde = datetime.fromisoformat(tekst) if "T" in tekst else date.fromisoformat(tekst)
+        except ValueError:
+            return tekst
+        return leesbare_datum(waarde)
+
+    return _ISO.sub(lees, melding)
+
+
+def _te_laat(dossier: Dossier, per_regel: Mapping[str, Termijn]) -> list[dict[str, Any]]:
+    """Every motion and amendment received after its deadline (TRM02 for a motion, TRM01
+    for an amendment), whatever the severity its finding has in the catalogue."""
+    vergadering = dossier.vergadering
+    begin = (
+        datetime.combine(vergadering.datum, vergadering.aanvang, AMSTERDAM)
+        if vergadering.aanvang is not None
+        else None
+    )
+    uit = []
+    for soort, regel, stukken in (
+        ("motie", "TRM02", dossier.moties),
+        ("amendement", "TRM01", dossier.amendementen),
+    ):
+        termijn = per_regel[regel]
+        for stuk in stukken:
+            if stuk.ingediend is None or termijn.gehaald(stuk.ingediend):
+                continue
+            ontvangen = stuk.ingediend.astimezone(AMSTERDAM)
+            na_vergadering = ontvangen.date() > vergadering.datum or (
+                begin is not None and ontvangen >= begin
+            )
+            uit.append(
+                {
+                    "soort": soort,
+                    "id": stuk.id,
+                    "regel": regel,
+                    "termijn": leesbare_datum(termijn.moment),
+                    "ingediend": leesbare_datum(ontvangen),
+                    "na_vergadering": na_vergadering,
+                    "actueel": bool(getattr(stuk, "actueel", False)),
+                }
+            )
+    return uit
+
+
 def _nu(nu: str | None) -> datetime:
     if nu is None:
         return datetime.now(AMSTERDAM)
@@ -192,18 +340,26 @@ def _controleer(data: Mapping[str, Any], nu: str | None, *, enkel: bool = False)
     p = procedure_op(vergadering.datum)
     kalender = Kalender(p.extra_vrije_dagen)
     moment = _nu(nu)
+    per_regel = {t.regel: t for t in termijnen(vergadering, p)}
     deadlines = [
         {
-            **t.to_json(),
-            "werkdagen": werkdagen_tot(t, moment, kalender),
-            "verstreken": not t.gehaald(moment),
+            **per_regel[regel].to_json(),
+            "leesbaar": leesbare_datum(per_regel[regel].moment),
+            "werkdagen": werkdagen_tot(per_regel[regel], moment, kalender),
+            "verstreken": not per_regel[regel].gehaald(moment),
         }
-        for t in termijnen(vergadering, p)
-        if t.regel in TERMIJNEN
+        for regel in TERMIJNEN
     ]
     return {
         "invoerfout": None,
-        "vergadering": {"naam": vergadering.naam, "datum": vergadering.datum.isoformat()},
+        "vergadering": {
+            "naam": vergadering.naam,
+            "datum": vergadering.datum.isoformat(),
+            "leesbaar": leesbare_datum(vergadering.datum),
+            "sluitingstijd_aangenomen": vergadering.sluitingstijd is None,
+        },
         "rapport": rapport.to_json(),
+        "leesbaar": [voor_mensen(b.melding) for b in rapport.bevindingen],
         "termijnen": deadlines,
+        "te_laat": _te_laat(dossier, per_regel),
     }

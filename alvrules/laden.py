@@ -57,6 +57,7 @@ __all__ = [
     "HERNOEMD",
     "JAREN",
     "MAX_GROOTTE",
+    "is_json",
     "laad_bytes",
     "laad_dossier",
     "lees_bytes",
@@ -81,7 +82,8 @@ def laad_dossier(pad: str | Path) -> Dossier:
     A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
     """
     bestand = Path(pad)
-    dossier = laad_bytes(lees_bytes(bestand), bestand.name, json_=bestand.suffix.lower() == ".json")
+    inhoud = lees_bytes(bestand)
+    dossier = laad_bytes(inhoud, bestand.name, json_=is_json(inhoud, bestand.name))
     if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
         cijfers = attrs.evolve(
             dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
@@ -98,8 +100,21 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
     """
     toets_grootte(inhoud, naam)
     if json_ is None:
-        json_ = inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+        json_ = is_json(inhoud)
     return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
+
+
+def is_json(inhoud: bytes, bestandsnaam: str | None = None) -> bool:
+    """Whether the loader reads ``inhoud`` as JSON (else as TOML), the CLI's one rule.
+
+    A file goes by its name: ``.json`` (any case) is JSON. Text without a file name
+    (standard input, text pasted on the page "Controleer uw motie") goes by its content:
+    JSON when its first non-blank character (after a BOM) is ``{``. A TOML dossier starts
+    with a table header such as ``[vergadering]`` or a key, never with ``{``.
+    """
+    if bestandsnaam is not None:
+        return Path(bestandsnaam).suffix.lower() == ".json"
+    return inhoud.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:

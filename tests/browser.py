@@ -40,6 +40,48 @@ VLAGGEN = (
 )
 
 
+#: axe-core, the accessibility engine, from the npm registry (served by the test itself).
+AXE = "4.14.1"
+
+
+def axe_core() -> Path | str:
+    """``axe.min.js`` of axe-core :data:`AXE`, installed with npm into the docs cache
+    (``.cache/docs/axe/`` or ``$ALVRULES_DOCS_CACHE/axe/``) when it is not there yet; or
+    why it cannot be had (no npm)."""
+    basis = Path(
+        os.environ.get("ALVRULES_DOCS_CACHE")
+        or Path(__file__).resolve().parent.parent / ".cache" / "docs"
+    )
+    map_ = basis / "axe"
+    js = map_ / "node_modules" / "axe-core" / "axe.min.js"
+    pakket = js.parent / "package.json"
+    if js.is_file() and json.loads(pakket.read_text("utf-8")).get("version") == AXE:
+        return js
+    npm = shutil.which("npm")
+    if npm is None:
+        return "npm ontbreekt (apt-get install npm), dus axe-core ook"
+    import subprocess
+
+    map_.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(map_),
+            "--no-save",
+            "--no-package-lock",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            f"axe-core@{AXE}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return js
+
+
 def ontbreekt() -> str | None:
     """Why the browser tests cannot run here, or None."""
     for pad in (CHROMIUM, CHROMEDRIVER):
@@ -156,6 +198,44 @@ def wacht_op_uitslag(driver: Any, aantal: int) -> None:
     )
 
 
+#: Run before the page's own scripts: ``Date`` starts at the given moment and runs on.
+_KLOK = """(() => {
+  const Echt = Date, begin = Echt.now(), vast = Echt.parse(%s);
+  const nu = () => vast + (Echt.now() - begin);
+  class Klok extends Echt {
+    constructor(...a) { if (a.length) super(...a); else super(nu()); }
+    static now() { return nu(); }
+  }
+  globalThis.Date = Klok;
+})();"""
+
+
+def zet_klok(driver: Any, tijdstip: str) -> None:
+    """Set the browser's clock to ``tijdstip`` (ISO 8601 with offset) for every page opened
+    from now on, and its time zone to Europe/Amsterdam, as a griffier's browser has them.
+
+    Through the DevTools protocol: ``Page.addScriptToEvaluateOnNewDocument`` runs a script
+    before any of the page's own that makes ``Date`` start at ``tijdstip`` and run on (the
+    clock of an earlier call is removed), and ``Emulation.setTimezoneOverride``. The page
+    is opened at its plain address; it has no parameter of its own for "now".
+    """
+    vorige = getattr(driver, "_alv_klok", None)
+    if vorige is not None:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": vorige})
+    uit = driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": _KLOK % json.dumps(tijdstip)}
+    )
+    driver._alv_klok = uit["identifier"]
+    driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Europe/Amsterdam"})
+
+
+def blokkeer(driver: Any, patronen: list[str]) -> None:
+    """Let every request whose URL matches one of ``patronen`` fail (``*`` wildcards), as a
+    network that drops them would; an empty list lets everything through again."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": patronen})
+
+
 def zet(driver: Any, veld_id: str, waarde: str) -> None:
     """Set a date/time field (their typing is locale-dependent) and fire ``change``."""
     driver.execute_script(
@@ -202,6 +282,14 @@ class Bidi:
                 if bericht.get("type") == "error":
                     raise RuntimeError(f"{methode}: {bericht.get('message')}")
                 return bericht["result"]
+
+    def zet_klok(self, tijdstip: str) -> None:
+        """The browser's clock at ``tijdstip`` for every page opened from now on (the same
+        script as :func:`zet_klok`, as a BiDi preload script)."""
+        self.stuur(
+            "script.addPreloadScript",
+            {"functionDeclaration": "() => " + _KLOK % json.dumps(tijdstip)},
+        )
 
     def open(self, url: str) -> None:
         self.stuur(

@@ -7,17 +7,22 @@ test_controleer_pagina.py.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from alvrules import browser
 from alvrules.browser import (
     controleer_formulier,
     controleer_tekst,
+    leesbare_datum,
     naar_toml,
+    voor_mensen,
     werkdagen_tot,
 )
 from alvrules.controle import controleer
@@ -68,20 +73,20 @@ def test_json_is_read_as_the_cli_reads_it() -> None:
     dubbel = controleer_tekst('{"vergadering": {}, "vergadering": {}}', "json")
     assert (
         dubbel["invoerfout"]
-        == "invoer.json: geen geldige JSON: sleutel 'vergadering' staat er twee keer"
+        == "geplakte tekst: geen geldige JSON: sleutel 'vergadering' staat er twee keer"
     )
 
 
 def test_unreadable_text_gives_one_line_and_no_report() -> None:
     uit = controleer_tekst("[vergadering\n", "toml")
     assert set(uit) == {"invoerfout"}
-    assert uit["invoerfout"].startswith("invoer.toml: geen geldige TOML")
+    assert uit["invoerfout"].startswith("geplakte tekst: geen geldige TOML")
     naief = controleer_tekst(
         '[vergadering]\ndatum = 2023-12-01\n[motie]\nid = "M1"\ningediend = 2023-11-15T12:00:00\n'
     )
     assert naief["invoerfout"].startswith("invoer: moties[M1].ingediend: tijdstip zonder tijdzone")
     groot = controleer_tekst("# " + "x" * 6 * 1024 * 1024)
-    assert groot == {"invoerfout": "invoer.toml: tekst groter dan 5 MiB"}
+    assert groot == {"invoerfout": "geplakte tekst: tekst groter dan 5 MiB"}
 
 
 def test_a_lone_motion_is_read_with_its_meeting() -> None:
@@ -185,3 +190,135 @@ def test_the_form_reports_its_own_item_not_the_agenda() -> None:
     assert {b["regel"] for b in controleer_tekst(tekst, "json")["rapport"]["bevindingen"]} == {
         "AGD01"
     }
+
+
+# -- the boundary with JavaScript, pasted text, late items, messages for people ------------
+
+
+class _JsNull:
+    """Stands in for Pyodide's ``pyodide.ffi.jsnull`` (JavaScript's ``null``)."""
+
+
+@pytest.fixture
+def jsnull(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A module ``pyodide.ffi`` with a ``jsnull``, as inside Pyodide."""
+    import sys
+    import types
+
+    ffi = types.ModuleType("pyodide.ffi")
+    ffi.jsnull = _JsNull()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pyodide", types.ModuleType("pyodide"))
+    monkeypatch.setitem(sys.modules, "pyodide.ffi", ffi)
+    browser._jsnull.cache_clear()
+    yield ffi.jsnull  # type: ignore[attr-defined]
+    browser._jsnull.cache_clear()
+
+
+def test_an_absent_value_from_javascript_is_none_at_the_boundary(jsnull: object) -> None:
+    """``nu: null`` from the page reached ``datetime.fromisoformat`` as ``jsnull``: every
+    check ended in a traceback. Now jsnull is None wherever it comes in, nested too."""
+    tekst = (EXAMPLES / "fouten.toml").read_text("utf-8")
+    assert controleer_tekst(tekst, jsnull, jsnull, jsnull)["invoerfout"] is None
+    uit = controleer_formulier(_formulier(reden=jsnull), nu=jsnull)
+    assert uit["rapport"]["bevindingen"] == []
+    assert naar_toml({**_formulier(), "agendapunten": jsnull})["invoerfout"] is None
+    assert browser._uit_js({"a": [jsnull, {"b": jsnull}], "c": "x", "d": None}) == {
+        "a": [None, {}],
+        "c": "x",
+    }
+
+
+def test_outside_pyodide_nothing_is_taken_for_jsnull() -> None:
+    browser._jsnull.cache_clear()
+    assert browser._uit_js(_JsNull()) is not None
+    assert browser._uit_js(0) == 0
+    assert browser._uit_js("") == ""
+
+
+def test_pasted_text_is_toml_or_json_by_its_content_as_the_cli_decides() -> None:
+    """The tutorial's TOML starts with ``[vergadering]``: TOML, not "geen geldige JSON"."""
+    toml = '[vergadering]\ndatum = 2023-12-01\n[motie]\nid = "M1"\ntitel = "T"\n'
+    assert controleer_tekst(toml)["invoerfout"] is None
+    json_ = json.dumps(_formulier(ingediend="2023-11-15T12:00:00+01:00"))
+    assert controleer_tekst("\ufeff \n" + json_)["rapport"]["geldig"] is True
+    # a file goes by its name, as `alvrules controleer FILE` does
+    assert controleer_tekst(toml, naam="motie.JSON")["invoerfout"].startswith(
+        "motie.JSON: geen geldige JSON"
+    )
+    assert controleer_tekst(json_, naam="dossier.toml")["invoerfout"].startswith(
+        "dossier.toml: geen geldige TOML"
+    )
+
+
+@pytest.mark.regel("TRM02")
+def test_a_late_motion_is_reported_late_whatever_its_severity() -> None:
+    op_tijd = controleer_formulier(_formulier(ingediend="2023-11-20T12:00"), NU)
+    assert op_tijd["te_laat"] == []
+    laat = controleer_formulier(_formulier(ingediend="2023-11-22T09:15"), NU)
+    assert laat["rapport"]["geldig"] is True  # a warning in the catalogue ...
+    assert laat["te_laat"] == [  # ... but late all the same
+        {
+            "soort": "motie",
+            "id": "M01",
+            "regel": "TRM02",
+            "termijn": "maandag 20 november 2023, 12.00 uur",
+            "ingediend": "woensdag 22 november 2023, 9.15 uur",
+            "na_vergadering": False,
+            "actueel": False,
+        }
+    ]
+    actueel = controleer_formulier(
+        _formulier(ingediend="2023-11-22T09:15", actueel=True, reden="nieuw besluit"), NU
+    )
+    assert actueel["te_laat"][0]["actueel"] is True
+    na = controleer_formulier(_formulier(ingediend="2023-12-02T10:00"), NU)
+    assert na["te_laat"][0]["na_vergadering"] is True
+    # with a known start, at or after it is after the meeting
+    aanvang = {"datum": "2023-12-01", "aanvang": "13:00:00"}
+    tijdens = controleer_formulier(
+        {"vergadering": aanvang, "moties": [_motie(ingediend="2023-12-01T13:00")]}, NU
+    )
+    assert tijdens["te_laat"][0]["na_vergadering"] is True
+    ochtend = controleer_formulier(
+        {"vergadering": aanvang, "moties": [_motie(ingediend="2023-12-01T09:00")]}, NU
+    )
+    assert ochtend["te_laat"][0]["na_vergadering"] is False
+
+
+@pytest.mark.regel("TRM01")
+def test_a_late_amendment_is_reported_late() -> None:
+    tekst = (EXAMPLES / "fouten.toml").read_text("utf-8")
+    te_laat = {t["id"]: t for t in controleer_tekst(tekst)["te_laat"]}
+    assert te_laat["A01"]["regel"] == "TRM01"
+    assert te_laat["A01"]["ingediend"] == "maandag 20 november 2023, 13.05 uur"
+    assert set(te_laat) == {"M01", "M02", "A01"}
+
+
+def test_messages_for_people_write_dates_as_people_do() -> None:
+    assert leesbare_datum(datetime(2023, 11, 20, 13, tzinfo=AMSTERDAM)) == (
+        "maandag 20 november 2023, 13.00 uur"
+    )
+    assert leesbare_datum(datetime(2023, 11, 20, 8, 5, tzinfo=AMSTERDAM).astimezone(UTC)) == (
+        "maandag 20 november 2023, 8.05 uur"
+    )
+    assert leesbare_datum(date(2023, 12, 1)) == "vrijdag 1 december 2023"
+    assert voor_mensen(
+        "Motie na de termijn ingediend: ontvangen 2023-11-22T09:15:00+01:00, "
+        "termijn 2023-11-20T13:00:00+01:00; ALV 2023-12-01, code 2023-13-45, 20231120."
+    ) == (
+        "Motie na de termijn ingediend: ontvangen woensdag 22 november 2023, 9.15 uur, "
+        "termijn maandag 20 november 2023, 13.00 uur; ALV vrijdag 1 december 2023, "
+        "code 2023-13-45, 20231120."
+    )
+    uit = controleer_tekst((EXAMPLES / "fouten.toml").read_text("utf-8"), nu=NU)
+    assert len(uit["leesbaar"]) == len(uit["rapport"]["bevindingen"])
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}T", m) for m in uit["leesbaar"])
+    assert uit["vergadering"]["leesbaar"] == "vrijdag 1 december 2023"
+    trm01 = next(t for t in uit["termijnen"] if t["regel"] == "TRM01")
+    assert trm01["leesbaar"] == "maandag 20 november 2023, 13.00 uur"
+
+
+def test_the_assumed_closing_time_is_said() -> None:
+    assert controleer_formulier(_formulier(), NU)["vergadering"]["sluitingstijd_aangenomen"]
+    met = {"vergadering": {"datum": "2023-12-01", "sluitingstijd": "13:00:00"}, "moties": []}
+    assert not controleer_formulier(met, NU)["vergadering"]["sluitingstijd_aangenomen"]

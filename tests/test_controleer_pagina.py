@@ -1,10 +1,14 @@
 """End to end: the page "Controleer uw motie" in headless Debian Chromium, served on loopback.
 
 The site is built (``mkdocs build``, with the Pyodide runtime and the wheels) and served
-by a static server on 127.0.0.1; the page runs alvrules in the browser. The tests fill in
-a motion with a known defect and see the finding, fix it and see "voldoet", read both
-example dossiers and find the same rule ids as ``alvrules controleer``, and check that
-the browser asked nothing of any other host.
+by a static server on 127.0.0.1; the page runs alvrules in the browser. Every test opens
+the page at its plain address, as a visitor does; where a test needs a fixed "now", it
+sets the browser's clock (:func:`tests.browser.zet_klok`), never a parameter of the page.
+The tests fill in a motion with a known defect and see the finding next to its field, fix
+it and see "voldoet", send it late and do not see "voldoet", paste the tutorial's TOML and
+read both example dossiers and find the same rule ids as ``alvrules controleer``, run
+axe-core before and after a check, see an unexpected error as a short message next to the
+button on a phone-sized screen, and check that the browser asked nothing of any other host.
 
 Skipped with the reason when Chromium, ChromeDriver or Selenium is missing here; CI
 (``.ci/run`` sets ``ALVRULES_BROWSERTESTS=verplicht``) fails instead.
@@ -14,6 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,7 @@ from alvrules.laden import laad_dossier
 from tests import browser
 
 ROOT = Path(__file__).resolve().parent.parent
-NU = "2023-11-10T12:00:00%2B01:00"  # the page's "now" (?nu=), for a fixed countdown
+NU = "2023-11-10T12:00:00+01:00"  # the browser's clock, for a fixed countdown
 
 _reden = browser.ontbreekt()
 if _reden and os.environ.get("ALVRULES_BROWSERTESTS") == "verplicht":
@@ -42,13 +49,16 @@ class Pagina:
         self.urls: list[str] = []
         self.uitslagen = 0
 
-    def open(self) -> None:
+    def open(self, klok: str = NU, *, klaar: bool = True) -> None:
+        """The page at its plain address, with the browser's clock at ``klok``."""
         self.verzamel()
-        self.d.get(f"{self.basis}{browser.PAGINA}?nu={NU}")
+        browser.zet_klok(self.d, klok)
+        self.d.get(f"{self.basis}{browser.PAGINA}")
+        assert "?" not in self.d.current_url
         browser.wacht_tot_klaar(self.d)
         self.uitslagen = 0
         status = self.d.find_element("id", "alv-status").text
-        assert status.startswith("Klaar"), status
+        assert status.startswith("Klaar") == klaar, status
 
     def verzamel(self) -> list[str]:
         self.urls += browser.opgevraagd(self.d)
@@ -65,6 +75,12 @@ class Pagina:
     def regels(self) -> set[str]:
         items = self.d.find_elements("css selector", "#alv-uitslag li.alv-bevinding")
         return {li.get_attribute("data-regel") for li in items}
+
+    def uitslag_kop_na_controle(self) -> str:
+        """Press "Controleer" and read the verdict's heading."""
+        self.veld("f-controleer").click()
+        self.uitslag()
+        return str(self.veld("alv-uitslag-kop").text)
 
     def lees_in(self, pad: Path) -> Any:
         self.veld("f-bestand").send_keys(str(pad))
@@ -89,10 +105,14 @@ def pagina(site: Path, downloads: Path) -> Iterator[Pagina]:
 
 
 def _motie_met_gebrek(p: Pagina) -> None:
-    """The motion of examples/fouten.toml M03, typed in: Oss signs without its burgemeester."""
+    """The motion of examples/fouten.toml M03, typed in: Oss signs without its burgemeester.
+
+    The meeting is the next one on the browser's clock (10 November 2023): already chosen.
+    """
     from selenium.webdriver.support.ui import Select
 
-    Select(p.veld("f-bekend")).select_by_value("2023-12-01")
+    assert p.veld("f-bekend").get_attribute("value") == "2023-12-01"
+    assert p.veld("f-vergadering-sluitingstijd").get_attribute("value") == "13:00"
     p.veld("f-titel").send_keys("Schulden bij jongeren")
     p.veld("f-indieners-0").send_keys("Oss")
     p.veld("f-ondertekening-0-naam").send_keys("Femke Verhagen")
@@ -118,6 +138,11 @@ def test_a_defect_gives_its_finding_and_the_fix_gives_voldoet(pagina: Pagina) ->
     assert p.d.execute_script("return document.activeElement.id") == "alv-uitslag"
     sig01 = uitslag.find_element("css selector", "li[data-regel=SIG01]")
     assert "De burgemeester van indiener Oss heeft niet getekend." in sig01.text
+    assert "Veld: Ondertekening" in sig01.text  # the field as the form names it, no data path
+    assert "moties[" not in uitslag.text
+    # the finding next to its field
+    bij_het_veld = p.veld("f-ondertekening").find_element("css selector", ".alv-veldmelding")
+    assert "De burgemeester van indiener Oss heeft niet getekend." in bij_het_veld.text
     link = sig01.find_element("css selector", "a.alv-regel").get_attribute("href")
     assert link.startswith(p.basis)
     assert link.endswith("/procedure/ondertekening/#SIG01")
@@ -125,13 +150,13 @@ def test_a_defect_gives_its_finding_and_the_fix_gives_voldoet(pagina: Pagina) ->
     assert p.veld("f-ondertekening-0-naam").get_attribute("aria-invalid") == "true"
     sig01.find_element("css selector", "a.alv-naar-veld").send_keys(Keys.ENTER)
     assert p.d.execute_script("return document.activeElement.id") == "f-ondertekening-0-naam"
-    # the deadlines of the meeting, counted from ?nu= (fri 10 November 2023)
+    # the deadlines of the meeting, counted from the browser's clock (fri 10 November 2023)
     termijnen = {
         r.get_attribute("data-regel"): r.text
         for r in uitslag.find_elements("css selector", "table.alv-termijnen tbody tr")
     }
     assert set(termijnen) == {"TRM01", "TRM02", "TRM08"}
-    assert "20 november 2023" in termijnen["TRM01"]
+    assert "maandag 20 november 2023, 13.00 uur" in termijnen["TRM01"]
     assert "nog 6 werkdagen" in termijnen["TRM01"]
     assert "nog 14 werkdagen" in termijnen["TRM08"]
 
@@ -140,7 +165,29 @@ def test_a_defect_gives_its_finding_and_the_fix_gives_voldoet(pagina: Pagina) ->
     uitslag = p.uitslag()
     assert uitslag.text.startswith("Deze motie voldoet\n")
     assert p.regels() == {"MOT03"}  # a warning: the motion still meets the rules
-    assert not p.d.find_elements("css selector", "[aria-invalid=true], .alv-veldmelding")
+    assert not p.d.find_elements("css selector", "[aria-invalid=true], .alv-fout .alv-veldmelding")
+
+
+@pytest.mark.regel("TRM02")
+def test_a_motion_sent_late_is_never_voldoet(pagina: Pagina) -> None:
+    """The motion that met the rules, sent after the deadline: a warning in the catalogue
+    (TRM02), but the verdict says it is late, what that means and what can still be done."""
+    p = pagina
+    assert p.uitslag_kop_na_controle().startswith("Deze motie voldoet")
+    browser.zet(p.d, "f-ingediend", "2023-11-22T09:15")
+    kop = p.uitslag_kop_na_controle()
+    assert kop == "Deze motie is te laat verstuurd"
+    tekst = p.veld("alv-uitslag").text
+    assert "voldoet" not in tekst
+    assert "woensdag 22 november 2023, 9.15 uur" in tekst
+    assert "maandag 20 november 2023, 13.00 uur" in tekst
+    assert "Wat dat betekent:" in tekst
+    assert "Wat u nog kunt doen:" in tekst
+    assert p.regels() >= {"TRM02"}
+    browser.zet(p.d, "f-ingediend", "2023-12-02T10:00")
+    assert p.uitslag_kop_na_controle() == "Deze motie is na de vergadering verstuurd"
+    assert "niet meer behandelen" in p.veld("alv-uitslag").text
+    browser.zet(p.d, "f-ingediend", "2023-11-15T12:00")
 
 
 def test_an_amendment_without_a_place_then_with_one(pagina: Pagina) -> None:
@@ -201,6 +248,42 @@ def test_reading_an_example_finds_the_rule_ids_of_the_cli(pagina: Pagina, naam: 
     assert pagina.veld("f-id").get_attribute("value") in ("M01", "A01")
 
 
+def _tutorial_toml() -> list[str]:
+    """The TOML examples of the tutorial that a griffier would paste: each a meeting."""
+    tekst = (ROOT / "docs" / "tutorial.md").read_text("utf-8")
+    blokken = re.findall(r"```toml[^\n]*\n(.*?)```", tekst, re.DOTALL)
+    return [b for b in blokken if b.startswith("[vergadering]")]
+
+
+def test_pasted_tutorial_toml_gets_the_rule_ids_of_the_cli(pagina: Pagina) -> None:
+    """Pasted text starting with ``[vergadering]`` is TOML (was refused as "geen geldige
+    JSON"); the rule ids are those of the installed CLI reading the same text on stdin."""
+    voorbeelden = _tutorial_toml()
+    assert len(voorbeelden) >= 2
+    for tekst in voorbeelden:
+        cli = subprocess.run(
+            [sys.executable, "-m", "alvrules", "controleer", "-", "--format", "json"],
+            input=tekst,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert cli.returncode in (0, 1), cli.stderr
+        verwacht = {b["regel"] for b in json.loads(cli.stdout)["bevindingen"]}
+        pagina.veld("f-plakken").clear()
+        pagina.d.execute_script(
+            "const e = document.getElementById('f-plakken'); e.value = arguments[0];"
+            "e.dispatchEvent(new Event('input', {bubbles: true}))",
+            tekst,
+        )
+        pagina.veld("f-inlezen").click()
+        pagina.uitslag()
+        kop = pagina.veld("alv-uitslag-kop").text
+        assert kop != "Kan niet worden gelezen", pagina.veld("alv-uitslag").text
+        assert pagina.regels() == verwacht
+    pagina.veld("f-plakken").clear()
+
+
 def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -> None:
     """After reading examples/fouten.toml, the form holds its first motion (M01, late)."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -219,6 +302,136 @@ def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -
     assert motie.ingediend.isoformat() == "2023-11-22T09:15:00+01:00"
     assert len(dossier.agendapunten) == 13  # the agenda read with the dossier
     assert {b.regel for b in controleer(dossier)} == op_pagina == {"TRM02"}
+
+
+def test_the_known_meetings_file() -> None:
+    """docs/data/vergaderingen.csv: valid dates and times, each date once, a source each."""
+    import csv
+    from datetime import date, time
+
+    with (ROOT / "docs" / "data" / "vergaderingen.csv").open(encoding="utf-8") as f:
+        rijen = list(csv.DictReader(f))
+    assert [r["datum"] for r in rijen] == sorted({r["datum"] for r in rijen})
+    for r in rijen:
+        date.fromisoformat(r["datum"])
+        for veld in ("aanvang", "sluitingstijd"):
+            if r[veld]:
+                assert re.fullmatch(r"\d{2}:\d{2}", r[veld]), r
+                time.fromisoformat(r[veld])
+        assert r["naam"].strip(), r
+        assert r["bron"].strip(), r
+    # the meetings of the seed documents, with the 2023 closing time of Lbr. 23/040
+    bekend = {r["datum"]: r for r in rijen}
+    assert {"2022-12-02", "2023-06-14", "2023-12-01"} <= set(bekend)
+    assert bekend["2023-12-01"]["sluitingstijd"] == "13:00"
+
+
+def test_the_next_known_meeting_on_the_browsers_clock(pagina: Pagina) -> None:
+    """Opened on 20 June 2023, the page offers 1 December 2023 first; a date typed by hand
+    works, with a note that the closing time is assumed."""
+    p = pagina
+    try:
+        p.open("2023-06-20T09:00:00+02:00")
+        keuze = p.d.execute_script(
+            "const s = document.getElementById('f-bekend');"
+            "return [s.value, [...s.querySelectorAll('option')].filter(o => o.value)"
+            ".map(o => o.value)]"
+        )
+        assert keuze == ["2023-12-01", ["2023-12-01", "2023-06-14", "2022-12-02", "2017-06-15"]]
+        assert "13:00" in p.veld("f-vergadering-sluitingstijd").get_attribute("value")
+        browser.zet(p.d, "f-vergadering-datum", "2024-06-12")
+        browser.zet(p.d, "f-vergadering-sluitingstijd", "")
+        assert p.veld("f-bekend").get_attribute("value") == ""
+        assert "neemt 12.00 uur aan" in p.veld("f-sluitingstijd-hulp").text
+        p.veld("f-controleer").click()
+        uitslag = p.uitslag()
+        assert "woensdag 12 juni 2024" in uitslag.text
+        assert "De sluitingstijd van deze vergadering is niet bekend" in uitslag.text
+    finally:
+        p.open()
+
+
+def _axe(p: Pagina, js: str) -> list[str]:
+    """The critical and serious violations axe-core finds on the page, one line each."""
+    p.d.execute_script(js)
+    uit = p.d.execute_async_script(
+        "const klaar = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => klaar(r.violations"
+        ".filter(v => ['critical', 'serious'].includes(v.impact))"
+        ".map(v => v.impact + ' ' + v.id + ': '"
+        " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+    )
+    return list(uit)
+
+
+def test_axe_core_finds_no_critical_or_serious_violation(pagina: Pagina) -> None:
+    """axe-core (npm, served by the test: injected into the page, no CDN) on the page as
+    it opens and after a check with findings."""
+    pad = browser.axe_core()
+    if isinstance(pad, str):
+        pytest.skip(pad)
+    js = pad.read_text("utf-8")
+    p = pagina
+    fouten = _axe(p, js)
+    assert not fouten, "\n".join(fouten)
+    p.veld("f-ondertekening-0-naam").clear()
+    p.veld("f-controleer").click()
+    p.uitslag()
+    assert p.regels()  # findings, marked at their fields
+    fouten = _axe(p, js)
+    assert not fouten, "\n".join(fouten)
+
+
+def _onder_de_kop(p: Pagina, element_id: str) -> None:
+    """The element has the focus, and its top is in view below the sticky header."""
+    assert p.d.execute_script("return document.activeElement.id") == element_id
+    boven, kop_onder, hoogte = p.d.execute_script(
+        "const e = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "const k = document.querySelector('.md-header').getBoundingClientRect();"
+        "return [e.top, k.bottom, window.innerHeight]",
+        element_id,
+    )
+    assert kop_onder <= boven < hoogte
+
+
+def test_on_a_phone_the_result_and_an_error_show_below_the_header(pagina: Pagina) -> None:
+    """390 px wide. The result gets the focus below the sticky header. Then, with the
+    runtime's wheels dropped by the network and no known meeting ahead (15 January 2024),
+    pressing "Controleer" shows a short Dutch message next to the button, keeps what was
+    typed and folds the technical details away; never a traceback."""
+    p = pagina
+    grootte = p.d.get_window_size()
+    try:
+        p.d.set_window_size(390, 844)
+        p.veld("f-controleer").click()
+        p.uitslag()
+        _onder_de_kop(p, "alv-uitslag")
+
+        browser.blokkeer(p.d, ["*/wheels/*"])
+        p.open("2024-01-15T10:00:00+01:00", klaar=False)
+        assert p.veld("f-bekend").get_attribute("value") == ""
+        assert "nog niet in de lijst" in p.veld("f-bekend-hulp").text
+        browser.zet(p.d, "f-vergadering-datum", "2024-06-12")
+        p.veld("f-titel").send_keys("Schulden bij jongeren")
+        p.veld("f-controleer").click()
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(p.d, 60).until(
+            lambda d: d.find_elements("css selector", ".alv-knoppen + .alv-misgegaan")
+        )
+        melding = p.d.find_element("css selector", ".alv-knoppen + .alv-misgegaan")
+        assert melding.text.startswith("Er ging iets mis bij het controleren.")
+        assert "Traceback" not in melding.text  # folded away
+        details = melding.find_element("css selector", "details")
+        assert details.get_attribute("open") is None
+        assert details.find_element("css selector", "pre").get_attribute("textContent")
+        assert p.veld("f-titel").get_attribute("value") == "Schulden bij jongeren"
+        p.d.execute_script("arguments[0].id = 'alv-misgegaan'", melding)
+        _onder_de_kop(p, "alv-misgegaan")
+    finally:
+        browser.blokkeer(p.d, [])
+        p.d.set_window_size(grootte["width"], grootte["height"])
+        p.open()
 
 
 def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:
@@ -261,13 +474,13 @@ def test_firefox_finds_the_defect_and_the_rule_ids_of_the_cli(site: Path) -> Non
     tekst = (ROOT / "examples" / "fouten.toml").read_text("utf-8")
     verwacht = {b.regel for b in controleer(laad_dossier(ROOT / "examples" / "fouten.toml"))}
     with browser.server(site) as (basis, _), browser.firefox() as ff:
-        ff.open(f"{basis}{browser.PAGINA}?nu={NU}")
+        ff.zet_klok(NU)
+        ff.open(f"{basis}{browser.PAGINA}")
         assert ff.js(_JS_KLAAR) is True
         ff.js(
             """(() => {
             const zet = (id, w) => { const e = document.getElementById(id); e.value = w;
               e.dispatchEvent(new Event('change', {bubbles: true})); };
-            zet('f-bekend', '2023-12-01');
             zet('f-titel', 'Schulden bij jongeren'); zet('f-indieners-0', 'Oss');
             zet('f-ondertekening-0-naam', 'F'); zet('f-ondertekening-0-rol', 'wethouder');
             zet('f-ondertekening-0-gemeente', 'Oss'); zet('f-ingediend', '2023-11-15T12:00');

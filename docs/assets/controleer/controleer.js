@@ -1,6 +1,7 @@
 // "Controleer uw motie": the form and the results; all checking is done by alvrules itself,
 // running in Pyodide (alvrules/browser.py). Everything is loaded from this site; nothing
-// entered leaves the browser.
+// entered leaves the browser. "Now" is the browser's clock (Date), for the countdown and
+// for the next meeting alike: the page has no switch of its own for it.
 
 const wortel = document.getElementById("alv-controle");
 const ASSETS = new URL(wortel.dataset.assets, document.baseURI);
@@ -47,9 +48,12 @@ let agenda = null; // the agenda of a read dossier, if any
 // -- the runtime ----------------------------------------------------------------------------
 
 async function laad() {
-  data = await (await fetch(new URL("data.json", ASSETS))).json();
+  // the list of meetings and the runtime load side by side
+  const lijst = fetch(new URL("data.json", ASSETS)).then((a) => a.json());
+  const runtime = import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  data = await lijst;
   vulVergaderingen();
-  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ASSETS).href);
+  const { loadPyodide } = await runtime;
   const py = await loadPyodide({
     indexURL: new URL("pyodide/", ASSETS).href,
     packages: [],
@@ -78,17 +82,27 @@ async function laad() {
   return { py, browser, rest };
 }
 
+// the theme's search dialog has no name of its own (axe-core: aria-dialog-name)
+document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach((e) =>
+  e.setAttribute("aria-label", "Zoeken"),
+);
+
 const motor = laad();
 motor.catch((e) => {
-  status.textContent = "De controle kon niet worden geladen: " + e.message;
+  console.error(e);
+  status.textContent =
+    "De controle kon niet worden geladen. Laad de pagina opnieuw; lukt het dan nog niet, " +
+    "gebruik dan de opdrachtregel (alvrules controleer).";
 });
 
-async function roep(functie, ...args) {
+// Call alvrules.browser.<functie>. Arguments go as they are (null included: alvrules.browser
+// turns an absent value into None at its boundary); objects become Python dicts.
+async function roep(functie, args, kwargs = {}) {
   const { py, browser, rest } = await motor;
   if (functie === "naar_toml") await rest;
-  const pyArgs = args.map((a) => (typeof a === "object" ? py.toPy(a) : a));
-  const kw = functie === "naar_toml" ? {} : { nu: nu() };
-  const antwoord = browser[functie].callKwargs(...pyArgs, kw);
+  const naarPy = (a) => (a !== null && typeof a === "object" ? py.toPy(a) : a);
+  const pyArgs = args.map(naarPy);
+  const antwoord = browser[functie].callKwargs(...pyArgs, kwargs);
   try {
     return antwoord.toJs({ dict_converter: Object.fromEntries });
   } finally {
@@ -97,27 +111,67 @@ async function roep(functie, ...args) {
   }
 }
 
+// Now, from the browser's clock, as an ISO timestamp (UTC).
 function nu() {
-  return new URLSearchParams(location.search).get("nu") || null;
+  return new Date().toISOString();
+}
+
+// Today's date in Dutch time (YYYY-MM-DD), from the browser's clock.
+function vandaag() {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 }
 
 // -- meetings, members, lists ---------------------------------------------------------------
 
+const DAG = new Intl.DateTimeFormat("nl-NL", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+function leesbareDag(iso) {
+  return DAG.format(new Date(iso + "T00:00:00Z"));
+}
+
+// The known meetings (docs/data/vergaderingen.csv): the coming ones first, the next one
+// chosen; then the earlier ones, latest first.
 function vulVergaderingen() {
   const keuze = $("f-bekend");
-  const vandaag = new Date().toISOString().slice(0, 10);
-  let volgende = null;
-  for (const v of data.vergaderingen) {
-    keuze.add(new Option(`${v.naam} (${v.datum})`, v.datum));
-    if (!volgende && v.datum >= vandaag) volgende = v.datum;
+  const dag = vandaag();
+  const alle = [...data.vergaderingen].sort((a, b) => a.datum.localeCompare(b.datum));
+  const komend = alle.filter((v) => v.datum >= dag);
+  const eerder = alle.filter((v) => v.datum < dag).reverse();
+  const optie = (v) => new Option(`${v.naam} (${leesbareDag(v.datum)})`, v.datum);
+  for (const [label, lijst] of [
+    ["Komende vergaderingen", komend],
+    ["Eerdere vergaderingen", eerder],
+  ]) {
+    if (!lijst.length) continue;
+    const groep = document.createElement("optgroup");
+    groep.label = label;
+    lijst.forEach((v) => groep.append(optie(v)));
+    keuze.append(groep);
   }
   keuze.addEventListener("change", () => kiesVergadering(keuze.value));
-  $("f-vergadering-datum").addEventListener("change", vulGemeenten);
-  if (volgende) {
-    keuze.value = volgende;
-    kiesVergadering(volgende);
+  $("f-vergadering-datum").addEventListener("change", () => {
+    const bekend = data.vergaderingen.find((v) => v.datum === $("f-vergadering-datum").value);
+    keuze.value = bekend ? bekend.datum : "";
+    vulGemeenten();
+    sluitingstijdHulp();
+  });
+  $("f-vergadering-sluitingstijd").addEventListener("change", sluitingstijdHulp);
+  if (komend.length) {
+    keuze.value = komend[0].datum;
+    kiesVergadering(komend[0].datum);
+  } else {
+    keuze.value = "";
+    $("f-bekend-hulp").textContent =
+      "De volgende ALV staat nog niet in de lijst. Vul de datum van de vergadering zelf in.";
   }
   vulGemeenten();
+  sluitingstijdHulp();
 }
 
 function kiesVergadering(datum) {
@@ -127,6 +181,24 @@ function kiesVergadering(datum) {
   $("f-vergadering-naam").value = v.naam;
   $("f-vergadering-sluitingstijd").value = v.sluitingstijd || "";
   vulGemeenten();
+  sluitingstijdHulp();
+}
+
+// Says whether the closing time is known (from the list, or typed) or assumed (12.00 uur).
+function sluitingstijdHulp() {
+  const datum = $("f-vergadering-datum").value;
+  const tijd = $("f-vergadering-sluitingstijd").value;
+  const bekend = data.vergaderingen.find((v) => v.datum === datum);
+  const hulp = $("f-sluitingstijd-hulp");
+  if (tijd && bekend && bekend.sluitingstijd === tijd) {
+    hulp.textContent = `De sluitingstijd van deze vergadering (bron: ${bekend.bron}).`;
+  } else if (tijd) {
+    hulp.textContent = "De sluitingstijd die u invulde.";
+  } else {
+    hulp.textContent =
+      "Voor deze vergadering is geen sluitingstijd bekend: de controle neemt 12.00 uur aan, " +
+      "de standaard. Staat er een andere tijd in de uitnodiging, vul die dan in.";
+  }
 }
 
 function vulGemeenten() {
@@ -330,10 +402,11 @@ function dossier() {
 
 function vulFormulier(f) {
   const v = f.vergadering || {};
-  $("f-bekend").value = "";
+  $("f-bekend").value = data.vergaderingen.some((x) => x.datum === v.datum) ? v.datum : "";
   $("f-vergadering-datum").value = v.datum || "";
   $("f-vergadering-naam").value = v.naam || "ALV";
   $("f-vergadering-sluitingstijd").value = (v.sluitingstijd || "").slice(0, 5);
+  sluitingstijdHulp();
   agenda = f.agendapunten && f.agendapunten.length ? f.agendapunten : null;
   const punten = $("f-agendapunten-lijst");
   punten.replaceChildren(new Option("rondvraag", "rondvraag"));
@@ -378,6 +451,28 @@ function veldVan(pad, stukId) {
   return $("f-titel");
 }
 
+// The name of a field as the form shows it: its label, its group's name or its legend.
+function veldNaam(veld) {
+  if (veld.labels && veld.labels.length) return veld.labels[0].textContent.trim();
+  if (veld.getAttribute("aria-label")) return veld.getAttribute("aria-label");
+  const legend = veld.querySelector(":scope > legend");
+  if (legend) return legend.textContent.trim();
+  const label = veld.querySelector("label");
+  return label ? label.textContent.trim() : veld.id;
+}
+
+const DELEN = { moties: "motie", amendementen: "amendement", agendapunten: "agendapunt" };
+
+// A path outside the form, for people: moties[M02].ondertekening[0] -> motie M02 › ondertekening 1.
+function plaatsVoorMensen(pad) {
+  return pad
+    .replace(/^(\w+)\[([^\]]*)\]/, (_, deel, id) => `${DELEN[deel] || deel} ${id}`)
+    .replace(/\[(\d+)\]/g, (_, n) => ` ${Number(n) + 1}`)
+    .replace(/\[([^\]]*)\]/g, " $1")
+    .replace(/\./g, " › ")
+    .replace(/_/g, " ");
+}
+
 function focusDoel(e) {
   if (!e) return null;
   return e.matches("input,select,textarea") ? e : e.querySelector("input,select,textarea");
@@ -388,6 +483,12 @@ function wisMarkering() {
     e.classList.remove("alv-fout-veld");
     e.removeAttribute("aria-invalid");
     e.removeAttribute("aria-errormessage");
+  });
+  document.querySelectorAll("[data-alv-beschreven]").forEach((e) => {
+    const oud = e.dataset.alvBeschreven;
+    if (oud) e.setAttribute("aria-describedby", oud);
+    else e.removeAttribute("aria-describedby");
+    delete e.dataset.alvBeschreven;
   });
   document.querySelectorAll(".alv-veldmelding").forEach((e) => e.remove());
 }
@@ -407,21 +508,70 @@ function regelLink(id) {
   return a;
 }
 
-const DATUM = new Intl.DateTimeFormat("nl-NL", {
-  weekday: "short",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Amsterdam",
-});
-
 function aftellen(t) {
   if (t.verstreken && t.werkdagen === 0) return "verstreken (vandaag)";
   if (t.verstreken) return `verstreken (${-t.werkdagen} werkdag${t.werkdagen === -1 ? "" : "en"} geleden)`;
   if (t.werkdagen === 0) return "vandaag";
   return `nog ${t.werkdagen} werkdag${t.werkdagen === 1 ? "" : "en"}`;
+}
+
+// Focus on the result (or an error) and scroll it to the top, below the sticky header
+// (the element's scroll-margin-top, controleer.css), on a phone too.
+function toonBoven(e) {
+  e.focus({ preventScroll: true });
+  e.scrollIntoView({ block: "start" });
+}
+
+// What a late item means under the procedure, and what the griffier can still do.
+function teLaatUitleg(t, vergadering) {
+  const wat = t.soort === "motie" ? "De motie" : "Het amendement";
+  const feiten = el(
+    "p",
+    {},
+    `${wat} is verstuurd op ${t.ingediend}; de termijn was ${t.termijn} (`,
+    regelLink(t.regel),
+    ").",
+  );
+  let betekent;
+  let kan;
+  if (t.na_vergadering) {
+    betekent = `De vergadering van ${vergadering.leesbaar} kan ${t.soort === "motie" ? "deze motie" : "dit amendement"} niet meer behandelen.`;
+    kan = "Dien het stuk in voor de volgende ALV: kies die vergadering hierboven of vul de datum in, en controleer opnieuw.";
+  } else if (t.soort === "amendement") {
+    betekent =
+      "De termijn voor amendementen staat in de statuten: een amendement dat later binnenkomt, " +
+      "voldoet niet (AMD02) en kan niet meer worden ingediend voor deze vergadering.";
+    kan =
+      "U kunt in de vergadering bij het agendapunt het woord voeren en uw punt daar inbrengen " +
+      "(meld u vooraf aan bij het VNG-bureau), of het punt voorleggen aan het VNG-bestuur.";
+  } else if (t.actueel) {
+    betekent =
+      "Een motie na de termijn wordt alleen nog toegelaten als ze gaat over een actuele " +
+      "ontwikkeling waardoor eerder indienen redelijkerwijs niet mogelijk was (Procedure §3 en §5). " +
+      "Het VNG-bureau beoordeelt dat.";
+    kan =
+      "Zorg dat de reden van de actualiteit zegt waarom eerder indienen niet kon, en stuur de " +
+      "ondertekende motie zo snel mogelijk.";
+  } else {
+    betekent =
+      "Het bestuur vraagt moties vóór deze termijn in te dienen. Een latere motie wordt alleen " +
+      "nog toegelaten als ze gaat over een actuele ontwikkeling waardoor eerder indienen " +
+      "redelijkerwijs niet mogelijk was (Procedure §3 en §5).";
+    kan =
+      "Kon de motie niet eerder omdat de aanleiding nieuw is? Vink dan “Actuele motie” aan en " +
+      "schrijf de reden erbij. U kunt ook in de vergadering het woord voeren (meld u vooraf aan " +
+      "bij het VNG-bureau), het VNG-bestuur vragen het onderwerp te bespreken, of de motie " +
+      "indienen voor de volgende ALV.";
+  }
+  return [
+    feiten,
+    el("p", {}, el("strong", {}, "Wat dat betekent: "), betekent),
+    el("p", {}, el("strong", {}, "Wat u nog kunt doen: "), kan),
+  ];
+}
+
+function meervoud(n, een, meer) {
+  return `${n} ${n === 1 ? een : meer}`;
 }
 
 function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
@@ -435,33 +585,52 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
       el("p", {}, antwoord.invoerfout),
     );
     uitslag.setAttribute("aria-labelledby", "alv-uitslag-kop");
-    uitslag.focus();
+    toonBoven(uitslag);
     klaar();
     return;
   }
   const r = antwoord.rapport;
   const fouten = r.bevindingen.filter((b) => b.ernst === "fout");
   const naam = { motie: "Deze motie", amendement: "Dit amendement", dossier: "Dit dossier" }[wat];
-  uitslag.className = "alv-uitslag " + (r.geldig ? "alv-voldoet" : "alv-fouten");
-  const kop = r.geldig
-    ? `${naam} voldoet`
-    : `${naam} voldoet niet: ${fouten.length} ${fouten.length === 1 ? "fout" : "fouten"}`;
+  const teLaat = (antwoord.te_laat || []).filter((t) => wat === "dossier" || t.id === stukId);
+  let kop;
+  if (teLaat.length && wat !== "dossier") {
+    kop = `${naam} is ${teLaat[0].na_vergadering ? "na de vergadering" : "te laat"} verstuurd`;
+  } else if (teLaat.length) {
+    kop = `${naam} voldoet niet: ${meervoud(teLaat.length, "stuk", "stukken")} te laat verstuurd`;
+  } else if (r.geldig) {
+    kop = `${naam} voldoet`;
+  } else {
+    kop = `${naam} voldoet niet: ${meervoud(fouten.length, "fout", "fouten")}`;
+  }
+  uitslag.className =
+    "alv-uitslag " + (teLaat.length ? "alv-te-laat" : r.geldig ? "alv-voldoet" : "alv-fouten");
   uitslag.append(el("h2", { id: "alv-uitslag-kop" }, kop));
   uitslag.setAttribute("aria-labelledby", "alv-uitslag-kop");
+  if (teLaat.length && wat !== "dossier") {
+    uitslag.append(...teLaatUitleg(teLaat[0], antwoord.vergadering));
+  } else if (teLaat.length) {
+    const lijst = el("ul");
+    teLaat.forEach((t) =>
+      lijst.append(el("li", {}, `${t.soort} ${t.id}: verstuurd op ${t.ingediend}, termijn ${t.termijn}`)),
+    );
+    uitslag.append(lijst);
+  }
   const overig = r.bevindingen.length - fouten.length;
   uitslag.append(
     el(
       "p",
       {},
       r.bevindingen.length
-        ? `${r.bevindingen.length} bevinding${r.bevindingen.length === 1 ? "" : "en"}: ` +
-            `${fouten.length} ${fouten.length === 1 ? "fout" : "fouten"}, ${overig} waarschuwing of info.`
+        ? `${meervoud(r.bevindingen.length, "bevinding", "bevindingen")}: ` +
+            `${meervoud(fouten.length, "fout", "fouten")}, ${overig} waarschuwing of info.`
         : "Geen bevindingen.",
     ),
   );
   if (r.bevindingen.length) {
     const lijst = el("ol", { className: "alv-bevindingen" });
     r.bevindingen.forEach((b, i) => {
+      const melding = (antwoord.leesbaar && antwoord.leesbaar[i]) || b.melding;
       const veld = stukId !== null ? veldVan(b.pad, stukId) : null;
       const li = el(
         "li",
@@ -470,29 +639,31 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
         " ",
         regelLink(b.regel),
         " ",
-        el("span", { className: "alv-melding" }, b.melding),
+        el("span", { className: "alv-melding" }, melding),
         " ",
-        el("span", { className: "alv-pad" }, "(", el("code", {}, b.pad), ")"),
       );
       li.dataset.regel = b.regel;
       if (veld) {
         const doel = focusDoel(veld) || veld;
-        const link = el("a", { href: "#" + doel.id, className: "alv-naar-veld" }, "naar het veld");
+        const link = el("a", { href: "#" + doel.id, className: "alv-naar-veld" }, veldNaam(veld));
         link.addEventListener("click", (ev) => {
           ev.preventDefault();
           doel.focus();
         });
-        li.append(" ", link);
-        if (b.ernst === "fout") markeer(veld, doel, b, i);
+        li.append(el("span", { className: "alv-pad" }, "Veld: ", link));
+        markeer(veld, doel, b, melding, i);
+      } else if (b.pad) {
+        li.append(el("span", { className: "alv-pad" }, `Waar: ${plaatsVoorMensen(b.pad)}`));
       }
       lijst.append(li);
     });
     uitslag.append(el("h3", {}, "Bevindingen"), lijst);
   }
   if (antwoord.termijnen && antwoord.termijnen.length) {
+    const v = antwoord.vergadering;
     const tabel = el("table", { className: "alv-termijnen" });
     tabel.append(
-      el("caption", {}, `Termijnen van ${antwoord.vergadering.naam} (${antwoord.vergadering.datum})`),
+      el("caption", {}, `Termijnen van ${v.naam} (${v.leesbaar})`),
       el(
         "thead",
         {},
@@ -506,7 +677,7 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
         {},
         el("td", {}, regelLink(t.regel)),
         el("td", {}, t.naam + (t.bindend ? " (bindend)" : "")),
-        el("td", {}, DATUM.format(new Date(t.tijdstip))),
+        el("td", {}, t.leesbaar),
         el("td", { className: t.verstreken ? "alv-verstreken" : "" }, aftellen(t)),
       );
       rij.dataset.regel = t.regel;
@@ -514,18 +685,37 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
     }
     tabel.append(body);
     uitslag.append(tabel);
+    if (v.sluitingstijd_aangenomen) {
+      uitslag.append(
+        el(
+          "p",
+          { className: "alv-hulp" },
+          "De sluitingstijd van deze vergadering is niet bekend; de termijnen gaan uit van " +
+            "12.00 uur, de standaard. Staat er een andere tijd in de uitnodiging, vul die dan in.",
+        ),
+      );
+    }
   }
-  uitslag.focus();
+  toonBoven(uitslag);
   klaar();
 }
 
-function markeer(veld, doel, b, i) {
-  veld.classList.add("alv-fout-veld");
-  if (doel !== veld) doel.classList.add("alv-fout-veld");
-  doel.setAttribute("aria-invalid", "true");
-  const melding = el("p", { className: "alv-veldmelding", id: `alv-melding-${i}` }, `${b.regel}: ${b.melding}`);
-  if (!doel.getAttribute("aria-errormessage")) doel.setAttribute("aria-errormessage", melding.id);
-  (veld.matches("input,select,textarea") ? veld.closest(".alv-veld") || veld : veld).append(melding);
+function markeer(veld, doel, b, melding, i) {
+  if (b.ernst === "fout") {
+    veld.classList.add("alv-fout-veld");
+    if (doel !== veld) doel.classList.add("alv-fout-veld");
+    doel.setAttribute("aria-invalid", "true");
+  }
+  const tekst = el("p", { className: `alv-veldmelding alv-${b.ernst}`, id: `alv-melding-${i}` }, `${ERNST[b.ernst]}: ${melding}`);
+  (veld.matches("input,select,textarea") ? veld.closest(".alv-veld") || veld : veld).append(tekst);
+  // read with the field: its description, and for an error also its error message
+  if (!("alvBeschreven" in doel.dataset)) {
+    doel.dataset.alvBeschreven = doel.getAttribute("aria-describedby") || "";
+  }
+  doel.setAttribute("aria-describedby", `${doel.getAttribute("aria-describedby") || ""} ${tekst.id}`.trim());
+  if (b.ernst === "fout" && !doel.getAttribute("aria-errormessage")) {
+    doel.setAttribute("aria-errormessage", tekst.id);
+  }
 }
 
 function klaar() {
@@ -537,25 +727,29 @@ function klaar() {
 
 async function controleerFormulier() {
   status.textContent = "Bezig met controleren…";
-  const antwoord = await roep("controleer_formulier", dossier());
+  const stukId = $("f-id").value.trim();
+  const antwoord = await roep("controleer_formulier", [dossier()], { nu: nu() });
   status.textContent = "Gecontroleerd.";
-  toon(antwoord, { stukId: $("f-id").value.trim(), wat: soort() });
+  toon(antwoord, { stukId, wat: soort() });
 }
 
 async function leesIn() {
   const bestand = $("f-bestand").files[0];
   const tekst = bestand ? await bestand.text() : $("f-plakken").value;
-  const json = bestand ? /\.json$/i.test(bestand.name) : /^\s*[{[]/.test(tekst);
   status.textContent = "Bezig met inlezen en controleren…";
-  const antwoord = await roep("controleer_tekst", tekst, json ? "json" : "toml");
+  // TOML or JSON: alvrules decides as the CLI does (a file by its name, pasted text by content)
+  const antwoord = await roep("controleer_tekst", [tekst, null], {
+    nu: nu(),
+    naam: bestand ? bestand.name : null,
+  });
   if (antwoord.formulier) vulFormulier(antwoord.formulier);
   status.textContent = "Ingelezen en gecontroleerd.";
-  toon(antwoord, { wat: "dossier" });
+  toon(antwoord, { wat: "dossier", stukId: antwoord.formulier ? antwoord.formulier.stuk.id : null });
 }
 
-function downloadToml(tekst) {
+function downloadBestand(tekst, naam) {
   const url = URL.createObjectURL(new Blob([tekst], { type: "application/toml" }));
-  const a = el("a", { href: url, download: `${$("f-id").value.trim() || "stuk"}.toml` });
+  const a = el("a", { href: url, download: naam });
   document.body.append(a);
   a.click();
   a.remove();
@@ -563,25 +757,59 @@ function downloadToml(tekst) {
 }
 
 async function download() {
-  const antwoord = await roep("naar_toml", dossier());
+  const antwoord = await roep("naar_toml", [dossier()]);
   if (antwoord.invoerfout) {
     toon(antwoord);
     return;
   }
-  downloadToml(antwoord.toml);
+  downloadBestand(antwoord.toml, `${$("f-id").value.trim() || "stuk"}.toml`);
   status.textContent = "Het formulier is gedownload als TOML.";
 }
 
-function fout(e) {
-  status.textContent = "Er ging iets mis: " + e.message;
+// Never a traceback for a person: a short message next to the button that was pressed,
+// everything typed kept, the technical details folded away for a bug report.
+function misgegaan(knop, bezig, e) {
+  console.error(e);
+  status.textContent = "";
+  const plek = knop.closest(".alv-knoppen") || knop;
+  const oud = plek.parentElement.querySelector(":scope > .alv-misgegaan");
+  if (oud) oud.remove();
+  const details = el(
+    "details",
+    {},
+    el("summary", {}, "Technische details (voor een foutmelding)"),
+    el("pre", {}, String((e && (e.stack || e.message)) || e)),
+  );
+  const melding = el(
+    "div",
+    { className: "alv-misgegaan", tabIndex: -1, role: "alert" },
+    el(
+      "p",
+      {},
+      `Er ging iets mis bij het ${bezig}. Wat u hebt ingevuld, staat er nog. Probeer het ` +
+        "nog eens of laad de pagina opnieuw; lukt het dan nog niet, meld het dan aan de " +
+        "beheerders van deze site, met de technische details hieronder.",
+    ),
+    details,
+  );
+  plek.after(melding);
+  toonBoven(melding);
 }
 
-formulier.addEventListener("submit", (ev) => {
-  ev.preventDefault();
-  controleerFormulier().catch(fout);
-});
-$("f-inlezen").addEventListener("click", () => leesIn().catch(fout));
-$("f-download").addEventListener("click", () => download().catch(fout));
+function actie(knop, bezig, werk) {
+  return (ev) => {
+    if (ev) ev.preventDefault();
+    const oud = document.querySelector(".alv-misgegaan");
+    if (oud) oud.remove();
+    werk().catch((e) => misgegaan(knop, bezig, e));
+  };
+}
+
+formulier.addEventListener("submit", actie($("f-controleer"), "controleren", controleerFormulier));
+$("f-inlezen").addEventListener("click", actie($("f-inlezen"), "inlezen en controleren", leesIn));
+// what was given last is read: pasting after choosing a file lets go of the file
+$("f-plakken").addEventListener("input", () => ($("f-bestand").value = ""));
+$("f-download").addEventListener("click", actie($("f-download"), "downloaden", download));
 document.querySelectorAll("input[name=soort]").forEach((r) =>
   r.addEventListener("change", () => {
     toonSoort();
