@@ -9,6 +9,12 @@ ambiguous, so that is an error.
 
 TRM04 applied: a proposal sent (``verzonden``) later than 28 calendar days before the ALV
 is a nazending, a warning. Sent on the 28th day itself is on time.
+
+AGD02 (a decision of alvrules, see docs/besluiten.md): a dossier that holds nothing but its
+meeting (and perhaps its own population figures) is still empty, as a fresh template of
+``alvrules nieuw`` is; one info finding says so, at ``agendapunten`` (the agenda is where
+a dossier starts). Any other section that holds something, now or added to
+:class:`~alvrules.dossier.Dossier` later, makes the dossier non-empty.
 """
 
 from __future__ import annotations
@@ -16,15 +22,46 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+import attrs
+
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.regels import Bevinding, bevinding
 
-__all__ = ["controleer"]
+__all__ = ["controleer", "leeg"]
+
+#: The sections of a dossier that are not its content: the meeting itself, and the figures.
+_GEEN_INHOUD = frozenset({"vergadering", "bevolking"})
+
+
+def leeg(dossier: Dossier) -> bool:
+    """AGD02: whether ``dossier`` holds nothing besides its meeting (and ``[bevolking]``):
+    every other section has its default (no items; no notulencommissie given).
+
+    >>> from alvrules import Dossier, Vergadering
+    >>> leeg(Dossier(vergadering=Vergadering(datum="2026-06-17")))
+    True
+    >>> leeg(Dossier(vergadering=Vergadering(datum="2026-06-17"), notulencommissie=[]))
+    False
+    """
+    return all(
+        getattr(dossier, a.name) == a.default
+        for a in attrs.fields(Dossier)
+        if a.name not in _GEEN_INHOUD
+    )
 
 
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """AGD01 and TRM04 over every agenda item."""
+    """AGD02 over the whole dossier; AGD01 and TRM04 over every agenda item."""
+    if leeg(dossier):
+        yield bevinding(
+            "AGD02",
+            "agendapunten",
+            "Het dossier is nog leeg: er staan nog geen agendapunten, moties, amendementen, "
+            "vertegenwoordigers of stemmingen in. Vul het aan; er is nog niets gecontroleerd.",
+            "The dossier is still empty: it holds no agenda items, motions, amendments, "
+            "representatives or votes yet. Fill it in; nothing has been checked yet.",
+        )
     gezien: set[str] = set()
     uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_vergaderstukken)
     for i, punt in enumerate(dossier.agendapunten):

@@ -15,7 +15,7 @@ __all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS", "VERSIE"]
 #: edition. Raise it when a rule is added or removed or changes its severity (a test keeps
 #: the ids and severities of every version, ``tests/data/catalogusversies.json``); the
 #: exact identity of the catalogue is its hash (:func:`alvrules.herkomst.catalogus`).
-VERSIE = "2023.1"
+VERSIE = "2023.2"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 
@@ -701,6 +701,25 @@ _REGELS: tuple[Regel, ...] = (
         "Agendapunten hebben een vaste id, los van hun volgnummer (de stukken van 2023 "
         "nummeren dezelfde punten verschillend), en een soort per voorstel; een punt kan "
         "kennisname en besluitvorming combineren.",
+    ),
+    # --- AGD02: a dossier that is still empty (issue 24, `alvrules nieuw`) -------------
+    Regel(
+        "AGD02",
+        "leeg dossier",
+        "empty dossier",
+        "notulen",
+        INFO,
+        (bron("lbr-23-040", "(agenda en toelichting)"),),
+        "Een dossier beschrijft een vergadering met haar agenda en wat daarbij is "
+        "ingediend of gestemd. Staat er alleen de vergadering in (geen agendapunten, "
+        "moties, amendementen, vertegenwoordigers, stemmingen, vacatures, eerdere moties, "
+        "verantwoording of notulencommissie), dan is er nog niets te controleren: het "
+        "dossier is nog leeg, zoals een net gemaakt sjabloon van `alvrules nieuw`.",
+        "De bronnen zeggen niets over een leeg dossier. `alvrules` meldt het als advies "
+        '(info), zodat "geldig" nooit betekent dat er niets gecontroleerd is; het is '
+        "geen fout, want een dossier in wording is niet in strijd met de procedure. De "
+        "melding staat alleen bij een dossier zonder enige inhoud naast de vergadering en "
+        "een eigen `[bevolking]`: zodra er iets in staat, vervalt zij.",
     ),
 )
 

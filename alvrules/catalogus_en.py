@@ -122,6 +122,12 @@ UITLEG_EN: Mapping[str, str] = {
     "AGD01": "Agenda items have a fixed id, apart from their number (the 2023 documents "
     "number the same items differently), and a kind per proposal; an item can combine "
     "information and decision.",
+    # AGD02: added with `alvrules nieuw` (issue 24)
+    "AGD02": "A dossier describes a meeting with its agenda and what was submitted or voted "
+    "at it. When it holds only the meeting (no agenda items, motions, amendments, "
+    "representatives, votes, vacancies, earlier motions, accounting or minutes committee), "
+    "there is nothing to check yet: the dossier is still empty, like a fresh template of "
+    "`alvrules nieuw`.",
 }
 
 #: Rule id -> the decision (``Regel.besluit``) in English.
@@ -203,4 +209,10 @@ BESLUIT_EN: Mapping[str, str] = {
     "AFD05": "The sources name the states (§4: final only after signing; the minutes: "
     "adopted, rejected, withdrawn); the table of allowed transitions is a decision of "
     "`alvrules`.",
+    # AGD02: added with `alvrules nieuw` (issue 24)
+    "AGD02": "The sources say nothing about an empty dossier. `alvrules` reports it as advice "
+    '(info), so that "valid" never means that nothing was checked; it is not an error, '
+    "since a dossier in the making does not break the procedure. The finding appears only "
+    "for a dossier with nothing besides the meeting and its own `[bevolking]`: as soon as "
+    "anything is in it, the finding goes.",
 }

@@ -29,6 +29,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "de termijnen van een ALV (TRM01-TRM09)",
         "the deadlines of an ALV (TRM01-TRM09)",
     ),
+    "nieuw": (
+        "new",
+        "nieuw",
+        "een leeg dossier voor een ALV: sjabloon met de termijnen en een voorbeeld van alles",
+        "an empty dossier for an ALV: template with the deadlines and an example of everything",
+    ),
     "controleer": (
         "check",
         "controleer",
@@ -112,6 +118,12 @@ _HULP: dict[str, tuple[Sequence[str], tuple[str, str], tuple[str, str], str]] = 
         ("deadlines computed", "-"),
         "2023-12-01 --sluitingstijd 13:00",
     ),
+    "nieuw": (
+        ("toml",),
+        ("sjabloon geschreven", "-"),
+        ("template written", "-"),
+        "2026-06-17 --sluitingstijd 13:00 --uitvoer alv-2026-06-17.toml",
+    ),
     "controleer": (
         ("text", "json", "sarif", "github", "gitlab"),
         ("geen fouten (waarschuwingen mogen)", "het dossier heeft fouten"),
@@ -154,11 +166,12 @@ def formaten(opdracht: str) -> tuple[str, ...]:
 def _epiloog(naam: str, opdracht: str) -> str:
     formats, nl, en, voorbeeld = _HULP[naam]
     codes = _afsluitcodes(en if _VOORKEUR[0] == "en" else nl).replace(", 1 -", "")
+    standaard = "text" if "text" in formats else formats[0]
     return "\n".join(
         [
             _t("uitvoervormen (--format): ", "output formats (--format): ")
             + " | ".join(formats)
-            + _t(" (standaard text)", " (default text)"),
+            + _t(f" (standaard {standaard})", f" (default {standaard})"),
             _t(
                 "taal (--lang): nl | en (standaard nl; en bij LANG=en*)",
                 "language (--lang): nl | en (default nl; en when LANG=en*)",
@@ -245,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _termijnen(p: argparse.ArgumentParser) -> None:
+    _termijnen_argumenten(p)
+    _gemeenschappelijk(p, _HULP["termijnen"][0])
+
+
+def _termijnen_argumenten(p: argparse.ArgumentParser) -> None:
+    """DATUM and ``--sluitingstijd``: a meeting (``termijnen``, ``nieuw``)."""
     p.add_argument(
         "datum",
         metavar=_t("DATUM", "DATE"),
@@ -259,7 +278,34 @@ def _termijnen(p: argparse.ArgumentParser) -> None:
             f"cut-off time of TRM01/TRM02 (default: {STANDAARD_SLUITINGSTIJD}, from the procedure)",
         ),
     )
-    _gemeenschappelijk(p, _HULP["termijnen"][0])
+
+
+def _nieuw(p: argparse.ArgumentParser) -> None:
+    _termijnen_argumenten(p)
+    p.add_argument(
+        "-o",
+        "--uitvoer",
+        metavar=_t("BESTAND", "FILE"),
+        help=_t(
+            "schrijf het sjabloon naar dit bestand, dat nog niet mag bestaan (standaard: stdout)",
+            "write the template to this file, which must not exist yet (default: stdout)",
+        ),
+    )
+    p.add_argument(
+        "--format",
+        choices=_HULP["nieuw"][0],
+        default="toml",
+        help=_t("uitvoervorm (standaard: toml)", "output format (default: toml)"),
+    )
+    p.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=_VOORKEUR[0],
+        help=_t(
+            "taal van de uitleg in het sjabloon (standaard: nl; en bij LANG=en*)",
+            "language of the explanations in the template (default: nl; en when LANG=en*)",
+        ),
+    )
 
 
 def _dossier(naam: str) -> Callable[[argparse.ArgumentParser], None]:
@@ -388,6 +434,7 @@ def _regels(p: argparse.ArgumentParser) -> None:
 
 _ARGUMENTEN: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "termijnen": _termijnen,
+    "nieuw": _nieuw,
     "controleer": _met_cijfers(_controleer),
     "stemgewichten": _stemgewichten,
     "uitslag": _met_cijfers(_dossier("uitslag")),

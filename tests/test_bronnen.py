@@ -76,6 +76,7 @@ CITATEN: dict[str, str] = {
     "AFD05": "Lbr. 23/040, Procedure §4; Notulen 14-06-2023 punten 7d en 8",
     "NOT01": "Statuten (notulencommissie); Notulen 14-06-2023 punt 2",
     "AGD01": "Lbr. 23/040 (agenda en toelichting)",
+    "AGD02": "Lbr. 23/040 (agenda en toelichting)",
 }
 
 

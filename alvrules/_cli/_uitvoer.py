@@ -155,9 +155,14 @@ def tijd(tekst: str, wat: str = "tijd") -> time:
     try:
         t = time.fromisoformat(tekst)
     except ValueError:
-        raise InvoerFout(f"ongeldige {wat} {tekst!r}: verwacht UU:MM") from None
+        raise InvoerFout(
+            f"ongeldige {wat} {tekst!r}: verwacht UU:MM",
+            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: expected HH:MM",
+        ) from None
     if t.tzinfo is not None:
         raise InvoerFout(
-            f"ongeldige {wat} {tekst!r}: geef de tijd zonder tijdzone (Europe/Amsterdam)"
+            f"ongeldige {wat} {tekst!r}: geef de tijd zonder tijdzone (Europe/Amsterdam)",
+            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: give the time without a timezone "
+            "(Europe/Amsterdam)",
         )
     return t
