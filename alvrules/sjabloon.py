@@ -285,6 +285,7 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
     vorige = max(dag - timedelta(days=182), _EERSTE)  # an earlier ALV: half a year before
     motie_vorige = f"{vorige.year}-M01"
     naam = f"ALV {dag.day} {_MAANDEN['nl'][dag.month - 1]} {dag.year}"
+    stem = _tijdstip(datetime.combine(dag, time(11), AMSTERDAM))  # a ballot at the meeting
     return [
         _Blok(
             ("Notulencommissie (NOT01)", "Minutes committee (NOT01)"),
@@ -742,9 +743,17 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
                 _Rij(
                     "stemmen",
                     [
-                        {"gemeente": "Beesel", "keuze": "E. Smit"},
+                        {"gemeente": "Beesel", "keuze": "E. Smit", "tijdstip": stem},
                         {"gemeente": "Venlo", "keuze": "F. de Boer"},
                     ],
+                    "tijdstip (optioneel): wanneer het briefje is uitgebracht",
+                    "tijdstip (optional): when the ballot was cast",
+                ),
+                _Rij(
+                    "volgorde",
+                    True,
+                    "true: de lijst stemmen staat in de volgorde van uitbrengen (STM06)",
+                    "true: the list stemmen is in the order the ballots were cast (STM06)",
                 ),
             ],
         ),
