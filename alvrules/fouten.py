@@ -20,7 +20,7 @@ input (a programming error in alvrules itself excepted).
 
 from __future__ import annotations
 
-__all__ = ["AlvrulesFout", "GebruiksFout", "InvoerFout"]
+__all__ = ["AlvrulesFout", "GebruiksFout", "InvoerFout", "Leesprobleem"]
 
 
 class AlvrulesFout(Exception):
@@ -32,16 +32,66 @@ class InvoerFout(AlvrulesFout, ValueError):
 
     ``en`` is the reason in English where one is given (``--lang en``), ``regel`` the id
     of the rule the problem is about (e.g. ``STM02`` for missing population figures).
+
+    ``problemen`` are all the problems the loader found in one pass (an unreadable dossier
+    with three mistakes names all three; the message names the first and how many more).
     """
 
-    def __init__(self, melding: str, *, en: str | None = None, regel: str | None = None):
+    def __init__(
+        self,
+        melding: str,
+        *,
+        en: str | None = None,
+        regel: str | None = None,
+        problemen: tuple[Leesprobleem, ...] = (),
+    ):
         super().__init__(melding)
         self.en = en
         self.regel = regel
+        self.problemen = problemen
 
     def tekst(self, taal: str = "nl") -> str:
         """The reason in ``taal`` (``nl`` or ``en``; Dutch when no English one is given)."""
         return self.en if taal == "en" and self.en else str(self)
+
+
+class Leesprobleem:
+    """One problem that makes a dossier unreadable: where (``pad`` into the dossier, e.g.
+    ``moties[M03].ingediend``, empty for the whole file; ``lijn`` the line in the file
+    when known) and why (``reden`` in Dutch, ``reden_en`` in English where given)."""
+
+    __slots__ = ("lijn", "pad", "reden", "reden_en")
+
+    def __init__(
+        self, pad: str, reden: str, reden_en: str | None = None, lijn: int | None = None
+    ) -> None:
+        self.pad = pad
+        self.reden = reden
+        self.reden_en = reden_en
+        self.lijn = lijn
+
+    def tekst(self, taal: str = "nl") -> str:
+        """The reason in ``taal`` (Dutch when no English one is given)."""
+        return self.reden_en if taal == "en" and self.reden_en else self.reden
+
+    def met_lijn(self, lijn: int | None) -> Leesprobleem:
+        """The same problem, placed on line ``lijn``."""
+        return Leesprobleem(self.pad, self.reden, self.reden_en, lijn)
+
+    def __repr__(self) -> str:
+        return f"Leesprobleem({self.pad!r}, {self.reden!r}, lijn={self.lijn!r})"
+
+    def __eq__(self, ander: object) -> bool:
+        if not isinstance(ander, Leesprobleem):
+            return NotImplemented
+        return (self.pad, self.reden, self.reden_en, self.lijn) == (
+            ander.pad,
+            ander.reden,
+            ander.reden_en,
+            ander.lijn,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class GebruiksFout(AlvrulesFout, ValueError, TypeError):

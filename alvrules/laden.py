@@ -24,13 +24,15 @@ signatures, an unknown municipality or role word all load, and become findings.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -47,6 +49,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
+from alvrules.fouten import Leesprobleem
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 from alvrules.waarden import Ongeldig as _Fout
@@ -57,11 +60,15 @@ __all__ = [
     "HERNOEMD",
     "JAREN",
     "MAX_GROOTTE",
+    "MAX_PROBLEMEN",
+    "in_map",
+    "is_dossier",
     "is_json",
     "laad_bytes",
     "laad_dossier",
     "lees_bytes",
     "lees_dossier",
+    "ontleed",
 ]
 
 #: Attributes whose key in the file differs from the attribute name: (type, attribute) -> key.
@@ -84,12 +91,7 @@ def laad_dossier(pad: str | Path) -> Dossier:
     bestand = Path(pad)
     inhoud = lees_bytes(bestand)
     dossier = laad_bytes(inhoud, bestand.name, json_=is_json(inhoud, bestand.name))
-    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
-        cijfers = attrs.evolve(
-            dossier.bevolking, bestand=str(bestand.parent / dossier.bevolking.bestand)
-        )
-        dossier = attrs.evolve(dossier, bevolking=cijfers)
-    return dossier
+    return in_map(dossier, bestand.parent)
 
 
 def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
@@ -98,10 +100,31 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
     ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
     first non-blank character is ``{``, TOML otherwise.
     """
+    return lees_dossier(ontleed(inhoud, naam, json_=json_), naam)
+
+
+def ontleed(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Any:
+    """The TOML or JSON document in ``inhoud`` (size, encoding and syntax checked; not yet
+    a dossier: :func:`lees_dossier` makes one). ``json_`` as for :func:`laad_bytes`."""
     toets_grootte(inhoud, naam)
     if json_ is None:
         json_ = is_json(inhoud)
-    return lees_dossier(_ontleed(inhoud, naam, json_=json_), naam)
+    return _ontleed(inhoud, naam, json_=json_)
+
+
+def is_dossier(data: Any) -> bool:
+    """Whether a parsed document is meant as a dossier: it has a top-level ``vergadering``
+    table. ``pyproject.toml`` and ``package.json`` have none; the pre-commit hook and a
+    folder given to ``controleer`` skip such files (docs: "In een publicatiestraat")."""
+    return isinstance(data, Mapping) and isinstance(data.get("vergadering"), Mapping)
+
+
+def in_map(dossier: Dossier, map_: Path) -> Dossier:
+    """``dossier`` with a relative ``[bevolking] bestand`` taken relative to ``map_``."""
+    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
+        cijfers = attrs.evolve(dossier.bevolking, bestand=str(map_ / dossier.bevolking.bestand))
+        dossier = attrs.evolve(dossier, bevolking=cijfers)
+    return dossier
 
 
 def is_json(inhoud: bytes, bestandsnaam: str | None = None) -> bool:
@@ -131,13 +154,29 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         toml_vooraf(tekst, naam)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
+        lijn = re.search(r"at line (\d+)", str(e))
+        probleem = Leesprobleem(
+            "",
+            een_regel(f"geen geldige TOML: {e}"),
+            een_regel(f"invalid TOML: {e}"),
+            int(lijn.group(1)) if lijn else None,
+        )
         raise InvoerFout(
-            een_regel(f"{naam}: geen geldige TOML: {e}"), en=een_regel(f"{naam}: invalid TOML: {e}")
+            een_regel(f"{naam}: geen geldige TOML: {e}"),
+            en=een_regel(f"{naam}: invalid TOML: {e}"),
+            problemen=(probleem,),
         ) from None
     except json.JSONDecodeError as e:
+        probleem = Leesprobleem(
+            "",
+            f"geen geldige JSON: {e.msg} (regel {e.lineno})",
+            f"invalid JSON: {e.msg} (line {e.lineno})",
+            e.lineno,
+        )
         raise InvoerFout(
             f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})",
             en=f"{naam}: invalid JSON: {e.msg} (line {e.lineno})",
+            problemen=(probleem,),
         ) from None
     except _Fout as e:
         raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
@@ -174,14 +213,53 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
     converter = _converter()
     try:
         dossier: Dossier = converter.structure(dict(data), Dossier)
-    except Exception as e:  # every structuring problem becomes one line
-        fouten = list(_bladeren(e, ()))
-        pad, reden = fouten[0]
-        rest = f" (en nog {len(fouten) - 1})" if len(fouten) > 1 else ""
-        plek = _weergave(pad, data)
-        melding = f"{bron}: {plek + ': ' if plek else ''}{reden}{rest}"
-        raise InvoerFout(een_regel(melding)) from None
+    except Exception as e:  # every structuring problem, all of them, each with its place
+        problemen = tuple(
+            Leesprobleem(_weergave(pad, data), reden, _in_het_engels(reden))
+            for pad, reden in islice(_bladeren(e, ()), MAX_PROBLEMEN)
+        )
+        eerste = problemen[0]
+        rest = len(problemen) - 1
+        plek = f"{eerste.pad}: " if eerste.pad else ""
+        nl = f"{bron}: {plek}{eerste.reden}" + (f" (en nog {rest})" if rest else "")
+        en = f"{bron}: {plek}{eerste.tekst('en')}" + (f" (and {rest} more)" if rest else "")
+        raise InvoerFout(een_regel(nl), en=een_regel(en), problemen=problemen) from None
     return dossier
+
+
+#: At most this many problems of one unreadable dossier are reported (hostile input can
+#: have millions; the first ones tell the user what to fix).
+MAX_PROBLEMEN = 100
+
+#: The loader's reasons in English (``--lang en``): Dutch pattern -> English replacement.
+_REDENEN_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(nl), en)
+    for nl, en in (
+        (r"^onbekende sleutel; bedoelt u (.*)\?$", r"unknown key; did you mean \1?"),
+        (r"^onbekende sleutel$", "unknown key"),
+        (r"^verplichte sleutel ontbreekt$", "required key missing"),
+        (r"^verwacht tekst, niet (.*)$", r"expected text, not \1"),
+        (r"^verwacht een lijst, niet (.*)$", r"expected a list, not \1"),
+        (r"^verwacht een tabel, niet (.*)$", r"expected a table, not \1"),
+        (r"^ongeldige waarde \((.*)\)$", r"invalid value (\1)"),
+    )
+)
+
+
+def _in_het_engels(reden: str) -> str | None:
+    """The English of a loader reason, where one is known (else ``None``: Dutch is shown)."""
+    for patroon, en in _REDENEN_EN:
+        if patroon.match(reden):
+            return patroon.sub(en, reden)
+    return None
+
+
+def _bedoeld(sleutel: str, bekend: Iterable[str]) -> str:
+    """``onbekende sleutel; bedoelt u 'titel'?`` when a known key is close to ``sleutel``."""
+    if not isinstance(sleutel, str) or len(sleutel) > 100:
+        return "onbekende sleutel"
+    dichtbij = difflib.get_close_matches(sleutel, sorted(bekend), n=1, cutoff=0.6)
+    return f"onbekende sleutel; bedoelt u {dichtbij[0]!r}?" if dichtbij else "onbekende sleutel"
 
 
 # -- errors: from cattrs' exception tree to (path, reason) ---------------------------------
@@ -190,8 +268,13 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
 def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
     """Each leaf problem below ``e``, with its path in the file."""
     if isinstance(e, ForbiddenExtraKeysError):
+        bekend = (
+            [HERNOEMD.get((e.cl, a.name), a.name) for a in attrs.fields(e.cl)]
+            if attrs.has(e.cl)
+            else []
+        )
         for sleutel in sorted(e.extra_fields):
-            yield (*pad, sleutel), "onbekende sleutel"
+            yield (*pad, sleutel), _bedoeld(sleutel, bekend)
         return
     if isinstance(e, ClassValidationError | IterableValidationError):
         met_plek, zonder_plek = e.group_exceptions()

@@ -218,7 +218,7 @@ def test_python_data_geeft_invoerfout_met_plek(data: Mapping[str, Any]) -> None:
     with pytest.raises(InvoerFout) as e:
         lees_dossier(data, "api")
     assert str(e.value).startswith("api: moties[")
-    assert str(e.value).endswith("].tittel: onbekende sleutel")
+    assert str(e.value).endswith("].tittel: onbekende sleutel; bedoelt u 'titel'?")
 
 
 # -- the bytes: size, encoding, JSON or TOML -----------------------------------------------
