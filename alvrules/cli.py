@@ -344,7 +344,34 @@ def _cijfers(p: argparse.ArgumentParser) -> None:
 
 
 def _controleer(p: argparse.ArgumentParser) -> None:
-    _dossier("controleer")(p)
+    p.add_argument(
+        "dossier",
+        nargs="+",
+        metavar="DOSSIER",
+        help=_t(
+            "dossierbestanden (.toml of .json) of mappen (de dossiers daarin); - leest stdin",
+            "dossier files (.toml or .json) or folders (the dossiers in them); - reads stdin",
+        ),
+    )
+    _gemeenschappelijk(p, _HULP["controleer"][0])
+    p.add_argument(
+        "--alleen-dossiers",
+        action="store_true",
+        help=_t(
+            "sla genoemde bestanden zonder [vergadering]-tabel over, zoals in een map "
+            "(de pre-commit-hook)",
+            "skip named files without a [vergadering] table, as in a folder (the pre-commit hook)",
+        ),
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help=_t(
+            "meld overgeslagen bestanden en de aantallen op stderr",
+            "report skipped files and the counts on stderr",
+        ),
+    )
     p.add_argument(
         "--strikt",
         action="store_true",

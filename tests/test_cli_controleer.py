@@ -120,7 +120,11 @@ def test_onleesbaar_exit_2(
         assert main(["controleer", str(pad), "--format", formaat]) == 2
         out, err = capsys.readouterr()
         if formaat == "json":  # one JSON object for a pipeline (docs/cli.md)
-            assert json.loads(out) == {"fout": err.removeprefix("alvrules: ")[:-1], "regel": None}
+            data = json.loads(out)
+            assert data["fout"] == err.removeprefix("alvrules: ")[:-1]
+            assert data["regel"] is None
+            assert len(data["problemen"]) == 1  # every problem, here one
+            assert data["problemen"][0]["pad"] in data["fout"]
         else:
             assert out == ""
         assert len(err.splitlines()) == 1
@@ -132,4 +136,5 @@ def test_ontbrekend_bestand_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["controleer", str(tmp_path / "nergens.toml")]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith("alvrules: nergens.toml: kan niet lezen")
+    # the path as given: a/d.toml and b/d.toml are told apart
+    assert err.startswith(f"alvrules: {tmp_path / 'nergens.toml'}: kan niet lezen")

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from alvrules import Dossier, controleer, herkomst, laad_dossier
 from alvrules._cli import _pijplijn, precommit
 from alvrules._cli._uitvoer import Invoer
+from alvrules._cli.controleer import Uitkomst
 from alvrules.cli import main
 from alvrules.schrijven import naar_json, naar_toml
 from alvrules.strategies import (
@@ -53,16 +54,19 @@ def test_sarif_valideert_en_heeft_een_resultaat_per_bevinding(
         assert sarif["$schema"] == json.loads(SARIF.read_text("utf-8"))["id"]
     run = sarif["runs"][0]
     assert len(run["results"]) == len(rapport) > 10
+    afdrukken = {_pijplijn.vingerafdruk(b, "examples/fouten.toml", 0) for b in rapport}
     regels = run["tool"]["driver"]["rules"]
     for res, b in zip(run["results"], rapport, strict=True):
         assert res["ruleId"] == b.regel == regels[res["ruleIndex"]]["id"]
         assert res["level"] == {"fout": "error", "waarschuwing": "warning", "info": "note"}[b.ernst]
         assert res["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == b.pad
-        assert res["partialFingerprints"]["alvrules/regel-pad/v1"] == _pijplijn.vingerafdruk(b)
+        assert res["partialFingerprints"][_pijplijn.VINGERAFDRUK] in afdrukken
     assert all(r["helpUri"].startswith("https://") and "#" in r["helpUri"] for r in regels)
     sig01 = next(r for r in run["results"] if r["ruleId"] == "SIG01")
     fysiek = sig01["locations"][0]["physicalLocation"]
-    assert fysiek["artifactLocation"]["uri"] == FOUTEN.as_posix()
+    assert fysiek["artifactLocation"]["uri"] == FOUTEN.relative_to(Path.cwd()).as_posix()
+    assert fysiek["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+    assert run["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
     regel = FOUTEN.read_text("utf-8").splitlines()[fysiek["region"]["startLine"] - 1]
     assert regel.startswith("ondertekening")
 
@@ -84,9 +88,10 @@ def test_github_een_regel_per_bevinding(capsys: pytest.CaptureFixture[str]) -> N
     rapport = controleer(laad_dossier(FOUTEN))
     code, uit = _uit(capsys, "controleer", str(FOUTEN), "--format", "github")
     assert code == 1
-    regels = uit.splitlines()
+    *regels, oordeel = uit.splitlines()
     assert len(regels) == len(rapport)
     assert all(GITHUB.match(r) for r in regels), regels
+    assert oordeel.endswith(": ongeldig")
     assert any(r.startswith("::error file=examples/fouten.toml,line=") for r in regels) or any(
         r.startswith(f"::error file={FOUTEN.as_posix()},line=") for r in regels
     )
@@ -107,7 +112,7 @@ def test_gitlab_codequality(capsys: pytest.CaptureFixture[str]) -> None:
     for issue, b in zip(issues, rapport, strict=True):
         assert issue["check_name"] == b.regel
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
-        assert issue["location"]["path"] == FOUTEN.as_posix()
+        assert issue["location"]["path"] == FOUTEN.relative_to(Path.cwd()).as_posix()
         assert issue["location"]["lines"]["begin"] >= 1
         assert re.fullmatch("[0-9a-f]{64}", issue["fingerprint"])
 
@@ -148,7 +153,7 @@ def test_stdin_json_en_github_zonder_bestand(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(tekst.encode())))
     code, uit = _uit(capsys, "controleer", "-", "--format", "github")
     assert code == 1
-    assert all(GITHUB.match(r) and "file=" not in r for r in uit.splitlines())
+    assert all(GITHUB.match(r) and "file=" not in r for r in uit.splitlines()[:-1])
 
 
 def test_regel_in_json_dossier() -> None:
@@ -248,12 +253,13 @@ def test_elke_bevinding_een_resultaat_op_de_regel_van_haar_motie(
     invoer = Invoer(dossier, "d.json" if json_ else "d.toml", inhoud, "d")
     rapport = controleer(dossier)
     h = herkomst.herkomst(datum=dossier.vergadering.datum, invoer=invoer.herkomst)
-    sarif = _pijplijn.sarif(rapport, invoer, h, "nl")
+    uitkomsten = [Uitkomst("d", invoer, rapport, h)]
+    sarif = _pijplijn.sarif(uitkomsten, "nl")
     if SARIF.is_file():
         valideer("sarif", sarif)
     resultaten = sarif["runs"][0]["results"]
     assert len(resultaten) == len(rapport)
-    assert len(_pijplijn.github(rapport, invoer, "nl")) == len(rapport)
+    assert len(_pijplijn.github(uitkomsten, "nl")) == len(rapport) + 1
     regels = tekst.splitlines()
     for res, b in zip(resultaten, rapport, strict=True):
         fysiek = res["locations"][0]["physicalLocation"]

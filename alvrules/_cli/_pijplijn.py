@@ -1,112 +1,301 @@
 """``controleer --format sarif|github|gitlab``: findings for CI systems (docs: "In een
-publicatiestraat").
+publicatiestraat"), for one or more files checked in one run.
 
-* ``sarif``: SARIF 2.1.0 (OASIS), one run; the rules of the catalogue as the tool's rules
-  with their docs page as help, each finding a result with rule, level, message, the
-  ``pad`` as logical location, the line in the dossier where it can be found, and a
-  fingerprint from rule and path that stays the same between runs.
+* ``sarif``: SARIF 2.1.0 (OASIS), one run with one artifact per file; the rules of the
+  catalogue as the tool's rules (explanation and help in the chosen language, the rule's
+  docs page as ``helpUri``), each finding a result with rule, level, message, the ``pad``
+  as logical location, the file (a ``uri`` relative to the working directory with
+  ``uriBaseId`` ``%SRCROOT%``) and line where it can be found, and a fingerprint that
+  tells every finding apart and stays the same between runs. ``invocations`` says whether
+  every file could be read (``executionSuccessful``); an unreadable file's problems are
+  notifications and results of the rule ``onleesbaar`` on that file.
 * ``github``: one workflow command per finding,
-  ``::error file=…,line=…,title=SIG01::…``, escaped as GitHub's runner expects.
-* ``gitlab``: a GitLab code-quality report (a JSON array of issues).
+  ``::error file=…,line=…,title=SIG01::…``, escaped as GitHub's runner expects; an
+  unreadable file gives one ``::error file=…,title=onleesbaar::`` per problem; the last
+  line is the verdict (plain text, not an annotation).
+* ``gitlab``: a GitLab code-quality report (a JSON array of issues), an unreadable file's
+  problems as ``blocker`` issues of ``onleesbaar``.
+
+With ``--strikt`` a warning blocks publication as an error does: it is reported at the
+error level (SARIF ``error``, GitHub ``::error``, GitLab ``major``), so that the platform's
+verdict is the exit code's.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from alvrules._cli._uitvoer import Invoer, json_uit
+from alvrules._cli._uitvoer import json_uit
 from alvrules.bronnen import DOCS_URL
-from alvrules.regels import Bevinding, Ernst, Rapport, regels
+from alvrules.model import een_regel
+from alvrules.regels import Bevinding, Ernst, regels
 from alvrules.vindplaats import Vindplaatsen
 
-__all__ = ["SARIF_SCHEMA", "github", "gitlab", "sarif", "schrijf", "vingerafdruk"]
+if TYPE_CHECKING:
+    from alvrules._cli.controleer import Uitkomst
+
+__all__ = [
+    "ONLEESBAAR",
+    "SARIF_SCHEMA",
+    "github",
+    "gitlab",
+    "regelzoeker",
+    "sarif",
+    "schrijf",
+    "vingerafdruk",
+]
 
 #: the ``id`` of the OASIS SARIF 2.1.0 schema (errata 01), which the log names as ``$schema``
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 
+#: the rule id under which the pipeline formats report a file that could not be read
+ONLEESBAAR = "onleesbaar"
+
+#: the ``uriBaseId`` of every relative ``uri``: the working directory of the run, which in
+#: CI is the checkout (GitHub code scanning resolves it against the repository)
+SRCROOT = "%SRCROOT%"
+
+#: the key of the fingerprint in SARIF ``partialFingerprints``
+VINGERAFDRUK = "alvrules/bevinding/v2"
+
 _SARIF_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "note"}
 _GITHUB_NIVEAU = {Ernst.FOUT: "error", Ernst.WAARSCHUWING: "warning", Ernst.INFO: "notice"}
 _GITLAB_ERNST = {Ernst.FOUT: "major", Ernst.WAARSCHUWING: "minor", Ernst.INFO: "info"}
 
 
-def vingerafdruk(b: Bevinding) -> str:
-    """A fingerprint of a finding from its rule and path: equal across runs and machines."""
-    return hashlib.sha256(f"{b.regel}\0{b.pad}".encode()).hexdigest()
+def vingerafdruk(b: Bevinding, bestand: str = "", volgnummer: int = 0) -> str:
+    """A fingerprint of a finding, equal across runs and machines, and different for two
+    findings: from the file, the rule, the path, the Dutch message (two MOT05 on one motion
+    differ in what they name) and, for findings equal in all of these, their number."""
+    delen = (bestand, b.regel, b.pad, b.melding, str(volgnummer))
+    return hashlib.sha256("\0".join(delen).encode()).hexdigest()
 
 
-class _Regelzoeker:
-    """Looks up the lines of paths in the input's text (none for unreadable text)."""
-
-    def __init__(self, invoer: Invoer) -> None:
-        tekst = invoer.tekst
-        self.plaatsen = None if tekst is None else Vindplaatsen(tekst)
-
-    def __call__(self, pad: str) -> int | None:
-        return None if self.plaatsen is None else self.plaatsen.regel(pad)
+def _probleemafdruk(bestand: str, pad: str, reden: str, volgnummer: int) -> str:
+    delen = (bestand, ONLEESBAAR, pad, reden, str(volgnummer))
+    return hashlib.sha256("\0".join(delen).encode()).hexdigest()
 
 
-def sarif(rapport: Rapport, invoer: Invoer, herkomst: dict[str, Any], taal: str) -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log."""
-    alle = regels()
-    index = {r.id: i for i, r in enumerate(alle)}
+def regelzoeker(inhoud: bytes | None) -> Callable[[str], int | None]:
+    """Looks up the lines of paths in the text of ``inhoud`` (none for unreadable text)."""
+    try:
+        tekst = None if inhoud is None else inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = None
+    if tekst is None:
+        return lambda _pad: None
+    return Vindplaatsen(tekst).regel
+
+
+def _plaats(naam: str) -> tuple[str, str | None]:
+    """The file as ``(uri, uriBaseId)``: relative to the working directory (percent-encoded)
+    with :data:`SRCROOT`, or an absolute ``file:`` URI for a file outside it."""
+    absoluut = Path(os.path.abspath(naam))
+    try:
+        relatief = absoluut.relative_to(Path.cwd())
+    except ValueError:
+        return absoluut.as_uri(), None
+    return quote(relatief.as_posix()), SRCROOT
+
+
+def _weergave(naam: str) -> str:
+    """The file as annotations name it: relative to the working directory (the checkout)
+    when inside it, else as given."""
+    absoluut = Path(os.path.abspath(naam))
+    try:
+        return absoluut.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(naam).as_posix()
+
+
+def _ernst(b: Bevinding, strikt: bool) -> Ernst:
+    return Ernst.FOUT if strikt and b.ernst is Ernst.WAARSCHUWING else b.ernst
+
+
+def _genummerd(
+    bevindingen: Sequence[Bevinding], bestand: str
+) -> Iterator[tuple[Bevinding, str]]:
+    """Each finding with its fingerprint (numbered among findings equal in everything)."""
+    gezien: dict[tuple[str, str, str], int] = {}
+    for b in bevindingen:
+        sleutel = (b.regel, b.pad, b.melding)
+        n = gezien.get(sleutel, 0)
+        gezien[sleutel] = n + 1
+        yield b, vingerafdruk(b, bestand, n)
+
+
+def _problemen(u: Uitkomst, bestand: str, taal: str) -> Iterator[tuple[str, int | None, str, str]]:
+    """Each load problem of an unreadable file: (path, line, message, fingerprint)."""
+    zoek = regelzoeker(u.inhoud)
+    gezien: dict[tuple[str, str], int] = {}
+    for p in u.problemen:
+        lijn = p.lijn if p.lijn or not p.pad else zoek(p.pad)
+        n = gezien.get((p.pad, p.reden), 0)
+        gezien[(p.pad, p.reden)] = n + 1
+        melding = een_regel(f"{p.pad + ': ' if p.pad else ''}{p.tekst(taal)}")
+        yield p.pad, lijn, melding, _probleemafdruk(bestand, p.pad, p.reden, n)
+
+
+def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
     en = taal == "en"
-    regel = _Regelzoeker(invoer)
-    resultaten: list[dict[str, Any]] = []
-    for b in rapport:
-        locatie: dict[str, Any] = {
-            "logicalLocations": [{"fullyQualifiedName": b.pad, "kind": "element"}]
-        }
-        if invoer.uri is not None:
-            fysiek: dict[str, Any] = {"artifactLocation": {"uri": invoer.uri}}
-            lijn = regel(b.pad)
-            if lijn is not None:
-                fysiek["region"] = {"startLine": lijn}
-            locatie["physicalLocation"] = fysiek
-        resultaat: dict[str, Any] = {
-            "ruleId": b.regel,
-            "level": _SARIF_NIVEAU[b.ernst],
-            "message": {"text": b.tekst(taal)},
-            "locations": [locatie],
-            "partialFingerprints": {"alvrules/regel-pad/v1": vingerafdruk(b)},
-            "properties": {"pad": b.pad, "bron": b.bron, "ernst": b.ernst.value},
-        }
-        if b.regel in index:
-            resultaat["ruleIndex"] = index[b.regel]
-        resultaten.append(resultaat)
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
+    bron = "Source" if en else "Bron"
+    uit: list[dict[str, Any]] = []
+    for r in regels():
+        uitleg = r.uitleg_in(taal)
+        uit.append(
             {
-                "tool": {
-                    "driver": {
-                        "name": "alvrules",
-                        "version": herkomst["alvrules"],
-                        "semanticVersion": herkomst["alvrules"],
-                        "informationUri": DOCS_URL,
-                        "rules": [
-                            {
-                                "id": r.id,
-                                "name": r.naam_en if en else r.naam,
-                                "shortDescription": {"text": r.naam_en if en else r.naam},
-                                "fullDescription": {"text": r.uitleg},
-                                "help": {"text": f"{r.uitleg} Bron: {r.bron}."},
-                                "helpUri": r.url,
-                                "defaultConfiguration": {"level": _SARIF_NIVEAU[r.ernst]},
-                                "properties": {"hoofdstuk": r.hoofdstuk, "bron": r.bron},
-                            }
-                            for r in alle
-                        ],
-                    }
-                },
-                "results": resultaten,
-                "properties": {"herkomst": herkomst},
+                "id": r.id,
+                "name": r.naam_en if en else r.naam,
+                "shortDescription": {"text": r.naam_en if en else r.naam},
+                "fullDescription": {"text": uitleg},
+                "help": {"text": f"{uitleg} {bron}: {r.bron}."},
+                "helpUri": r.url,
+                "defaultConfiguration": {"level": _SARIF_NIVEAU[r.ernst]},
+                "properties": {"hoofdstuk": r.hoofdstuk, "bron": r.bron},
             }
-        ],
+        )
+    return uit
+
+
+def _onleesbaar_beschrijving(taal: str) -> dict[str, Any]:
+    en = taal == "en"
+    naam = "Unreadable dossier" if en else "Onleesbaar dossier"
+    uitleg = (
+        "The file could not be read as a dossier (TOML or JSON with the keys of the "
+        "dossier format); nothing in it was checked. Exit code 2."
+        if en
+        else "Het bestand kon niet als dossier gelezen worden (TOML of JSON met de sleutels "
+        "van het dossierformaat); er is niets in gecontroleerd. Afsluitcode 2."
+    )
+    return {
+        "id": ONLEESBAAR,
+        "name": naam,
+        "shortDescription": {"text": naam},
+        "fullDescription": {"text": uitleg},
+        "help": {"text": uitleg},
+        "helpUri": f"{DOCS_URL}dossier/",
+        "defaultConfiguration": {"level": "error"},
     }
+
+
+def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> dict[str, Any]:
+    """The reports of one run as a SARIF 2.1.0 log: one run, one artifact per file."""
+    beschrijvingen = _regel_beschrijving(taal)
+    index = {r["id"]: i for i, r in enumerate(beschrijvingen)}
+    artefacten: list[dict[str, Any]] = []
+    resultaten: list[dict[str, Any]] = []
+    meldingen: list[dict[str, Any]] = []
+    for u in uitkomsten:
+        artefact: dict[str, Any] | None = None
+        if u.uri is not None:
+            uri, basis = _plaats(u.naam)
+            artefact = {"uri": uri, "index": len(artefacten)}
+            if basis is not None:
+                artefact["uriBaseId"] = basis
+            artefacten.append({"location": {k: v for k, v in artefact.items() if k != "index"}})
+        bestand = artefact["uri"] if artefact else ""
+
+        def fysiek(lijn: int | None, artefact: dict[str, Any] | None = artefact) -> dict[str, Any]:
+            plek: dict[str, Any] = {"artifactLocation": dict(artefact or {})}
+            if lijn is not None:
+                plek["region"] = {"startLine": lijn}
+            return plek
+
+        if u.rapport is None:
+            if ONLEESBAAR not in index:
+                index[ONLEESBAAR] = len(beschrijvingen)
+                beschrijvingen.append(_onleesbaar_beschrijving(taal))
+            for pad, lijn, melding, afdruk in _problemen(u, bestand, taal):
+                locaties: list[dict[str, Any]] = []
+                if artefact is not None:
+                    locaties.append({"physicalLocation": fysiek(lijn)})
+                meldingen.append(
+                    {
+                        "level": "error",
+                        "message": {"text": melding},
+                        "locations": locaties,
+                        "descriptor": {"id": ONLEESBAAR},
+                    }
+                )
+                locatie: dict[str, Any] = {}
+                if artefact is not None:
+                    locatie["physicalLocation"] = fysiek(lijn)
+                if pad:
+                    locatie["logicalLocations"] = [{"fullyQualifiedName": pad, "kind": "element"}]
+                resultaten.append(
+                    {
+                        "ruleId": ONLEESBAAR,
+                        "ruleIndex": index[ONLEESBAAR],
+                        "level": "error",
+                        "message": {"text": melding},
+                        "locations": [locatie] if locatie else [],
+                        "partialFingerprints": {VINGERAFDRUK: afdruk},
+                    }
+                )
+            continue
+        regel = regelzoeker(u.inhoud)
+        for b, afdruk in _genummerd(tuple(u.rapport), bestand):
+            locatie = {"logicalLocations": [{"fullyQualifiedName": b.pad, "kind": "element"}]}
+            if artefact is not None:
+                locatie["physicalLocation"] = fysiek(regel(b.pad))
+            resultaat: dict[str, Any] = {
+                "ruleId": b.regel,
+                "level": _SARIF_NIVEAU[_ernst(b, strikt)],
+                "message": {"text": b.tekst(taal)},
+                "locations": [locatie],
+                "partialFingerprints": {VINGERAFDRUK: afdruk},
+                "properties": {"pad": b.pad, "bron": b.bron, "ernst": b.ernst.value},
+            }
+            if b.regel in index:
+                resultaat["ruleIndex"] = index[b.regel]
+            resultaten.append(resultaat)
+    eigenschappen: dict[str, Any] = {
+        "geldig": all(u.code(strikt) == 0 for u in uitkomsten),
+        "strikt": strikt,
+    }
+    if len(uitkomsten) == 1 and uitkomsten[0].herkomst is not None:
+        eigenschappen["herkomst"] = uitkomsten[0].herkomst
+    else:
+        eigenschappen["bestanden"] = [
+            {"bestand": u.naam, "herkomst": u.herkomst} for u in uitkomsten
+        ]
+    invocatie: dict[str, Any] = {
+        "executionSuccessful": all(u.rapport is not None for u in uitkomsten),
+        "exitCode": max((u.code(strikt) for u in uitkomsten), default=0),
+    }
+    if meldingen:
+        invocatie["toolExecutionNotifications"] = meldingen
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "alvrules",
+                "version": _versie(),
+                "semanticVersion": _versie(),
+                "informationUri": DOCS_URL,
+                "rules": beschrijvingen,
+            }
+        },
+        "invocations": [invocatie],
+        "artifacts": artefacten,
+        "results": resultaten,
+        "properties": eigenschappen,
+    }
+    if not artefacten:
+        del run["artifacts"]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _versie() -> str:
+    from alvrules import __version__  # noqa: PLC0415
+
+    return __version__
 
 
 def _github_data(tekst: str) -> str:
@@ -117,53 +306,98 @@ def _github_eigenschap(tekst: str) -> str:
     return _github_data(tekst).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(rapport: Rapport, invoer: Invoer, taal: str) -> list[str]:
-    """One workflow command line per finding (``::error``/``::warning``/``::notice``)."""
-    regel = _Regelzoeker(invoer)
+def github(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> list[str]:
+    """One workflow command line per finding (``::error``/``::warning``/``::notice``), one
+    ``::error`` per problem of an unreadable file, and the verdict as the last line."""
     uit: list[str] = []
-    for b in rapport:
-        eigenschappen: list[str] = []
-        if invoer.uri is not None:
-            eigenschappen.append(f"file={_github_eigenschap(invoer.uri)}")
-            lijn = regel(b.pad)
-            if lijn is not None:
-                eigenschappen.append(f"line={lijn}")
-        eigenschappen.append(f"title={_github_eigenschap(b.regel)}")
-        melding = f"{b.pad}: {b.tekst(taal)} ({b.bron})"
-        uit.append(
-            f"::{_GITHUB_NIVEAU[b.ernst]} {','.join(eigenschappen)}::{_github_data(melding)}"
-        )
+    for u in uitkomsten:
+        bestand = None if u.uri is None else _github_eigenschap(_weergave(u.naam))
+        if u.rapport is None:
+            for _pad, lijn, melding, _afdruk in _problemen(u, "", taal):
+                eigenschappen = [f"file={bestand}"] if bestand else []
+                if bestand and lijn is not None:
+                    eigenschappen.append(f"line={lijn}")
+                eigenschappen.append(f"title={ONLEESBAAR}")
+                uit.append(f"::error {','.join(eigenschappen)}::{_github_data(melding)}")
+            continue
+        regel = regelzoeker(u.inhoud)
+        for b in u.rapport:
+            eigenschappen = []
+            if bestand is not None:
+                eigenschappen.append(f"file={bestand}")
+                lijn = regel(b.pad)
+                if lijn is not None:
+                    eigenschappen.append(f"line={lijn}")
+            eigenschappen.append(f"title={_github_eigenschap(b.regel)}")
+            melding = f"{b.pad}: {b.tekst(taal)} ({b.bron})"
+            niveau = _GITHUB_NIVEAU[_ernst(b, strikt)]
+            uit.append(f"::{niveau} {','.join(eigenschappen)}::{_github_data(melding)}")
+    uit.append(_oordeel(uitkomsten, taal, strikt))
     return uit
 
 
-def gitlab(rapport: Rapport, invoer: Invoer, taal: str) -> list[dict[str, Any]]:
-    """A GitLab code-quality report: one issue per finding."""
-    regel = _Regelzoeker(invoer)
+def _oordeel(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> str:
+    """``alvrules: 2 bestanden, 1 fouten, 0 waarschuwingen, 3 info, 0 onleesbaar: ongeldig``."""
+    en = taal == "en"
+    n = {"fout": 0, "waarschuwing": 0, "info": 0}
+    for u in uitkomsten:
+        for k, v in (u.rapport.aantallen if u.rapport is not None else {}).items():
+            n[k] += v
+    kapot = sum(u.rapport is None for u in uitkomsten)
+    goed = all(u.code(strikt) == 0 for u in uitkomsten)
+    if en:
+        tekst = (
+            f"alvrules: {len(uitkomsten)} files, {n['fout']} errors, {n['waarschuwing']} "
+            f"warnings, {n['info']} info, {kapot} unreadable: {'valid' if goed else 'invalid'}"
+        )
+    else:
+        tekst = (
+            f"alvrules: {len(uitkomsten)} bestanden, {n['fout']} fouten, {n['waarschuwing']} "
+            f"waarschuwingen, {n['info']} info, {kapot} onleesbaar: "
+            f"{'geldig' if goed else 'ongeldig'}"
+        )
+    return tekst + (" (--strikt)" if strikt else "")
+
+
+def gitlab(
+    uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False
+) -> list[dict[str, Any]]:
+    """A GitLab code-quality report: one issue per finding and per load problem."""
     uit: list[dict[str, Any]] = []
-    for b in rapport:
-        uit.append(
-            {
-                "description": f"{b.regel} {b.pad}: {b.tekst(taal)}",
-                "check_name": b.regel,
-                "fingerprint": vingerafdruk(b),
-                "severity": _GITLAB_ERNST[b.ernst],
-                "location": {
-                    "path": invoer.uri if invoer.uri is not None else invoer.naam,
-                    "lines": {"begin": regel(b.pad) or 1},
-                },
-            }
-        )
+    for u in uitkomsten:
+        pad = _weergave(u.naam) if u.uri is not None else u.naam
+        if u.rapport is None:
+            for _plek, lijn, melding, afdruk in _problemen(u, pad, taal):
+                uit.append(
+                    {
+                        "description": f"{ONLEESBAAR} {melding}",
+                        "check_name": ONLEESBAAR,
+                        "fingerprint": afdruk,
+                        "severity": "blocker",
+                        "location": {"path": pad, "lines": {"begin": lijn or 1}},
+                    }
+                )
+            continue
+        regel = regelzoeker(u.inhoud)
+        for b, afdruk in _genummerd(tuple(u.rapport), pad):
+            uit.append(
+                {
+                    "description": f"{b.regel} {b.pad}: {b.tekst(taal)}",
+                    "check_name": b.regel,
+                    "fingerprint": afdruk,
+                    "severity": _GITLAB_ERNST[_ernst(b, strikt)],
+                    "location": {"path": pad, "lines": {"begin": regel(b.pad) or 1}},
+                }
+            )
     return uit
 
 
-def schrijf(
-    soort: str, rapport: Rapport, invoer: Invoer, herkomst: dict[str, Any], taal: str
-) -> None:
-    """Write the report in pipeline format ``soort`` to stdout."""
+def schrijf(soort: str, uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool) -> None:
+    """Write the reports in pipeline format ``soort`` to stdout."""
     if soort == "sarif":
-        json_uit("sarif", sarif(rapport, invoer, herkomst, taal))
+        json_uit("sarif", sarif(uitkomsten, taal, strikt=strikt))
     elif soort == "github":
-        for lijn in github(rapport, invoer, taal):
+        for lijn in github(uitkomsten, taal, strikt=strikt):
             print(lijn)
     else:
-        json_uit("gitlab", gitlab(rapport, invoer, taal))
+        json_uit("gitlab", gitlab(uitkomsten, taal, strikt=strikt))
