@@ -48,8 +48,8 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules.dossier import Dossier
-from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.fouten import Leesprobleem
+from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.stemmingen import Stembriefje
 from alvrules.waarden import Ongeldig as _Fout

@@ -119,9 +119,7 @@ def _ernst(b: Bevinding, strikt: bool) -> Ernst:
     return Ernst.FOUT if strikt and b.ernst is Ernst.WAARSCHUWING else b.ernst
 
 
-def _genummerd(
-    bevindingen: Sequence[Bevinding], bestand: str
-) -> Iterator[tuple[Bevinding, str]]:
+def _genummerd(bevindingen: Sequence[Bevinding], bestand: str) -> Iterator[tuple[Bevinding, str]]:
     """Each finding with its fingerprint (numbered among findings equal in everything)."""
     gezien: dict[tuple[str, str, str], int] = {}
     for b in bevindingen:
@@ -185,6 +183,51 @@ def _onleesbaar_beschrijving(taal: str) -> dict[str, Any]:
     }
 
 
+def _fysiek(artefact: dict[str, Any], lijn: int | None) -> dict[str, Any]:
+    plek: dict[str, Any] = {"artifactLocation": dict(artefact)}
+    if lijn is not None:
+        plek["region"] = {"startLine": lijn}
+    return plek
+
+
+def _sarif_onleesbaar(
+    u: Uitkomst,
+    artefact: dict[str, Any] | None,
+    bestand: str,
+    *,
+    regelindex: int,
+    taal: str,
+    resultaten: list[dict[str, Any]],
+    meldingen: list[dict[str, Any]],
+) -> None:
+    """An unreadable file: each problem a notification of the invocation and a result of
+    the rule ``onleesbaar`` on the file (code scanning shows results, not notifications)."""
+    for pad, lijn, melding, afdruk in _problemen(u, bestand, taal):
+        locatie: dict[str, Any] = {}
+        if artefact is not None:
+            locatie["physicalLocation"] = _fysiek(artefact, lijn)
+        meldingen.append(
+            {
+                "level": "error",
+                "message": {"text": melding},
+                "locations": [dict(locatie)] if locatie else [],
+                "descriptor": {"id": ONLEESBAAR},
+            }
+        )
+        if pad:
+            locatie["logicalLocations"] = [{"fullyQualifiedName": pad, "kind": "element"}]
+        resultaten.append(
+            {
+                "ruleId": ONLEESBAAR,
+                "ruleIndex": regelindex,
+                "level": "error",
+                "message": {"text": melding},
+                "locations": [locatie] if locatie else [],
+                "partialFingerprints": {VINGERAFDRUK: afdruk},
+            }
+        )
+
+
 def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> dict[str, Any]:
     """The reports of one run as a SARIF 2.1.0 log: one run, one artifact per file."""
     beschrijvingen = _regel_beschrijving(taal)
@@ -201,50 +244,27 @@ def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) ->
                 artefact["uriBaseId"] = basis
             artefacten.append({"location": {k: v for k, v in artefact.items() if k != "index"}})
         bestand = artefact["uri"] if artefact else ""
-
-        def fysiek(lijn: int | None, artefact: dict[str, Any] | None = artefact) -> dict[str, Any]:
-            plek: dict[str, Any] = {"artifactLocation": dict(artefact or {})}
-            if lijn is not None:
-                plek["region"] = {"startLine": lijn}
-            return plek
-
         if u.rapport is None:
             if ONLEESBAAR not in index:
                 index[ONLEESBAAR] = len(beschrijvingen)
                 beschrijvingen.append(_onleesbaar_beschrijving(taal))
-            for pad, lijn, melding, afdruk in _problemen(u, bestand, taal):
-                locaties: list[dict[str, Any]] = []
-                if artefact is not None:
-                    locaties.append({"physicalLocation": fysiek(lijn)})
-                meldingen.append(
-                    {
-                        "level": "error",
-                        "message": {"text": melding},
-                        "locations": locaties,
-                        "descriptor": {"id": ONLEESBAAR},
-                    }
-                )
-                locatie: dict[str, Any] = {}
-                if artefact is not None:
-                    locatie["physicalLocation"] = fysiek(lijn)
-                if pad:
-                    locatie["logicalLocations"] = [{"fullyQualifiedName": pad, "kind": "element"}]
-                resultaten.append(
-                    {
-                        "ruleId": ONLEESBAAR,
-                        "ruleIndex": index[ONLEESBAAR],
-                        "level": "error",
-                        "message": {"text": melding},
-                        "locations": [locatie] if locatie else [],
-                        "partialFingerprints": {VINGERAFDRUK: afdruk},
-                    }
-                )
+            _sarif_onleesbaar(
+                u,
+                artefact,
+                bestand,
+                regelindex=index[ONLEESBAAR],
+                taal=taal,
+                resultaten=resultaten,
+                meldingen=meldingen,
+            )
             continue
         regel = regelzoeker(u.inhoud)
         for b, afdruk in _genummerd(tuple(u.rapport), bestand):
-            locatie = {"logicalLocations": [{"fullyQualifiedName": b.pad, "kind": "element"}]}
+            locatie: dict[str, Any] = {
+                "logicalLocations": [{"fullyQualifiedName": b.pad, "kind": "element"}]
+            }
             if artefact is not None:
-                locatie["physicalLocation"] = fysiek(regel(b.pad))
+                locatie["physicalLocation"] = _fysiek(artefact, regel(b.pad))
             resultaat: dict[str, Any] = {
                 "ruleId": b.regel,
                 "level": _SARIF_NIVEAU[_ernst(b, strikt)],

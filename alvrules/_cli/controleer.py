@@ -61,6 +61,7 @@ class Uitkomst:
         invoer: Invoer | None = None,
         rapport: Rapport | None = None,
         herkomst: dict[str, Any] | None = None,
+        *,
         fout: InvoerFout | None = None,
         inhoud: bytes | None = None,
     ) -> None:
@@ -148,7 +149,10 @@ def _controleer_een(args: argparse.Namespace, naam: str, alleen: bool) -> Uitkom
         gegeven = bevolking(args, dossier)
         rapport = controleer(dossier, bevolking=gegeven)
         h = herkomst_van(
-            args, datum=dossier.vergadering.datum, invoer=invoer, bevolking=cijfers(dossier, gegeven)
+            args,
+            datum=dossier.vergadering.datum,
+            invoer=invoer,
+            bevolking=cijfers(dossier, gegeven),
         )
     except InvoerFout as e:
         return Uitkomst(naam, fout=e, inhoud=inhoud)
@@ -187,7 +191,11 @@ def _verslag(uitkomsten: list[Uitkomst], overgeslagen: list[str], taal: str) -> 
     """``--verbose``: each skipped file and the counts, on stderr."""
     en = taal == "en"
     for naam in overgeslagen:
-        reden = "not a dossier (no [vergadering] table)" if en else "geen dossier (geen [vergadering]-tabel)"
+        reden = (
+            "not a dossier (no [vergadering] table)"
+            if en
+            else "geen dossier (geen [vergadering]-tabel)"
+        )
         print(f"alvrules: {'skipped' if en else 'overgeslagen'}: {naam}: {reden}", file=sys.stderr)
     n, m = len(uitkomsten), len(overgeslagen)
     print(
@@ -258,13 +266,18 @@ def _onleesbaar_enkel(u: Uitkomst, args: argparse.Namespace) -> None:
 def _json(
     uitkomsten: list[Uitkomst], overgeslagen: list[str], taal: str, strikt: bool, enkel: bool
 ) -> None:
-    """One file: the report as ever (``controleer.json``); several: ``controleer-bestanden.json``."""
+    """One file: the report as ever (``controleer.json``); several files or a folder:
+    ``controleer-bestanden.json``."""
     if enkel:
         u = uitkomsten[0]
         assert u.rapport is not None
         json_uit(
             "controleer",
-            {**u.rapport.to_json(taal), "geldig": geldig(u.rapport, strikt), "herkomst": u.herkomst},
+            {
+                **u.rapport.to_json(taal),
+                "geldig": geldig(u.rapport, strikt),
+                "herkomst": u.herkomst,
+            },
         )
         return
     per: list[dict[str, Any]] = []
@@ -307,16 +320,17 @@ def _tekst(
         if not enkel:
             print(("\n" if i else "") + f"== {u.naam}")
         if u.rapport is None:
-            u = _met_lijnen(u)
-            assert u.fout is not None
-            print(f"alvrules: {een_regel(u.fout.tekst(taal))}", file=sys.stderr)
-            for regel in _probleemregels(u, taal):
+            geplaatst = _met_lijnen(u)
+            assert geplaatst.fout is not None
+            print(f"alvrules: {een_regel(geplaatst.fout.tekst(taal))}", file=sys.stderr)
+            for regel in _probleemregels(geplaatst, taal):
                 print(f"  {regel}")
-                if len(u.problemen) > 1:
+                if len(geplaatst.problemen) > 1:
                     print(f"alvrules:   {regel}", file=sys.stderr)
             print("unreadable" if en else "onleesbaar")
             continue
-        assert u.invoer is not None and u.herkomst is not None
+        assert u.invoer is not None
+        assert u.herkomst is not None
         print(tekst(u.invoer.dossier, u.rapport, taal, strikt=strikt))
         print(herkomst.samenvatting(u.herkomst, taal))
     if enkel:
