@@ -122,7 +122,7 @@ def _lees(argument: str, inhoud: bytes, alleen_dossier: bool) -> Invoer | None:
     when ``alleen_dossier`` and the file is not a dossier. Errors name the path as given."""
     from alvrules import laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
 
-    json_ = None if argument == "-" else argument.lower().endswith(".json")
+    json_ = laden.is_json(inhoud, None if argument == "-" else argument)
     try:
         data = laden.ontleed(inhoud, argument, json_=json_)
     except InvoerFout:
