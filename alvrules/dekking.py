@@ -9,6 +9,8 @@ code or tests that are not there:
   name the ids it can take.
 - :func:`getest` reads a test directory and names, per rule id, the test functions marked
   ``@pytest.mark.regel("SIG02")`` (a module's ``pytestmark`` marks all its tests).
+- :func:`broncode` gives the source of one such function (for the rule's page), and
+  :func:`doelen` the one-line purpose of each test (the first line of its docstring).
 - :func:`gaten` lists what the registry promises but the code or the tests do not hold:
   a rule without emitting code or without a marked test. A rule may lack emitting code
   only when its ``geen_bevinding`` says why, and, unless it is an info rule, names the
@@ -19,12 +21,15 @@ from __future__ import annotations
 
 import ast
 import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from attrs import frozen
+
 from alvrules.regels import Ernst, Regel
 
-__all__ = ["bronplekken", "gaten", "getest"]
+__all__ = ["Broncode", "broncode", "bronplekken", "doelen", "gaten", "getest"]
 
 _ID = re.compile(r"^(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}$")
 _ID_IN_TEKST = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
@@ -78,6 +83,57 @@ def bronplekken(pakket: Path = _PAKKET) -> dict[str, list[str]]:
         for naam, functie in _functies(boom):
             for regel_id in sorted(_uitgegeven(functie)):
                 uit.setdefault(regel_id, []).append(f"{module}.{naam}")
+    return uit
+
+
+@frozen
+class Broncode:
+    """The source of one function: its dotted name, file, first line and text."""
+
+    functie: str  # alvrules.agenda.controleer
+    bestand: str  # alvrules/agenda.py
+    regel: int  # the first line (of its decorators, if any)
+    tekst: str  # the source, dedented (a method loses its class's indent)
+
+
+def broncode(functie: str, pakket: Path = _PAKKET) -> Broncode:
+    """The source of ``functie`` (as :func:`bronplekken` names it: ``alvrules.module.naam``
+    or ``alvrules.module.Klasse.methode``); :class:`LookupError` when it is not there.
+
+    >>> b = broncode("alvrules.agenda.leeg")
+    >>> b.bestand, b.tekst.splitlines()[0]
+    ('alvrules/agenda.py', 'def leeg(dossier: Dossier) -> bool:')
+    """
+    delen = functie.split(".")
+    for i in range(len(delen) - 1, 1, -1):
+        bestand = pakket.parent.joinpath(*delen[:i]).with_suffix(".py")
+        if bestand.is_file():
+            tekst = bestand.read_text(encoding="utf-8")
+            naam = ".".join(delen[i:])
+            for gevonden, knoop in _functies(ast.parse(tekst, str(bestand))):
+                if gevonden == naam:
+                    begin = min([knoop.lineno, *(d.lineno for d in knoop.decorator_list)])
+                    regels = tekst.splitlines()[begin - 1 : knoop.end_lineno]
+                    return Broncode(
+                        functie,
+                        bestand.relative_to(pakket.parent).as_posix(),
+                        begin,
+                        textwrap.dedent("\n".join(regels)),
+                    )
+            break
+    raise LookupError(f"geen functie {functie}")
+
+
+def doelen(tests: Path) -> dict[str, str]:
+    """Test (``path::name``, as :func:`getest` names it) -> the first line of its docstring
+    (``""`` when it has none)."""
+    uit: dict[str, str] = {}
+    for bestand in sorted(tests.rglob("test_*.py")):
+        boom = ast.parse(bestand.read_text(encoding="utf-8"), str(bestand))
+        for naam, functie in _functies(boom):
+            doc = ast.get_docstring(functie) or ""
+            eerste = " ".join(doc.split("\n\n", 1)[0].split())
+            uit[f"{bestand.relative_to(tests.parent).as_posix()}::{naam}"] = eerste
     return uit
 
 

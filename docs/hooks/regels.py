@@ -8,7 +8,10 @@ these docs. A page asks for generated content with an HTML comment on a line of 
     heading with the rule id as anchor (``#SIG01``), name, severity, sources (linked),
     explanation, the decision taken where the sources are silent, and the functions that
     emit its findings with the number of tests marked ``@pytest.mark.regel`` for it (both
-    found from the source by :mod:`alvrules.dekking`, never typed by hand);
+    found from the source by :mod:`alvrules.dekking`, never typed by hand); below that, folded
+    away, the source of each emitting function and the list of those tests, each with the
+    first line of its docstring (so a reader goes from a rule id to its code and tests
+    without leaving the page);
 ``<!-- regelreferentie -->``
     one table per chapter listing every rule, linked to its section;
 ``<!-- besluiten -->``
@@ -34,6 +37,7 @@ without emitting code (unless its ``geen_bevinding`` says why) or without a mark
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -48,7 +52,7 @@ from mkdocs.structure.files import File
 from alvrules.bronnen import DOCUMENTEN, Bron
 from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS, formaten
-from alvrules.dekking import bronplekken, gaten, getest
+from alvrules.dekking import broncode, bronplekken, doelen, gaten, getest
 from alvrules.model import Rol
 from alvrules.regels import Regel, regels
 
@@ -60,6 +64,8 @@ _PAGINA: dict[str, str] = {}
 #: rule id -> emitting functions, and rule id -> marked tests (filled in ``on_config``)
 _CODE: dict[str, list[str]] = {}
 _TESTS: dict[str, list[str]] = {}
+#: test (``path::name``) -> the first line of its docstring (filled in ``on_config``)
+_DOELEN: dict[str, str] = {}
 
 
 def on_config(config: Any, /) -> Any:
@@ -69,6 +75,8 @@ def on_config(config: Any, /) -> Any:
     _CODE.update(bronplekken())
     _TESTS.clear()
     _TESTS.update(getest(tests))
+    _DOELEN.clear()
+    _DOELEN.update(doelen(tests))
     if fout := gaten(regels(), _CODE, _TESTS):
         raise PluginError("regel zonder code of test: " + "; ".join(fout))
     return config
@@ -159,8 +167,28 @@ def _dekking(r: Regel) -> str:
     code = ", ".join(f"`{f}`" for f in _CODE.get(r.id, ()))
     if not code:
         code = f"geen eigen bevinding: {r.geen_bevinding}"
-    n = len(_TESTS.get(r.id, ()))
-    return f"**Code:** {code} · **Tests:** {n} {'test' if n == 1 else 'tests'}"
+    tests = _TESTS.get(r.id, [])
+    n = len(tests)
+    delen = [f"**Code:** {code} · **Tests:** {n} {'test' if n == 1 else 'tests'}"]
+    for functie in _CODE.get(r.id, ()):
+        b = broncode(functie)
+        delen += [
+            "",
+            f'??? abstract "De code: `{functie}` ({b.bestand}, regel {b.regel})"',
+            "",
+            f'    ```python linenums="{b.regel}"',
+            *(f"    {regel}".rstrip() for regel in b.tekst.splitlines()),
+            "    ```",
+        ]
+    if tests:
+        delen += ["", f'??? example "De tests van {r.id} ({n})"', ""]
+        for test in tests:
+            pad, naam = test.split("::", 1)
+            kaal = naam.rsplit(".", 1)[-1].removeprefix("test_").replace("_", " ")
+            # a docstring is reStructuredText: ``code`` is `code` in Markdown
+            doel = html.escape((_DOELEN.get(test) or kaal).replace("``", "`"), quote=False)
+            delen.append(f"    - `{naam}` ({pad}): {doel}")
+    return "\n".join(delen)
 
 
 def _regels(hoofdstuk: str | None, pagina: str) -> str:
