@@ -11,7 +11,9 @@ accepts explained in a comment.
 The contract (``docs/cli.md``, "alvrules nieuw"):
 
 - the text loads as a dossier, and ``controleer`` reports only AGD02 (the dossier is still
-  empty) on it, for every meeting date of the calendar (a Hypothesis property);
+  empty) on it, for every meeting date that ``controleer`` can judge: from the start of the
+  register of members (:data:`alvrules.gemeenten.BEGIN`) to the calendar's last year (a
+  Hypothesis property); an earlier date is refused;
 - an explanation line starts with ``# `` (hash and space); an example line starts with
   ``#`` directly followed by the TOML, so deleting that one ``#`` activates it; every
   example is one line;
@@ -34,6 +36,7 @@ from typing import Any, NamedTuple
 
 from alvrules import __version__
 from alvrules.fouten import InvoerFout
+from alvrules.gemeenten import register
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Vergadering
 from alvrules.procedure import procedure_op
@@ -89,8 +92,9 @@ def sjabloon(datum: date | str, sluitingstijd: time | str | None = None, taal: s
     ``sluitingstijd`` is the cut-off time of TRM01/TRM02 (``None``: the procedure's
     default, which the template says is assumed); ``datum`` and ``sluitingstijd`` may be
     given as text (``2026-06-17``, ``13:00``). ``taal`` (``nl`` or ``en``) is the language
-    of the comments. A date outside the calendar or an invalid time is an
-    :class:`~alvrules.fouten.InvoerFout` (as on the command line).
+    of the comments. A date outside the calendar or before the register of members
+    (:data:`alvrules.gemeenten.BEGIN`, where ``controleer`` stops too) or an invalid time is
+    an :class:`~alvrules.fouten.InvoerFout` (as on the command line).
 
     >>> tekst = sjabloon("2026-06-17", "13:00")
     >>> "datum = 2026-06-17" in tekst and "sluitingstijd = 13:00:00" in tekst
@@ -103,6 +107,7 @@ def sjabloon(datum: date | str, sluitingstijd: time | str | None = None, taal: s
     if taal not in _DAGEN:
         raise InvoerFout(f"onbekende taal {taal!r}: nl of en", en=f"unknown language {taal!r}")
     dag = _als_datum(datum)
+    register().leden(dag)  # a meeting before the register of members: InvoerFout, as controleer
     tijd = _als_tijd(sluitingstijd)
     vergadering = Vergadering(datum=dag, sluitingstijd=tijd)
     lijst = {t.regel: t for t in termijnen(vergadering)}

@@ -22,6 +22,7 @@ from alvrules import Dossier, Vergadering, controleer, lees_dossier
 from alvrules.agenda import leeg
 from alvrules.cli import main
 from alvrules.fouten import InvoerFout
+from alvrules.gemeenten import BEGIN
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Agendapunt
 from alvrules.schema import schema
@@ -77,15 +78,16 @@ def test_nieuw_2026_06_17_passes_controleer_with_only_the_still_empty_finding(
 
 @pytest.mark.regel("AGD02")
 @given(
-    dag=st.dates(date(VERGADERJAREN.start, 1, 1), date(VERGADERJAREN.stop - 1, 12, 31)),
+    dag=st.dates(BEGIN, date(VERGADERJAREN.stop - 1, 12, 31)),
     sluiting=st.none() | st.times().map(lambda t: t.replace(microsecond=0)),
     taal=st.sampled_from(["nl", "en"]),
 )
 def test_every_meeting_date_gives_a_template_with_only_the_still_empty_finding(
     dag: date, sluiting: time | None, taal: str
 ) -> None:
-    """Any date of the calendar, any cut-off time: the template loads, states the meeting's
-    own deadlines, and its only finding is AGD02."""
+    """Any date controleer can judge (the register of members to the calendar's end), any
+    cut-off time: the template loads, states the meeting's own deadlines, and its only
+    finding is AGD02."""
     tekst = sjabloon(dag, sluiting, taal)
     assert _bevindingen(tekst) == [("AGD02", "agendapunten")]
     dossier = lees_dossier(tomllib.loads(tekst))
@@ -166,7 +168,13 @@ def test_the_header_names_the_deadlines_and_an_assumed_cut_off_time() -> None:
 
 @pytest.mark.parametrize(
     ("datum", "tijd"),
-    [("2099-02-30", None), ("1999-12-31", None), ("gisteren", None), ("2026-06-17", "25:00")],
+    [
+        ("2099-02-30", None),
+        ("1999-12-31", None),
+        ("2016-12-31", None),  # before the register of members: controleer would refuse it
+        ("gisteren", None),
+        ("2026-06-17", "25:00"),
+    ],
 )
 def test_invalid_input_is_an_invoerfout_in_both_languages(datum: str, tijd: str | None) -> None:
     with pytest.raises(InvoerFout) as e:
@@ -192,6 +200,7 @@ def test_cli_writes_a_new_file_and_never_overwrites(
     [
         (["nieuw", "2026-02-30"], "ongeldige datum"),
         (["nieuw", "1999-06-17"], "buiten het ondersteunde bereik"),
+        (["new", "2016-06-17", "--lang", "en"], "before the start of the municipal register"),
         (["new", "2026-06-17", "--sluitingstijd", "25:00", "--lang", "en"], "invalid closing"),
         (["new", "2026-06-17T13:00", "--lang", "en"], "give the date only"),
     ],
