@@ -6,7 +6,9 @@ controleer`` reports, and the page's own code does no checking at all:
 
 - :func:`controleer_tekst`: a dossier or a single motion/amendment as TOML or JSON text,
   as uploaded or pasted;
-- :func:`controleer_formulier`: the form's content, already shaped as a dossier (JSON).
+- :func:`controleer_formulier`: the form's content, already shaped as a dossier (JSON);
+- :func:`sjabloon_tekst`: the commented dossier template of ``alvrules nieuw`` for the
+  meeting in the form, for download.
 
 Both return the report (every finding with rule id, severity, message and path), the
 deadlines TRM01, TRM02 and TRM08 of the meeting with the working days left from ``nu``,
@@ -65,6 +67,7 @@ __all__ = [
     "controleer_tekst",
     "leesbare_datum",
     "naar_toml",
+    "sjabloon_tekst",
     "voor_mensen",
     "werkdagen_tot",
 ]
@@ -166,6 +169,20 @@ def naar_toml(formulier: Mapping[str, Any]) -> dict[str, Any]:
     except InvoerFout as e:
         return {"invoerfout": str(e)}
     return {"invoerfout": None, "toml": schrijven.naar_toml(dossier)}
+
+
+@_van_js
+def sjabloon_tekst(datum: str | None, sluitingstijd: str | None = None) -> dict[str, Any]:
+    """The template ``alvrules nieuw DATUM [--sluitingstijd UU:MM]`` writes, for download:
+    the same text (:func:`alvrules.sjabloon.sjabloon`); or why it cannot be made."""
+    from alvrules.sjabloon import sjabloon  # noqa: PLC0415 - only when asked for
+
+    if not datum:
+        return {"invoerfout": "Vul eerst de datum van de vergadering in."}
+    try:
+        return {"invoerfout": None, "toml": sjabloon(datum, sluitingstijd or None)}
+    except InvoerFout as e:
+        return {"invoerfout": str(e)}
 
 
 def werkdagen_tot(termijn: Termijn, nu: datetime, kalender: Kalender) -> int:

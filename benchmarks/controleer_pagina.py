@@ -1,12 +1,18 @@
-"""Time to first result of "Controleer uw motie", and the screenshot in the docs.
+"""Time to first result of "Controleer uw motie", the bytes it downloads, and the screenshot.
 
 Run with ``python benchmarks/controleer_pagina.py SITE`` after ``mkdocs build --site-dir
 SITE`` (needs Debian's ``chromium`` and ``chromium-driver`` and the ``test`` extra). Not a
-test: it serves SITE on loopback, opens the page in headless Chromium with one profile,
-clicks "Controleer" at once (the click waits for the runtime) and reads the moment the
-result appears, in milliseconds since the navigation started: first with an empty cache,
-then ``--keer`` times from the browser's cache. With ``--schermafbeelding PNG`` it fills
-in a motion with a defect (Oss signs without its burgemeester) and saves the page.
+test: it serves SITE on loopback and opens the page at its plain address in headless
+Chromium, with the browser's clock set as in the tests, clicks "Controleer" at once (the
+click waits for the runtime) and reads the moment the result appears, in milliseconds
+since the navigation started, and the bytes transferred (the Resource Timing API's
+``transferSize`` of the page and everything it fetched, once every wheel is unpacked):
+
+- *cold* (``--keer`` times): a fresh browser profile each time, so nothing is cached;
+- *warm* (``--keer`` times): the same profile again, everything from the browser's cache.
+
+Each prints the median, min and max. With ``--schermafbeelding PNG`` it fills in a motion
+with a defect (Oss signs without its burgemeester) and saves the page.
 """
 
 from __future__ import annotations
@@ -26,15 +32,26 @@ from tests import browser  # the test helpers, from the checkout
 #: The browser's clock (the page at its plain address counts from it), as in the tests.
 KLOK = "2023-11-10T12:00:00+01:00"
 
+_BYTES = """return performance.getEntriesByType('navigation')
+  .concat(performance.getEntriesByType('resource'))
+  .reduce((s, e) => s + (e.transferSize || 0), 0)"""
 
-def eerste_uitslag(driver: Any, basis: str) -> tuple[float, float]:
-    """Milliseconds from navigation to: runtime ready, first result shown."""
+
+def eerste_uitslag(driver: Any, basis: str) -> tuple[float, float, int]:
+    """Milliseconds from navigation to: runtime ready, first result shown; bytes fetched."""
+    from selenium.webdriver.support.ui import WebDriverWait  # noqa: PLC0415
+
     browser.zet_klok(driver, KLOK)
     driver.get(f"{basis}{browser.PAGINA}")
     driver.find_element("id", "f-controleer").click()
     browser.wacht_op_uitslag(driver, 1)
     tijden = driver.execute_script("return window.alvTijden")
-    return float(tijden["klaar"]), float(tijden["eersteUitslag"])
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return !!window.alvTijden.alles"))
+    return (
+        float(tijden["klaar"]),
+        float(tijden["eersteUitslag"]),
+        int(driver.execute_script(_BYTES)),
+    )
 
 
 def schermafbeelding(driver: Any, basis: str, png: Path) -> None:
@@ -62,29 +79,35 @@ def schermafbeelding(driver: Any, basis: str, png: Path) -> None:
     driver.save_screenshot(str(png))
 
 
+def _verslag(naam: str, metingen: list[tuple[float, float, int]]) -> None:
+    for wat, i in (("runtime klaar", 0), ("eerste uitslag", 1)):
+        waarden = [m[i] for m in metingen]
+        print(
+            f"{naam} ({len(metingen)}x), {wat}: mediaan {statistics.median(waarden):.0f} ms,"
+            f" min {min(waarden):.0f}, max {max(waarden):.0f}"
+        )
+    print(f"{naam}: bytes opgehaald (mediaan) {statistics.median(m[2] for m in metingen):.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--keer", type=int, default=5)
     parser.add_argument("--schermafbeelding", type=Path)
     args = parser.parse_args()
-    with (
-        tempfile.TemporaryDirectory() as profiel,
-        browser.server(args.site) as (basis, _),
-        browser.chromium(Path(profiel)) as driver,
-    ):
-        klaar, eerste = eerste_uitslag(driver, basis)
-        print(f"lege cache:  runtime klaar {klaar:6.0f} ms, eerste uitslag {eerste:6.0f} ms")
-        metingen = [eerste_uitslag(driver, basis) for _ in range(args.keer)]
-        for naam, i in (("runtime klaar", 0), ("eerste uitslag", 1)):
-            waarden = [m[i] for m in metingen]
-            print(
-                f"uit de cache ({args.keer}x), {naam}: mediaan {statistics.median(waarden):.0f} ms,"
-                f" min {min(waarden):.0f}, max {max(waarden):.0f}"
-            )
-        if args.schermafbeelding:
-            schermafbeelding(driver, basis, args.schermafbeelding)
-            print(f"schermafbeelding: {args.schermafbeelding}")
+    with browser.server(args.site) as (basis, _):
+        koud = []
+        for _ in range(args.keer):
+            with tempfile.TemporaryDirectory() as profiel, browser.chromium(Path(profiel)) as d:
+                koud.append(eerste_uitslag(d, basis))
+        _verslag("koud (lege cache)", koud)
+        with tempfile.TemporaryDirectory() as profiel, browser.chromium(Path(profiel)) as d:
+            eerste_uitslag(d, basis)  # fills the cache
+            warm = [eerste_uitslag(d, basis) for _ in range(args.keer)]
+            _verslag("warm (uit de cache)", warm)
+            if args.schermafbeelding:
+                schermafbeelding(d, basis, args.schermafbeelding)
+                print(f"schermafbeelding: {args.schermafbeelding}")
 
 
 if __name__ == "__main__":

@@ -322,3 +322,17 @@ def test_the_assumed_closing_time_is_said() -> None:
     assert controleer_formulier(_formulier(), NU)["vergadering"]["sluitingstijd_aangenomen"]
     met = {"vergadering": {"datum": "2023-12-01", "sluitingstijd": "13:00:00"}, "moties": []}
     assert not controleer_formulier(met, NU)["vergadering"]["sluitingstijd_aangenomen"]
+
+
+def test_the_template_is_that_of_alvrules_nieuw(jsnull: object) -> None:
+    from alvrules.sjabloon import sjabloon
+
+    assert browser.sjabloon_tekst("2026-06-17", jsnull) == {
+        "invoerfout": None,
+        "toml": sjabloon("2026-06-17"),
+    }
+    assert browser.sjabloon_tekst("2026-06-17", "13:00")["toml"] == sjabloon("2026-06-17", "13:00")
+    assert (
+        browser.sjabloon_tekst(jsnull)["invoerfout"] == "Vul eerst de datum van de vergadering in."
+    )
+    assert browser.sjabloon_tekst("2026-13-01")["invoerfout"].startswith("ongeldige vergaderdatum")

@@ -304,6 +304,18 @@ def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -
     assert {b.regel for b in controleer(dossier)} == op_pagina == {"TRM02"}
 
 
+def test_the_site_serves_only_the_wheels_the_page_imports(site: Path) -> None:
+    """First what a check imports, then what the downloads import (tomli_w); iCalendar and
+    its dependencies, which the page never imports, are not on the site."""
+    data = json.loads((site / "assets" / "controleer" / "data.json").read_text("utf-8"))
+    op_de_site = {w.name for w in (site / "assets" / "controleer" / "wheels").glob("*.whl")}
+    assert op_de_site == set(data["wielen"]) | set(data["later"])
+    namen = {w.split("-")[0].lower() for w in data["wielen"]}
+    assert {"alvrules", "attrs", "cattrs", "tzdata"} <= namen
+    assert not namen & {"icalendar", "python_dateutil", "six", "tomli_w"}
+    assert [w.split("-")[0] for w in data["later"]] == ["tomli_w"]
+
+
 def test_the_known_meetings_file() -> None:
     """docs/data/vergaderingen.csv: valid dates and times, each date once, a source each."""
     import csv
@@ -339,6 +351,11 @@ def test_the_next_known_meeting_on_the_browsers_clock(pagina: Pagina) -> None:
         )
         assert keuze == ["2023-12-01", ["2023-12-01", "2023-06-14", "2022-12-02", "2017-06-15"]]
         assert "13:00" in p.veld("f-vergadering-sluitingstijd").get_attribute("value")
+        # no date: the field named as on the form, no data path
+        browser.zet(p.d, "f-vergadering-datum", "")
+        assert p.uitslag_kop_na_controle() == "Kan nog niet worden gecontroleerd"
+        assert "Datum van de vergadering: vul dit veld in." in p.veld("alv-uitslag").text
+        assert p.veld("f-vergadering-datum").get_attribute("aria-invalid") == "true"
         browser.zet(p.d, "f-vergadering-datum", "2024-06-12")
         browser.zet(p.d, "f-vergadering-sluitingstijd", "")
         assert p.veld("f-bekend").get_attribute("value") == ""
@@ -432,6 +449,30 @@ def test_on_a_phone_the_result_and_an_error_show_below_the_header(pagina: Pagina
         browser.blokkeer(p.d, [])
         p.d.set_window_size(grootte["width"], grootte["height"])
         p.open()
+
+
+def test_the_template_of_alvrules_nieuw_for_the_meeting(pagina: Pagina, downloads: Path) -> None:
+    """The page offers the template of ``alvrules nieuw`` for the meeting in the form: the
+    same text, and ``alvrules controleer`` reports only that the dossier is still empty."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from alvrules.sjabloon import sjabloon
+
+    p = pagina
+    browser.zet(p.d, "f-vergadering-datum", "2023-12-01")
+    browser.zet(p.d, "f-vergadering-sluitingstijd", "13:00")
+    p.veld("f-sjabloon").click()
+    bestand = downloads / "alv-2023-12-01.toml"
+    WebDriverWait(p.d, 60).until(lambda _: bestand.is_file() and bestand.stat().st_size)
+    assert bestand.read_text("utf-8") == sjabloon("2023-12-01", "13:00")
+    assert "vrijdag 1 december 2023" in p.veld("f-sjabloon-melding").text
+    cli = subprocess.run(
+        [sys.executable, "-m", "alvrules", "controleer", str(bestand), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert {b["regel"] for b in json.loads(cli.stdout)["bevindingen"]} == {"AGD02"}
 
 
 def test_the_page_asks_nothing_of_any_other_host(pagina: Pagina) -> None:

@@ -12,8 +12,11 @@ After the site is built, this hook puts into ``assets/controleer/`` of the site:
     runs what the tests ran), fetched with ``pip download``; the page unpacks them into
     the runtime's site-packages (``pyodide.unpackArchive``), no micropip;
 ``data.json``
-    the list of wheels (first those the check imports, measured by running it at build
-    time: the page unpacks those before its first check, the others after), the members
+    the list of wheels, measured by running the page's functions at build time: first
+    those a check imports (the page unpacks those before its first check), then those only
+    the downloads import (the dossier writer's ``tomli_w``; unpacked after the first
+    check). A wheel the page never imports (``icalendar`` and its dependencies) is not
+    put on the site at all. Then the members
     (code, name, aliases, period) for the type-ahead, the page of every rule for the
     links, and the known meetings (``docs/data/vergaderingen.csv``).
 
@@ -185,15 +188,25 @@ def wielen(python: str, doel: Path) -> list[str]:
     return [eigen.name, *namen]
 
 
-def voor_de_controle() -> set[str]:
-    """The distributions whose modules a check imports, plus :data:`EXTRA` (canonical names).
+#: What the page calls, as measured: a check of a read dossier and of the form ...
+CONTROLE = (
+    "from alvrules.browser import controleer_formulier, controleer_tekst; "
+    f"controleer_tekst(open({str(ROOT / 'examples' / 'fouten.toml')!r}).read()); "
+    "controleer_formulier({'vergadering': {'datum': '2023-12-01'}, 'moties': [{'id': 'M1'}]})"
+)
+#: ... and the downloads (the form as TOML, the template of ``alvrules nieuw``).
+DOWNLOADS = (
+    "from alvrules.browser import naar_toml, sjabloon_tekst; "
+    "naar_toml({'vergadering': {'datum': '2023-12-01'}, 'moties': [{'id': 'M1'}]}); "
+    "sjabloon_tekst('2023-12-01', '13:00')"
+)
 
-    Measured by checking the example dossier in a fresh interpreter, so the page can start
-    checking before it has unpacked what only other parts of alvrules use (iCalendar, ...).
-    """
+
+def geimporteerd(code: str) -> set[str]:
+    """The distributions (canonical names) whose modules ``code`` imports, run in a fresh
+    interpreter, plus :data:`EXTRA`."""
     meting = (
-        "import json, sys; from alvrules.browser import controleer_tekst; "
-        f"controleer_tekst(open({str(ROOT / 'examples' / 'fouten.toml')!r}).read()); "
+        f"import json, sys; {code}; "
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
     )
     uit = subprocess.run(
@@ -203,6 +216,12 @@ def voor_de_controle() -> set[str]:
     return {
         canonicalize_name(d) for module in json.loads(uit) for d in distributies.get(module, ())
     } | {canonicalize_name(e) for e in EXTRA}
+
+
+def voor_de_controle() -> set[str]:
+    """The distributions a check imports (:data:`CONTROLE`), so the page can start checking
+    before it has unpacked what only the downloads use."""
+    return geimporteerd(CONTROLE)
 
 
 def _gevonden(cache: Path, eis: str) -> Path | None:
@@ -253,13 +272,19 @@ def on_post_build(*, config: Any) -> None:
         shutil.copy2(pakket / naam, uit / "pyodide" / naam)
     python = json.loads((pakket / "pyodide-lock.json").read_text("utf-8"))["info"]["python"]
     alle = wielen(python, uit / "wheels")
+    naam = lambda w: canonicalize_name(w.split("-")[0])  # noqa: E731
     nodig = voor_de_controle() | {"alvrules"}
-    eerst = [w for w in alle if canonicalize_name(w.split("-")[0]) in nodig]
+    later = geimporteerd(DOWNLOADS) - nodig
+    eerst = [w for w in alle if naam(w) in nodig]
+    daarna = [w for w in alle if naam(w) in later]
+    for w in alle:
+        if w not in eerst and w not in daarna:
+            (uit / "wheels" / w).unlink()  # the page never imports it
     data = {
         "pyodide": PYODIDE,
         "python": python,
         "wielen": eerst,
-        "later": [w for w in alle if w not in eerst],
+        "later": daarna,
         "gemeenten": gemeenten(),
         "regels": {
             r.id: {"naam": r.naam, "pagina": f"{_PAGINA[r.hoofdstuk]}#{r.id}"}

@@ -53,6 +53,14 @@ async function laad() {
   const runtime = import(new URL("pyodide/pyodide.mjs", ASSETS).href);
   data = await lijst;
   vulVergaderingen();
+  // the wheels a check imports are fetched while the runtime starts
+  const haal = (naam) =>
+    fetch(new URL("wheels/" + naam, ASSETS)).then((antwoord) => {
+      if (!antwoord.ok) throw new Error(naam + ": " + antwoord.status);
+      return antwoord.arrayBuffer();
+    });
+  const eerst = data.wielen.map(haal);
+  eerst.forEach((p) => p.catch(() => {})); // a failure is reported where it is awaited
   const { loadPyodide } = await runtime;
   const py = await loadPyodide({
     indexURL: new URL("pyodide/", ASSETS).href,
@@ -62,22 +70,21 @@ async function laad() {
   });
   window.alvTijden.runtime = performance.now();
   const sitePackages = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
-  const pak = (wielen) =>
+  const pak = (inhoud) =>
     Promise.all(
-      wielen.map(async (naam) => {
-        const antwoord = await fetch(new URL("wheels/" + naam, ASSETS));
-        if (!antwoord.ok) throw new Error(naam + ": " + antwoord.status);
-        py.unpackArchive(await antwoord.arrayBuffer(), "wheel", { extractDir: sitePackages });
+      inhoud.map(async (wiel) => {
+        py.unpackArchive(await wiel, "wheel", { extractDir: sitePackages });
       }),
     );
-  await pak(data.wielen);
+  await pak(eerst);
   window.alvTijden.wielen = performance.now();
   const browser = py.pyimport("alvrules.browser");
   window.alvTijden.klaar = performance.now();
-  // what only other parts of alvrules use (the dossier writer, iCalendar, ...), right after
+  // what only the downloads use (the dossier writer's tomli_w), right after
   const rest = new Promise((klaar) => setTimeout(klaar, 0))
-    .then(() => pak(data.later))
+    .then(() => pak(data.later.map(haal)))
     .then(() => (window.alvTijden.alles = performance.now()));
+  rest.catch(() => {}); // a failure is reported by the download that waits for it
   status.textContent = "Klaar. De controle draait in uw browser; er wordt niets verstuurd.";
   return { py, browser, rest };
 }
@@ -473,6 +480,20 @@ function plaatsVoorMensen(pad) {
     .replace(/_/g, " ");
 }
 
+// "invoer: vergadering.datum: verwacht een datum ..." -> the field as the form names it.
+function invoerfoutInHetFormulier(tekst, stukId) {
+  const m = /^invoer: ([^:\s]+): (.*)$/.exec(tekst);
+  if (!m) return { tekst, veld: null };
+  const [, pad, reden] = m;
+  const veld = pad.startsWith("vergadering.")
+    ? $("f-vergadering-" + pad.slice("vergadering.".length))
+    : veldVan(pad, stukId);
+  if (!veld) return { tekst: `${plaatsVoorMensen(pad)}: ${reden}`, veld: null };
+  const doel = focusDoel(veld) || veld;
+  const leeg = doel.value === "";
+  return { tekst: `${veldNaam(veld)}: ${leeg ? "vul dit veld in." : reden}`, veld };
+}
+
 function focusDoel(e) {
   if (!e) return null;
   return e.matches("input,select,textarea") ? e : e.querySelector("input,select,textarea");
@@ -580,9 +601,21 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
   uitslag.hidden = false;
   if (antwoord.invoerfout) {
     uitslag.className = "alv-uitslag alv-onleesbaar";
+    const uitleg = wat === "dossier" ? { tekst: antwoord.invoerfout } : invoerfoutInHetFormulier(antwoord.invoerfout, stukId);
+    const p = el("p", {}, uitleg.tekst);
+    if (uitleg.veld) {
+      const doel = focusDoel(uitleg.veld) || uitleg.veld;
+      const link = el("a", { href: "#" + doel.id, className: "alv-naar-veld" }, "naar het veld");
+      link.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        doel.focus();
+      });
+      p.append(" ", link);
+      markeer(uitleg.veld, doel, { ernst: "fout" }, uitleg.tekst, "invoer");
+    }
     uitslag.append(
-      el("h2", { id: "alv-uitslag-kop" }, "Kan niet worden gelezen"),
-      el("p", {}, antwoord.invoerfout),
+      el("h2", { id: "alv-uitslag-kop" }, wat === "dossier" ? "Kan niet worden gelezen" : "Kan nog niet worden gecontroleerd"),
+      p,
     );
     uitslag.setAttribute("aria-labelledby", "alv-uitslag-kop");
     toonBoven(uitslag);
@@ -706,7 +739,11 @@ function markeer(veld, doel, b, melding, i) {
     if (doel !== veld) doel.classList.add("alv-fout-veld");
     doel.setAttribute("aria-invalid", "true");
   }
-  const tekst = el("p", { className: `alv-veldmelding alv-${b.ernst}`, id: `alv-melding-${i}` }, `${ERNST[b.ernst]}: ${melding}`);
+  const tekst = el(
+    "p",
+    { className: `alv-veldmelding alv-${b.ernst}`, id: `alv-melding-${i}` },
+    `${ERNST[b.ernst]}: ${melding}`,
+  );
   (veld.matches("input,select,textarea") ? veld.closest(".alv-veld") || veld : veld).append(tekst);
   // read with the field: its description, and for an error also its error message
   if (!("alvBeschreven" in doel.dataset)) {
@@ -766,6 +803,20 @@ async function download() {
   status.textContent = "Het formulier is gedownload als TOML.";
 }
 
+async function downloadSjabloon() {
+  const datum = $("f-vergadering-datum").value;
+  const tijd = $("f-vergadering-sluitingstijd").value;
+  const melding = $("f-sjabloon-melding");
+  melding.textContent = "";
+  const antwoord = await roep("sjabloon_tekst", [datum || null, tijd || null]);
+  if (antwoord.invoerfout) {
+    melding.textContent = antwoord.invoerfout;
+    return;
+  }
+  downloadBestand(antwoord.toml, `alv-${datum}.toml`);
+  melding.textContent = `Het sjabloon voor de vergadering van ${leesbareDag(datum)} is gedownload.`;
+}
+
 // Never a traceback for a person: a short message next to the button that was pressed,
 // everything typed kept, the technical details folded away for a bug report.
 function misgegaan(knop, bezig, e) {
@@ -810,6 +861,7 @@ $("f-inlezen").addEventListener("click", actie($("f-inlezen"), "inlezen en contr
 // what was given last is read: pasting after choosing a file lets go of the file
 $("f-plakken").addEventListener("input", () => ($("f-bestand").value = ""));
 $("f-download").addEventListener("click", actie($("f-download"), "downloaden", download));
+$("f-sjabloon").addEventListener("click", actie($("f-sjabloon"), "maken van het sjabloon", downloadSjabloon));
 document.querySelectorAll("input[name=soort]").forEach((r) =>
   r.addEventListener("change", () => {
     toonSoort();
