@@ -26,6 +26,7 @@ import attrs
 
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
+from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 
 __all__ = ["controleer", "leeg"]
@@ -80,7 +81,7 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
         if punt.verzonden is not None and punt.verzonden > uiterlijk:
             yield bevinding(
                 "TRM04",
-                f"agendapunten[{punt.id}].verzonden",
+                f"agendapunten{element(punt.id)}.verzonden",
                 f"Stukken bij agendapunt {punt.id} verzonden op {punt.verzonden.isoformat()}, "
                 f"na {uiterlijk.isoformat()} ({ctx.procedure.dagen_vergaderstukken} dagen voor "
                 "de ALV): nazending.",

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
@@ -47,10 +46,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
+from alvrules import paden
 from alvrules.dossier import Dossier
 from alvrules.fouten import Leesprobleem
 from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
+from alvrules.paden import Id, Stap
 from alvrules.stemmingen import Stembriefje
 from alvrules.waarden import Ongeldig as _Fout
 from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
@@ -299,18 +300,17 @@ def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
 
 def _weergave(pad: Pad, data: Any) -> str:
     """``moties[M03].ingediend``: list items by their ``id`` where they have one."""
-    delen: list[str] = []
+    stappen: list[Stap] = []
     for stap in pad:
         if isinstance(stap, int):
             element = data[stap] if isinstance(data, list) and stap < len(data) else None
             ident = element.get("id") if isinstance(element, dict) else None
-            delen.append(f"[{ident}]" if isinstance(ident, str) and ident else f"[{stap}]")
+            stappen.append(Id(ident) if isinstance(ident, str) and ident.strip() else stap)
             data = element
         else:
-            naam = stap if re.fullmatch(r"[A-Za-z0-9_-]+", stap) else json.dumps(stap)
-            delen.append(f".{naam}" if delen else naam)
+            stappen.append(stap)
             data = data.get(stap) if isinstance(data, dict) else None
-    return "".join(delen)
+    return paden.pad(*stappen)
 
 
 # -- the converter: strict scalars, and the few keys the file writes differently ----------

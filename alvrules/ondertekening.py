@@ -40,6 +40,7 @@ from attrs import frozen
 
 from alvrules.gemeenten import Gemeente, normaliseer
 from alvrules.model import Persoon, Rol
+from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
 from alvrules.waarden import getypeerd
@@ -83,8 +84,9 @@ class Stuk(Protocol):
 
 
 def stuk_pad(soort: str, index: int, stuk_id: str) -> str:
-    """``moties[M01]``; a stuk without an id is named by its position."""
-    return f"{soort}[{stuk_id.strip() or index}]"
+    """``moties[M01]``; a stuk without an id is named by its position (``moties[0]``); an
+    id that is not plain is quoted (``moties["M 01"]``, :mod:`alvrules.paden`)."""
+    return soort + (element(stuk_id) if stuk_id.strip() else element(index))
 
 
 @frozen(field_transformer=getypeerd)

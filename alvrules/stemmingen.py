@@ -36,6 +36,7 @@ from attrs import field, frozen
 
 from alvrules.grenzen import MAX_CIJFERS
 from alvrules.model import aware
+from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
 from alvrules.waarden import Soortfout, gecontroleerd, soort
@@ -198,7 +199,7 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
     }
     gezien: set[str] = set()
     for i, s in enumerate(dossier.stemmingen):
-        pad = f"stemmingen[{s.id}]"
+        pad = f"stemmingen{element(s.id)}"
         if not zichtbaar(s.id):
             yield bevinding(
                 "STM12",

@@ -45,6 +45,7 @@ from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.model import InvoerFout, Rol, VergaderSoort
+from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import (
     Grondslag,
@@ -211,7 +212,7 @@ def _vertegenwoordigd(
     geldig: set[str] = set()
     fysiek = dossier.vergadering.soort is VergaderSoort.FYSIEK
     for v in dossier.vertegenwoordigers:
-        pad = f"vertegenwoordigers[{v.gemeente}]"
+        pad = f"vertegenwoordigers{element(v.gemeente)}"
 
         def fout(nl: str, en: str, pad: str = pad) -> None:
             uit.append(bevinding("STM03", pad, nl, en))
@@ -293,7 +294,7 @@ def uitslagen(
     uitgesteld: dict[str, tuple[str, ...]] = {}  # proposal id -> adopted order motion(s)
     resultaten: list[Resultaat] = []
     for s in dossier.stemmingen:
-        pad = f"stemmingen[{s.id}]"
+        pad = f"stemmingen{element(s.id)}"
         doelen = {s.betreft} if s.betreft else set()
         doelen |= {d for v in s.voorstellen if (d := amendementen.get(v))}
         for doel in sorted(doelen & gestemd.keys()):
@@ -543,7 +544,7 @@ def _briefjes(
             uit.append(
                 bevinding(
                     "STM04",
-                    f"{pad}.stemmen.{b.gemeente}",
+                    f"{pad}.stemmen.{sleutel(b.gemeente)}",
                     f"stem van {b.gemeente!r} telt niet: geen lid (bedoeld: {tip or '?'})",
                     f"ballot of {b.gemeente!r} not counted: not a member",
                 )
@@ -563,7 +564,7 @@ def _briefjes(
             uit.append(
                 bevinding(
                     "STM04",
-                    f"{pad}.stemmen.{b.gemeente}",
+                    f"{pad}.stemmen.{sleutel(b.gemeente)}",
                     f"stem van {g.naam} telt niet: geen geldige vertegenwoordiger (STM03)",
                     f"ballot of {g.naam} not counted: no valid representative",
                 )
@@ -582,7 +583,7 @@ def _weigeringen(
         uit.append(
             bevinding(
                 "STM04",
-                f"{pad}.stemmen.{naam}",
+                f"{pad}.stemmen.{sleutel(naam)}",
                 f"stem van {naam} ({w.keuze!r}) telt niet: {w.reden.value}"
                 + ("; de eerste stem geldt" if w.reden is Reden.DUBBEL else ""),
                 f"ballot of {naam} ({w.keuze!r}) not counted: {w.reden.name.lower()}",

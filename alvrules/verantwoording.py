@@ -49,6 +49,7 @@ import attrs
 from attrs import field, frozen
 
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
+from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
 from alvrules.waarden import gecontroleerd, getypeerd
 
@@ -182,7 +183,7 @@ def _bevindingen(
     """Findings of AFD01-AFD05; fills ``gekozen`` (open motions) and ``posten`` (accounts)."""
     alle: dict[str, EerdereMotie] = {}
     for m in moties:
-        pad = f"eerdere_moties[{m.id}]"
+        pad = f"eerdere_moties{element(m.id)}"
         if m.id in alle:
             yield bevinding(
                 "AFD02",
@@ -204,7 +205,7 @@ def _bevindingen(
         elif m.open:
             gekozen[m.id] = m
     for v in verantwoording:
-        pad = f"verantwoording[{v.motie}]"
+        pad = f"verantwoording{element(v.motie)}"
         m_ = alle.get(v.motie)
         if m_ is None:
             yield bevinding(
@@ -237,7 +238,7 @@ def _bevindingen(
             if m.aangehouden_sinds is not None:
                 yield bevinding(
                     "AFD03",
-                    f"eerdere_moties[{m.id}]",
+                    f"eerdere_moties{element(m.id)}",
                     f"motie {m.id} is aangehouden sinds {m.aangehouden_sinds} en moet terugkomen "
                     "tot zij is afgedaan, maar heeft geen verantwoording",
                     f"motion {m.id}, kept open since {m.aangehouden_sinds}, must return until "
@@ -246,7 +247,7 @@ def _bevindingen(
             else:
                 yield bevinding(
                     "AFD02",
-                    f"eerdere_moties[{m.id}]",
+                    f"eerdere_moties{element(m.id)}",
                     f"aangenomen motie {m.id} staat open maar heeft geen verantwoording",
                     f"adopted motion {m.id} is open but has no account",
                     ernst=Ernst.FOUT,
@@ -348,7 +349,7 @@ def controleer_verantwoording(dossier: Dossier, ctx: Context) -> Iterator[Bevind
         if motie.interpretatie and motie.preadvies is None:
             yield bevinding(
                 "PRE01",
-                f"moties[{motie.id}].interpretatie",
+                f"moties{element(motie.id)}.interpretatie",
                 f"motie {motie.id}: interpretatie zonder preadvies",
                 f"motion {motie.id}: interpretation without preadvies",
             )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from alvrules.model import Rol
+from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.telling import KeuzeUitslag
 from alvrules.waarden import gecontroleerd, getypeerd
@@ -109,7 +110,7 @@ def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     """KND01 and KND02 over ``dossier.vacatures``."""
     uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_tegenkandidaten)
     for v in dossier.vacatures:
-        pad = f"vacatures[{v.id}]"
+        pad = f"vacatures{element(v.id)}"
         voorgedragen = sum(not k.tegenkandidaat for k in v.kandidaten)
         if voorgedragen != 1:
             yield bevinding(
@@ -121,7 +122,7 @@ def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
             )
         for k in v.kandidaten:
             if k.tegenkandidaat:
-                yield from _tegenkandidaat(k, f"{pad}.kandidaten[{k.naam}]", uiterlijk, ctx)
+                yield from _tegenkandidaat(k, f"{pad}.kandidaten{element(k.naam)}", uiterlijk, ctx)
 
 
 def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> Iterator[Bevinding]:

@@ -35,7 +35,7 @@ def test_trm04_papers_of_2023_were_on_time() -> None:
 @pytest.mark.regel("TRM04")
 def test_trm04_a_later_sending_is_a_nazending() -> None:
     punt = Agendapunt(id="7", verzonden=date(2023, 11, 24))
-    assert _bevindingen(NAJAARS, punt) == [("TRM04", "agendapunten[7].verzonden")]
+    assert _bevindingen(NAJAARS, punt) == [("TRM04", 'agendapunten["7"].verzonden')]
     (b,) = controleer(Dossier(vergadering=NAJAARS, agendapunten=(punt,)))
     assert b.ernst.value == "waarschuwing"
     assert "nazending" in b.melding
@@ -86,5 +86,5 @@ def test_agd01_an_item_without_kind_cannot_be_made() -> None:
     with pytest.raises(Waardefout, match="ten minste één soort"):
         Agendapunt(id="9", soorten=frozenset())
     leeg = {"vergadering": {"datum": "2023-12-01"}, "agendapunten": [{"id": "9", "soort": []}]}
-    with pytest.raises(InvoerFout, match=r"agendapunten\[9\]\.soort"):
+    with pytest.raises(InvoerFout, match=r'agendapunten\["9"\]\.soort'):
         lees_dossier(leeg)

@@ -172,12 +172,12 @@ ONJUIST = [
     (
         "soort",
         MINIMAAL + '[[agendapunten]]\nid = "7"\nsoort = ["kennisname", "besluit"]\n',
-        "agendapunten[7].soort[1]: ongeldige waarde 'besluit'",
+        "agendapunten[\"7\"].soort[1]: ongeldige waarde 'besluit'",
     ),
     (
         "stemmen",
         MINIMAAL + '[[stemmingen]]\nid = "S01"\nstemmen = { "Land van Cuijk" = 1 }\n',
-        'stemmingen[S01].stemmen."Land van Cuijk": verwacht tekst, niet een getal',
+        "stemmingen[S01].stemmen.Land van Cuijk: verwacht tekst, niet een getal",
     ),
     (
         "sluitingstijd",

@@ -117,8 +117,8 @@ def test_verkeerde_stemmen_noemen_briefje_en_sleutel(stemmen: str, verwacht: str
 
 
 def test_stemmen_tabel_met_hoofdletter_in_gemeente_staat_niet_tussen_aanhalingstekens() -> None:
-    """A key of letters, digits, ``_`` and ``-`` (upper case included) is written bare;
-    only other keys are quoted (``stemmen."Land van Cuijk"``)."""
+    """A plain key is written bare (``stemmen.Venlo``, ``stemmen.Land van Cuijk``); only a
+    key that could be misread is quoted (``stemmen."Bergen (L.)"``, :mod:`alvrules.paden`)."""
     melding = fout(stemming('{ Beesel = "voor", Venlo = 2 }'))
     assert "stemmingen[S01].stemmen.Venlo: verwacht tekst, niet een getal" in melding
 
@@ -137,14 +137,14 @@ def test_soort_als_een_woord() -> None:
 
 @pytest.mark.parametrize("soort", ["[]", "3", "{ a = 1 }"])
 def test_soort_leeg_of_geen_woord_wordt_geweigerd(soort: str) -> None:
-    assert "agendapunten[7].soort: verwacht een soort of een niet-lege lijst" in fout(punt(soort))
+    assert 'agendapunten["7"].soort: verwacht een soort of een niet-lege lijst' in fout(punt(soort))
 
 
 def test_onbekende_enkele_soort_staat_op_het_veld_zelf() -> None:
     """One unknown kind written as a word is at ``soort`` itself, not at ``soort[0]``:
     the file has no list there."""
     melding = fout(punt('"besluit"'))
-    assert "agendapunten[7].soort: ongeldige waarde 'besluit'" in melding
+    assert "agendapunten[\"7\"].soort: ongeldige waarde 'besluit'" in melding
 
 
 # -- the place: list items by their id, keys bare or quoted ---------------------------------

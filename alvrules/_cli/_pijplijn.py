@@ -5,12 +5,13 @@ publicatiestraat"), for one or more files checked in one run.
   catalogue as the tool's rules (explanation and help in the chosen language, the rule's
   docs page as ``helpUri``), each finding a result with rule, level, message, the ``pad``
   as logical location, the file (a ``uri`` relative to the working directory with
-  ``uriBaseId`` ``%SRCROOT%``) and line where it can be found, and a fingerprint that
+  ``uriBaseId`` ``%SRCROOT%``) and the line and column where it is written (a position
+  index of the file, :mod:`alvrules.vindplaats`; columns in code points), and a fingerprint that
   tells every finding apart and stays the same between runs. ``invocations`` says whether
   every file could be read (``executionSuccessful``); an unreadable file's problems are
   notifications and results of the rule ``onleesbaar`` on that file.
 * ``github``: one workflow command per finding,
-  ``::error file=…,line=…,title=SIG01::…``, escaped as GitHub's runner expects; an
+  ``::error file=…,line=…,col=…,title=SIG01::…``, escaped as GitHub's runner expects; an
   unreadable file gives one ``::error file=…,title=onleesbaar::`` per problem; the last
   line is the verdict (plain text, not an annotation).
 * ``gitlab``: a GitLab code-quality report (a JSON array of issues), an unreadable file's
@@ -44,6 +45,7 @@ __all__ = [
     "SARIF_SCHEMA",
     "github",
     "gitlab",
+    "plaatszoeker",
     "regelzoeker",
     "sarif",
     "schrijf",
@@ -92,6 +94,18 @@ def regelzoeker(inhoud: bytes | None) -> Callable[[str], int | None]:
     if tekst is None:
         return lambda _pad: None
     return Vindplaatsen(tekst).regel
+
+
+def plaatszoeker(inhoud: bytes | None) -> Callable[[str], tuple[int, int] | None]:
+    """Looks up the line and column of paths in the text of ``inhoud`` (none for unreadable
+    text); the position index is built on the first question, once per file."""
+    try:
+        tekst = None if inhoud is None else inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = None
+    if tekst is None:
+        return lambda _pad: None
+    return Vindplaatsen(tekst).plaats
 
 
 def _plaats(naam: str) -> tuple[str, str | None]:
@@ -183,10 +197,12 @@ def _onleesbaar_beschrijving(taal: str) -> dict[str, Any]:
     }
 
 
-def _fysiek(artefact: dict[str, Any], lijn: int | None) -> dict[str, Any]:
+def _fysiek(artefact: dict[str, Any], lijn: int | None, kolom: int | None = None) -> dict[str, Any]:
     plek: dict[str, Any] = {"artifactLocation": dict(artefact)}
     if lijn is not None:
         plek["region"] = {"startLine": lijn}
+        if kolom is not None:
+            plek["region"]["startColumn"] = kolom
     return plek
 
 
@@ -258,13 +274,14 @@ def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) ->
                 meldingen=meldingen,
             )
             continue
-        regel = regelzoeker(u.inhoud)
+        zoek = plaatszoeker(u.inhoud)
         for b, afdruk in _genummerd(tuple(u.rapport), bestand):
             locatie: dict[str, Any] = {
                 "logicalLocations": [{"fullyQualifiedName": b.pad, "kind": "element"}]
             }
             if artefact is not None:
-                locatie["physicalLocation"] = _fysiek(artefact, regel(b.pad))
+                lijn, kolom = zoek(b.pad) or (None, None)
+                locatie["physicalLocation"] = _fysiek(artefact, lijn, kolom)
             resultaat: dict[str, Any] = {
                 "ruleId": b.regel,
                 "level": _SARIF_NIVEAU[_ernst(b, strikt)],
@@ -305,6 +322,7 @@ def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) ->
         "invocations": [invocatie],
         "artifacts": artefacten,
         "results": resultaten,
+        "columnKind": "unicodeCodePoints",
         "properties": eigenschappen,
     }
     if not artefacten:
@@ -340,14 +358,14 @@ def github(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -
                 eigenschappen.append(f"title={ONLEESBAAR}")
                 uit.append(f"::error {','.join(eigenschappen)}::{_github_data(melding)}")
             continue
-        regel = regelzoeker(u.inhoud)
+        zoek = plaatszoeker(u.inhoud)
         for b in u.rapport:
             eigenschappen = []
             if bestand is not None:
                 eigenschappen.append(f"file={bestand}")
-                lijn = regel(b.pad)
-                if lijn is not None:
-                    eigenschappen.append(f"line={lijn}")
+                plek = zoek(b.pad)
+                if plek is not None:
+                    eigenschappen.append(f"line={plek[0]},col={plek[1]}")
             eigenschappen.append(f"title={_github_eigenschap(b.regel)}")
             melding = f"{b.pad}: {b.tekst(taal)} ({b.bron})"
             niveau = _GITHUB_NIVEAU[_ernst(b, strikt)]
@@ -398,7 +416,7 @@ def gitlab(
                     }
                 )
             continue
-        regel = regelzoeker(u.inhoud)
+        regel = plaatszoeker(u.inhoud)
         for b, afdruk in _genummerd(tuple(u.rapport), pad):
             uit.append(
                 {
@@ -406,7 +424,7 @@ def gitlab(
                     "check_name": b.regel,
                     "fingerprint": afdruk,
                     "severity": _GITLAB_ERNST[_ernst(b, strikt)],
-                    "location": {"path": pad, "lines": {"begin": regel(b.pad) or 1}},
+                    "location": {"path": pad, "lines": {"begin": (regel(b.pad) or (1, 1))[0]}},
                 }
             )
     return uit

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from alvrules import herkomst
+from alvrules import herkomst, paden
 from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import CONTROLE, Invoer, cijfers, herkomst_van, json_uit
 from alvrules.controle import controleer
@@ -352,11 +352,16 @@ def _tekst(
 
 
 def _groep(pad: str) -> str:
-    """``moties[M01].ondertekening[0]`` -> ``moties[M01]``; ``vergadering.datum`` -> section."""
-    kop, haakje, rest = pad.partition("[")
-    if haakje and "]" in rest and "." not in kop:
-        return f"{kop}[{rest.split(']', 1)[0]}]"
-    return pad.split(".", 1)[0].split("[", 1)[0]
+    """``moties[M01].ondertekening[0]`` -> ``moties[M01]``; ``vergadering.datum`` -> section.
+
+    The path is read by :func:`alvrules.paden.ontleed`, so an id holding ``]`` or ``.``
+    stays in its own group; a path that is not one (never made by the checks) is its own."""
+    stappen = paden.ontleed(pad)
+    if not stappen or not isinstance(stappen[0], str):
+        return pad
+    if len(stappen) > 1 and isinstance(stappen[1], paden.Id | int):
+        return paden.pad(*stappen[:2])
+    return paden.pad(stappen[0])
 
 
 def _volgorde(dossier: Dossier) -> dict[str, int]:
@@ -371,8 +376,9 @@ def _volgorde(dossier: Dossier) -> dict[str, int]:
         ("stemmingen", tuple(s.id for s in dossier.stemmingen)),
     ):
         volgorde.setdefault(sectie, len(volgorde))
-        for item in items:
-            volgorde.setdefault(f"{sectie}[{item}]", len(volgorde))
+        for i, item in enumerate(items):
+            stap: paden.Stap = paden.Id(item) if item.strip() else i
+            volgorde.setdefault(paden.pad(sectie, stap), len(volgorde))
     return volgorde
 
 
@@ -387,12 +393,16 @@ def _titels(dossier: Dossier) -> dict[str, dict[str, str]]:
 
 def _kop(groep: str, titels: dict[str, dict[str, str]], en: bool) -> str:
     """``Motie M01: titel``; a group outside the known sections is shown by its path."""
-    sectie, _, rest = groep.partition("[")
-    namen = _KOPPEN.get(sectie)
+    stappen = paden.ontleed(groep) or ()
+    namen = _KOPPEN.get(stappen[0]) if stappen and isinstance(stappen[0], str) else None
     if namen is None:
         return groep or "Dossier"
-    naam, ident = namen[1] if en else namen[0], rest.removesuffix("]")
-    titel = titels.get(sectie, {}).get(ident, "")
+    naam = namen[1] if en else namen[0]
+    stap = stappen[1] if len(stappen) > 1 else ""
+    ident, titel = str(stap), ""
+    if isinstance(stap, paden.Id):  # shown as in the path: quoted when it is not plain
+        ident = paden.element(stap.waarde)[1:-1]
+        titel = titels.get(str(stappen[0]), {}).get(stap.waarde, "")
     return " ".join(filter(None, (naam, ident))) + (f": {titel}" if titel else "")
 
 

@@ -446,9 +446,12 @@ function vulFormulier(f) {
 
 // moties[M01].ondertekening[0].rol -> the field f-ondertekening-0-rol (or the nearest
 // enclosing one: f-ondertekening-0, f-ondertekening).
+// An id that could be misread is a JSON string in the path (moties["M 01"], docs: Het pad).
 function veldVan(pad, stukId) {
-  const m = /^(moties|amendementen)\[([^\]]*)\]\.?(.*)$/.exec(pad);
-  if (!m || m[2] !== stukId) return null;
+  const m = /^(moties|amendementen)\[("(?:[^"\\]|\\.)*"|[^\]"]*)\]\.?(.*)$/.exec(pad);
+  if (!m) return null;
+  const id = m[2].startsWith('"') ? JSON.parse(m[2]) : m[2];
+  if (id !== stukId) return null;
   let delen = m[3] ? m[3].replace(/\[(\d+)\]/g, ".$1").split(".") : [];
   while (delen.length) {
     const e = $("f-" + delen.join("-"));
