@@ -553,7 +553,7 @@ def _briefjes(
             uit.append(
                 bevinding(
                     "STM03",
-                    f"{pad}.stemmen.{b.gemeente}",
+                    f"{pad}.stemmen.{sleutel(b.gemeente)}",
                     f"Stem van {g.naam} telt niet: de vertegenwoordiger is niet aanwezig op "
                     "deze fysieke ALV, en alleen aanwezigen stemmen.",
                     f"Ballot of {g.naam} not counted: the representative is absent from this "
