@@ -1,0 +1,124 @@
+"""Start-up and per-file cost of ``alvrules controleer`` (issue 26), measured side by side.
+
+A pipeline pays the start-up of the tool once per run and the check of every further
+dossier in the same process. This script measures, interleaved in one run so that the
+load of the machine hits both alike:
+
+* **floor**: ``python -c "import attrs, cattrs"``, the runtime dependencies the check
+  cannot do without;
+* **end to end**: the installed ``alvrules controleer examples/najaars-alv-2023.toml``
+  (text output to ``/dev/null``), a fresh process each time;
+* **each further dossier**: in one process that has already checked one dossier, the
+  time of ``alvrules controleer`` (through :func:`alvrules.cli.main`) on the example and on
+  ``examples/fouten.toml`` in turn.
+
+Goals (issue 26): end to end at most 1.5 x the floor; each further dossier at most 20 ms.
+Usage: ``python benchmarks/opstart.py [--runs N] [--json benchmarks/opstart.json]``; the
+result is a Markdown table (the one in docs/kwaliteit.md) and, with ``--json``, a record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
+FOUTEN = ROOT / "examples" / "fouten.toml"
+
+
+def _alvrules() -> list[str]:
+    """The installed command (beside this Python), else ``python -m alvrules``."""
+    naast = Path(sys.executable).with_name("alvrules")
+    return [str(naast)] if naast.is_file() else [sys.executable, "-m", "alvrules"]
+
+
+def _duur(argv: list[str]) -> float:
+    begin = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - begin
+
+
+def start(runs: int) -> dict[str, list[float]]:
+    """``runs`` fresh processes of each kind, interleaved (seconds)."""
+    vloer = [sys.executable, "-c", "import attrs, cattrs"]
+    controleer = [*_alvrules(), "controleer", str(VOORBEELD)]
+    uit: dict[str, list[float]] = {"vloer": [], "controleer": []}
+    _duur(vloer), _duur(controleer)  # warm the file cache
+    for _ in range(runs):
+        uit["vloer"].append(_duur(vloer))
+        uit["controleer"].append(_duur(controleer))
+    return uit
+
+
+def verder(runs: int) -> list[float]:
+    """Seconds per further dossier in one process (after a first check)."""
+    from alvrules.cli import main  # noqa: PLC0415 - measured after start-up
+
+    def een(pad: Path) -> float:
+        begin = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            main(["controleer", str(pad)])
+        return time.perf_counter() - begin
+
+    een(VOORBEELD)  # the first one pays the imports and the loader's converter
+    return [een(VOORBEELD if i % 2 == 0 else FOUTEN) for i in range(runs)]
+
+
+def meet(runs: int) -> dict[str, object]:
+    s = start(runs)
+    v = verder(runs * 2)
+    vloer, controleer = statistics.median(s["vloer"]), statistics.median(s["controleer"])
+    return {
+        "runs": runs,
+        "python": platform.python_version(),
+        "cpu": os.cpu_count(),
+        "vloer_ms": round(vloer * 1000, 1),
+        "controleer_ms": round(controleer * 1000, 1),
+        "verhouding": round(controleer / vloer, 2),
+        "verder_ms": round(statistics.median(v) * 1000, 1),
+        "verder_max_ms": round(max(v) * 1000, 1),
+        "vloer_min_ms": round(min(s["vloer"]) * 1000, 1),
+        "controleer_min_ms": round(min(s["controleer"]) * 1000, 1),
+        "verhouding_min": round(min(s["controleer"]) / min(s["vloer"]), 2),
+    }
+
+
+def tabel(r: dict[str, object]) -> str:
+    return "\n".join(
+        [
+            "| meting | mediaan | snelste | doel |",
+            "|---|---|---|---|",
+            f"| `python -c \"import attrs, cattrs\"` (vloer) | {r['vloer_ms']} ms "
+            f"| {r['vloer_min_ms']} ms | |",
+            f"| `alvrules controleer` van het voorbeeld, eigen proces | {r['controleer_ms']} ms "
+            f"| {r['controleer_min_ms']} ms | |",
+            f"| verhouding | {r['verhouding']} × | {r['verhouding_min']} × | ≤ 1,5 × |",
+            f"| elk volgend dossier in hetzelfde proces | {r['verder_ms']} ms "
+            f"| (hoogste {r['verder_max_ms']} ms) | ≤ 20 ms |",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
+    p.add_argument("--runs", type=int, default=15)
+    p.add_argument("--json", type=Path)
+    args = p.parse_args(argv)
+    r = meet(args.runs)
+    print(tabel(r))
+    if args.json:
+        args.json.write_text(json.dumps(r, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
