@@ -98,7 +98,7 @@ def tabel(r: dict[str, object]) -> str:
         [
             "| meting | mediaan | snelste | doel |",
             "|---|---|---|---|",
-            f"| `python -c \"import attrs, cattrs\"` (vloer) | {r['vloer_ms']} ms "
+            f'| `python -c "import attrs, cattrs"` (vloer) | {r["vloer_ms"]} ms '
             f"| {r['vloer_min_ms']} ms | |",
             f"| `alvrules controleer` van het voorbeeld, eigen proces | {r['controleer_ms']} ms "
             f"| {r['controleer_min_ms']} ms | |",
