@@ -20,6 +20,14 @@ Accepted CSV forms (comma or semicolon separated, UTF-8 with or without BOM):
 The reference date comes from the caller, else from a ``Perioden`` column (``2023JJ00``
 is 1 January 2023), else from the file name (``…-JJJJ-MM-DD.csv``); without one it is an
 error. A date from the caller that contradicts the ``Perioden`` column is an error too.
+An error names the problem (line, column, what was expected), never the file's content: a
+dossier may name a file that is not figures at all.
+
+Where the figures come from (``oorsprong``, in every output and the receipt): only the
+shipped files (``pakket``) and ``bevolking ophalen``'s checked download (``cbs``) are
+labelled :data:`BRON` ("Bron: CBS"); figures from a file the user gives (``bestand``,
+``opdrachtregel``, ``dossier``) or made in code (``aanroep``) are :data:`AANGELEVERD`,
+named with their file and sha256 (*decision*, docs/besluiten.md).
 """
 
 from __future__ import annotations
@@ -37,15 +45,17 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bytes
+from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bijlage, lees_bytes
 from alvrules.model import InvoerFout
 from alvrules.waarden import getypeerd
 
 __all__ = [
+    "AANGELEVERD",
     "BRON",
     "MAX_GROOTTE",
     "STATLINE_KOLOM",
     "STATLINE_TABEL",
+    "UIT_BESTAND",
     "Bevolking",
     "beschikbaar",
     "gedeeld",
@@ -55,6 +65,12 @@ __all__ = [
 ]
 
 BRON = "Bron: CBS"
+#: The label of figures the user supplied (a file, or figures made in code).
+AANGELEVERD = "Aangeleverd door de gebruiker"
+_AANGELEVERD_EN = "Supplied by the user"
+#: ``oorsprong`` of figures read from a file the user names: compared with the shipped
+#: figures of the same reference date (STM02).
+UIT_BESTAND = frozenset({"bestand", "opdrachtregel", "dossier"})
 #: The StatLine table and column for population on 1 January (``bevolking ophalen``).
 STATLINE_TABEL = "03759ned"
 STATLINE_KOLOM = "BevolkingOp1Januari_1"
@@ -79,15 +95,41 @@ class Bevolking:
 
     peildatum: date
     inwoners: Mapping[str, int]
-    bron: str = BRON
+    bron: str = AANGELEVERD  # BRON only for the shipped figures and a checked download
     tabel: str = ""  # CBS table id, e.g. "85984NED" (empty when unknown)
     product: str = ""  # CBS product, e.g. "Kerncijfers wijken en buurten 2024"
     bestand: str = ""  # file name the figures were read from
     sha256: str = ""  # of that file's bytes
+    #: pakket, cbs (a checked download), bestand, opdrachtregel, dossier or aanroep (code)
+    oorsprong: str = "aanroep"
+
+    @property
+    def van_cbs(self) -> bool:
+        """Whether these are CBS's figures as shipped or as checked on download."""
+        return self.oorsprong in ("pakket", "cbs") and self.bron == BRON
+
+    @property
+    def vingerafdruk(self) -> str:
+        """The sha256 of the file read; figures made in code are hashed as ``code,inwoners``
+        lines sorted by code, under the header ``code,inwoners``."""
+        if self.sha256:
+            return self.sha256
+        regels = "".join(f"{code},{n}\n" for code, n in sorted(self.inwoners.items()))
+        return hashlib.sha256(("code,inwoners\n" + regels).encode()).hexdigest()
 
     @property
     def beschrijving(self) -> str:
-        """``Bron: CBS, Kerncijfers wijken en buurten 2024 (tabel 85984NED)``."""
+        """``Bron: CBS, Kerncijfers wijken en buurten 2024 (tabel 85984NED)``; supplied
+        figures: ``Aangeleverd door de gebruiker: inwoners-2026-01-01.csv (sha256 …)``."""
+        return self.beschrijving_in("nl")
+
+    def beschrijving_in(self, taal: str = "nl") -> str:
+        """:attr:`beschrijving` in ``taal`` (``nl`` or ``en``); "Bron: CBS" stays Dutch,
+        as CBS asks to cite it."""
+        if not self.van_cbs:
+            bron = _AANGELEVERD_EN if taal == "en" else AANGELEVERD
+            wat = f": {self.bestand}" if self.bestand else ""
+            return f"{bron}{wat} (sha256 {self.vingerafdruk[:12]})"
         wat = self.product or self.bestand
         if self.tabel:
             wat = f"{wat} (tabel {self.tabel})" if wat else f"tabel {self.tabel}"
@@ -98,6 +140,7 @@ class Bevolking:
         return {
             "peildatum": self.peildatum.isoformat(),
             "bron": self.beschrijving,
+            "oorsprong": self.oorsprong,
             "tabel": self.tabel or None,
             "product": self.product or None,
             "bestand": self.bestand or None,
@@ -107,11 +150,25 @@ class Bevolking:
         }
 
 
-def _peildatum(naam: str, perioden: set[str]) -> date | None:
+def _uit_perioden(wie: str, perioden: set[str]) -> date | None:
+    """The reference date of a single ``Perioden`` value (``2023JJ00``), else ``None``."""
     if len(perioden) == 1:
         m = _PERIODE.match(next(iter(perioden)))
         if m:
-            return date(int(m.group(1)), 1, 1)
+            jaar = int(m.group(1))
+            if jaar < 1:  # 0000JJ00: no such year (date() would raise)
+                raise InvoerFout(
+                    f"{wie}: de Perioden-kolom noemt jaar {jaar}, dat bestaat niet",
+                    en=f"{wie}: the Perioden column names year {jaar}, which does not exist",
+                )
+            return date(jaar, 1, 1)
+    return None
+
+
+def _peildatum(naam: str, perioden: set[str]) -> date | None:
+    uit = _uit_perioden(naam or "CBS-bestand", perioden)
+    if uit is not None:
+        return uit
     m = _DATUM_IN_NAAM.search(naam)
     try:
         return date.fromisoformat(m.group(1)) if m else None
@@ -144,9 +201,11 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
     if codekolom is None or inwonerkolom is None:
         raise InvoerFout(
             f"{wie}: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
-            f"{STATLINE_KOLOM}) gevonden in de kop {eerste[:80]!r}",
+            f"{STATLINE_KOLOM}) gevonden in de kop (regel 1, {len(kolommen)} "
+            f"{'kolom' if len(kolommen) == 1 else 'kolommen'})",
             en=f"{wie}: no column with municipality codes (code or RegioS) and inhabitants "
-            f"(inwoners or {STATLINE_KOLOM}) in the header {eerste[:80]!r}",
+            f"(inwoners or {STATLINE_KOLOM}) in the header (line 1, {len(kolommen)} "
+            f"{'column' if len(kolommen) == 1 else 'columns'})",
         )
     lezer.fieldnames = kolommen
     totaal = {k: v for k, v in _TOTAAL.items() if k in kolommen}
@@ -163,9 +222,9 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
             grens = f"{MAX_INWONERS:,}".replace(",", ".")
             raise InvoerFout(
                 f"{wie}, regel {regel}: inwoners van {code} is geen geheel getal van 1 tot en "
-                f"met {grens}: {waarde[:20]!r}",
+                f"met {grens}",
                 en=f"{wie}, line {regel}: inhabitants of {code} is not a whole number from 1 "
-                f"to {MAX_INWONERS:,}: {waarde[:20]!r}",
+                f"to {MAX_INWONERS:,}",
             )
         if code in inwoners:
             raise InvoerFout(
@@ -180,7 +239,7 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
             f"{wie}: geen enkele gemeente (GMxxxx) gevonden",
             en=f"{wie}: no municipality (GMxxxx) found",
         )
-    uit_bestand = _peildatum("", perioden)
+    uit_bestand = _uit_perioden(wie, perioden)
     if peildatum is not None and uit_bestand is not None and peildatum != uit_bestand:
         raise InvoerFout(
             f"{wie}: peildatum {peildatum.isoformat()} past niet bij de Perioden-kolom "
@@ -196,25 +255,36 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
             en=f"{wie}: reference date unknown; name the file inwoners-YYYY-MM-DD.csv, "
             "include a Perioden column or pass --peildatum",
         )
-    return Bevolking(peildatum=datum, inwoners=inwoners, bestand=naam)
+    return Bevolking(peildatum=datum, inwoners=inwoners, bestand=naam, oorsprong="bestand")
 
 
-def lees_bevolking(pad: str | Path, peildatum: date | None = None) -> Bevolking:
-    """Read the CBS figures in the CSV file ``pad`` (formats: see the module doc).
+def lees_bevolking(
+    pad: str | Path, peildatum: date | None = None, *, map_: str | Path | None = None
+) -> Bevolking:
+    """Read the CBS figures in the CSV file ``pad`` (formats: see the module doc), once.
 
-    ``peildatum`` is the reference date when the file does not say it itself.
-    :class:`InvoerFout` (one line) when the file is unreadable, too large (larger than
-    :data:`MAX_GROOTTE`) or malformed.
+    ``peildatum`` is the reference date when the file does not say it itself. With
+    ``map_`` (a dossier's ``[bevolking]``), ``pad`` is a name inside that folder and only a
+    regular file there is read (:func:`alvrules.grenzen.lees_bijlage`). The figures are
+    labelled as supplied (:data:`AANGELEVERD`), with the file's name and sha256.
+    :class:`InvoerFout` (one line, naming the problem, never the content) when the file is
+    unreadable, not a regular file, too large (larger than :data:`MAX_GROOTTE`) or
+    malformed.
     """
     p = Path(pad)
-    try:
+    if map_ is not None:
+        naam = str(pad)
+        inhoud = lees_bijlage(map_, naam)
+    else:
+        naam = p.name
         inhoud = lees_bytes(p)
+    try:
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvoerFout(
-            f"{p.name}: geen UTF-8 (byte {e.start})", en=f"{p.name}: not UTF-8 (byte {e.start})"
+            f"{naam}: geen UTF-8 (byte {e.start})", en=f"{naam}: not UTF-8 (byte {e.start})"
         ) from None
-    b = lees_cbs_csv(tekst, p.name, peildatum)
+    b = lees_cbs_csv(tekst, naam, peildatum)
     return attrs.evolve(b, sha256=hashlib.sha256(inhoud).hexdigest())
 
 
@@ -246,7 +316,12 @@ def gedeeld(peildatum: date) -> Bevolking | None:
     ):  # pragma: no cover - a damaged installation
         raise RuntimeError(f"{rij['bestand']}: aantal of totaal wijkt af van bevolking.csv")
     return attrs.evolve(
-        b, tabel=rij["tabel"], product=rij["product"], sha256=hashlib.sha256(inhoud).hexdigest()
+        b,
+        bron=BRON,
+        tabel=rij["tabel"],
+        product=rij["product"],
+        sha256=hashlib.sha256(inhoud).hexdigest(),
+        oorsprong="pakket",
     )
 
 

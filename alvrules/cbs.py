@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from alvrules.bevolking import STATLINE_KOLOM, STATLINE_TABEL, Bevolking
+from alvrules.bevolking import BRON, STATLINE_KOLOM, STATLINE_TABEL, Bevolking
 from alvrules.gemeenten import Gemeenteregister, register
 from alvrules.grenzen import MAX_INWONERS
 from alvrules.model import InvoerFout
@@ -210,6 +210,8 @@ def haal_op(
     return Bevolking(
         peildatum=peil,
         inwoners=dict(sorted(inwoners.items())),
+        bron=BRON,
+        oorsprong="cbs",
         tabel=STATLINE_TABEL.upper(),
         product="Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
     )

@@ -5,8 +5,10 @@ Each chapter module contributes one check function ``(dossier, context) -> findi
 them all. A check never raises on bad input content: it yields findings.
 
 Population figures (STM02): the ``bevolking`` argument, else the file the dossier names
-under ``[bevolking]``, else the figures shipped for the reference date. A dossier's file
-that cannot be read is an STM02 finding at ``bevolking.bestand``, not an exception.
+under ``[bevolking]`` (only a regular file in the dossier's folder), else the figures
+shipped for the reference date. A dossier's file that cannot be read, and figures from a
+file that differ from the shipped ones of the same reference date, are an STM02 finding
+at ``bevolking.bestand``, not an exception.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
+import attrs
 from attrs import field, frozen
 
 from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
-from alvrules.dossier import Dossier
+from alvrules.dossier import Bevolkingsbestand, Dossier
 from alvrules.fouten import AlvrulesFout
 from alvrules.gemeenten import BuitenRegister, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_SUGGESTIES
@@ -39,6 +42,7 @@ __all__ = [
     "controleer",
     "controleer_amendement",
     "controleer_motie",
+    "dossierbestand",
 ]
 
 
@@ -63,7 +67,7 @@ class Context:
         fout = None
         if bevolking is None and dossier.bevolking is not None:
             try:
-                bevolking = lees_bevolking(dossier.bevolking.bestand, dossier.bevolking.peildatum)
+                bevolking = dossierbestand(dossier.bevolking)
             except InvoerFout as e:
                 fout = e
         return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
@@ -81,6 +85,14 @@ class Context:
     def lid(self, naam: str) -> Gemeente | None:
         """The member named ``naam`` (name, alias or code) on the meeting date (SIG07)."""
         return self.gemeenten.zoek(naam, op=self.datum)
+
+
+def dossierbestand(b: Bevolkingsbestand, peildatum: date | None = None) -> Bevolking:
+    """The figures of a dossier's ``[bevolking]``: read once, only inside its folder
+    (:func:`alvrules.lees_bevolking` with ``map_``), labelled ``oorsprong="dossier"``.
+    ``peildatum`` (the CLI's ``--peildatum``) goes before the one in the dossier."""
+    gelezen = lees_bevolking(b.bestand, peildatum or b.peildatum, map_=b.map)
+    return attrs.evolve(gelezen, oorsprong="dossier")
 
 
 Controle = Callable[[Dossier, Context], Iterable[Bevinding]]

@@ -12,13 +12,14 @@ from typing import Any
 from attrs import field, frozen, validators
 
 from alvrules.amendementen import Amendement
+from alvrules.grenzen import bijlage_fout
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
-from alvrules.waarden import gecontroleerd
+from alvrules.waarden import Ongeldig, gecontroleerd
 
 __all__ = ["Bevolkingsbestand", "Dossier"]
 
@@ -27,12 +28,32 @@ __all__ = ["Bevolkingsbestand", "Dossier"]
 class Bevolkingsbestand:
     """``[bevolking]``: the CBS figures this meeting's weights come from (STM02).
 
-    ``bestand`` is a CSV file (formats: :mod:`alvrules.bevolking`), relative to the dossier
-    file; ``peildatum`` is needed only when the file does not state it itself.
+    ``bestand`` is a CSV file (formats: :mod:`alvrules.bevolking`) in the dossier file's
+    folder or below it: a relative path without ``..`` (an absolute path or ``..`` is
+    refused when the dossier is made; a symbolic link leaving the folder, a device or a
+    FIFO when the file is read, :func:`alvrules.grenzen.lees_bijlage`). ``peildatum`` is
+    needed only when the file does not state it itself.
+
+    ``map`` is not part of the file format: the folder ``bestand`` is relative to, set by
+    :func:`alvrules.laad_dossier` to the dossier file's folder (``""``: the working
+    directory, e.g. for a dossier read from standard input or made in Python).
     """
 
     bestand: str = field(validator=validators.min_len(1))
     peildatum: date | None = None
+    map: str = field(default="", init=False, eq=False, repr=False)
+
+    @bestand.validator
+    def _in_de_map(self, _: object, naam: str) -> None:
+        reden = bijlage_fout(naam)
+        if reden is not None:
+            raise Ongeldig(reden[0], ("bestand",))
+
+    def in_map(self, map_: str) -> Bevolkingsbestand:
+        """This ``[bevolking]`` with its file relative to folder ``map_``."""
+        kopie = Bevolkingsbestand(bestand=self.bestand, peildatum=self.peildatum)
+        object.__setattr__(kopie, "map", map_)
+        return kopie
 
 
 @frozen(kw_only=True, field_transformer=gecontroleerd)

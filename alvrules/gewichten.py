@@ -20,7 +20,8 @@ reference date before it (a meeting in 2017), is refused with the supported rang
 
 Which figures: the caller's (``bevolking=``: the CLI's ``--bevolking``, a dossier's
 ``[bevolking]``), else the ones shipped for the reference date. Figures for another
-reference date are refused, never used in place of the right ones.
+reference date are refused, never used in place of the right ones; figures from a file
+for a date the package ships that differ from the shipped ones are refused too (STM02).
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from datetime import MINYEAR, date
 
 from attrs import frozen
 
-from alvrules.bevolking import Bevolking, beschikbaar, gedeeld, geen_cijfers
+from alvrules.bevolking import UIT_BESTAND, Bevolking, beschikbaar, gedeeld, geen_cijfers
 from alvrules.fouten import GebruiksFout
 from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
+from alvrules.grenzen import MAX_OPSOMMING
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.waarden import getypeerd
@@ -151,7 +153,10 @@ def cijfers_voor(peil: date, bevolking: Bevolking | None = None) -> Bevolking:
     """The figures for reference date ``peil``: ``bevolking`` if given, else the shipped.
 
     :class:`InvoerFout` (rule STM02) when ``bevolking`` has another reference date or
-    nothing is shipped for ``peil``: never another year's figures.
+    nothing is shipped for ``peil``: never another year's figures. Figures read from a
+    file (``oorsprong`` ``bestand``, ``opdrachtregel`` or ``dossier``) for a reference date
+    the package ships must equal the shipped ones, else :class:`InvoerFout` naming the
+    municipalities that differ.
     """
     if bevolking is not None:
         if bevolking.peildatum != peil:
@@ -166,11 +171,63 @@ def cijfers_voor(peil: date, bevolking: Bevolking | None = None) -> Bevolking:
                 f"meeting needs CBS figures on {peil.isoformat()} (STM02)",
                 regel="STM02",
             )
+        gedeelde = gedeeld(peil) if bevolking.oorsprong in UIT_BESTAND else None
+        if gedeelde is not None:
+            _zelfde(bevolking, gedeelde)
         return bevolking
     gevonden = gedeeld(peil)
     if gevonden is None:
         raise geen_cijfers(peil, beschikbaar())
     return gevonden
+
+
+def _zelfde(gegeven: Bevolking, gedeelde: Bevolking) -> None:
+    """STM02: figures from a file for a reference date the package ships must be the
+    shipped ones; :class:`InvoerFout` naming the municipalities that differ otherwise
+    (*decision*, docs/besluiten.md: a supplied file never replaces CBS's figures)."""
+    codes = sorted(
+        c
+        for c in gegeven.inwoners.keys() | gedeelde.inwoners.keys()
+        if gegeven.inwoners.get(c) != gedeelde.inwoners.get(c)
+    )
+    if not codes:
+        return
+    reg = register()
+
+    def getal(n: int | None) -> str:
+        return "geen" if n is None else f"{n:,}".replace(",", ".")
+
+    def getal_en(n: int | None) -> str:
+        return "none" if n is None else f"{n:,}"
+
+    def naam(c: str) -> str:
+        g = reg.code(c)
+        return f"{g.naam} ({c})" if g else c
+
+    eerste = codes[:MAX_OPSOMMING]
+    rest = len(codes) - len(eerste)
+    nl = "; ".join(
+        f"{naam(c)} {getal(gegeven.inwoners.get(c))} in plaats van "
+        f"{getal(gedeelde.inwoners.get(c))}"
+        for c in eerste
+    )
+    en = "; ".join(
+        f"{naam(c)} {getal_en(gegeven.inwoners.get(c))} instead of "
+        f"{getal_en(gedeelde.inwoners.get(c))}"
+        for c in eerste
+    )
+    wie = gegeven.bestand or "de meegegeven cijfers"
+    wie_en = gegeven.bestand or "the figures given"
+    peil = gedeelde.peildatum.isoformat()
+    raise InvoerFout(
+        f"{wie} wijkt af van de CBS-cijfers in het pakket op {peil} voor {len(codes)} "
+        f"gemeente(n): {nl}{f' en nog {rest}' if rest else ''}; voor deze peildatum gelden "
+        f"de cijfers in het pakket ({gedeelde.beschrijving}): laat het bestand weg (STM02)",
+        en=f"{wie_en} differs from the shipped CBS figures on {peil} for {len(codes)} "
+        f"municipalities: {en}{f' and {rest} more' if rest else ''}; for this reference "
+        f"date the shipped figures apply ({gedeelde.beschrijving}): leave the file out (STM02)",
+        regel="STM02",
+    )
 
 
 def stemgewichten(

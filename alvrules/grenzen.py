@@ -15,8 +15,11 @@ segments (``a.a.a.….a = 1``: 80 kB took 41 s and 9 GB). Every other shape meas
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+import stat
+import sys
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from alvrules.fouten import InvoerFout
 
@@ -28,7 +31,11 @@ __all__ = [
     "MAX_SLEUTELDELEN",
     "MAX_SUGGESTIES",
     "MAX_ZOEKWERK",
+    "bijlage_fout",
+    "is_stdin",
+    "lees_bijlage",
     "lees_bytes",
+    "lees_stdin",
     "toets_grootte",
     "toml_vooraf",
 ]
@@ -60,10 +67,27 @@ MAX_ZOEKWERK = 50_000_000
 MAX_OPSOMMING = 10
 
 
+#: Flags of every open of an input: never block on a FIFO or terminal (``/dev/tty``), never
+#: make a terminal the controlling one; absent flags (Windows) are 0.
+_OPEN = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
-    """The bytes of the file at ``pad``, at most :data:`MAX_GROOTTE`; every failure to read
-    (missing, a directory, no permission, a NUL byte in the path, too large) is one
-    :class:`InvoerFout` naming the file."""
+    """The bytes of the file at ``pad``, read once, at most :data:`MAX_GROOTTE`; every
+    failure to read (missing, a directory, no permission, a NUL byte in the path, too
+    large) is one :class:`InvoerFout` naming the file.
+
+    Only a regular file is read: a device (``/dev/tty``, ``/dev/zero``), a FIFO or a socket
+    is refused without reading from it (opened without blocking, so nothing hangs). A
+    path that *is* standard input (``/dev/stdin``) is for :func:`is_stdin` and
+    :func:`lees_stdin`.
+    """
     naam = wat or Path(pad).name
     if "\0" in str(pad):
         raise InvoerFout(
@@ -71,8 +95,7 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
             en=f"{naam!r}: invalid file name (contains a NUL character)",
         )
     try:
-        with open(pad, "rb") as f:
-            inhoud = f.read(MAX_GROOTTE + 1)
+        fd = os.open(pad, _OPEN)
     except OSError as e:
         raise InvoerFout(
             f"{naam}: kan niet lezen: {e.strerror or e}",
@@ -82,8 +105,103 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
         raise InvoerFout(
             f"{naam}: ongeldige bestandsnaam ({e})", en=f"{naam}: invalid file name ({e})"
         ) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            pijp = stat.S_ISFIFO(st.st_mode)
+            raise InvoerFout(
+                f"{naam}: geen gewoon bestand ({_soort(st.st_mode)})"
+                + ("; geef een pijp als standaardinvoer (-)" if pijp else ""),
+                en=f"{naam}: not a regular file ({_soort(st.st_mode, en=True)})"
+                + ("; pass a pipe as standard input (-)" if pijp else ""),
+            )
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed by f
+            inhoud = f.read(MAX_GROOTTE + 1)
+    except OSError as e:
+        raise InvoerFout(
+            f"{naam}: kan niet lezen: {e.strerror or e}",
+            en=f"{naam}: cannot read: {e.strerror or e}",
+        ) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     toets_grootte(inhoud, naam)
     return inhoud
+
+
+def lees_stdin(naam: str = "-") -> bytes:
+    """Standard input, read once, at most :data:`MAX_GROOTTE` (:class:`InvoerFout` beyond)."""
+    inhoud = sys.stdin.buffer.read(MAX_GROOTTE + 1)
+    toets_grootte(inhoud, naam)
+    return inhoud
+
+
+def is_stdin(pad: str | Path) -> bool:
+    """Whether ``pad`` is this process's standard input (``/dev/stdin``, ``/dev/fd/0``):
+    the same device and inode; a ``stat``, which never blocks."""
+    try:
+        nul, st = os.fstat(0), os.stat(pad)
+    except (OSError, ValueError):
+        return False
+    return (nul.st_dev, nul.st_ino) == (st.st_dev, st.st_ino)
+
+
+def _soort(modus: int, *, en: bool = False) -> str:
+    for toets, nl, eng in (
+        (stat.S_ISDIR, "een map", "a directory"),
+        (stat.S_ISFIFO, "een FIFO of pijp", "a FIFO or pipe"),
+        (stat.S_ISCHR, "een apparaat", "a device"),
+        (stat.S_ISBLK, "een apparaat", "a device"),
+        (stat.S_ISSOCK, "een socket", "a socket"),
+    ):
+        if toets(modus):
+            return eng if en else nl
+    return "onbekende soort" if not en else "unknown kind"
+
+
+def bijlage_fout(naam: str) -> tuple[str, str] | None:
+    """Why ``naam`` cannot be a file named by a dossier (Dutch, English), or ``None``.
+
+    A dossier names only files in its own folder or below it: a relative path without
+    ``..``, without a drive or backslash (which Windows reads as a separator) and without
+    NUL. ``/etc/shadow``, ``../../etc/passwd`` and ``/dev/tty`` are refused by name, before
+    anything is opened.
+    """
+    if not naam.strip():
+        return "de bestandsnaam is leeg", "the file name is empty"
+    if "\0" in naam:
+        return "de bestandsnaam bevat een NUL-teken", "the file name contains a NUL character"
+    posix, windows = PurePosixPath(naam), PureWindowsPath(naam)
+    if posix.is_absolute() or windows.drive or windows.root or "\\" in naam:
+        return (
+            "alleen een bestand in de map van het dossier: geen absoluut pad",
+            "only a file in the dossier's folder: no absolute path",
+        )
+    if ".." in posix.parts:
+        return (
+            "alleen een bestand in de map van het dossier: geen '..'",
+            "only a file in the dossier's folder: no '..'",
+        )
+    return None
+
+
+def lees_bijlage(map_: str | Path, naam: str) -> bytes:
+    """The bytes of the file ``naam`` that a dossier in folder ``map_`` names (read once,
+    at most :data:`MAX_GROOTTE`): only a regular file inside ``map_``, also after
+    following symbolic links (:func:`bijlage_fout`, :func:`lees_bytes`). Every refusal is
+    an :class:`InvoerFout` that names the problem, never the file's content."""
+    reden = bijlage_fout(naam)
+    if reden is not None:
+        raise InvoerFout(f"{naam}: {reden[0]}", en=f"{naam}: {reden[1]}")
+    basis = os.path.realpath(map_ or ".")
+    echt = os.path.realpath(os.path.join(basis, naam))
+    if os.path.commonpath([basis, echt]) != basis:
+        raise InvoerFout(
+            f"{naam}: verwijst (via een symbolische koppeling) buiten de map van het dossier",
+            en=f"{naam}: points (through a symbolic link) outside the dossier's folder",
+        )
+    return lees_bytes(echt, naam)
 
 
 def toets_grootte(inhoud: bytes, naam: str) -> None:

@@ -12,8 +12,11 @@ with a one-line summary of it (:func:`samenvatting`). The fields (docs: "Herkoms
     the :class:`~alvrules.procedure.Procedure` in force: ``geldig_van`` and ``bron``;
 ``bevolking``
     the CBS figures used (STM02): ``peildatum``, ``bron``, ``tabel``, ``product``,
-    ``bestand`` and the ``sha256`` of the figures' file; ``null`` when the output needs no
-    figures or none are known for the meeting's reference date;
+    ``bestand``, the ``sha256`` of the figures' file and ``oorsprong`` (where they came
+    from: ``pakket``, ``cbs`` for ``bevolking ophalen``'s checked download, ``opdrachtregel``,
+    ``dossier``, ``bestand`` or ``aanroep``; only ``pakket`` and ``cbs`` have ``bron``
+    "Bron: CBS"); ``null`` when the output needs no figures or none are known for the
+    meeting's reference date;
 ``feestdagen``
     the shipped Atw holiday table: first and last year and the ``sha256`` of the table;
 ``invoer``
@@ -96,17 +99,15 @@ def bevolking(b: Bevolking | None) -> dict[str, Any] | None:
     """
     if b is None:
         return None
-    sha = b.sha256
-    if not sha:
-        regels = "".join(f"{code},{n}\n" for code, n in sorted(b.inwoners.items()))
-        sha = sha256(("code,inwoners\n" + regels).encode())
     return {
         "peildatum": b.peildatum.isoformat(),
         "bron": b.bron,
         "tabel": b.tabel or None,
         "product": b.product or None,
         "bestand": b.bestand or None,
-        "sha256": sha,
+        "sha256": b.vingerafdruk,
+        # where the figures came from: pakket, cbs (download), opdrachtregel, dossier, …
+        "oorsprong": b.oorsprong,
     }
 
 
@@ -166,7 +167,11 @@ def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
         delen.append(f"procedure {'from' if en else 'vanaf'} {h['procedure']['geldig_van']}")
     if h.get("bevolking"):
         b = h["bevolking"]
-        delen.append(f"CBS {b['peildatum']} (sha256 {b['sha256'][:12]})")
+        if b.get("bron") == "Bron: CBS" and b.get("oorsprong", "pakket") in ("pakket", "cbs"):
+            wat = "CBS"
+        else:  # never "CBS" for figures the user supplied
+            wat = "population supplied by the user" if en else "bevolking aangeleverd"
+        delen.append(f"{wat} {b['peildatum']} (sha256 {b['sha256'][:12]})")
     if h.get("invoer"):
         from alvrules.tekens import terminal  # noqa: PLC0415
 

@@ -66,6 +66,7 @@ __all__ = [
     "in_map",
     "is_dossier",
     "is_json",
+    "laad_bestand",
     "laad_bytes",
     "laad_dossier",
     "lees_bytes",
@@ -86,14 +87,22 @@ Pad = tuple[str | int, ...]
 
 
 def laad_dossier(pad: str | Path) -> Dossier:
-    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML).
+    """Read the dossier at ``pad`` (``.json`` as JSON, anything else as TOML:
+    :func:`is_json`).
 
-    A relative ``[bevolking] bestand`` is taken relative to the dossier file's folder.
+    A ``[bevolking] bestand`` is taken relative to the dossier file's folder, and only
+    inside it (:class:`~alvrules.dossier.Bevolkingsbestand`).
     """
+    return laad_bestand(pad)[0]
+
+
+def laad_bestand(pad: str | Path) -> tuple[Dossier, bytes]:
+    """The dossier at ``pad`` (as :func:`laad_dossier`) and the bytes it was read from:
+    the file is read once, so a receipt's hash is that of the bytes checked."""
     bestand = Path(pad)
     inhoud = lees_bytes(bestand)
     dossier = laad_bytes(inhoud, bestand.name, json_=is_json(inhoud, bestand.name))
-    return in_map(dossier, bestand.parent)
+    return in_map(dossier, bestand.parent), inhoud
 
 
 def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossier:
@@ -122,11 +131,11 @@ def is_dossier(data: Any) -> bool:
 
 
 def in_map(dossier: Dossier, map_: Path) -> Dossier:
-    """``dossier`` with a relative ``[bevolking] bestand`` taken relative to ``map_``."""
-    if dossier.bevolking is not None and not Path(dossier.bevolking.bestand).is_absolute():
-        cijfers = attrs.evolve(dossier.bevolking, bestand=str(map_ / dossier.bevolking.bestand))
-        dossier = attrs.evolve(dossier, bevolking=cijfers)
-    return dossier
+    """``dossier`` read from a file in folder ``map_``: its ``[bevolking] bestand`` is read
+    there, and only there (:class:`~alvrules.dossier.Bevolkingsbestand`)."""
+    if dossier.bevolking is None:
+        return dossier
+    return attrs.evolve(dossier, bevolking=dossier.bevolking.in_map(str(map_)))
 
 
 def is_json(inhoud: bytes, bestandsnaam: str | None = None) -> bool:

@@ -128,6 +128,8 @@ def _klasse(t: type, defs: dict[str, Any]) -> dict[str, Any]:
     eigenschappen: dict[str, Any] = {}
     verplicht: list[str] = []
     for a in attrs.fields(t):
+        if not a.init:  # not part of the file (e.g. Bevolkingsbestand.map)
+            continue
         sleutel = HERNOEMD.get((t, a.name), a.name)
         eigenschappen[sleutel] = _type(hints[a.name], defs)
         if a.default is attrs.NOTHING:

@@ -69,6 +69,8 @@ def _tabel(obj: Any) -> dict[str, Any]:
     cls = type(obj)
     uit: dict[str, Any] = {}
     for a in attrs.fields(cls):
+        if not a.init:  # not part of the file (e.g. Bevolkingsbestand.map)
+            continue
         waarde = getattr(obj, a.name)
         if waarde is None or ((cls, a.name) not in _ALTIJD and _standaard(a, waarde)):
             continue

@@ -69,7 +69,7 @@ from alvrules.telling import (
 from alvrules.verkiezingen import Vacature, verkiezing
 from alvrules.waarden import getypeerd
 
-__all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "uitslagen"]
+__all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "stm02_pad", "uitslagen"]
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -602,14 +602,25 @@ def _geteld(
     return tuple(gezien.items())
 
 
+def stm02_pad(ctx: Context) -> str:
+    """Where an STM02 error belongs: the dossier's ``[bevolking]`` file when the figures
+    (or the failure to read them) come from it, else the meeting date."""
+    uit_dossier = ctx.bevolking_fout is not None or (
+        ctx.bevolking is not None and ctx.bevolking.oorsprong == "dossier"
+    )
+    return "bevolking.bestand" if uit_dossier else "vergadering.datum"
+
+
 def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """STM03-STM11 findings of the dossier (the check of :mod:`alvrules.controle`)."""
-    if not dossier.stemmingen and not dossier.vertegenwoordigers:
+    """STM03-STM11 findings of the dossier (the check of :mod:`alvrules.controle`); STM02
+    also without votes when the dossier or the caller supplies figures (a file that cannot
+    be read or used is an error even before anything is counted)."""
+    geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
+    if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
         return
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        pad = "bevolking.bestand" if ctx.bevolking_fout is not None else "vergadering.datum"
-        yield bevinding("STM02", pad, str(e), e.en)
+        yield bevinding("STM02", stm02_pad(ctx), str(e), e.en)
         return
     yield from u.bevindingen

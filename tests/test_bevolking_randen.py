@@ -36,7 +36,9 @@ def test_figures_without_a_file_name_name_no_file() -> None:
     b = lees_cbs_csv("code,naam,inwoners\nGM0344,Utrecht,361966\n", peildatum=PEIL)
     assert b.bestand == ""
     assert b.to_json()["bestand"] is None
-    assert b.beschrijving == "Bron: CBS"
+    # figures from a text are the user's: never "Bron: CBS" (issue 25)
+    assert b.beschrijving.startswith("Aangeleverd door de gebruiker (sha256 ")
+    assert b.beschrijving_in("en").startswith("Supplied by the user (sha256 ")
 
 
 def test_an_empty_file_is_refused_naming_it() -> None:
@@ -84,18 +86,19 @@ def test_a_header_without_both_columns_is_refused(kop: str) -> None:
     assert fout.tekst("en").startswith("export.csv: no column with municipality codes")
 
 
-def test_a_header_without_columns_is_quoted_up_to_80_characters() -> None:
+def test_a_header_without_columns_names_the_problem_not_the_content() -> None:
+    """A dossier may name a file that is no figures at all: the error never quotes it."""
     kop = "code,naam," + "x" * 100
     fout = _fout(f"{kop}\nGM0344,Utrecht,361966\n", "export.csv")
-    getoond = "'code,naam," + "x" * 70 + "'"
     assert fout.tekst("nl") == (
         "export.csv: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
-        f"BevolkingOp1Januari_1) gevonden in de kop {getoond}"
+        "BevolkingOp1Januari_1) gevonden in de kop (regel 1, 3 kolommen)"
     )
     assert fout.tekst("en") == (
         "export.csv: no column with municipality codes (code or RegioS) and inhabitants "
-        f"(inwoners or BevolkingOp1Januari_1) in the header {getoond}"
+        "(inwoners or BevolkingOp1Januari_1) in the header (line 1, 3 columns)"
     )
+    assert "xxx" not in fout.tekst("nl") + fout.tekst("en")
 
 
 def test_rows_of_other_regions_before_the_municipalities_are_skipped() -> None:
@@ -119,27 +122,27 @@ def test_the_bounds_1_and_max_are_accepted() -> None:
     assert lees_cbs_csv(tekst, NAAM).inwoners == {"GM0014": 1, "GM0344": 10_000_000}
 
 
-def test_a_missing_count_names_file_line_code_and_value() -> None:
+def test_a_missing_count_names_file_line_and_code() -> None:
     tekst = "code,naam,inwoners\nGM0014,Groningen,238147\nGM0344,Utrecht,\n"
     fout = _fout(tekst)
     assert fout.tekst("nl") == (
-        f"{NAAM}, regel 3: inwoners van GM0344 is geen geheel getal van 1 tot en met 10.000.000: ''"
+        f"{NAAM}, regel 3: inwoners van GM0344 is geen geheel getal van 1 tot en met 10.000.000"
     )
     assert fout.tekst("en") == (
-        f"{NAAM}, line 3: inhabitants of GM0344 is not a whole number from 1 to 10,000,000: ''"
+        f"{NAAM}, line 3: inhabitants of GM0344 is not a whole number from 1 to 10,000,000"
     )
     # a short row (no cell at all) reads as the same empty value
     kort = _fout("code,naam,inwoners\nGM0344,Utrecht\n")
     assert str(kort).endswith(
-        ", regel 2: inwoners van GM0344 is geen geheel getal van 1 tot en met 10.000.000: ''"
+        ", regel 2: inwoners van GM0344 is geen geheel getal van 1 tot en met 10.000.000"
     )
 
 
-def test_a_long_wrong_count_is_shown_in_its_first_20_characters() -> None:
+def test_a_wrong_count_is_not_quoted() -> None:
     waarde = "abcdefghijklmnopqrstuvwxyz"
     fout = _fout(f"code,naam,inwoners\nGM0344,Utrecht,{waarde}\n")
-    assert str(fout).endswith(": 'abcdefghijklmnopqrst'")
-    assert fout.tekst("en").endswith(": 'abcdefghijklmnopqrst'")
+    assert str(fout).endswith("geen geheel getal van 1 tot en met 10.000.000")
+    assert "abc" not in str(fout) + fout.tekst("en")
 
 
 def test_a_municipality_twice_names_file_line_and_code() -> None:

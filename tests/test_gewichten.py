@@ -108,13 +108,13 @@ def test_user_figures_for_a_new_year(tmp_path: Path) -> None:
     reg = register()
     rijen = (
         ["RegioS;Perioden;BevolkingAanHetBeginVanDePeriode_1"]
-        + [f"{g.code}  ;2023JJ00;{10_000 + i}" for i, g in enumerate(reg.leden(date(2023, 1, 1)))]
-        + ["NL01  ;2023JJ00;17811291"]
+        + [f"{g.code}  ;2026JJ00;{10_000 + i}" for i, g in enumerate(reg.leden(date(2026, 1, 1)))]
+        + ["NL01  ;2026JJ00;17811291"]
     )
     bestand = tmp_path / "export.csv"
     bestand.write_text("\n".join(rijen), encoding="utf-8")
-    sg = stemgewichten(date(2024, 6, 1), bevolking=lees_bevolking(bestand))
-    assert sg.peildatum == date(2023, 1, 1)
+    sg = stemgewichten(date(2027, 6, 1), bevolking=lees_bevolking(bestand))
+    assert sg.peildatum == date(2026, 1, 1)
     assert {g.stemmen for g in sg.gewichten} == {10}
 
 

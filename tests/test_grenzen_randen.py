@@ -16,6 +16,7 @@ writes megabytes.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import threading
@@ -63,20 +64,18 @@ def test_een_byte_te_veel_wordt_geweigerd_met_grens_en_bestand(
     assert e.value.tekst("en") == "CBS-bestand: file larger than 2 MiB"
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a POSIX FIFO")
-def test_een_eindeloze_bron_wordt_na_de_grens_geweigerd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_een_eindeloze_standaardinvoer_wordt_na_de_grens_geweigerd(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A source that does not end (a FIFO, a device) is refused once it has given
-    ``MAX_GROOTTE + 1`` bytes, without waiting for its end: memory stays bounded."""
+    """Standard input that does not end is refused once it has given ``MAX_GROOTTE + 1``
+    bytes, without waiting for its end: memory stays bounded."""
     monkeypatch.setattr(grenzen, "MAX_GROOTTE", 64)
-    pad = tmp_path / "stroom"
-    os.mkfifo(pad)
+    lezen, schrijven = os.pipe()
     geweigerd = threading.Event()
     op_tijd: list[bool] = []
 
     def schrijver() -> None:
-        with open(pad, "wb", buffering=0) as f:
+        with open(schrijven, "wb", buffering=0) as f:
             f.write(b"x" * 65)
             # the stream only ends when this wait is over: a reader that wants more
             # than 65 bytes (or all of them) is still reading then
@@ -84,12 +83,44 @@ def test_een_eindeloze_bron_wordt_na_de_grens_geweigerd(
 
     draad = threading.Thread(target=schrijver, daemon=True)
     draad.start()
-    with pytest.raises(InvoerFout) as e:
-        lees_bytes(pad)
-    geweigerd.set()
-    draad.join(5)
-    assert str(e.value).startswith("stroom: bestand groter dan ")
+    with open(lezen, "rb", buffering=0) as ruw:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(ruw)))
+        with pytest.raises(InvoerFout) as e:
+            grenzen.lees_stdin("-")
+        geweigerd.set()
+        draad.join(5)
+    assert str(e.value).startswith("-: bestand groter dan ")
     assert op_tijd == [True]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a POSIX FIFO")
+def test_een_fifo_wordt_geweigerd_zonder_te_wachten(tmp_path: Path) -> None:
+    """A FIFO (no writer: a blocking open would hang) is refused at once, unread (issue 25)."""
+    pad = tmp_path / "stroom"
+    os.mkfifo(pad)
+    uitkomst: list[BaseException] = []
+
+    def lees() -> None:
+        try:
+            lees_bytes(pad)
+        except InvoerFout as e:
+            uitkomst.append(e)
+
+    draad = threading.Thread(target=lees, daemon=True)
+    draad.start()
+    draad.join(5)
+    assert not draad.is_alive()
+    assert str(uitkomst[0]) == (
+        "stroom: geen gewoon bestand (een FIFO of pijp); geef een pijp als standaardinvoer (-)"
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_een_apparaat_wordt_geweigerd_zonder_te_lezen() -> None:
+    with pytest.raises(InvoerFout) as e:
+        lees_bytes("/dev/zero")
+    assert str(e.value) == "zero: geen gewoon bestand (een apparaat)"
+    assert e.value.tekst("en") == "zero: not a regular file (a device)"
 
 
 # -- lees_bytes: files that cannot be read ---------------------------------------------------
@@ -116,22 +147,22 @@ def test_naam_die_het_besturingssysteem_niet_kan_schrijven(tmp_path: Path) -> No
     assert "surrogate" in nl
 
 
-@pytest.mark.parametrize(
-    ("maak", "fout"),
-    [(lambda p: p, errno.ENOENT), (lambda p: (p.mkdir(), p)[1], errno.EISDIR)],
-    ids=["ontbreekt", "map"],
-)
-def test_niet_te_lezen_noemt_de_reden_van_het_systeem(
-    tmp_path: Path, maak: Callable[[Path], Path], fout: int
-) -> None:
+def test_niet_te_lezen_noemt_de_reden_van_het_systeem(tmp_path: Path) -> None:
     """The reason is the OS's own short one (``No such file or directory``), not the
     exception with its error number and the full path."""
-    pad = maak(tmp_path / "d.toml")
     with pytest.raises(InvoerFout) as e:
-        lees_bytes(pad)
-    reden = os.strerror(fout)
+        lees_bytes(tmp_path / "d.toml")
+    reden = os.strerror(errno.ENOENT)
     assert str(e.value) == f"d.toml: kan niet lezen: {reden}"
     assert e.value.tekst("en") == f"d.toml: cannot read: {reden}"
+
+
+def test_een_map_is_geen_gewoon_bestand(tmp_path: Path) -> None:
+    (tmp_path / "d.toml").mkdir()
+    with pytest.raises(InvoerFout) as e:
+        lees_bytes(tmp_path / "d.toml")
+    assert str(e.value) == "d.toml: geen gewoon bestand (een map)"
+    assert e.value.tekst("en") == "d.toml: not a regular file (a directory)"
 
 
 # -- toml_vooraf: segments of dotted keys and table headers ---------------------------------

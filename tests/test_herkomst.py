@@ -130,11 +130,12 @@ def test_bevolking_zonder_bestand_hasht_de_cijfers() -> None:
     verwacht = hashlib.sha256(b"code,inwoners\nGM0014,7\nGM0344,5\n").hexdigest()
     assert herkomst.bevolking(b) == {
         "peildatum": "2022-01-01",
-        "bron": "Bron: CBS",
+        "bron": "Aangeleverd door de gebruiker",
         "tabel": None,
         "product": None,
         "bestand": None,
         "sha256": verwacht,
+        "oorsprong": "aanroep",
     }
 
 
@@ -149,6 +150,7 @@ def test_bevolking_uit_eigen_bestand(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert isinstance(h, dict)
         assert h["bevolking"]["bestand"] == "cbs-export.csv"
         assert h["bevolking"]["sha256"] == hashlib.sha256(eigen.read_bytes()).hexdigest()
+        assert h["bevolking"]["oorsprong"] == "opdrachtregel"
 
 
 def test_catalogusversie_volgt_de_regels() -> None:

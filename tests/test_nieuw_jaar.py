@@ -159,14 +159,14 @@ def _gewichten_csv(uit: str) -> set[int]:
 def test_precedence_option_over_dossier_over_shipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    peil = date(2024, 1, 1)
+    peil = date(2026, 1, 1)
     cijfers_csv(tmp_path / "dossier-cijfers.csv", peil, 10_000)
     cijfers_csv(tmp_path / "optie-cijfers.csv", peil, 20_000)
-    zonder = dossier_op(tmp_path, "2025-06-04", naam="zonder.toml")
+    zonder = dossier_op(tmp_path, "2025-06-04", naam="zonder.toml")  # shipped figures
     met = dossier_op(
         tmp_path,
-        "2025-06-04",
-        '\n[bevolking]\nbestand = "dossier-cijfers.csv"\npeildatum = 2024-01-01\n',
+        "2027-06-04",
+        '\n[bevolking]\nbestand = "dossier-cijfers.csv"\npeildatum = 2026-01-01\n',
         naam="met.toml",
     )
     gedeelde = {g.stemmen for g in stemgewichten(date(2025, 6, 4)).gewichten}
@@ -183,13 +183,13 @@ def test_precedence_option_over_dossier_over_shipped(
     assert main(["uitslag", str(met), "--format", "csv"]) == 0
     assert _gewichten_csv(capsys.readouterr().out) == {10}
     optie_pad = str(tmp_path / "optie-cijfers.csv")
-    opties = ["--bevolking", optie_pad, "--peildatum", "2024-01-01"]
+    opties = ["--bevolking", optie_pad, "--peildatum", "2026-01-01"]
     assert main(["uitslag", str(met), "--format", "csv", *opties]) == 0
     assert _gewichten_csv(capsys.readouterr().out) == {20}
     for opdracht in ("controleer", "uitslag"):
         assert main([opdracht, str(met), "--format", "json", *opties]) in (0, 1)
         assert "STM02" not in capsys.readouterr().out
-    assert main(["stemgewichten", "2025", "--format", "json", *opties]) == 0
+    assert main(["stemgewichten", "2027", "--format", "json", *opties]) == 0
     assert {g["stemmen"] for g in json.loads(capsys.readouterr().out)["gewichten"]} == {20}
 
 
@@ -197,9 +197,9 @@ def test_dossier_file_is_relative_to_the_dossier(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "sub").mkdir()
-    cijfers_csv(tmp_path / "sub" / "inwoners-2024-01-01.csv", date(2024, 1, 1), 5_000)
+    cijfers_csv(tmp_path / "sub" / "inwoners-2026-01-01.csv", date(2026, 1, 1), 5_000)
     dossier_op(
-        tmp_path / "sub", "2025-06-04", '\n[bevolking]\nbestand = "inwoners-2024-01-01.csv"\n'
+        tmp_path / "sub", "2027-06-04", '\n[bevolking]\nbestand = "inwoners-2026-01-01.csv"\n'
     )
     monkeypatch.chdir(tmp_path)
     assert main(["uitslag", "sub/alv.toml", "--format", "csv"]) == 0
@@ -209,11 +209,11 @@ def test_dossier_file_is_relative_to_the_dossier(
 def test_peildatum_option_applies_to_the_dossier_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cijfers_csv(tmp_path / "cijfers.csv", date(2024, 1, 1), 7_000)  # no date in the name
-    pad = dossier_op(tmp_path, "2025-06-04", '\n[bevolking]\nbestand = "cijfers.csv"\n')
+    cijfers_csv(tmp_path / "cijfers.csv", date(2026, 1, 1), 7_000)  # no date in the name
+    pad = dossier_op(tmp_path, "2027-06-04", '\n[bevolking]\nbestand = "cijfers.csv"\n')
     assert main(["uitslag", str(pad)]) == 1  # an STM02 error at bevolking.bestand
     assert "STM02 bevolking.bestand: cijfers.csv: peildatum onbekend" in capsys.readouterr().out
-    assert main(["uitslag", str(pad), "--format", "csv", "--peildatum", "2024-01-01"]) == 0
+    assert main(["uitslag", str(pad), "--format", "csv", "--peildatum", "2026-01-01"]) == 0
     assert _gewichten_csv(capsys.readouterr().out) == {7}
 
 
@@ -355,6 +355,7 @@ def test_a_merger_row_that_cannot_be_is_refused(tmp_path: Path) -> None:
 # --- properties ---------------------------------------------------------------------------
 
 LEDEN_2024 = [g.code for g in register().leden(date(2024, 1, 1))]
+LEDEN_2026 = [g.code for g in register().leden(date(2026, 1, 1))]
 
 
 @pytest.mark.regel("STM01")
@@ -368,26 +369,26 @@ def test_weights_in_bounds_and_monotone_for_any_figures(figures: list[int]) -> N
     assert sg.totaal == sum(min(75, max(1, n // 1000)) for n in figures)
 
 
-_DOSSIER_2025 = VOORBEELD.replace("datum = 2023-12-01", "datum = 2025-06-04", 1)
+_DOSSIER_2027 = VOORBEELD.replace("datum = 2023-12-01", "datum = 2027-06-04", 1)
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    figures=st.lists(st.integers(1, 200_000), min_size=len(LEDEN_2024), max_size=len(LEDEN_2024))
+    figures=st.lists(st.integers(1, 200_000), min_size=len(LEDEN_2026), max_size=len(LEDEN_2026))
 )
 def test_file_and_code_give_identical_reports(figures: list[int], tmp_path: Path) -> None:
-    per_lid = dict(zip(LEDEN_2024, figures, strict=True))
-    bestand = cijfers_csv(tmp_path / "inwoners-2024-01-01.csv", date(2024, 1, 1), per_lid)
+    per_lid = dict(zip(LEDEN_2026, figures, strict=True))
+    bestand = cijfers_csv(tmp_path / "inwoners-2026-01-01.csv", date(2026, 1, 1), per_lid)
     dossier_pad = tmp_path / "alv.toml"
     dossier_pad.write_text(
-        _DOSSIER_2025 + '\n[bevolking]\nbestand = "inwoners-2024-01-01.csv"\n', encoding="utf-8"
+        _DOSSIER_2027 + '\n[bevolking]\nbestand = "inwoners-2026-01-01.csv"\n', encoding="utf-8"
     )
     dossier = laad_dossier(dossier_pad)
-    in_code = controleer(dossier, bevolking=Bevolking(date(2024, 1, 1), per_lid))
+    in_code = controleer(dossier, bevolking=Bevolking(date(2026, 1, 1), per_lid))
     uit_bestand = controleer(dossier, bevolking=lees_bevolking(bestand))
     via_dossier = controleer(dossier)
     assert in_code.to_json() == uit_bestand.to_json() == via_dossier.to_json()
-    u_code = uitslagen(dossier, bevolking=Bevolking(date(2024, 1, 1), per_lid))
+    u_code = uitslagen(dossier, bevolking=Bevolking(date(2026, 1, 1), per_lid))
     u_bestand = uitslagen(dossier, bevolking=lees_bevolking(bestand))
     assert u_code.gewichten == u_bestand.gewichten == uitslagen(dossier).gewichten
     assert u_code.to_json() == u_bestand.to_json() == uitslagen(dossier).to_json()

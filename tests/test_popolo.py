@@ -27,7 +27,7 @@ def dossier() -> Dossier:
 
 
 def _uit(dossier: Dossier, fmt: str, mp: pytest.MonkeyPatch, capsys: Any) -> dict[str, Any]:
-    mp.setattr(laden, "laad_dossier", lambda pad: dossier)
+    mp.setattr(laden, "laad_bestand", lambda pad: (dossier, b""))
     assert cli.main(["uitslag", "alv.toml", "--format", fmt]) == 0
     data: dict[str, Any] = json.loads(capsys.readouterr().out)
     return data

@@ -89,7 +89,7 @@ def dossier() -> Dossier:
 
 
 def _pagina(dossier: Dossier, monkeypatch: pytest.MonkeyPatch, capsys: Any, *extra: str) -> str:
-    monkeypatch.setattr(laden, "laad_dossier", lambda pad: dossier)
+    monkeypatch.setattr(laden, "laad_bestand", lambda pad: (dossier, b""))
     assert cli.main(["uitslag", "alv.toml", "--format", "html", *extra]) == 0
     return str(capsys.readouterr().out)
 

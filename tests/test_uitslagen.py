@@ -145,10 +145,10 @@ def test_non_integer_weight_is_invoerfout_and_exit_2(
     with pytest.raises(InvoerFout):
         uitslagen(d, gewichten={"GM0344": 2.5})  # type: ignore[dict-item]
 
-    def stuk(pad: str) -> Dossier:
+    def stuk(pad: str) -> tuple[Dossier, bytes]:
         raise InvoerFout("kan dossier niet lezen")
 
-    monkeypatch.setattr(laden, "laad_dossier", stuk)
+    monkeypatch.setattr(laden, "laad_bestand", stuk)
     assert cli.main(["uitslag", "x.toml"]) == 2
     assert "kan dossier niet lezen" in capsys.readouterr().err
 
@@ -158,7 +158,7 @@ def test_cli_exit_1_on_rejected_ballots(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     d = _dossier(Stemming(id="S1", stemmen=[("Utrecht", "voor"), ("Utrecht", "tegen")]))
-    monkeypatch.setattr(laden, "laad_dossier", lambda pad: d)
+    monkeypatch.setattr(laden, "laad_bestand", lambda pad: (d, b""))
     assert cli.main(["uitslag", "x.toml"]) == 1
     uit = capsys.readouterr().out
     assert "aangenomen: 100% voor, 0% tegen" in uit  # STM06: all and none without decimals

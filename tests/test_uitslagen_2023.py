@@ -211,7 +211,7 @@ def test_examples_from_the_minutes(uitslag: Uitslagen) -> None:
 def test_cli_json_csv_html(
     dossier: Dossier, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(laden, "laad_dossier", lambda pad: dossier)
+    monkeypatch.setattr(laden, "laad_bestand", lambda pad: (dossier, b""))
     assert cli.main(["uitslag", "alv.toml", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     s04 = data["stemmingen"][3]

@@ -181,17 +181,18 @@ def test_controleer_neemt_verantwoording_en_pre01_mee() -> None:
 
 @pytest.fixture
 def laad(monkeypatch: pytest.MonkeyPatch) -> None:
-    echt = laden.laad_dossier
+    echt = laden.laad_bestand
 
-    def laad_dossier(pad: str | Path) -> Dossier:
+    def laad_bestand(pad: str | Path) -> tuple[Dossier, bytes]:
         if str(pad) == "fout.toml":
-            return Dossier(
+            dossier = Dossier(
                 vergadering=Vergadering(datum=ALV),
                 eerdere_moties=(_m("M1", aangehouden_sinds=JUNI),),
             )
+            return dossier, b""
         return echt(pad)
 
-    monkeypatch.setattr(laden, "laad_dossier", laad_dossier)
+    monkeypatch.setattr(laden, "laad_bestand", laad_bestand)
 
 
 @pytest.mark.usefixtures("laad")

@@ -78,7 +78,7 @@ _WOORDEN = {
             "van alle stemmen en staat altijd naast het getal."
         ),
         "voet": (
-            "Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum {p}; Bron: CBS. "
+            "Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum {p}; {bron}. "
             "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06)."
         ),
     },
@@ -100,8 +100,8 @@ _WOORDEN = {
             "of all votes and always stands next to the number."
         ),
         "voet": (
-            "Vote weights per Statuten art. 10 (STM01, STM02), reference date {p}; source: "
-            "CBS. Percentages: for / (for + against), rounded half up (STM06)."
+            "Vote weights per Statuten art. 10 (STM01, STM02), reference date {p}; {bron}. "
+            "Percentages: for / (for + against), rounded half up (STM06)."
         ),
     },
 }
@@ -196,6 +196,18 @@ def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
     )
 
 
+def _bron(h: dict[str, Any], taal: str) -> str:
+    """Where the weights' figures come from: CBS only for the shipped figures or a checked
+    download; otherwise supplied by the user, with the file and its sha256."""
+    b = h.get("bevolking") or {}
+    if not b or (b.get("bron") == "Bron: CBS" and b.get("oorsprong") in ("pakket", "cbs")):
+        return "source: CBS" if taal == "en" else "Bron: CBS"
+    wat = f"{b.get('bestand') or ''} sha256 {str(b.get('sha256', ''))[:12]}".strip()
+    if taal == "en":
+        return f"figures supplied by the user ({wat})"
+    return f"cijfers aangeleverd door de gebruiker ({wat})"
+
+
 def pagina(
     u: Uitslagen,
     vergadering: Vergadering,
@@ -231,7 +243,7 @@ def pagina(
     delen.append(_stemgedrag(u, taal, e))
     peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
     delen.append(
-        f"</main><footer><p>{w['voet'].format(p=peil)}</p>"
+        f"</main><footer><p>{w['voet'].format(p=peil, bron=e(_bron(h, taal)))}</p>"
         f"<p>{e(herkomst.samenvatting(h, taal))}</p></footer></body></html>"
     )
     return "".join(delen)

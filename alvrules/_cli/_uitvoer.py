@@ -63,7 +63,7 @@ class Invoer:
 
     dossier: Dossier
     naam: str  # the file name, "-" for standard input
-    inhoud: bytes | None  # None when the file could not be read again
+    inhoud: bytes | None  # the bytes read (the dossier and the receipt's hash come from them)
     uri: str | None  # the path as given (with "/"), None for standard input
 
     @property
@@ -80,20 +80,17 @@ class Invoer:
 
 
 def lees_invoer(argument: str) -> Invoer:
-    """Read the dossier named on the command line; ``-`` reads standard input."""
-    from alvrules import laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
+    """Read the dossier named on the command line once; ``-`` (or a path that is standard
+    input, such as ``/dev/stdin``) reads standard input. The dossier and the receipt's
+    hash come from the same bytes. A device, FIFO or directory is refused (exit 2)."""
+    from alvrules import grenzen, laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
 
-    if argument == "-":
-        gelezen = sys.stdin.buffer.read(laden.MAX_GROOTTE + 1)
-        return Invoer(laden.laad_bytes(gelezen, "-"), "-", gelezen, None)
+    if argument == "-" or grenzen.is_stdin(argument):
+        gelezen = grenzen.lees_stdin(argument)
+        # JSON or TOML by the content; the files it names are in the working directory
+        return Invoer(laden.laad_bytes(gelezen, argument), argument, gelezen, None)
     pad = Path(argument)
-    dossier = laden.laad_dossier(pad)
-    # The receipt hashes the bytes of the file as read; a file that changes between these
-    # two reads is a race the user caused (tests replace laad_dossier, hence two reads).
-    try:
-        inhoud: bytes | None = laden.lees_bytes(pad)
-    except InvoerFout:
-        inhoud = None
+    dossier, inhoud = laden.laad_bestand(pad)
     return Invoer(dossier, pad.name, inhoud, pad.as_posix())
 
 

@@ -112,9 +112,16 @@ def _bytes(argument: str) -> bytes:
     """The bytes of ``argument`` (``-``: standard input), read once, at most the limit."""
     from alvrules import grenzen  # noqa: PLC0415
 
-    if argument == "-":
-        return sys.stdin.buffer.read(grenzen.MAX_GROOTTE + 1)
+    if _stdin(argument):  # also /dev/stdin: a pipe is read once, not refused as a FIFO
+        return grenzen.lees_stdin(argument)
     return grenzen.lees_bytes(argument, argument)
+
+
+def _stdin(argument: str) -> bool:
+    """Whether ``argument`` is standard input: ``-``, or a path that is it (``/dev/stdin``)."""
+    from alvrules import grenzen  # noqa: PLC0415
+
+    return argument == "-" or grenzen.is_stdin(argument)
 
 
 def _lees(argument: str, inhoud: bytes, alleen_dossier: bool) -> Invoer | None:
@@ -122,7 +129,8 @@ def _lees(argument: str, inhoud: bytes, alleen_dossier: bool) -> Invoer | None:
     when ``alleen_dossier`` and the file is not a dossier. Errors name the path as given."""
     from alvrules import laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
 
-    json_ = laden.is_json(inhoud, None if argument == "-" else argument)
+    stdin = _stdin(argument)
+    json_ = laden.is_json(inhoud, None if stdin else argument)
     try:
         data = laden.ontleed(inhoud, argument, json_=json_)
     except InvoerFout:
@@ -132,8 +140,8 @@ def _lees(argument: str, inhoud: bytes, alleen_dossier: bool) -> Invoer | None:
     if alleen_dossier and not laden.is_dossier(data):
         return None
     dossier = laden.lees_dossier(data, argument)
-    if argument == "-":
-        return Invoer(dossier, "-", inhoud, None)
+    if stdin:  # the files it names are in the working directory
+        return Invoer(dossier, argument, inhoud, None)
     pad = Path(argument)
     return Invoer(laden.in_map(dossier, pad.parent), pad.name, inhoud, pad.as_posix())
 

@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
         json_uit("stemgewichten", {**sg.to_json(), "herkomst": h})
         return 0
     en = args.lang == "en"
+    bron = sg.bevolking.beschrijving_in(args.lang) if sg.bevolking else sg.bron
     print(
         f"{'Votes per member, ALV' if en else 'Stemmen per lid, ALV'} {args.jaar} "
-        f"({'reference date' if en else 'peildatum'} {sg.peildatum.isoformat()}, {sg.bron})"
+        f"({'reference date' if en else 'peildatum'} {sg.peildatum.isoformat()}, {bron})"
     )
     kop = ("municipality", "inhabitants", "votes") if en else ("gemeente", "inwoners", "stemmen")
     b = max(9, len(kop[1]))

@@ -18,6 +18,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitslag_html import pagina
 from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
 from alvrules.bevolking import Bevolking
+from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
 from alvrules.model import InvoerFout
@@ -25,7 +26,7 @@ from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.tekens import csv_cel, terminal
 from alvrules.telling import Uitkomst, aandeel
-from alvrules.uitslagen import Resultaat, Uitslagen, uitslagen
+from alvrules.uitslagen import Resultaat, Uitslagen, stm02_pad, uitslagen
 
 __all__ = ["run", "zin"]
 
@@ -152,13 +153,14 @@ KOLOMMEN = (
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     """The results, or, as in ``controleer``, one STM02 error when no weights are known
     (the same file gives the same findings and exit code in both commands)."""
-    if not dossier.stemmingen and not dossier.vertegenwoordigers:
+    ctx = Context.voor(dossier, bevolking=cijfers)
+    geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
+    if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
         return Uitslagen((), (), {}, {})
     try:
-        return uitslagen(dossier, bevolking=cijfers)
+        return uitslagen(dossier, ctx)
     except InvoerFout as e:
-        pad = "vergadering.datum" if cijfers or dossier.bevolking is None else "bevolking.bestand"
-        return Uitslagen((), (bevinding("STM02", pad, str(e), e.en),), {}, {})
+        return Uitslagen((), (bevinding("STM02", stm02_pad(ctx), str(e), e.en),), {}, {})
 
 
 def run(args: argparse.Namespace) -> int:
