@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -165,8 +166,6 @@ def test_a_file_in_a_subfolder_is_read(tmp_path: Path) -> None:
 
 
 def _pakket(naam: str) -> Path:
-    from importlib import resources  # noqa: PLC0415
-
     return Path(str(resources.files("alvrules") / "data" / naam))
 
 
@@ -190,7 +189,10 @@ def test_figures_differing_from_the_shipped_ones_are_an_error_naming_them(
     anders = {**gedeelde.inwoners, "GM0363": n + 1}
     _cijfers(tmp_path / "inwoners-2022-01-01.csv", anders)
     getal = f"{n + 1:,} in plaats van {n:,}".replace(",", ".")
-    verschil = f"wijkt af van de CBS-cijfers in het pakket op 2022-01-01 voor 1 gemeente(n): Amsterdam (GM0363) {getal}"
+    verschil = (
+        "wijkt af van de CBS-cijfers in het pakket op 2022-01-01 voor 1 gemeente(n): "
+        f"Amsterdam (GM0363) {getal}"
+    )
     pad = _dossier(tmp_path, "inwoners-2022-01-01.csv")
     for opdracht, formaten in (("controleer", CONTROLEER), ("uitslag", UITSLAG)):
         for formaat in formaten:
