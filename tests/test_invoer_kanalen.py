@@ -94,10 +94,10 @@ def test_a_file_outside_the_dossier_folder_is_refused_by_name(
     assert r.returncode == 2
     uit = _tekst(r)
     _geen_inhoud(uit, "root:", GEHEIM, "Traceback")
-    assert "bevolking.bestand" in r.stderr.decode()
-    assert "alleen een bestand in de map van het dossier" in r.stderr.decode()
+    assert "bevolking.bestand" in uit
+    assert "alleen een bestand in de map van het dossier" in uit
     if formaat == "json":
-        assert set(json.loads(r.stdout)) == {"fout", "regel"}
+        assert {"fout", "regel"} <= set(json.loads(r.stdout))
 
 
 def _figuren_van(tmp_path: Path) -> dict[str, Path]:
@@ -337,7 +337,7 @@ def test_a_fifo_as_dossier_is_refused_without_hanging(tmp_path: Path, formaat: s
     os.mkfifo(tmp_path / "alv.toml")
     r = _run("controleer", str(tmp_path / "alv.toml"), "--format", formaat)
     assert r.returncode == 2
-    assert "geen gewoon bestand (een FIFO of pijp)" in r.stderr.decode()
+    assert "geen gewoon bestand (een FIFO of pijp)" in _tekst(r)
     if formaat == "json":
         assert json.loads(r.stdout)["regel"] is None
 
@@ -346,7 +346,7 @@ def test_a_fifo_as_dossier_is_refused_without_hanging(tmp_path: Path, formaat: s
 def test_a_device_as_dossier_or_figures_is_refused() -> None:
     r = _run("controleer", "/dev/zero", "--format", "json")
     assert r.returncode == 2
-    assert json.loads(r.stdout)["fout"] == "zero: geen gewoon bestand (een apparaat)"
+    assert json.loads(r.stdout)["fout"].endswith("zero: geen gewoon bestand (een apparaat)")
     r = _run("stemgewichten", "2023", "--bevolking", "/dev/zero", "--peildatum", "2022-01-01")
     assert r.returncode == 2
     assert "geen gewoon bestand (een apparaat)" in r.stderr.decode()
