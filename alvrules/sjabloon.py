@@ -35,6 +35,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 from alvrules import __version__
+from alvrules.bronnen import DOCS_URL
 from alvrules.fouten import InvoerFout
 from alvrules.gemeenten import register
 from alvrules.kalender import VERGADERJAREN
@@ -171,7 +172,8 @@ def _kop(
             "A line that starts with `#` directly followed by text is an example: delete that",
             "one `#` to use it, and replace the example values with the real ones.",
             "Dates as 2026-06-17, times as 13:00:00, timestamps always with their offset",
-            '(2026-06-01T11:30:00+02:00). The full description: docs, "Dossierformaat".',
+            "(2026-06-01T11:30:00+02:00). Every key, with its meaning and an example:",
+            f"{DOCS_URL}dossier/",
             "",
             f"Deadlines of this ALV (TRM01-TRM09; also: `alvrules termijnen {iso}`):",
         ]
@@ -186,7 +188,8 @@ def _kop(
             "Een regel die met `#` direct gevolgd door tekst begint, is een voorbeeld: haal dat",
             "ene `#` weg om het te gebruiken, en vervang de voorbeeldwaarden door de echte.",
             "Datums als 2026-06-17, tijden als 13:00:00, tijdstippen altijd met tijdzone",
-            '(2026-06-01T11:30:00+02:00). De volledige beschrijving: docs, "Dossierformaat".',
+            "(2026-06-01T11:30:00+02:00). Elke sleutel met haar betekenis en een voorbeeld:",
+            f"{DOCS_URL}dossier/",
             "",
             f"Termijnen van deze ALV (TRM01-TRM09; ook: `alvrules termijnen {iso}`):",
         ]

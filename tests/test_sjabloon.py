@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from alvrules import Dossier, Vergadering, controleer, lees_dossier
 from alvrules.agenda import leeg
+from alvrules.bronnen import DOCS_URL
 from alvrules.cli import main
 from alvrules.fouten import InvoerFout
 from alvrules.gemeenten import BEGIN
@@ -162,6 +163,9 @@ def test_the_header_names_the_deadlines_and_an_assumed_cut_off_time() -> None:
     assert "maandag 20 november 2023, 13.00 uur (bindend)" in eigen
     assert "aangenomen" not in eigen.split("[vergadering]")[0]
     assert "sluitingstijd = 13:00:00" in eigen
+    # the header links to the page that explains every key (docs/dossier.md on the site)
+    assert f"# {DOCS_URL}dossier/\n" in tekst
+    assert (Path(__file__).parents[1] / "docs" / "dossier.md").is_file()
     en = sjabloon("2023-12-01", "13:00", taal="en")
     assert "#   TRM01  amendments             Monday 20 November 2023, 13:00 (binding)" in en
 
