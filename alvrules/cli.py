@@ -484,11 +484,15 @@ def _versie() -> str:
     return __version__
 
 
-def _json_fout(melding: str, regel: str | None) -> None:
+def _json_fout(
+    melding: str, regel: str | None, problemen: list[dict[str, Any]] | None = None
+) -> None:
     """Exit 2 with ``--format json``: one JSON object on stdout (docs/cli.md)."""
     from alvrules._cli._uitvoer import CONTROLE  # noqa: PLC0415 - only on this error path
 
-    data = {"fout": melding, "regel": regel}
+    data: dict[str, Any] = {"fout": melding, "regel": regel}
+    if problemen:
+        data["problemen"] = problemen
     for controle in CONTROLE:  # the test suite validates it against schemas/1/fout.json
         controle("fout", data)
     print(json.dumps(data, ensure_ascii=False))
@@ -507,13 +511,29 @@ def _voorkeur(argv: Sequence[str]) -> list[str]:
     return [taal_van(argv), vorm]
 
 
-def _fout(args: argparse.Namespace, melding: str, regel: str | None = None) -> int:
+def _fout(
+    args: argparse.Namespace,
+    melding: str,
+    regel: str | None = None,
+    problemen: Sequence[Any] = (),
+    taal: str = "nl",
+) -> int:
+    """Exit 2: the one line on stderr (and the JSON object); an unreadable dossier's every
+    problem (:class:`~alvrules.fouten.Leesprobleem`) after it, one per line, and in JSON."""
     from alvrules.model import een_regel  # noqa: PLC0415
 
     melding = een_regel(melding)
+    lijst = [
+        {"pad": p.pad, "regelnummer": p.lijn, "melding": een_regel(p.tekst(taal))}
+        for p in problemen
+    ]
     if getattr(args, "format", "text") == "json":
-        _json_fout(melding, regel)
+        _json_fout(melding, regel, lijst)
     print(f"alvrules: {melding}", file=sys.stderr)
+    if len(lijst) > 1:
+        for p in lijst:
+            plek = f"{p['pad']}: " if p["pad"] else ""
+            print(f"alvrules:   {plek}{p['melding']}", file=sys.stderr)
     return 2
 
 
@@ -539,7 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         uitvoer.flush()
     except AlvrulesFout as e:
         tekst = e.tekst(taal) if isinstance(e, InvoerFout) else str(e)
-        return _fout(args, tekst, getattr(e, "regel", None))
+        problemen = e.problemen if isinstance(e, InvoerFout) else ()
+        return _fout(args, tekst, getattr(e, "regel", None), problemen, taal)
     except (OSError, UnicodeError) as e:
         wat = "cannot read or write" if taal == "en" else "kan niet lezen of schrijven"
         return _fout(args, f"{wat}: {e}")

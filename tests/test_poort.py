@@ -353,3 +353,24 @@ def test_strikt_is_een_oordeel(alleen_waarschuwingen: Path) -> None:
     data = json.loads(meer.stdout)
     assert data["geldig"] is False
     assert {b["rapport"]["geldig"] for b in data["bestanden"]} == {False}
+
+
+@pytest.mark.parametrize("opdracht", ["uitslag", "verantwoording"])
+def test_andere_opdrachten_noemen_ook_elke_fout(drie_fouten: Path, opdracht: str) -> None:
+    """The other commands that read a dossier name every load problem too (exit 2)."""
+    r = _alvrules(opdracht, "drie.toml", cwd=drie_fouten.parent)
+    assert r.returncode == 2
+    fout = r.stderr.splitlines()
+    assert fout[0].endswith("(en nog 2)")
+    assert fout[1:] == [
+        f"alvrules:   {p}"
+        for p in (
+            "vergadering.datum: verwacht een datum JJJJ-MM-DD, niet tekst 'gisteren'",
+            "agendapunten[opening].titl: onbekende sleutel; bedoelt u 'titel'?",
+            "moties[M01].ingedient: onbekende sleutel; bedoelt u 'ingediend'?",
+        )
+    ]
+    js = _alvrules(opdracht, "drie.toml", "--format", "json", cwd=drie_fouten.parent)
+    data = json.loads(js.stdout)
+    valideer("fout", data)
+    assert len(data["problemen"]) == 3
