@@ -261,6 +261,10 @@ def test_elke_bevinding_een_resultaat_op_de_regel_van_haar_motie(
         valideer("sarif", sarif)
     resultaten = sarif["runs"][0]["results"]
     assert len(resultaten) == len(rapport)
+    afdrukken = {r["partialFingerprints"][_pijplijn.VINGERAFDRUK] for r in resultaten}
+    assert len(afdrukken) == len(resultaten)  # every finding its own fingerprint
+    gitlab = _pijplijn.gitlab(uitkomsten, "nl")
+    assert len({i["fingerprint"] for i in gitlab}) == len(gitlab) == len(rapport)
     assert len(_pijplijn.github(uitkomsten, "nl")) == len(rapport) + 1
     regels = tekst.splitlines()
     for res, b in zip(resultaten, rapport, strict=True):
