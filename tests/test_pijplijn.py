@@ -272,3 +272,15 @@ def test_elke_bevinding_een_resultaat_op_de_regel_van_haar_motie(
         if b.pad.startswith("moties["):
             lijn = fysiek["region"]["startLine"] - 1
             assert lijn in _blok(regels, b.pad[7:10], json_), (b.pad, regels[lijn])
+
+
+def test_gelijke_bevindingen_krijgen_elk_een_afdruk() -> None:
+    """Two findings equal in rule, path and message still differ by their number; the
+    same finding in another file differs by the file."""
+    from alvrules.regels import bevinding
+
+    b = bevinding("SIG01", "moties[M01].ondertekening", "Geen burgemeester.")
+    een, twee = (a for _, a in _pijplijn._genummerd((b, b), "a/d.toml"))
+    assert een != twee
+    assert een == _pijplijn.vingerafdruk(b, "a/d.toml", 0)
+    assert _pijplijn.vingerafdruk(b, "b/d.toml", 0) != een
