@@ -355,7 +355,7 @@ def _controleer(data: Mapping[str, Any], nu: str | None, *, enkel: bool = False)
         return {"invoerfout": str(e)}
     vergadering = dossier.vergadering
     p = procedure_op(vergadering.datum)
-    kalender = Kalender(p.extra_vrije_dagen)
+    kalender = Kalender.van(p)
     moment = _nu(nu)
     per_regel = {t.regel: t for t in termijnen(vergadering, p)}
     deadlines = [

@@ -58,18 +58,17 @@ _REGELS: tuple[Regel, ...] = (
         "Een werkdag is maandag tot en met vrijdag, behalve de algemeen erkende feestdagen "
         "van de Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag, tweede Paasdag, "
         "Koningsdag (Koninginnedag tot en met 2013), 5 mei, Hemelvaartsdag, tweede "
-        "Pinksterdag en beide Kerstdagen.",
+        "Pinksterdag en beide Kerstdagen, en de dagen die een koninklijk besluit daarmee "
+        "gelijkstelt (Atw art. 3 lid 3, zoals de vrijdag na Hemelvaartsdag).",
         "De statuten zeggen niet wat een werkdag is; de Atw is de Nederlandse wettelijke "
-        "standaard en dus de standaard. Een procedure kan extra vrije dagen toevoegen; de "
-        "kalender staat in de uitleg van elke termijn. Dagen die een koninklijk besluit op "
-        "grond van Atw art. 3 lid 3 met feestdagen gelijkstelt, volgen de werkdagen van de "
-        "ALV niet: zo'n besluit geldt voor wettelijke termijnen en wordt eens in de paar jaar "
-        "voor de jaren daarna genomen, zodat een nu berekende termijn later zou kunnen "
-        "verschuiven, terwijl de termijnen van een ALV vastliggen zodra de ledenbrief ze "
-        "noemt, en de statutaire termijn is geen wettelijke termijn: de VNG is geen "
-        "bestuursorgaan dat aan de Atw gebonden is. De tabel `atw-gelijkgesteld.csv` (dag en "
-        "besluit) en de parameter `Procedure.atw_gelijkgestelde_dagen` maken het mogelijk dat "
-        "toch te doen zonder codewijziging.",
+        "standaard en dus de standaard, en dan heel art. 3: ook de dagen die een koninklijk "
+        "besluit op grond van lid 3 met een feestdag gelijkstelt, tellen niet als werkdag. "
+        "Die besluiten verschijnen jaren vooruit, en dat de VNG niet aan de Atw gebonden is "
+        "geldt evengoed voor lid 1 en 2. De dagen staan met hun besluit en bron in de tabel "
+        "`atw-gelijkgesteld.csv`; een jaar dat geen bekend besluit dekt, staat in de uitleg "
+        "van de termijn. Een procedure kan extra vrije dagen toevoegen, of lid 3 uitzetten "
+        "(`Procedure.atw_gelijkgestelde_dagen`); de kalender staat in de uitleg van elke "
+        "termijn.",
     ),
     Regel(
         "CAL02",

@@ -15,7 +15,9 @@ __all__ = ["BESLUIT_EN", "UITLEG_EN"]
 UITLEG_EN: Mapping[str, str] = {
     "CAL01": "A working day is Monday to Friday, except the generally recognised holidays of "
     "the Algemene termijnenwet: New Year's Day, Good Friday, Easter Monday, King's Day "
-    "(Queen's Day up to 2013), 5 May, Ascension Day, Whit Monday and both Christmas days.",
+    "(Queen's Day up to 2013), 5 May, Ascension Day, Whit Monday and both Christmas days, "
+    "and the days a royal decree equates with them (Atw art. 3(3), such as the Friday after "
+    "Ascension Day).",
     "CAL02": "'N working days before the ALV' counts N working days back from the meeting "
     "date, not counting the meeting day itself; the deadline falls on the N-th working day "
     "counted.",
@@ -133,16 +135,14 @@ UITLEG_EN: Mapping[str, str] = {
 #: Rule id -> the decision (``Regel.besluit``) in English.
 BESLUIT_EN: Mapping[str, str] = {
     "CAL01": "The statutes do not say what a working day is; the Atw is the Dutch legal "
-    "standard and so the default. A procedure can add extra days off; the calendar is part "
-    "of the explanation of every deadline. Days that a royal decree under Atw art. 3(3) "
-    "equates with holidays are not followed by the working days of the ALV: such a decree "
-    "applies to legal deadlines and is taken every few years for the years after, so a "
-    "deadline computed now could move later, while the deadlines of an ALV are fixed once "
-    "the members' letter names them, and the statutory deadline is not a legal deadline: "
-    "the VNG is not an administrative body bound by the Atw. The table "
-    "`atw-gelijkgesteld.csv` (day and decree) and the parameter "
-    "`Procedure.atw_gelijkgestelde_dagen` make it possible to follow them without a code "
-    "change.",
+    "standard and so the default, and then the whole of art. 3: the days a royal decree under "
+    "paragraph 3 equates with a holiday are no working days either. Those decrees appear "
+    "years ahead, and that the VNG is not bound by the Atw holds for paragraphs 1 and 2 "
+    "alike. The days are listed with their decree and source in the table "
+    "`atw-gelijkgesteld.csv`; a year no known decree covers is named in the deadline's "
+    "explanation. A procedure can add extra days off, or switch paragraph 3 off "
+    "(`Procedure.atw_gelijkgestelde_dagen`); the calendar is part of the explanation of "
+    "every deadline.",
     "CAL02": "There is no extension forwards: the Atw excludes deadlines counted backwards.",
     "TRM01": "The cut-off time is a parameter per meeting (13:00 in 2023), default 12:00; 'no "
     "later than' is inclusive. The moment the signed text is received counts. A timestamp "

@@ -70,7 +70,7 @@ class Context:
                 bevolking = dossierbestand(dossier.bevolking)
             except InvoerFout as e:
                 fout = e
-        return cls(datum, p, Kalender(p.vrije_dagen), register(), bevolking, fout)
+        return cls(datum, p, Kalender.van(p), register(), bevolking, fout)
 
     def suggesties(self, naam: str) -> list[str]:
         """Up to three members' names close to the unknown ``naam``; for at most

@@ -1,10 +1,13 @@
 """Working days: CAL01 (what a working day is) and CAL02 (counting back).
 
 CAL01: Monday to Friday, except the algemeen erkende feestdagen of the Algemene
-termijnenwet (Atw art. 3), plus any extra non-working days of the procedure in force.
-The Atw list is exactly the Netherlands calendar of the ``holidays`` package with the
-categories PUBLIC and OPTIONAL (Goede Vrijdag and 5 mei sit in OPTIONAL); a test pins
-that for 2000-2040.
+termijnenwet (Atw art. 3 lid 1 and 2), the days a royal decree equates with them (lid 3,
+``data/atw-gelijkgesteld.csv`` with each decree: the Friday after Ascension Day and other
+bridge days), plus any extra non-working days of the procedure in force. The lid 1-2 list
+is exactly the Netherlands calendar of the ``holidays`` package with the categories
+PUBLIC and OPTIONAL (Goede Vrijdag and 5 mei sit in OPTIONAL); a test pins that for
+2000-2040. For a year that no known decree covers, :meth:`Kalender.onbekende_jaren` says
+so: "no equated day known" is not "no equated day".
 
 CAL02: "N werkdagen voorafgaand aan de ALV" counts back N working days from the meeting
 date, the meeting date itself not counted; no forward extension (Atw art. 1 lid 2).
@@ -27,8 +30,10 @@ from attrs import field, frozen
 
 from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
+from alvrules.procedure import GelijkgesteldeDag, Procedure, besluit_bekend, gelijkgestelde_dagen
 
 __all__ = [
+    "GELIJKGESTELD",
     "TABELJAREN",
     "VERGADERJAREN",
     "BuitenKalender",
@@ -43,6 +48,8 @@ __all__ = [
 
 _DAG = timedelta(days=1)
 _WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+#: Why an equated day (Atw art. 3 lid 3) is no working day, as :meth:`Kalender.vrij` says it.
+GELIJKGESTELD = "bij KB met een feestdag gelijkgesteld"
 
 
 #: Years whose holidays the calendar knows, from the shipped table ``data/feestdagen.csv``
@@ -109,13 +116,20 @@ def tabel_tekst() -> str:
 
 
 @functools.cache
-def _werkdagen(jaar: int, extra: frozenset[date]) -> tuple[int, ...]:
+def _gelijkgesteld(jaar: int) -> dict[date, GelijkgesteldeDag]:
+    """The days of ``jaar`` equated with a holiday (Atw art. 3 lid 3), with their decree."""
+    return {d.datum: d for d in gelijkgestelde_dagen() if d.datum.year == jaar}
+
+
+@functools.cache
+def _werkdagen(jaar: int, extra: frozenset[date], gelijk: bool = True) -> tuple[int, ...]:
     """The working days of ``jaar`` as sorted ordinals: CAL02 counts by index, not by loop."""
     vrij = feestdagen(jaar)
+    gelijkgesteld = _gelijkgesteld(jaar) if gelijk else {}
     dag, einde = date(jaar, 1, 1), date(jaar, 12, 31)
     dagen = []
     while dag <= einde:
-        if dag.weekday() < 5 and dag not in vrij and dag not in extra:
+        if dag.weekday() < 5 and dag not in vrij and dag not in gelijkgesteld and dag not in extra:
             dagen.append(dag.toordinal())
         dag += _DAG
     return tuple(dagen)
@@ -126,6 +140,8 @@ def clear_caches() -> None:
     feestdagen.cache_clear()
     _tabel.cache_clear()
     _werkdagen.cache_clear()
+    _gelijkgesteld.cache_clear()
+    gelijkgestelde_dagen.cache_clear()
 
 
 def _datums(dagen: Iterable[date]) -> frozenset[date]:
@@ -134,18 +150,29 @@ def _datums(dagen: Iterable[date]) -> frozenset[date]:
 
 @frozen
 class Kalender:
-    """A working-day calendar: the Atw holidays plus ``extra`` non-working days."""
+    """A working-day calendar: the Atw holidays, the days equated with them by royal
+    decree (``gelijkgesteld``, Atw art. 3 lid 3; on by default) plus ``extra``
+    non-working days."""
 
     extra: frozenset[date] = field(factory=frozenset, converter=_datums)
+    gelijkgesteld: bool = True
+
+    @classmethod
+    def van(cls, procedure: Procedure) -> Kalender:
+        """The calendar of ``procedure``: its extra days and whether it follows lid 3."""
+        return cls(procedure.extra_vrije_dagen, procedure.atw_gelijkgestelde_dagen)
 
     def vrij(self, datum: date) -> str | None:
-        """Why ``datum`` is not a working day (``"zaterdag"``, ``"tweede pinksterdag"``)."""
+        """Why ``datum`` is not a working day (``"zaterdag"``, ``"tweede pinksterdag"``,
+        :data:`GELIJKGESTELD`)."""
         wd = datum.weekday()
         if wd >= 5:
             return _WEEKDAGEN[wd]
         naam = feestdagen(datum.year).get(datum)
         if naam is not None:
             return naam
+        if self.gelijkgesteld and datum in _gelijkgesteld(datum.year):
+            return GELIJKGESTELD
         if datum in self.extra:
             return "extra vrije dag"
         return None
@@ -164,20 +191,41 @@ class Kalender:
     def is_werkdag(self, datum: date) -> bool:
         """CAL01."""
         return (
-            datum.weekday() < 5 and datum not in feestdagen(datum.year) and datum not in self.extra
+            datum.weekday() < 5
+            and datum not in feestdagen(datum.year)
+            and not (self.gelijkgesteld and datum in _gelijkgesteld(datum.year))
+            and datum not in self.extra
         )
+
+    def gelijkgestelde(self, van: date, tot: date) -> tuple[GelijkgesteldeDag, ...]:
+        """The equated days (Atw art. 3 lid 3) in ``[van, tot)`` this calendar skips."""
+        if not self.gelijkgesteld:
+            return ()
+        return tuple(
+            g
+            for jaar in range(van.year, tot.year + 1)
+            for d, g in sorted(_gelijkgesteld(jaar).items())
+            if van <= d < tot
+        )
+
+    def onbekende_jaren(self, van: date, tot: date) -> tuple[int, ...]:
+        """The years of ``[van, tot]`` that no known decree (Atw art. 3 lid 3) covers: a
+        count over them may miss an equated day. Empty when this calendar ignores lid 3."""
+        if not self.gelijkgesteld:
+            return ()
+        return tuple(j for j in range(van.year, tot.year + 1) if not besluit_bekend(j))
 
     def werkdagen_voor(self, datum: date, n: int) -> date:
         """CAL02: the ``n``-th working day before ``datum`` (``datum`` itself not counted)."""
         if n < 1:
             raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
         jaar = datum.year
-        dagen = _werkdagen(jaar, self.extra)
+        dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
         voor = bisect.bisect_left(dagen, datum.toordinal())  # working days of jaar before datum
         while voor < n:  # not enough in this year: continue in the previous one
             n -= voor
             jaar -= 1
-            dagen = _werkdagen(jaar, self.extra)
+            dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
             voor = len(dagen)
         return date.fromordinal(dagen[voor - n])
 
@@ -186,12 +234,12 @@ class Kalender:
         if n < 1:
             raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
         jaar = datum.year
-        dagen = _werkdagen(jaar, self.extra)
+        dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
         na = bisect.bisect_right(dagen, datum.toordinal())  # index of the first one after
         while len(dagen) - na < n:  # not enough in this year: continue in the next one
             n -= len(dagen) - na
             jaar += 1
-            dagen = _werkdagen(jaar, self.extra)
+            dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
             na = 0
         return date.fromordinal(dagen[na + n - 1])
 
@@ -205,12 +253,12 @@ class Kalender:
             dag += _DAG
 
 
-#: The default calendar: the Atw holidays only.
+#: The default calendar: the whole of Atw art. 3 (holidays and equated days).
 ATW = Kalender()
 
 
 def is_werkdag(datum: date) -> bool:
-    """CAL01 with the default (Atw) calendar."""
+    """CAL01 with the default (Atw art. 3) calendar."""
     return ATW.is_werkdag(datum)
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "PROCEDURES",
     "GelijkgesteldeDag",
     "Procedure",
+    "besluit_bekend",
     "gelijkgestelde_dagen",
     "procedure_op",
 ]
@@ -39,25 +40,45 @@ class GelijkgesteldeDag:
 
     datum: date
     besluit: str  # the decree, e.g. its title and date
-    vindplaats: str  # where it is published (Staatscourant number)
+    vindplaats: str  # where it is published (Staatscourant number); "" when not found
+    van_jaar: int = 0  # the years the decree covers (0: only the day's own year)
+    tot_jaar: int = 0
+    bron: str = ""  # where the decree (or the day) was read
 
 
 @functools.cache
 def gelijkgestelde_dagen() -> tuple[GelijkgesteldeDag, ...]:
     """The table ``data/atw-gelijkgesteld.csv``: every equated day with its decree.
 
-    A row without its decree is refused: the table is a source, not a guess. The table
-    ships empty (see CAL01's decision); a new decree is a new row, not new code.
+    Columns ``datum,jaren,besluit,vindplaats,bron``: ``jaren`` the years the decree covers
+    (``2023-2025``), ``vindplaats`` its Staatscourant number (empty when it was not
+    found), ``bron`` where it was read. A row without its decree or source, or a day
+    outside its decree's years, is refused: the table is a source, not a guess. A new
+    decree is new rows, not new code.
     """
     with open(_GELIJKGESTELD, encoding="utf-8", newline="") as f:
         return tuple(_gelijkgestelde_dag(rij) for rij in csv.DictReader(f))
 
 
 def _gelijkgestelde_dag(rij: dict[str, str]) -> GelijkgesteldeDag:
-    besluit, vindplaats = rij["besluit"].strip(), rij["vindplaats"].strip()
-    if not besluit or not vindplaats:
-        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} zonder besluit of vindplaats")
-    return GelijkgesteldeDag(date.fromisoformat(rij["datum"]), besluit, vindplaats)
+    besluit = (rij.get("besluit") or "").strip()
+    bron = (rij.get("bron") or "").strip()
+    if not besluit or not bron:
+        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} zonder besluit of bron")
+    datum = date.fromisoformat(rij["datum"])
+    van, _, tot = (rij.get("jaren") or "").partition("-")
+    van_jaar = int(van) if van.strip() else datum.year
+    tot_jaar = int(tot) if tot.strip() else van_jaar
+    if not van_jaar <= datum.year <= tot_jaar:
+        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} valt buiten {van_jaar}-{tot_jaar}")
+    vindplaats = (rij.get("vindplaats") or "").strip()
+    return GelijkgesteldeDag(datum, besluit, vindplaats, van_jaar, tot_jaar, bron)
+
+
+def besluit_bekend(jaar: int) -> bool:
+    """Whether a known decree (Atw art. 3 lid 3) covers ``jaar``: without one, "no
+    equated day known" does not mean "no equated day"."""
+    return any(d.van_jaar <= jaar <= d.tot_jaar for d in gelijkgestelde_dagen())
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -67,13 +88,13 @@ class Procedure:
     geldig_van: date
     bron: str
 
-    # CAL01: extra non-working days on top of the Atw holidays (office closures, days
-    # equated by royal decree). Empty by default.
+    # CAL01: extra non-working days on top of the Atw holidays (office closures).
+    # Empty by default.
     extra_vrije_dagen: frozenset[date] = field(factory=frozenset)
-    # CAL01: whether the ALV's working days also skip the days a royal decree equates with
+    # CAL01: the ALV's working days also skip the days a royal decree equates with
     # holidays (Atw art. 3 lid 3), listed with their decree in data/atw-gelijkgesteld.csv.
-    # Decision: no (see CAL01); switching it on is a new dated entry of PROCEDURES.
-    atw_gelijkgestelde_dagen: bool = False
+    # Decision: yes, the whole of Atw art. 3 (see CAL01).
+    atw_gelijkgestelde_dagen: bool = True
 
     # TRM01/TRM02: amendments (and, on request, motions) 9 working days before the ALV.
     werkdagen_indiening: int = 9

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from attrs import field, frozen
 
 from alvrules.fouten import GebruiksFout
-from alvrules.kalender import Kalender
+from alvrules.kalender import GELIJKGESTELD, Kalender
 from alvrules.model import Vergadering
-from alvrules.procedure import Procedure, procedure_op
+from alvrules.procedure import GelijkgesteldeDag, Procedure, procedure_op
 from alvrules.regels import regel
 from alvrules.waarden import getypeerd
 
@@ -66,6 +66,18 @@ _WOORDEN: dict[str, dict[str, Any]] = {
         "sluiting_eigen": "om {tijd} (sluitingstijd van de vergadering)",
         "sluiting_standaard": "om {tijd} (standaard sluitingstijd)",
         "kalender": "kalender: {kalender}",
+        "weekdagen": (
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+        ),
+        "gelijkgesteld": "{dag}, " + GELIJKGESTELD + " ({besluit})",
+        "onbekend": "geen koninklijk besluit bekend dat dagen van {jaren} met een feestdag "
+        "gelijkstelt (Atw art. 3 lid 3): zulke dagen zijn niet overgeslagen",
     },
     "en": {
         "dagen": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -95,6 +107,10 @@ _WOORDEN: dict[str, dict[str, Any]] = {
         "sluiting_eigen": "at {tijd} (the meeting's cut-off time)",
         "sluiting_standaard": "at {tijd} (default cut-off time)",
         "kalender": "calendar: {kalender}",
+        "weekdagen": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "gelijkgesteld": "{dag}, equated with a holiday by royal decree ({besluit})",
+        "onbekend": "no royal decree known that equates days of {jaren} with a holiday (Atw "
+        "art. 3(3)): no such day was skipped",
     },
 }
 
@@ -102,6 +118,27 @@ _WOORDEN: dict[str, dict[str, Any]] = {
 def _dag(d: date, taal: str) -> str:
     w = _WOORDEN[taal]
     return f"{w['dagen'][d.weekday()]} {d.day} {w['maanden'][d.month - 1]} {d.year}"
+
+
+def _lange_dag(d: date, taal: str) -> str:
+    """``vrijdag 10 mei 2024`` / ``Friday 10 May 2024``."""
+    w = _WOORDEN[taal]
+    return f"{w['weekdagen'][d.weekday()]} {d.day} {w['maanden'][d.month - 1]} {d.year}"
+
+
+def _lid3(gelijk: tuple[GelijkgesteldeDag, ...], onbekend: tuple[int, ...], taal: str) -> list[str]:
+    """The Atw art. 3 lid 3 parts of an explanation: each equated day skipped, with its
+    decree, and the years no known decree covers."""
+    w = _WOORDEN[taal]
+    delen = []
+    for g in gelijk:
+        besluit = f"{g.besluit}, {g.vindplaats}" if g.vindplaats else g.besluit
+        delen.append(str(w["gelijkgesteld"]).format(dag=_lange_dag(g.datum, taal), besluit=besluit))
+    if onbekend:
+        jaren = [str(j) for j in onbekend]
+        tekst = jaren[0] if len(jaren) == 1 else f"{', '.join(jaren[:-1])} {w['en']} {jaren[-1]}"
+        delen.append(str(w["onbekend"]).format(jaren=tekst))
+    return delen
 
 
 def _werkdagen(n: int, taal: str) -> str:
@@ -153,6 +190,10 @@ class Termijn:
     bron: str
     uitleg: str
     uitleg_en: str
+    #: the days equated with a holiday (Atw art. 3 lid 3) skipped in counting this deadline
+    gelijkgesteld: tuple[GelijkgesteldeDag, ...] = ()
+    #: the years of its counting that no known decree covers (an equated day may be missed)
+    besluit_onbekend: tuple[int, ...] = ()
 
     @moment.validator
     def _aware(self, _attribute: object, value: date | datetime) -> None:
@@ -180,7 +221,7 @@ class Termijn:
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
         """The deadline as JSON (INTERFACES.md ``termijnen``), explanation in ``taal``."""
         en = taal == "en"
-        return {
+        uit: dict[str, Any] = {
             "regel": self.regel,
             "naam": self.naam_en if en else self.naam,
             "tijdstip": self.tijdstip,
@@ -188,6 +229,19 @@ class Termijn:
             "bron": self.bron,
             "uitleg": self.uitleg_en if en else self.uitleg,
         }
+        if self.gelijkgesteld:
+            uit["gelijkgestelde_dagen"] = [
+                {
+                    "datum": g.datum.isoformat(),
+                    "besluit": g.besluit,
+                    "vindplaats": g.vindplaats or None,
+                    "bron": g.bron,
+                }
+                for g in self.gelijkgesteld
+            ]
+        if self.besluit_onbekend:
+            uit["atw_besluit_onbekend"] = list(self.besluit_onbekend)
+        return uit
 
 
 def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) -> datetime:
@@ -196,23 +250,33 @@ def indientermijn(vergadering: Vergadering, procedure: Procedure | None = None) 
     A submission received at or before this moment is on time ("uiterlijk" is inclusive).
     """
     p = procedure or procedure_op(vergadering.datum)
-    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
+    dag = Kalender.van(p).werkdagen_voor(vergadering.datum, p.werkdagen_indiening)
     return datetime.combine(dag, vergadering.sluitingstijd or p.sluitingstijd, AMSTERDAM)
 
 
 def ondersteunerstermijn(vergadering: Vergadering, procedure: Procedure | None = None) -> datetime:
     """TRM08: the last working day before the meeting, 10:00; at that moment is on time."""
     p = procedure or procedure_op(vergadering.datum)
-    dag = Kalender(p.vrije_dagen).werkdagen_voor(vergadering.datum, p.werkdagen_ondersteuners)
+    dag = Kalender.van(p).werkdagen_voor(vergadering.datum, p.werkdagen_ondersteuners)
     return datetime.combine(dag, p.tijd_ondersteuners, AMSTERDAM)
 
 
 _Uitleg = Callable[[str], str]
+#: a deadline counted back: moment, explanation, equated days skipped, years no decree covers
+_Terug = tuple[datetime, _Uitleg, tuple[GelijkgesteldeDag, ...], tuple[int, ...]]
 
 
-def _termijn(regel_id: str, moment: date | datetime, uitleg: _Uitleg) -> Termijn:
+def _termijn(
+    regel_id: str,
+    moment: date | datetime,
+    uitleg: _Uitleg,
+    gelijkgesteld: tuple[GelijkgesteldeDag, ...] = (),
+    besluit_onbekend: tuple[int, ...] = (),
+) -> Termijn:
     r = regel(regel_id)
     return Termijn(
+        gelijkgesteld=gelijkgesteld,
+        besluit_onbekend=besluit_onbekend,
         regel=r.id,
         naam=r.naam,
         naam_en=r.naam_en,
@@ -227,13 +291,14 @@ def _termijn(regel_id: str, moment: date | datetime, uitleg: _Uitleg) -> Termijn
 def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> tuple[Termijn, ...]:
     """All deadlines TRM01-TRM09 of ``vergadering``, in rule order."""
     p = procedure or procedure_op(vergadering.datum)
-    kal = Kalender(p.vrije_dagen)
+    kal = Kalender.van(p)
     alv = vergadering.datum
     kalender = {t: kal.omschrijving(t) for t in _WOORDEN}
 
-    def terug(n: int, tijd: time, soort: str) -> tuple[datetime, _Uitleg]:
+    def terug(n: int, tijd: time, soort: str) -> _Terug:
         dag = kal.werkdagen_voor(alv, n)
         vrij = list(kal.overgeslagen(dag, alv))
+        gelijk, onbekend = kal.gelijkgestelde(dag, alv), kal.onbekende_jaren(dag, alv)
 
         def uitleg(taal: str) -> str:
             w = _WOORDEN[taal]
@@ -241,12 +306,13 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
                 (
                     str(w["terug"]).format(n=n, werkdagen=_werkdagen(n, taal), van=_dag(alv, taal)),
                     _overgeslagen(vrij, taal),
+                    *_lid3(gelijk, onbekend, taal),
                     str(w[soort]).format(tijd=tijd.strftime("%H:%M")),
                     str(w["kalender"]).format(kalender=kalender[taal]),
                 )
             )
 
-        return datetime.combine(dag, tijd, AMSTERDAM), uitleg
+        return datetime.combine(dag, tijd, AMSTERDAM), uitleg, gelijk, onbekend
 
     def kalenderdagen(n: int) -> tuple[date, _Uitleg]:
         dag = alv - timedelta(days=n)
@@ -262,11 +328,14 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
         return dag, uitleg
 
     sluiting = "sluiting_eigen" if vergadering.sluitingstijd else "sluiting_standaard"
-    indienen, indienen_uitleg = terug(
+    indienen, indienen_uitleg, indienen_gelijk, indienen_onbekend = terug(
         p.werkdagen_indiening, vergadering.sluitingstijd or p.sluitingstijd, sluiting
     )
     preadvies = kal.werkdagen_na(indienen.date(), p.werkdagen_preadvies)
     vrij_preadvies = list(kal.overgeslagen(indienen.date() + timedelta(days=1), preadvies))
+    na_indienen = indienen.date() + timedelta(days=1)
+    preadvies_gelijk = kal.gelijkgestelde(na_indienen, preadvies)
+    preadvies_onbekend = kal.onbekende_jaren(na_indienen, preadvies)
 
     def preadvies_uitleg(taal: str) -> str:
         w = _WOORDEN[taal]
@@ -277,12 +346,13 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
             regel="TRM01",
         )
         kal_tekst = str(w["kalender"]).format(kalender=kalender[taal])
-        return f"{na}; {_overgeslagen(vrij_preadvies, taal)}; {kal_tekst}"
+        lid3 = _lid3(preadvies_gelijk, preadvies_onbekend, taal)
+        return "; ".join((na, _overgeslagen(vrij_preadvies, taal), *lid3, kal_tekst))
 
     return (
-        _termijn("TRM01", indienen, indienen_uitleg),
-        _termijn("TRM02", indienen, indienen_uitleg),
-        _termijn("TRM03", preadvies, preadvies_uitleg),
+        _termijn("TRM01", indienen, indienen_uitleg, indienen_gelijk, indienen_onbekend),
+        _termijn("TRM02", indienen, indienen_uitleg, indienen_gelijk, indienen_onbekend),
+        _termijn("TRM03", preadvies, preadvies_uitleg, preadvies_gelijk, preadvies_onbekend),
         _termijn("TRM04", *kalenderdagen(p.dagen_vergaderstukken)),
         _termijn("TRM05", *kalenderdagen(p.dagen_kandidaten)),
         _termijn("TRM06", *kalenderdagen(p.dagen_tegenkandidaten)),

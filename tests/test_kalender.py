@@ -211,55 +211,63 @@ def test_werkdagen_na_tot_de_laatste_werkdag_van_het_jaar() -> None:
 @pytest.fixture
 def gelijkgesteld(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A table of equated days in place of the shipped one."""
-    from alvrules import procedure
+    from alvrules import kalender, procedure
 
     tabel = tmp_path / "atw-gelijkgesteld.csv"
     monkeypatch.setattr(procedure, "_GELIJKGESTELD", str(tabel))
-    procedure.gelijkgestelde_dagen.cache_clear()
+    kalender.clear_caches()
     yield tabel
-    procedure.gelijkgestelde_dagen.cache_clear()
+    kalender.clear_caches()
 
 
-def test_shipped_table_of_equated_days_loads_and_is_not_followed() -> None:
+def test_shipped_table_of_equated_days_loads_and_is_followed() -> None:
     from alvrules.procedure import gelijkgestelde_dagen, procedure_op
 
-    assert all(d.besluit and d.vindplaats for d in gelijkgestelde_dagen())
-    assert procedure_op(date(2023, 12, 1)).atw_gelijkgestelde_dagen is False
+    assert all(d.besluit and d.bron for d in gelijkgestelde_dagen())
+    assert procedure_op(date(2023, 12, 1)).atw_gelijkgestelde_dagen is True
 
 
 @pytest.mark.regel("CAL01")
-def test_equated_day_counts_only_when_the_procedure_follows_the_decrees(
+def test_equated_day_counts_unless_the_procedure_ignores_the_decrees(
     gelijkgesteld: Path,
 ) -> None:
-    """Switching Atw art. 3 lid 3 on is data: a row in the table and a procedure flag."""
+    """Atw art. 3 lid 3 is data: a row in the table; a procedure may switch it off."""
     import attrs
 
     from alvrules.procedure import procedure_op
 
     # a (test) decree equating Friday 24 November 2023 with a holiday
     gelijkgesteld.write_text(
-        "datum,besluit,vindplaats\n2023-11-24,Testbesluit gelijkstelling,Stcrt. 2023-0\n",
+        "datum,jaren,besluit,vindplaats,bron\n"
+        "2023-11-24,2023,Testbesluit gelijkstelling,Stcrt. 2023-0,test\n",
         encoding="utf-8",
     )
     standaard = procedure_op(date(2023, 12, 1))
-    volgt = attrs.evolve(standaard, atw_gelijkgestelde_dagen=True)
-    assert Kalender(standaard.vrije_dagen).werkdagen_voor(date(2023, 12, 1), 9) == date(
-        2023, 11, 20
-    )
-    assert date(2023, 11, 24) in volgt.vrije_dagen
-    assert Kalender(volgt.vrije_dagen).werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 17)
+    negeert = attrs.evolve(standaard, atw_gelijkgestelde_dagen=False)
+    assert Kalender.van(negeert).werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 20)
+    assert date(2023, 11, 24) in standaard.vrije_dagen
+    assert date(2023, 11, 24) not in negeert.vrije_dagen
+    assert Kalender.van(standaard).werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 17)
+    assert Kalender().vrij(date(2023, 11, 24)) == "bij KB met een feestdag gelijkgesteld"
 
 
 def test_an_equated_day_without_its_decree_is_refused(gelijkgesteld: Path) -> None:
     from alvrules.procedure import gelijkgestelde_dagen
 
-    for besluit, vindplaats in (("", ""), ("KB 2026", " "), (" ", "Stcrt. 2026-1")):
+    for besluit, bron in (("", ""), ("KB 2026", " "), (" ", "https://example.org")):
         gelijkgesteld.write_text(
-            f"datum,besluit,vindplaats\n2026-05-15,{besluit},{vindplaats}\n", encoding="utf-8"
+            f"datum,jaren,besluit,vindplaats,bron\n2026-05-15,2026-2028,{besluit},,{bron}\n",
+            encoding="utf-8",
         )
         gelijkgestelde_dagen.cache_clear()
-        with pytest.raises(ValueError, match="2026-05-15 zonder besluit of vindplaats"):
+        with pytest.raises(ValueError, match="2026-05-15 zonder besluit of bron"):
             gelijkgestelde_dagen()
+    gelijkgesteld.write_text(
+        "datum,jaren,besluit,vindplaats,bron\n2029-05-11,2026-2028,KB,,bron\n", encoding="utf-8"
+    )
+    gelijkgestelde_dagen.cache_clear()
+    with pytest.raises(ValueError, match="2029-05-11 valt buiten 2026-2028"):
+        gelijkgestelde_dagen()
 
 
 def test_the_procedure_in_force_is_the_latest_that_has_started(
