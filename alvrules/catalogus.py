@@ -62,7 +62,8 @@ _REGELS: tuple[Regel, ...] = (
         "gelijkstelt (Atw art. 3 lid 3, zoals de vrijdag na Hemelvaartsdag).",
         "De statuten zeggen niet wat een werkdag is; de Atw is de Nederlandse wettelijke "
         "standaard en dus de standaard, en dan heel art. 3: ook de dagen die een koninklijk "
-        "besluit op grond van lid 3 met een feestdag gelijkstelt, tellen niet als werkdag. "
+        "besluit op grond van Atw art. 3 lid 3 met een feestdag gelijkstelt, tellen niet als "
+        "werkdag. "
         "Die besluiten verschijnen jaren vooruit, en dat de VNG niet aan de Atw gebonden is "
         "geldt evengoed voor lid 1 en 2. De dagen staan met hun besluit en bron in de tabel "
         "`atw-gelijkgesteld.csv`; een jaar dat geen bekend besluit dekt, staat in de uitleg "

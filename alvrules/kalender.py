@@ -31,6 +31,7 @@ from attrs import field, frozen
 from alvrules.fouten import GebruiksFout
 from alvrules.model import InvoerFout
 from alvrules.procedure import GelijkgesteldeDag, Procedure, besluit_bekend, gelijkgestelde_dagen
+from alvrules.waarden import getypeerd
 
 __all__ = [
     "GELIJKGESTELD",
@@ -148,7 +149,7 @@ def _datums(dagen: Iterable[date]) -> frozenset[date]:
     return frozenset(dagen)
 
 
-@frozen
+@frozen(field_transformer=getypeerd)
 class Kalender:
     """A working-day calendar: the Atw holidays, the days equated with them by royal
     decree (``gelijkgesteld``, Atw art. 3 lid 3; on by default) plus ``extra``

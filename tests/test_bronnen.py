@@ -126,7 +126,7 @@ BESLUITEN = {
     "TRM09": "leest",
     "MOT05": "600 tekens",  # the 600-character limit
     "STM06": "half naar boven",  # half-up rounding
-    "CAL01": "art. 3 lid 3",  # days equated with holidays are not followed
+    "CAL01": "art. 3 lid 3",  # days equated with holidays are followed
 }
 
 
