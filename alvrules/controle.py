@@ -148,18 +148,15 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
                 )
             ]
         )
+    voor: list[Bevinding] = []
     try:
         register().leden(datum)
     except BuitenRegister as e:  # no member list for that day: one error (SIG07), no guess
-        return Rapport.van(
-            [
-                bevinding(
-                    "SIG07", "vergadering.datum", e.tekst("nl"), e.tekst("en"), ernst=Ernst.FOUT
-                )
-            ]
+        voor.append(
+            bevinding("SIG07", "vergadering.datum", e.tekst("nl"), e.tekst("en"), ernst=Ernst.FOUT)
         )
     ctx = Context.voor(dossier, bevolking=bevolking)
-    return Rapport.van(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+    return Rapport.van([*voor, *(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))])
 
 
 def controleer_motie(
