@@ -28,6 +28,7 @@ from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import zichtbaar
 
 __all__ = ["controleer", "leeg"]
 
@@ -67,7 +68,7 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
     uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_vergaderstukken)
     for i, punt in enumerate(dossier.agendapunten):
         pad = f"agendapunten[{i}]"
-        if not punt.id.strip():
+        if not zichtbaar(punt.id):
             yield bevinding("AGD01", f"{pad}.id", "Agendapunt zonder id.", "Item without id.")
         elif punt.id in gezien:
             yield bevinding(

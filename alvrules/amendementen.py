@@ -174,6 +174,11 @@ def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
     return "".join([*delen, tekst[gelezen:]])
 
 
+#: AMD04 warnings between amendments named in full per proposal (then one per amendment
+#: not yet named, and a count of the rest).
+MAX_PAREN = MAX_OPSOMMING * MAX_OPSOMMING
+
+
 def _overlappend(
     plekken: Sequence[tuple[int, _Plek]], per_plek: int = MAX_OPSOMMING
 ) -> list[tuple[int, int]]:
@@ -320,18 +325,41 @@ def amd04_eenmaal(
 
 
 def amd04_overlap(geplaatst: Sequence[tuple[str, int, str, _Plek]]) -> Iterator[Bevinding]:
-    """AMD04: deletions of two amendments to the same proposal overlap -> warning."""
+    """AMD04: deletions of two amendments to the same proposal overlap -> warning.
+
+    Capped per proposal (issue 25: 17,000 amendments deleting the same words gave 1.13 GB
+    of JSON): the first :data:`MAX_PAREN` pairs of a proposal are named; after that only a
+    pair that names an amendment not named yet (so every amendment in a conflict is still
+    named once), and one more warning counts the pairs left out."""
     per_punt: dict[str, list[tuple[int, _Plek]]] = {}
     for n, (punt, _, _, p) in enumerate(geplaatst):
         per_punt.setdefault(punt, []).append((n, p))
-    for x, y in sorted(pair for lijst in per_punt.values() for pair in _overlappend(lijst)):
-        (_, a, pad, _), (_, b, ander_pad, _) = geplaatst[x], geplaatst[y]
-        if a != b:
+    for punt, lijst in per_punt.items():
+        paren = [(x, y) for x, y in _overlappend(lijst) if geplaatst[x][1] != geplaatst[y][1]]
+        genoemd: set[int] = set()
+        weg = 0
+        for k, (x, y) in enumerate(paren):
+            a, b = geplaatst[x][1], geplaatst[y][1]
+            if k >= MAX_PAREN and a in genoemd and b in genoemd:
+                weg += 1
+                continue
+            genoemd |= {a, b}
+            pad, ander_pad = geplaatst[x][2], geplaatst[y][2]
             yield bevinding(
                 "AMD04",
                 ander_pad,
                 f"Schrapt tekst die ook {pad} schrapt; de vergadering moet kiezen.",
                 f"Deletes text that {pad} also deletes; the meeting has to choose.",
+                ernst=Ernst.WAARSCHUWING,
+            )
+        if weg:
+            yield bevinding(
+                "AMD04",
+                geplaatst[paren[-1][1]][2],
+                f"En nog {weg} paren van amendementen op agendapunt {punt!r} die dezelfde "
+                "tekst schrappen; de vergadering moet kiezen.",
+                f"And {weg} more pairs of amendments to agenda item {punt!r} that delete the "
+                "same text; the meeting has to choose.",
                 ernst=Ernst.WAARSCHUWING,
             )
 

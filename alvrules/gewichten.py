@@ -33,7 +33,7 @@ from attrs import frozen
 from alvrules.bevolking import UIT_BESTAND, Bevolking, beschikbaar, gedeeld, geen_cijfers
 from alvrules.fouten import GebruiksFout
 from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
-from alvrules.grenzen import MAX_OPSOMMING
+from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.waarden import getypeerd
@@ -265,7 +265,7 @@ def stemgewichten(
         delen = [g for g in (lid, *voorgangers) if g.bestaat_op(peil)]
         ontbreekt = [g.naam for g in delen if g.code not in b.inwoners]
         if ontbreekt or not delen:
-            namen = ", ".join(ontbreekt) or lid.naam
+            namen = opsomming(ontbreekt)[0] or lid.naam
             raise InvoerFout(
                 f"geen CBS-cijfer op {peil.isoformat()} voor {namen} (nodig voor {lid.naam}, "
                 f"STM02) in {b.beschrijving}",

@@ -19,6 +19,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from alvrules.fouten import InvoerFout
@@ -36,6 +37,7 @@ __all__ = [
     "lees_bijlage",
     "lees_bytes",
     "lees_stdin",
+    "opsomming",
     "toets_grootte",
     "toml_vooraf",
 ]
@@ -63,7 +65,7 @@ MAX_SUGGESTIES = 200
 MAX_ZOEKWERK = 50_000_000
 
 #: At most this many items are listed in one finding (e.g. the valid agenda ids); the
-#: rest is counted ("en nog 40").
+#: rest is counted ("en 40 meer", :func:`opsomming`).
 MAX_OPSOMMING = 10
 
 
@@ -76,6 +78,21 @@ _OPEN = (
     | getattr(os, "O_BINARY", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+
+
+def opsomming(
+    items: Sequence[str], *, totaal: int | None = None, maximum: int = MAX_OPSOMMING
+) -> tuple[str, str]:
+    """``items`` as a listing in a message, Dutch and English: at most ``maximum`` of them,
+    the rest counted (``"P1, P2, P3 en 40 meer"`` / ``"… and 40 more"``). Every listing
+    of input in a message goes through here, so no message grows with the input.
+    ``totaal``: the number of items when the caller passes only the first ones (so that
+    building the message does not cost time in the length of the whole list)."""
+    getoond = ", ".join(items[:maximum])
+    rest = (len(items) if totaal is None else totaal) - maximum
+    if rest <= 0:
+        return getoond, getoond
+    return f"{getoond} en {rest} meer", f"{getoond} and {rest} more"
 
 
 def lees_bytes(pad: str | Path, wat: str = "") -> bytes:

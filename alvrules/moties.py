@@ -30,9 +30,11 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import Contactpersoon, Persoon, Rol, aware
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.tekens import zichtbaar
 from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
@@ -124,7 +126,8 @@ def pre01_preadvies(preadvies: object, pad: str) -> Iterator[Bevinding]:
 
 
 def _leeg(tekst: str | None) -> bool:
-    return tekst is None or not tekst.strip()
+    """Empty: absent, or without a visible character (:func:`~alvrules.tekens.zichtbaar`)."""
+    return tekst is None or not zichtbaar(tekst)
 
 
 def _ontbreekt(pad: str, onderdeel: str, part: str) -> Bevinding:
@@ -207,7 +210,8 @@ def mot04_agendapunt(motie: Motie, pad: str, dossier: Dossier) -> Iterator[Bevin
     punt = motie.agendapunt
     if punt is None or punt.strip().casefold() == RONDVRAAG or dossier.agendapunt(punt):
         return
-    bestaand = ", ".join(a.id for a in dossier.agendapunten)
+    punten = dossier.agendapunten
+    bestaand, existing = opsomming([a.id for a in punten[:MAX_OPSOMMING]], totaal=len(punten))
     yield bevinding(
         "MOT04",
         f"{pad}.agendapunt",
@@ -219,7 +223,7 @@ def mot04_agendapunt(motie: Motie, pad: str, dossier: Dossier) -> Iterator[Bevin
         ),
         f"Agenda item {punt!r} does not exist "
         + (
-            f"(existing: {bestaand}; or 'rondvraag')."
+            f"(existing: {existing}; or 'rondvraag')."
             if bestaand
             else "(the dossier has no agenda; use 'rondvraag')."
         ),

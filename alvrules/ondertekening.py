@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Protocol
 from attrs import frozen
 
 from alvrules.gemeenten import Gemeente, normaliseer
+from alvrules.grenzen import opsomming
 from alvrules.model import Persoon, Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
@@ -325,12 +326,12 @@ def _sig04_college(g: Gemeente, geldig: Sequence[Handtekening], pad: str) -> Ite
 
 def _sig08_niet_definitief(pad: str, indieners: tuple[Gemeente, ...]) -> Bevinding:
     """SIG08: without any geldige signature the stuk is not definitive."""
-    wie = ", ".join(g.naam for g in indieners) or "de indiener"
+    wie, who = opsomming([g.naam for g in indieners]) if indieners else ("de indiener",) * 2
     return bevinding(
         "SIG08",
         f"{pad}.ondertekening",
         "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet "
         f"gepubliceerd. Laat in elk geval de burgemeester tekenen van: {wie} (SIG01).",
         "No valid signature at all: not definitive, not to be published. At least the "
-        f"mayor of each submitter must sign: {wie} (SIG01).",
+        f"mayor of each submitter must sign: {who} (SIG01).",
     )

@@ -14,8 +14,12 @@ The mapping, and what Popolo cannot express, is in the docs (``docs/popolo.md``)
 - ``counts``: the weighted votes per option, each with ``leden``, the number of members
   (an extension); ``absent`` (no valid representative, STM03) and ``not voting`` (entitled,
   no ballot) make the counts add up to all members' votes;
-- ``votes``: one per member, ``voter`` the municipality with its TOOI URI as ``id`` and its
-  CBS code and TOOI URI as ``identifiers``.
+- ``votes``: one per counted ballot, ``voter`` the municipality with its TOOI URI as
+  ``id`` and its CBS code and TOOI URI as ``identifiers``. Members without a counted
+  ballot are only counted (``not voting``, ``absent``), not listed one by one: Popolo's
+  ``VoteEvent`` schema requires neither ``votes`` nor a vote per member, and a list of
+  every member per vote made the output grow with votes times members (issue 25; 320 kB
+  of dossier gave 1.09 GB). So the output is linear in the ballots of the dossier.
 """
 
 from __future__ import annotations
@@ -70,15 +74,23 @@ def _eis(r: Resultaat) -> str | None:
     return tekst
 
 
-def _motie(r: Resultaat, dossier: Dossier) -> dict[str, Any]:
+class _Stukken:
+    """The dossier's titles, amendments and motions by id, built once per output (per
+    vote event this was quadratic)."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.titels = {
+            **{p.id: p.titel for p in dossier.agendapunten},
+            **{m.id: m.titel for m in dossier.moties},
+            **{a.id: a.titel for a in dossier.amendementen},
+        }
+        self.amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
+        self.moties = {m.id for m in dossier.moties}
+
+
+def _motie(r: Resultaat, stukken: _Stukken) -> dict[str, Any]:
     s = r.stemming
-    titels = {
-        **{p.id: p.titel for p in dossier.agendapunten},
-        **{m.id: m.titel for m in dossier.moties},
-        **{a.id: a.titel for a in dossier.amendementen},
-    }
-    amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
-    moties = {m.id for m in dossier.moties}
+    titels, amendementen, moties = stukken.titels, stukken.amendementen, stukken.moties
     id_ = s.voorstellen[0] if len(s.voorstellen) == 1 else s.id
     soort = (
         "amendement"
@@ -109,7 +121,8 @@ def _motie(r: Resultaat, dossier: Dossier) -> dict[str, Any]:
 def _stemmen(
     r: Resultaat, u: Uitslagen, namen: Mapping[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Counts and votes: every member once, its weight on its option."""
+    """Counts (every member once, its weight on its option) and votes (each counted
+    ballot)."""
     gedrag = dict(r.stemgedrag)
     if r.opties:
         opties = {o: o for o, _ in r.opties} | {Keuze.ONTHOUDING.value: "abstain"}
@@ -129,6 +142,8 @@ def _stemmen(
         gewicht = u.gewichten[code]
         som[optie] += gewicht
         leden[optie] += 1
+        if optie in (NIET_GESTEMD, AFWEZIG):
+            continue
         uri = tooi(code)
         votes.append(
             {
@@ -153,13 +168,14 @@ def _stemmen(
 def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
     """Every stemming of ``u`` as a Popolo VoteEvent (acclamations without votes)."""
     events: list[dict[str, Any]] = []
+    stukken = _Stukken(dossier)
     for r in u.resultaten:
         s = r.stemming
         e: dict[str, Any] = {
             "id": s.id,
             "identifier": s.id,
             "organization_id": ORGANISATIE["id"],
-            "motion": _motie(r, dossier),
+            "motion": _motie(r, stukken),
             "classification": s.wijze.value,
             "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
             "uitkomst": str(r.uitkomst),

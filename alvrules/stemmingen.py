@@ -55,6 +55,7 @@ __all__ = [
     "Wijze",
     "breuk",
     "controleer_verwijzingen",
+    "stm12_eigen_id",
 ]
 
 
@@ -186,20 +187,11 @@ class Stemming:
         return self.kandidaten if self.soort is StemmingSoort.VERKIEZING else self.opties
 
 
-def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """STM12: every stemming has its own id and names proposals that are in the dossier."""
-    from alvrules.verantwoording import VOORSTEL  # noqa: PLC0415 - avoids an import cycle
-
-    bekend = {
-        *(m.id for m in dossier.moties),
-        *(a.id for a in dossier.amendementen),
-        *(p.id for p in dossier.agendapunten),
-        *(v.id for v in dossier.vacatures),
-        VOORSTEL,
-    }
+def stm12_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
+    """STM12: every stemming has a visible id of its own (``uitslag`` checks this too: two
+    results under one id cannot be published)."""
     gezien: set[str] = set()
     for i, s in enumerate(dossier.stemmingen):
-        pad = f"stemmingen{element(s.id)}"
         if not zichtbaar(s.id):
             yield bevinding(
                 "STM12",
@@ -215,6 +207,22 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
                 f"Vote id {s.id!r} occurs more than once.",
             )
         gezien.add(s.id)
+
+
+def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """STM12: every stemming has its own id and names proposals that are in the dossier."""
+    from alvrules.verantwoording import VOORSTEL  # noqa: PLC0415 - avoids an import cycle
+
+    bekend = {
+        *(m.id for m in dossier.moties),
+        *(a.id for a in dossier.amendementen),
+        *(p.id for p in dossier.agendapunten),
+        *(v.id for v in dossier.vacatures),
+        VOORSTEL,
+    }
+    yield from stm12_eigen_id(dossier)
+    for s in dossier.stemmingen:
+        pad = f"stemmingen{element(s.id)}"
         if s.soort is StemmingSoort.VOORSTEL and not s.voorstellen:
             yield bevinding(
                 "STM12",

@@ -44,6 +44,7 @@ from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
+from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
@@ -56,7 +57,7 @@ from alvrules.stemmingen import (
     Wijze,
     breuk,
 )
-from alvrules.tekens import zichtbaar
+from alvrules.tekens import naam_sleutel, zichtbaar
 from alvrules.telling import (
     HELFT,
     LiveTelling,
@@ -291,7 +292,9 @@ def uitslagen(
     motie_gestemd: dict[str, str] = {}  # agenda item -> first stemming on one of its motions
     vacatures = {v.id: v for v in dossier.vacatures}
     gestemd: dict[str, str] = {}  # proposal id -> id of the stemming that decided it
-    uitgesteld: dict[str, tuple[str, ...]] = {}  # proposal id -> adopted order motion(s)
+    # proposal id -> the first adopted order motion(s) and how many there are in all
+    uitgesteld: dict[str, tuple[str, ...]] = {}
+    uitgesteld_n: dict[str, int] = {}
     resultaten: list[Resultaat] = []
     for s in dossier.stemmingen:
         pad = f"stemmingen{element(s.id)}"
@@ -335,22 +338,24 @@ def uitslagen(
         )
         postpone = [v for v in s.voorstellen if v in uitgesteld]
         if postpone and s.soort is not StemmingSoort.ORDE:
-            # every adopted order motion that postpones a proposal of this vote, once
+            # every adopted order motion that postpones a proposal of this vote, once;
+            # listed up to MAX_OPSOMMING (an order motion's long list of proposals was
+            # repeated in every postponed vote: 414 kB gave 886 MB, issue 25)
             ordes = list(dict.fromkeys(o for v in postpone for o in uitgesteld[v]))
-            motie = ", ".join(ordes)
+            totaal = len(ordes) + sum(uitgesteld_n[v] - len(uitgesteld[v]) for v in postpone)
+            motie, motion = opsomming(ordes, totaal=totaal)
+            over, on = opsomming(postpone)
             nl, en = (
-                ("ordemotie", "order motion")
-                if len(ordes) == 1
-                else ("ordemoties", "order motions")
+                ("ordemotie", "order motion") if totaal == 1 else ("ordemoties", "order motions")
             )
             uit.append(
                 bevinding(
                     "STM09",
                     pad,
-                    f"over {', '.join(postpone)} valt geen besluit: {nl} {motie} "
-                    f"{'is' if len(ordes) == 1 else 'zijn'} aangenomen",
-                    f"no decision on {', '.join(postpone)}: {en} {motie} "
-                    f"{'was' if len(ordes) == 1 else 'were'} adopted",
+                    f"over {over} valt geen besluit: {nl} {motie} "
+                    f"{'is' if totaal == 1 else 'zijn'} aangenomen",
+                    f"no decision on {on}: {en} {motion} "
+                    f"{'was' if totaal == 1 else 'were'} adopted",
                 )
             )
             r = Resultaat(
@@ -359,7 +364,9 @@ def uitslagen(
                 toelichting=f"uitgesteld ({nl} {motie})",
             )
         if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
-            uitgesteld[s.betreft] = s.voorstellen or (s.id,)
+            orde = s.voorstellen or (s.id,)
+            uitgesteld[s.betreft] = orde[:MAX_OPSOMMING]
+            uitgesteld_n[s.betreft] = len(orde)
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
         titel = s.titel or "; ".join(t for v in s.voorstellen if (t := titels.get(v, "")))
@@ -396,8 +403,8 @@ def _acclamatie(
     recorded on an acclamation contradict it (they are not counted). Either way the
     acclamation itself is no decision.
     """
-    bezwaar = [(g.naam if (g := ctx.lid(naam)) else naam) for naam in s.bezwaar]
-    wie = ", ".join(bezwaar)
+    bezwaar = [(g.naam if (g := ctx.lid(naam)) else naam) for naam in s.bezwaar[:MAX_OPSOMMING]]
+    wie, who = opsomming(bezwaar, totaal=len(s.bezwaar))
     if bezwaar and gevolgd and not s.stemmen:
         return Resultaat(
             stemming=s,
@@ -412,7 +419,7 @@ def _acclamatie(
                 f"Bezwaar tegen acclamatie ({wie}), maar er volgt geen gewogen stemming over "
                 "hetzelfde voorstel; leg die vast als een volgende stemming met "
                 "'wijze = \"gewogen\"'.",
-                f"Objection to acclamation ({wie}), but no weighted vote on the same proposal "
+                f"Objection to acclamation ({who}), but no weighted vote on the same proposal "
                 "follows; record it as a later vote with 'wijze = \"gewogen\"'.",
             )
         )
@@ -478,6 +485,12 @@ def _resultaat(
             uit.append(
                 bevinding(regel, pad, "geen opties of kandidaten", "no options", ernst=Ernst.FOUT)
             )
+        if _opties_fout(s, opties, regel, pad, uit):
+            return Resultaat(
+                stemming=s,
+                uitkomst=Uitkomst.GEEN_BESLUIT,
+                toelichting="de opties zijn niet eenduidig",
+            )
         k = tel_keuze(gewichten, briefjes, opties, meerderheid=meerderheid)
         _weigeringen(k.geweigerd, pad, ctx, uit)
         rang = k.rangorde()
@@ -522,6 +535,39 @@ def _resultaat(
         onthouding=u.onthouding,
         stemgedrag=_geteld(briefjes, gewichten, {k.value for k in Keuze}),
     )
+
+
+def _opties_fout(
+    s: Stemming, opties: Sequence[str], regel: str, pad: str, uit: list[Bevinding]
+) -> bool:
+    """STM10/STM11 (decision, docs/besluiten.md): every option or candidate has a visible
+    name of its own, and none is called ``onthouding`` (that word is the abstention). Names
+    are compared as persons' names are (:func:`~alvrules.tekens.naam_sleutel`). Without
+    that, two options would merge silently or a ballot ``onthouding`` would count as a vote
+    for an option. Each is an error, and the stemming gets no decision."""
+    veld = "kandidaten" if s.soort is StemmingSoort.VERKIEZING and s.kandidaten else "opties"
+    gezien: dict[str, int] = {}
+    fout = False
+    for i, optie in enumerate(opties):
+        sleutel = naam_sleutel(optie) or optie.strip()
+        waar = f"{pad}.{veld}[{i}]"
+        if not zichtbaar(optie):
+            nl, en = (
+                f"optie zonder zichtbare naam ({optie!r})",
+                f"option without a visible name ({optie!r})",
+            )
+        elif sleutel == Keuze.ONTHOUDING.value:
+            nl = f"optie {optie!r} heet als de onthouding; een stem 'onthouding' telt niet als stem"
+            en = f"option {optie!r} is named as the abstention"
+        elif sleutel in gezien:
+            nl = f"optie {optie!r} staat er al als {veld}[{gezien[sleutel]}]"
+            en = f"option {optie!r} is listed before as {veld}[{gezien[sleutel]}]"
+        else:
+            gezien[sleutel] = i
+            continue
+        uit.append(bevinding(regel, waar, nl, en, ernst=Ernst.FOUT))
+        fout = True
+    return fout
 
 
 def _briefjes(

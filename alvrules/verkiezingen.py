@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from alvrules.grenzen import opsomming
 from alvrules.model import Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
+from alvrules.tekens import naam_sleutel, zichtbaar
 from alvrules.telling import KeuzeUitslag
 from alvrules.waarden import gecontroleerd, getypeerd
 
@@ -159,7 +161,7 @@ def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> It
     onbekend = [n for n in k.ondersteuners if ctx.lid(n) is None]
     minimum = ctx.procedure.ondersteuners_tegenkandidaat
     if len(steun) < minimum or onbekend:
-        extra = f"; geen lid: {', '.join(onbekend)}" if onbekend else ""
+        extra = f"; geen lid: {opsomming(onbekend)[0]}" if onbekend else ""
         yield bevinding(
             "KND02",
             pad,
@@ -177,10 +179,17 @@ def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> It
 
 
 def controleer_notulencommissie(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """NOT01: at least three persons (when the dossier names the committee)."""
+    """NOT01: at least three persons (when the dossier names the committee): distinct
+    visible names, compared as municipality names are (:func:`~alvrules.tekens.naam_sleutel`:
+    ``"Jan"``, ``"Jan\\u200b"`` and fullwidth ``"Ｊａｎ"`` are one person; a name of only
+    invisible or control characters is none)."""
     if dossier.notulencommissie is None:
         return
-    namen = {n.strip().casefold() for n in dossier.notulencommissie if n.strip()}
+    namen = {
+        sleutel
+        for n in dossier.notulencommissie
+        if zichtbaar(n) and (sleutel := naam_sleutel(n) or n.strip())
+    }
     minimum = ctx.procedure.minimum_notulencommissie
     if len(namen) < minimum:
         yield bevinding(

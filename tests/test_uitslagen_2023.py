@@ -209,7 +209,10 @@ def test_examples_from_the_minutes(uitslag: Uitslagen) -> None:
 
 @pytest.mark.regel("STM08")
 def test_cli_json_csv_html(
-    dossier: Dossier, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    dossier: Dossier,
+    uitslag: Uitslagen,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(laden, "laad_bestand", lambda pad: (dossier, b""))
     assert cli.main(["uitslag", "alv.toml", "--format", "json"]) == 0
@@ -235,8 +238,12 @@ def test_cli_json_csv_html(
     assert "geldt voor elk voorstel (STM08)" in tekst
     assert cli.main(["uitslag", "alv.toml", "--format", "csv"]) == 0
     rijen = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    gewogen = sum(1 for s in dossier.stemmingen if s.wijze is Wijze.GEWOGEN)
-    assert len(rijen) == 342 * gewogen  # every member, absent ones as "niet gestemd"
+    # a row per counted ballot (members without one are not listed: issue 25)
+    geteld = [r for r in uitslag.resultaten if r.stemming.wijze is Wijze.GEWOGEN]
+    assert len(rijen) == sum(len(r.stemgedrag) for r in geteld) > 0
+    assert {(r["stemming"], r["code"], r["keuze"]) for r in rijen} == {
+        (r.stemming.id, code, keuze) for r in geteld for code, keuze in r.stemgedrag
+    }
     amsterdam = next(r for r in rijen if r["code"] == "GM0363" and r["stemming"] == "2023-06-S04")
     assert amsterdam["stemmen"] == "75"
     assert cli.main(["uitslag", "alv.toml", "--format", "html"]) == 0

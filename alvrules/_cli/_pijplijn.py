@@ -35,6 +35,7 @@ from alvrules._cli._uitvoer import json_uit
 from alvrules.bronnen import DOCS_URL
 from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, regels
+from alvrules.tekens import op_een_regel
 from alvrules.vindplaats import Vindplaatsen
 
 if TYPE_CHECKING:
@@ -337,7 +338,9 @@ def _versie() -> str:
 
 
 def _github_data(tekst: str) -> str:
-    return tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: one line (:func:`~alvrules.tekens.op_een_regel`: no
+    control character from input reaches the runner raw), ``%`` escaped."""
+    return op_een_regel(tekst).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _github_eigenschap(tekst: str) -> str:

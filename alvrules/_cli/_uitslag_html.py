@@ -14,11 +14,10 @@ What the page guarantees (WCAG 2.1 AA basics, checked by ``tests/test_uitslag_ht
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any
 
-from alvrules import herkomst
+from alvrules import herkomst, tekens
 from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
@@ -169,7 +168,9 @@ def _telling(r: Resultaat, taal: str, e: Any) -> str:
 
 
 def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
-    """One table: a row per member, a column per counted stemming (text, never colour)."""
+    """One table: a row per member with a counted ballot, a column per counted stemming
+    (text, never colour). Members that cast no counted ballot in any stemming have no
+    row: a row per member and vote made the page grow with votes times members."""
     w = _WOORDEN[taal]
     gewogen = [r for r in u.resultaten if r.stemming.wijze is Wijze.GEWOGEN and r.stemgedrag]
     if not gewogen:
@@ -185,7 +186,9 @@ def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
         f'<td class="n">{u.gewichten[c]}</td>'
         + "".join(f"<td>{e(g.get(c, w['niet']))}</td>" for g in gedrag)
         + "</tr>"
-        for c in sorted(u.gewichten, key=lambda c: (u.namen[c], c))
+        for c in sorted(
+            {c for g in gedrag for c in g if c in u.gewichten}, key=lambda c: (u.namen[c], c)
+        )
     )
     return (
         f'<section aria-labelledby="stemgedrag"><h2 id="stemgedrag">{w["gedrag"]}</h2>'
@@ -216,7 +219,7 @@ def pagina(
     zin: Any,
 ) -> str:
     """The whole page; ``zin(r, taal)`` is the outcome in the minutes' wording."""
-    e = html.escape
+    e = tekens.html
     w = _WOORDEN[taal]
     titel = f"{w['kop']} {vergadering.naam} ({vergadering.datum.isoformat()})"
     delen = [

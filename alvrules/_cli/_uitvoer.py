@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -36,25 +38,38 @@ CONTROLE: list[Callable[[str, Any], None]] = []
 
 
 def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
-    """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout."""
+    """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout.
+
+    stdout gets one complete JSON document or nothing: the text is encoded into a spool
+    (memory up to :data:`_SPOOL` bytes, a temporary file beyond) and copied to stdout only
+    when it is whole, so an error half-way (a character UTF-8 cannot encode) leaves
+    stdout empty for the one error object (issue 25: 20 MB of cut-off JSON came first)."""
     for controle in CONTROLE:
         controle(soort, data)
-    # Written in pieces of about a megabyte: json.dump writes each token separately (half a
+    # Encoded in pieces of about a megabyte: json.dump writes each token separately (half a
     # million calls for 5 MB), json.dumps holds the whole text and its encoding at once.
-    stukken: list[str] = []
-    grootte = 0
-    for stuk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
-        stukken.append(stuk)
-        grootte += len(stuk)
-        if grootte >= _STUK:
-            sys.stdout.write("".join(stukken))
-            stukken, grootte = [], 0
-    stukken.append("\n")
-    sys.stdout.write("".join(stukken))
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
+        stukken: list[str] = []
+        grootte = 0
+        for stuk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+            stukken.append(stuk)
+            grootte += len(stuk)
+            if grootte >= _STUK:
+                spool.write("".join(stukken).encode("utf-8"))
+                stukken, grootte = [], 0
+        stukken.append("\n")
+        spool.write("".join(stukken).encode("utf-8"))
+        spool.seek(0)
+        lezer = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+        while stuk := lezer.read(_STUK):
+            sys.stdout.write(stuk)
+        lezer.detach()
 
 
 #: Size (characters) of one write of :func:`json_uit`.
 _STUK = 1 << 20
+#: Bytes of JSON kept in memory before the spool of :func:`json_uit` moves to a file.
+_SPOOL = 16 << 20
 
 
 @frozen

@@ -31,6 +31,7 @@ from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
 from alvrules.regels import Bevinding, Rapport
+from alvrules.tekens import op_een_regel
 
 __all__ = ["Uitkomst", "bestanden", "geldig", "run", "tekst"]
 
@@ -326,7 +327,7 @@ def _tekst(
     en = taal == "en"
     for i, u in enumerate(uitkomsten):
         if not enkel:
-            print(("\n" if i else "") + f"== {u.naam}")
+            print(("\n" if i else "") + op_een_regel(f"== {u.naam}"))
         if u.rapport is None:
             geplaatst = _met_lijnen(u)
             assert geplaatst.fout is not None
@@ -340,7 +341,7 @@ def _tekst(
         assert u.invoer is not None
         assert u.herkomst is not None
         print(tekst(u.invoer.dossier, u.rapport, taal, strikt=strikt))
-        print(herkomst.samenvatting(u.herkomst, taal))
+        print(op_een_regel(herkomst.samenvatting(u.herkomst, taal)))
     if enkel:
         return
     n = len(uitkomsten)
@@ -416,7 +417,8 @@ def _kop(groep: str, titels: dict[str, dict[str, str]], en: bool) -> str:
 
 def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool = False) -> str:
     """The report as text, grouped per part of the dossier, with a summary line; the last
-    line is the verdict (with ``strikt``, warnings make it ``ongeldig``)."""
+    line is the verdict (with ``strikt``, warnings make it ``ongeldig``). One record per
+    line: a line feed in a title or an id is shown as ``\\n`` (:func:`op_een_regel`)."""
     en = taal == "en"
     v = dossier.vergadering
     regels = [f"{v.naam} ({v.datum.isoformat()})"]
@@ -435,7 +437,7 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
     else:
         regels.append(f"{n['fout']} fouten, {n['waarschuwing']} waarschuwingen, {n['info']} info")
         regels.append("geldig" if geldig(rapport, strikt) else "ongeldig")
-    return "\n".join(regels)
+    return "\n".join(map(op_een_regel, regels))
 
 
 def _bevindingen(bevindingen: Iterable[Bevinding], taal: str) -> list[str]:

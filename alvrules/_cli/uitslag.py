@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
+
+from attrs import evolve
 
 from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
@@ -23,14 +26,12 @@ from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
 from alvrules.model import InvoerFout
 from alvrules.regels import Ernst, bevinding
-from alvrules.stemmingen import StemmingSoort, Wijze
-from alvrules.tekens import csv_cel, terminal
+from alvrules.stemmingen import StemmingSoort, Wijze, stm12_eigen_id
+from alvrules.tekens import csv_cel, op_een_regel
 from alvrules.telling import Uitkomst, aandeel
 from alvrules.uitslagen import Resultaat, Uitslagen, stm02_pad, uitslagen
 
 __all__ = ["run", "zin"]
-
-GEEN_STEM = "niet gestemd"
 
 
 def _getal(n: int) -> str:
@@ -64,6 +65,7 @@ def _toelichting(tekst: str, en: bool) -> str:
     if en:
         for nl, eng in _EN.items():
             tekst = tekst.replace(nl, eng)
+        tekst = re.sub(r" en (\d+) meer\)$", r" and \1 more)", tekst)
     return tekst
 
 
@@ -122,15 +124,18 @@ _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 
 def _csv(u: Uitslagen) -> None:
+    """The voting record: a row per counted ballot, members in code order, written row by
+    row. Members without a counted ballot are not listed (a row per member and vote made
+    the output grow with votes times members: 470 times the input, issue 25)."""
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(KOLOMMEN)
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
             continue  # no counted ballot: no voting record (as in HTML; bounds the output)
-        gedrag = dict(r.stemgedrag)
         uitslag = (str(r.uitkomst), r.percentage_voor or "", r.percentage_tegen or "")
-        for code in sorted(u.gewichten):
-            keuze = gedrag.get(code, GEEN_STEM)
+        for code, keuze in sorted(r.stemgedrag):
+            if code not in u.gewichten:
+                continue
             cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
             w.writerow([csv_cel(c) for c in (*cellen, *uitslag)])
 
@@ -152,15 +157,20 @@ KOLOMMEN = (
 
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     """The results, or, as in ``controleer``, one STM02 error when no weights are known
-    (the same file gives the same findings and exit code in both commands)."""
+    (the same file gives the same findings and exit code in both commands). The STM12
+    findings on the votes' ids (two votes sharing an id, an invisible id) come first, as
+    in ``controleer``: such a dossier is not published with exit code 0 either."""
     ctx = Context.voor(dossier, bevolking=cijfers)
     geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
     if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
         return Uitslagen((), (), {}, {})
+    verwijzingen = tuple(stm12_eigen_id(dossier))
     try:
-        return uitslagen(dossier, ctx)
+        u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        return Uitslagen((), (bevinding("STM02", stm02_pad(ctx), str(e), e.en),), {}, {})
+        stm02 = bevinding("STM02", stm02_pad(ctx), str(e), e.en)
+        return Uitslagen((), (*verwijzingen, stm02), {}, {})
+    return evolve(u, bevindingen=(*verwijzingen, *u.bevindingen))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -188,11 +198,13 @@ def run(args: argparse.Namespace) -> int:
         print(pagina(u, dossier.vergadering, taal, h, zin))
     else:
         for r in u.resultaten:
-            print(_regel(r, taal))
+            print(op_een_regel(_regel(r, taal)))
     if args.format in ("text", "csv", "html", "popolo"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
-            print(terminal(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer)
+            print(
+                op_een_regel(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer
+            )
     if args.format == "text":
-        print(terminal(herkomst.samenvatting(h, taal)))
+        print(op_een_regel(herkomst.samenvatting(h, taal)))
     return 1 if fouten else 0

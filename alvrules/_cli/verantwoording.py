@@ -17,6 +17,7 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.tekens import markdown as md
+from alvrules.tekens import op_een_regel as een
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
@@ -38,8 +39,10 @@ def voorstel(p: Post, en: bool = False) -> str:
 def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
     kop = "Accounting for motions" if en else "Verantwoording moties"
     regels = [
-        f"{kop}, {naam} ({lijst.vergadering.isoformat()}), "
-        f"{'proposal' if en else 'voorstel'} {lijst.voorstel} (AFD04)",
+        een(
+            f"{kop}, {naam} ({lijst.vergadering.isoformat()}), "
+            f"{'proposal' if en else 'voorstel'} {lijst.voorstel} (AFD04)"
+        ),
         f"{len(lijst.posten)} {'motions' if en else 'moties'}: "
         f"{lijst.afdoen} {'done with' if en else 'afdoen'}, "
         f"{lijst.aanhouden} {'kept open' if en else 'aanhouden'}",
@@ -47,8 +50,11 @@ def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
     for p in lijst.posten:
         m = p.motie
         sinds = f"  [{'kept open since' if en else 'aangehouden sinds'} {m.aangehouden_sinds}]"
-        regels += ["", f"{m.id}  {m.onderwerp or m.groep}{sinds if m.aangehouden_sinds else ''}"]
-        regels.append(f"  {indieners(m, en)}: “{m.titel}”")
+        regels += [
+            "",
+            een(f"{m.id}  {m.onderwerp or m.groep}{sinds if m.aangehouden_sinds else ''}"),
+        ]
+        regels.append(een(f"  {indieners(m, en)}: “{m.titel}”"))
         for label, tekst in (
             ("call" if en else "oproep", m.oproep),
             ("account" if en else "verantwoording", p.verantwoording),
@@ -56,11 +62,14 @@ def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
             if tekst:
                 regels.append(
                     textwrap.fill(
-                        f"{label}: {tekst}", 92, initial_indent="  ", subsequent_indent="    "
+                        een(f"{label}: {tekst}"),
+                        92,
+                        initial_indent="  ",
+                        subsequent_indent="    ",
                     )
                 )
         reden = f"; {'reason' if en else 'reden'}: {p.reden}" if p.reden else ""
-        regels.append(f"  {'proposal' if en else 'voorstel'}: {voorstel(p, en)}{reden}")
+        regels.append(een(f"  {'proposal' if en else 'voorstel'}: {voorstel(p, en)}{reden}"))
     return "\n".join(regels)
 
 
@@ -124,6 +133,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"\n{'Findings' if en else 'Bevindingen'}:")
         for b in lijst.bevindingen:
             ernst = b.ernst.en if en else b.ernst.value
-            print(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}")
-        print(herkomst.samenvatting(h, args.lang))
+            print(een(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}"))
+        print(een(herkomst.samenvatting(h, args.lang)))
     return 0 if lijst.bevindingen.geldig else 1
