@@ -32,6 +32,8 @@ __all__ = [
     "MAX_SLEUTELDELEN",
     "MAX_SUGGESTIES",
     "MAX_ZOEKWERK",
+    "UITVOER_FACTOR",
+    "UITVOER_VAST",
     "bijlage_fout",
     "is_stdin",
     "lees_bijlage",
@@ -78,6 +80,14 @@ _OPEN = (
     | getattr(os, "O_BINARY", 0)
     | getattr(os, "O_CLOEXEC", 0)
 )
+
+#: The documented linear bound on what one command writes (stdout and stderr together) for
+#: an input of n bytes: ``UITVOER_FACTOR * n + UITVOER_VAST`` (the constant: the receipt,
+#: SARIF's rule catalogue, the page's CSS). Checked by ``benchmarks/vijandig.py`` for every
+#: command and format on every hostile shape up to :data:`MAX_GROOTTE`, and by the fuzz
+#: property ``tests/test_fuzz_uitvoer.py``.
+UITVOER_FACTOR = 64
+UITVOER_VAST = 1 << 20
 
 
 def opsomming(

@@ -101,7 +101,8 @@ def test_github_een_regel_per_bevinding(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_github_escaping() -> None:
-    assert _pijplijn._github_data("50% a\r\nb") == "50%25 a%0D%0Ab"
+    # a line break from input is shown escaped, one annotation per line (issue 25)
+    assert _pijplijn._github_data("50% a\r\nb\x1b") == "50%25 a\\r\\nb\\x1b"
     assert _pijplijn._github_eigenschap("a:b,c%") == "a%3Ab%2Cc%25"
 
 
