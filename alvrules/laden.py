@@ -32,7 +32,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -224,13 +223,18 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
     converter = _converter()
     try:
         dossier: Dossier = converter.structure(dict(data), Dossier)
-    except Exception as e:  # every structuring problem, all of them, each with its place
-        problemen = tuple(
-            Leesprobleem(_weergave(pad, data), reden, _in_het_engels(reden))
-            for pad, reden in islice(_bladeren(e, ()), MAX_PROBLEMEN)
-        )
+    except Exception as e:  # every structuring problem, each with its place
+        # the first MAX_PROBLEMEN kept, all of them counted (issue 25: the rest is never held)
+        gevonden: list[Leesprobleem] = []
+        aantal = 0
+        for pad, reden in _bladeren(e, ()):
+            if len(gevonden) < MAX_PROBLEMEN:
+                gevonden.append(Leesprobleem(_weergave(pad, data), reden, _in_het_engels(reden)))
+            aantal += 1
+        aantal += sum(_weggelaten(e))
+        problemen = tuple(gevonden)
         eerste = problemen[0]
-        rest = len(problemen) - 1
+        rest = aantal - 1
         plek = f"{eerste.pad}: " if eerste.pad else ""
         nl = f"{bron}: {plek}{eerste.reden}" + (f" (en nog {rest})" if rest else "")
         en = f"{bron}: {plek}{eerste.tekst('en')}" + (f" (and {rest} more)" if rest else "")
@@ -276,8 +280,17 @@ def _bedoeld(sleutel: str, bekend: Iterable[str]) -> str:
 # -- errors: from cattrs' exception tree to (path, reason) ---------------------------------
 
 
+def _weggelaten(e: BaseException) -> Iterator[int]:
+    """The problems counted but not kept below ``e`` (see :data:`_BEWAARD`)."""
+    if isinstance(e, _Fouten):
+        yield e.meer
+    if isinstance(e, ClassValidationError | IterableValidationError):
+        for sub in e.exceptions:
+            yield from _weggelaten(sub)
+
+
 def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
-    """Each leaf problem below ``e``, with its path in the file."""
+    """Each leaf problem below ``e`` that was kept, with its path in the file."""
     if isinstance(e, ForbiddenExtraKeysError):
         bekend = (
             [HERNOEMD.get((e.cl, a.name), a.name) for a in attrs.fields(e.cl)]
@@ -418,24 +431,37 @@ def _rij(c: Converter, t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
             raise _Fout(f"verwacht een lijst, niet {_soort(waarde)}")
         uit: list[Any] = []
         fouten: list[tuple[Pad, str]] = []
+        meer = 0
         for i, w in enumerate(waarde):
             try:
                 uit.append(hook(w, element))
             except Exception as e:
-                fouten.extend(_bladeren(e, (i,)))
+                for fout in _bladeren(e, (i,)):
+                    if len(fouten) < _BEWAARD:
+                        fouten.append(fout)
+                    else:
+                        meer += 1
+                meer += sum(_weggelaten(e))
         if fouten:
-            raise _Fouten(fouten)
+            raise _Fouten(fouten, meer)
         return tuple(uit)
 
     return structure
 
 
-class _Fouten(_Fout):
-    """Several problems below one value."""
+#: Problems kept per list (as many as an error reports, :data:`MAX_PROBLEMEN`; the rest
+#: is counted, never held: issue 25).
+_BEWAARD = MAX_PROBLEMEN
 
-    def __init__(self, fouten: Sequence[tuple[Pad, str]]) -> None:
+
+class _Fouten(_Fout):
+    """Several problems below one value: the first :data:`_BEWAARD` of them, and how many
+    more there were (``meer``)."""
+
+    def __init__(self, fouten: Sequence[tuple[Pad, str]], meer: int = 0) -> None:
         super().__init__(fouten[0][1], fouten[0][0])
         self.fouten = tuple(fouten)
+        self.meer = meer
 
 
 def _klasse(c: Converter, t: type) -> Callable[[Any, type], Any]:

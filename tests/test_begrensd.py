@@ -289,3 +289,33 @@ def test_json_stdout_is_complete_or_only_the_error(
     with pytest.raises(UnicodeEncodeError):
         _uitvoer.json_uit("test", data)
     assert capsys.readouterr().out == ""
+
+
+# -- one error line, bounded memory -----------------------------------------------------
+
+
+def test_one_error_line_for_many_wrong_items_keeps_only_a_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """5 MiB of wrong-typed items cost 1.09 GB for one line: the loader now keeps the first
+    problems of a list and counts the rest."""
+    from alvrules import laden
+
+    bewaard: list[int] = []
+    echt = laden._Fouten.__init__
+
+    def init(self: Any, fouten: Any, meer: int = 0) -> None:
+        bewaard.append(len(fouten))
+        echt(self, fouten, meer)
+
+    monkeypatch.setattr(laden._Fouten, "__init__", init)
+    data = _data()
+    data["notulencommissie"] = [1] * 50_000
+    data["moties"][0]["oproep"] = ["x", 2, 3]
+    with pytest.raises(laden.InvoerFout) as fout:
+        lees_dossier(data)
+    # 50,000 + 2 problems: the first named, the rest counted
+    assert str(fout.value) == (
+        "dossier: moties[M01].oproep[1]: verwacht tekst, niet een getal (en nog 50001)"
+    )
+    assert max(bewaard) <= laden._BEWAARD
