@@ -54,9 +54,10 @@ def test_the_accounting_is_a_proposal() -> None:
 
 
 def test_a_proposal_vote_without_proposal_and_a_duplicate_id() -> None:
+    # the ids first (stm12_eigen_id, which uitslag runs too), then the proposals
     assert _stm12(Stemming(id="S01"), Stemming(id="S01", voorstellen=("M03",))) == [
-        "stemmingen[S01].voorstellen",
         "stemmingen[1].id",
+        "stemmingen[S01].voorstellen",
     ]
 
 
