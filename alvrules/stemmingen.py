@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from alvrules.grenzen import MAX_CIJFERS
+from alvrules.grenzen import MAX_CIJFERS, MAX_OPSOMMING
 from alvrules.model import aware
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
@@ -230,15 +230,23 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
                 "De stemming noemt geen voorstel.",
                 "The vote names no proposal.",
             )
-        for j, v in enumerate(s.voorstellen):
-            if v not in bekend:
-                yield bevinding(
-                    "STM12",
-                    f"{pad}.voorstellen[{j}]",
-                    f"Voorstel {v!r} staat niet in het dossier (geen motie, amendement, "
-                    "agendapunt of vacature met die id).",
-                    f"Proposal {v!r} is not in the dossier.",
-                )
+        onbekend = [(j, v) for j, v in enumerate(s.voorstellen) if v not in bekend]
+        for j, v in onbekend[:MAX_OPSOMMING]:
+            yield bevinding(
+                "STM12",
+                f"{pad}.voorstellen[{j}]",
+                f"Voorstel {v!r} staat niet in het dossier (geen motie, amendement, "
+                "agendapunt of vacature met die id).",
+                f"Proposal {v!r} is not in the dossier.",
+            )
+        if len(onbekend) > MAX_OPSOMMING:  # capped per vote (issue 25): one more counts the rest
+            rest = len(onbekend) - MAX_OPSOMMING
+            yield bevinding(
+                "STM12",
+                f"{pad}.voorstellen",
+                f"En nog {rest} voorstellen van deze stemming staan niet in het dossier.",
+                f"And {rest} more proposals of this vote are not in the dossier.",
+            )
         if s.betreft is not None and s.betreft not in bekend:
             yield bevinding(
                 "STM12",

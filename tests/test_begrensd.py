@@ -319,3 +319,14 @@ def test_one_error_line_for_many_wrong_items_keeps_only_a_few(
         "dossier: moties[M01].oproep[1]: verwacht tekst, niet een getal (en nog 50001)"
     )
     assert max(bewaard) <= laden._BEWAARD
+
+
+@pytest.mark.regel("STM12")
+def test_stm12_names_at_most_max_opsomming_unknown_proposals_per_vote() -> None:
+    """Each 8-byte unknown id was a finding (a 2.5 MiB order motion gave 192 MB of SARIF)."""
+    data = _data()
+    data["stemmingen"][0]["voorstellen"] = [f"X{i}" for i in range(MAX_OPSOMMING + 25)]
+    stm12 = [b for b in controleer(lees_dossier(data)).bevindingen if b.regel == "STM12"]
+    assert len(stm12) == MAX_OPSOMMING + 1
+    assert stm12[-1].melding == "En nog 25 voorstellen van deze stemming staan niet in het dossier."
+    assert stm12[0].pad.endswith(".voorstellen[0]")
