@@ -275,7 +275,9 @@ def mot06_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
     stukken += [("amendementen", i, a.id) for i, a in enumerate(dossier.amendementen)]
     for soort, i, stuk_id in stukken:
         eerder = gezien.get(stuk_id.strip())
-        if _leeg(stuk_id):
+        if (
+            not stuk_id.strip()
+        ):  # MOT06: an id of only invisible characters is still an id (paths quote it)
             yield bevinding(
                 "MOT06", f"{soort}[{i}].id", "Dit stuk heeft geen id.", "This item has no id."
             )
