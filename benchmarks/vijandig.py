@@ -530,7 +530,7 @@ def _commit() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tot", type=int, default=MAX_GROOTTE - 1024, help="largest size, bytes")
-    ap.add_argument("--stappen", type=int, default=3, help="number of sizes measured")
+    ap.add_argument("--stappen", type=int, default=2, help="number of sizes measured")
     ap.add_argument("--vormen", default=",".join(VORMEN), help="comma-separated shapes")
     ap.add_argument("--herhaal", type=int, default=1, help="runs per cell (least CPU counts)")
     ap.add_argument(
