@@ -431,11 +431,19 @@ def tabel(data: dict[str, Any]) -> str:
     """The tables of docs/kwaliteit.md: a summary per shape, the whole matrix at the largest
     size (CPU time, peak memory, output as a multiple of the input, exit code), then the
     slowest cell per shape and size."""
+    ontbreekt = [v for v in VORMEN if v not in _per_vorm(data)]
     regels = [
         f"Gemeten op {data['datum']}, commit `{data['commit']}`, {data['herhaal']} run(s) per "
         f"opdracht en vorm; load average {_nl(data['load'][0], 1)} bij de start en "
         f"{_nl(data['load'][1], 1)} aan het eind. Opstarten (een dossier met alleen de kop): "
-        f"{_nl(data['basis_s'], 2)} s CPU; de groei is die van de tijd daarboven.",
+        f"{_nl(data['basis_s'], 2)} s CPU; de groei is die van de tijd daarboven."
+        + (
+            " Niet gemeten in deze run (de tijd op de gedeelde machine was op): "
+            + ", ".join(f"`{v}`" for v in ontbreekt)
+            + "."
+            if ontbreekt
+            else ""
+        ),
         "",
         "| vorm | grootste bestand | traagste cel | CPU-tijd | piekgeheugen | grootste uitvoer "
         "| snelste groei per verdubbeling (fit) | binnen budget |",
