@@ -40,11 +40,13 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 
 import attrs
 from attrs import frozen
 
+from alvrules.fouten import eis
 from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bijlage, lees_bytes
 from alvrules.model import InvoerFout
 from alvrules.waarden import getypeerd
@@ -271,6 +273,7 @@ def lees_bevolking(
     unreadable, not a regular file, too large (larger than :data:`MAX_GROOTTE`) or
     malformed.
     """
+    eis(pad, (str, PathLike), "pad")
     p = Path(pad)
     if map_ is not None:
         naam = str(pad)

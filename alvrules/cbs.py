@@ -23,6 +23,7 @@ import http.client
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -68,14 +69,73 @@ def _fout(nl: str, en: str) -> InvoerFout:
     return InvoerFout(f"CBS: {nl}; niets geschreven", en=f"CBS: {en}; nothing written")
 
 
-def _pagina(url: str, timeout: float) -> dict[str, Any]:
+class _Doorverwijzing(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another http(s) address (urllib also follows ftp)."""
+
+    def redirect_request(  # noqa: PLR0917 - urllib's signature
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if _schema(newurl) not in ("http", "https"):
+            raise _fout(
+                "doorverwezen naar een adres dat niet met http:// of https:// begint",
+                "redirected to an address that does not start with http:// or https://",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_Doorverwijzing)
+
+
+def _open(verzoek: urllib.request.Request, timeout: float) -> Any:
+    """Open ``verzoek`` (redirects only to http(s)); a seam for tests."""
+    return _OPENER.open(verzoek, timeout=timeout)
+
+
+def _te_laat(timeout: float) -> InvoerFout:
+    return _fout(f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s")
+
+
+def _lees(antwoord: Any, einde: float, timeout: float) -> bytes:
+    """The body of ``antwoord``, at most ``MAX_ANTWOORD + 1`` bytes, before ``einde``
+    (:func:`time.monotonic`): each read may wait only for the time left, so a server that
+    drips a byte at a time is stopped at the deadline, not after each read's time-out."""
+    sok = getattr(getattr(getattr(antwoord, "fp", None), "raw", None), "_sock", None)
+    stukken: list[bytes] = []
+    gelezen = 0
+    while gelezen <= MAX_ANTWOORD:
+        rest = einde - time.monotonic()
+        if rest <= 0:
+            raise _te_laat(timeout)
+        if sok is not None:
+            sok.settimeout(rest)
+        stuk = antwoord.read1(min(1 << 16, MAX_ANTWOORD + 1 - gelezen))
+        if not stuk:
+            break
+        stukken.append(stuk)
+        gelezen += len(stuk)
+    return b"".join(stukken)
+
+
+def _pagina(url: str, timeout: float, einde: float | None = None) -> dict[str, Any]:
+    einde = time.monotonic() + timeout if einde is None else einde
     verzoek = urllib.request.Request(
         url, headers={"Accept": "application/json", "User-Agent": "alvrules"}
     )
     try:
-        with urllib.request.urlopen(verzoek, timeout=timeout) as antwoord:
+        rest = einde - time.monotonic()
+        if rest <= 0:
+            raise _te_laat(timeout)
+        with _open(verzoek, rest) as antwoord:
             soort = antwoord.headers.get_content_type()
-            inhoud = antwoord.read(MAX_ANTWOORD + 1)
+            inhoud = _lees(antwoord, einde, timeout)
+    except InvoerFout:
+        raise
     except urllib.error.HTTPError as e:
         raise _fout(f"HTTP {e.code} {e.reason}", f"HTTP {e.code} {e.reason}") from None
     except TimeoutError:
@@ -97,7 +157,18 @@ def _pagina(url: str, timeout: float) -> dict[str, Any]:
         raise _fout("antwoord te groot", "response too large")
     try:
         data = json.loads(inhoud.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except ValueError as e:
+        if "digits" in str(e) and not isinstance(e, json.JSONDecodeError | UnicodeDecodeError):
+            # an integer beyond Python's digit limit (int_max_str_digits): no count of CBS
+            raise _fout(
+                "antwoord bevat een getal met te veel cijfers",
+                "response has a number with too many digits",
+            ) from None
+        raise _fout(
+            f"antwoord is geen JSON maar {soort} (storing of verkeerde --url?)",
+            f"the response is not JSON but {soort} (outage or wrong --url?)",
+        ) from None
+    except RecursionError:
         raise _fout(
             f"antwoord is geen JSON maar {soort} (storing of verkeerde --url?)",
             f"the response is not JSON but {soort} (outage or wrong --url?)",
@@ -119,8 +190,9 @@ def _schema(url: str) -> str | None:
 
 
 def _rijen(url: str, timeout: float) -> Iterator[Any]:
+    einde = time.monotonic() + timeout  # one deadline for every page together
     for _ in range(_MAX_PAGINAS):
-        data = _pagina(url, timeout)
+        data = _pagina(url, timeout, einde)
         yield from data["value"]
         volgende = data.get("odata.nextLink")
         if not isinstance(volgende, str) or not volgende:

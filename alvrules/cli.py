@@ -441,7 +441,10 @@ def _bevolking(p: argparse.ArgumentParser) -> None:
         type=float,
         default=30.0,
         metavar=_t("SECONDEN", "SECONDS"),
-        help=_t("wachttijd per verzoek (standaard: 30)", "time-out per request (default: 30)"),
+        help=_t(
+            "wachttijd voor de hele download (standaard: 30)",
+            "time limit of the whole download (default: 30)",
+        ),
     )
     _gemeenschappelijk(o, _HULP["bevolking"][0])
 

@@ -24,7 +24,7 @@ from attrs import field, frozen
 from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Bevolkingsbestand, Dossier
-from alvrules.fouten import AlvrulesFout
+from alvrules.fouten import AlvrulesFout, eis
 from alvrules.gemeenten import BuitenRegister, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_SUGGESTIES
 from alvrules.kalender import VERGADERJAREN, Kalender
@@ -132,6 +132,8 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
     the dossier outside the calendar (possible only for a dossier built in Python, the
     loader refuses it) ends that check with one error.
     """
+    eis(dossier, Dossier, "dossier")
+    eis(bevolking, (Bevolking, type(None)), "bevolking")
     datum = dossier.vergadering.datum
     if datum.year not in VERGADERJAREN:
         van, tot = VERGADERJAREN.start, VERGADERJAREN.stop - 1
@@ -178,6 +180,8 @@ def controleer_motie(
     >>> sorted(r.regels())
     ['MOT01', 'MOT03']
     """
+    eis(motie, Motie, "motie")
+    eis(vergadering, Vergadering, "vergadering")
     dossier = Dossier(vergadering=vergadering, agendapunten=tuple(agendapunten), moties=(motie,))
     return _van_stuk(dossier, stuk_pad("moties", 0, motie.id), bevolking)
 
@@ -192,6 +196,8 @@ def controleer_amendement(
     """The findings of one amendment, as :func:`controleer_motie` gives those of a motion:
     the same as inside a dossier with this ``vergadering`` and ``agendapunten`` (the
     proposal it amends is the agenda item it names, AMD01/AMD04)."""
+    eis(amendement, Amendement, "amendement")
+    eis(vergadering, Vergadering, "vergadering")
     dossier = Dossier(
         vergadering=vergadering, agendapunten=tuple(agendapunten), amendementen=(amendement,)
     )

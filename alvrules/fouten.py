@@ -20,7 +20,7 @@ input (a programming error in alvrules itself excepted).
 
 from __future__ import annotations
 
-__all__ = ["AlvrulesFout", "GebruiksFout", "InvoerFout", "Leesprobleem"]
+__all__ = ["AlvrulesFout", "GebruiksFout", "InvoerFout", "Leesprobleem", "eis"]
 
 
 class AlvrulesFout(Exception):
@@ -97,3 +97,14 @@ class Leesprobleem:
 class GebruiksFout(AlvrulesFout, ValueError, TypeError):
     """A library function called against its documented contract (a programming error of
     the caller), with a Dutch reason. Also a :class:`TypeError`, for a wrong type."""
+
+
+def eis(waarde: object, soort: type | tuple[type, ...], wat: str) -> None:
+    """:class:`GebruiksFout` unless ``waarde`` is a ``soort`` (``True`` is no ``int``): the
+    guard of a public entry point, so ``controleer(None)`` says what it wants instead of
+    failing deep inside with an ``AttributeError``."""
+    soorten = soort if isinstance(soort, tuple) else (soort,)
+    if isinstance(waarde, soorten) and not (isinstance(waarde, bool) and bool not in soorten):
+        return
+    namen = " of ".join(s.__name__ for s in soorten)
+    raise GebruiksFout(f"{wat} moet een {namen} zijn, niet {type(waarde).__name__}")

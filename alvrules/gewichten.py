@@ -31,7 +31,7 @@ from datetime import MINYEAR, date
 from attrs import frozen
 
 from alvrules.bevolking import UIT_BESTAND, Bevolking, beschikbaar, gedeeld, geen_cijfers
-from alvrules.fouten import GebruiksFout
+from alvrules.fouten import GebruiksFout, eis
 from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
@@ -241,6 +241,8 @@ def stemgewichten(
     ``bevolking``: the figures to use (their reference date must be the meeting's);
     without it the shipped figures. :class:`InvoerFout` when figures are missing.
     """
+    eis(vergaderdatum, date, "vergaderdatum")
+    eis(bevolking, (Bevolking, type(None)), "bevolking")
     p = procedure_op(vergaderdatum)
     peil = peildatum(vergaderdatum, p)
     reg = gemeenten or register()

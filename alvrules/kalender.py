@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from attrs import field, frozen
 
-from alvrules.fouten import GebruiksFout
+from alvrules.fouten import GebruiksFout, eis
 from alvrules.model import InvoerFout
 from alvrules.procedure import GelijkgesteldeDag, Procedure, besluit_bekend, gelijkgestelde_dagen
 from alvrules.waarden import getypeerd
@@ -191,6 +191,7 @@ class Kalender:
 
     def is_werkdag(self, datum: date) -> bool:
         """CAL01."""
+        eis(datum, date, "datum")
         return (
             datum.weekday() < 5
             and datum not in feestdagen(datum.year)
@@ -218,6 +219,8 @@ class Kalender:
 
     def werkdagen_voor(self, datum: date, n: int) -> date:
         """CAL02: the ``n``-th working day before ``datum`` (``datum`` itself not counted)."""
+        eis(datum, date, "datum")
+        eis(n, int, "n")
         if n < 1:
             raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
         jaar = datum.year

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from functools import cache
+from os import PathLike
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -48,7 +49,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from alvrules import paden
 from alvrules.dossier import Dossier
-from alvrules.fouten import Leesprobleem
+from alvrules.fouten import Leesprobleem, eis
 from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.paden import Id, Stap
@@ -98,6 +99,7 @@ def laad_dossier(pad: str | Path) -> Dossier:
 def laad_bestand(pad: str | Path) -> tuple[Dossier, bytes]:
     """The dossier at ``pad`` (as :func:`laad_dossier`) and the bytes it was read from:
     the file is read once, so a receipt's hash is that of the bytes checked."""
+    eis(pad, (str, PathLike), "pad")
     bestand = Path(pad)
     inhoud = lees_bytes(bestand)
     dossier = laad_bytes(inhoud, bestand.name, json_=is_json(inhoud, bestand.name))
@@ -160,7 +162,9 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         ) from None
     try:
         if json_:
-            return json.loads(tekst, object_pairs_hook=_json_object)
+            data = json.loads(tekst, object_pairs_hook=_json_object)
+            _zonder_surrogaten(data, naam)
+            return data
         toml_vooraf(tekst, naam)
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
@@ -202,6 +206,41 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
             een_regel(f"{naam}: onleesbare waarde: {reden}"),
             en=een_regel(f"{naam}: unreadable value: {reden_en}"),
         ) from None
+
+
+_SURROGAAT = re.compile("[\ud800-\udfff]")
+
+
+def _zonder_surrogaten(data: Any, naam: str) -> None:
+    """Refuse a lone surrogate (``"\\ud800"``) anywhere in a JSON document, naming its
+    place: it is no Unicode text (it cannot be written as UTF-8), so every output would
+    fail on it. TOML refuses it itself; UTF-8 bytes cannot hold one. Linear: one pass."""
+    stapel: list[tuple[Any, Pad]] = [(data, ())]
+    while stapel:
+        waarde, pad = stapel.pop()
+        if isinstance(waarde, str):
+            if not waarde.isascii() and _SURROGAAT.search(waarde):
+                _surrogaat(data, pad, naam)
+        elif isinstance(waarde, dict):
+            for sleutel in waarde:
+                if not sleutel.isascii() and _SURROGAAT.search(sleutel):
+                    _surrogaat(data, pad, naam, sleutel=True)
+            # pushed last to first: the first place in the file is reported
+            stapel.extend((waarde[k], (*pad, k)) for k in reversed(list(waarde)))
+        elif isinstance(waarde, list):
+            stapel.extend((waarde[i], (*pad, i)) for i in reversed(range(len(waarde))))
+
+
+def _surrogaat(data: Any, pad: Pad, naam: str, *, sleutel: bool = False) -> None:
+    plek = _weergave(pad, data) or "het document"
+    wat, wat_en = ("een sleutel", "a key") if sleutel else ("de tekst", "the text")
+    reden = f"{wat} bevat een losse surrogaat (\\ud800-\\udfff): geen geldige Unicode"
+    reden_en = f"{wat_en} contains a lone surrogate (\\ud800-\\udfff): not valid Unicode"
+    raise InvoerFout(
+        f"{naam}: {plek}: {reden}",
+        en=f"{naam}: {plek}: {reden_en}",
+        problemen=(Leesprobleem(_weergave(pad, data), reden, reden_en),),
+    )
 
 
 def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
+from alvrules.fouten import eis
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -155,6 +156,7 @@ PROCEDURES: tuple[Procedure, ...] = (
 
 def procedure_op(datum: date) -> Procedure:
     """The procedure in force on ``datum``: the latest entry with ``geldig_van <= datum``."""
+    eis(datum, date, "datum")
     in_force = [p for p in PROCEDURES if p.geldig_van <= datum]
     if not in_force:  # the shipped first entry starts at date.min; a test removes it
         raise LookupError(f"geen procedure bekend voor {datum.isoformat()}")

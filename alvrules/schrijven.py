@@ -22,15 +22,20 @@ sections and adds the comments.
 from __future__ import annotations
 
 import json
+import os
+import secrets
+import stat
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from enum import Enum
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from alvrules.dossier import Dossier
+from alvrules.fouten import eis
 from alvrules.laden import HERNOEMD
 from alvrules.model import Agendapunt, AgendaSoort
 from alvrules.stemmingen import Stembriefje, Stemming
@@ -189,6 +194,10 @@ def _is_tabel(waarde: Any) -> bool:
 def schrijf_dossier(dossier: Dossier, pad: str | Path) -> Path:
     """Write ``dossier`` to ``pad``: JSON for a ``.json`` suffix, TOML otherwise.
 
+    The file is written in one step (a temporary file beside it, then renamed over it):
+    when writing fails (a full disk, no permission) an existing file keeps its content.
+    An existing file keeps its permissions; a symbolic link is followed.
+
     Returns the path written. Reading it back gives the same dossier::
 
         >>> from alvrules import Dossier, Vergadering, laad_dossier, schrijf_dossier
@@ -196,7 +205,36 @@ def schrijf_dossier(dossier: Dossier, pad: str | Path) -> Path:
         >>> laad_dossier(schrijf_dossier(d, "alv.toml")) == d
         True
     """
+    eis(dossier, Dossier, "dossier")
+    eis(pad, (str, PathLike), "pad")
     bestand = Path(pad)
     tekst = naar_json(dossier) if bestand.suffix.lower() == ".json" else naar_toml(dossier)
-    bestand.write_text(tekst, encoding="utf-8")
+    schrijf_atomair(bestand, tekst.encode("utf-8"))
     return bestand
+
+
+def schrijf_atomair(pad: Path, inhoud: bytes) -> None:
+    """Write ``inhoud`` to ``pad`` in one step: a new file beside it (created with the
+    default permissions, or those of the file it replaces), flushed to disk, then
+    :func:`os.replace`; on any failure the temporary file is removed and ``pad`` is as
+    it was."""
+    doel = Path(os.path.realpath(pad)) if pad.is_symlink() else pad
+    try:
+        modus: int | None = stat.S_IMODE(doel.stat().st_mode)
+    except FileNotFoundError:
+        modus = None
+    tijdelijk = doel.with_name(f".{doel.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(
+        tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+    )
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        if modus is not None:
+            os.chmod(tijdelijk, modus)
+        os.replace(tijdelijk, doel)
+    except BaseException:
+        tijdelijk.unlink(missing_ok=True)
+        raise

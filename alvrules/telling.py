@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
-from alvrules.fouten import GebruiksFout
+from alvrules.fouten import GebruiksFout, eis
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
 from alvrules.waarden import getypeerd
@@ -106,7 +106,21 @@ def meer_dan(deel: int, meerderheid: Fraction, basis: int) -> bool:
     return deel * meerderheid.denominator > meerderheid.numerator * basis
 
 
+def _controleer_meerderheid(meerderheid: Fraction, leden: int | None = None) -> None:
+    """:class:`GebruiksFout` unless the majority is a fraction in (0, 1] and ``leden`` (the
+    basis of a majority of all members' votes) is ``None`` or a whole number above 0: a
+    majority of 3/2 or -5 members would decide before any ballot."""
+    eis(meerderheid, Fraction, "meerderheid")
+    if not 0 < meerderheid <= 1:
+        raise GebruiksFout(f"meerderheid moet tussen 0 en 1 liggen (0 < m ≤ 1): {meerderheid}")
+    if leden is not None:
+        eis(leden, int, "leden")
+        if leden <= 0:
+            raise GebruiksFout(f"leden (stemmen van alle leden) moet groter zijn dan 0: {leden}")
+
+
 def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
+    eis(gewichten, Mapping, "gewichten")
     if all(type(stemmen) is int and stemmen >= 0 for stemmen in gewichten.values()):
         return  # the common case, checked without a branch per member
     for code, stemmen in gewichten.items():
@@ -187,6 +201,7 @@ def vaststaand(
 
     Exact (integers and the majority's fraction) and O(1).
     """
+    _controleer_meerderheid(meerderheid, leden)
     if _uitkomst(voor, tegen + rest, meerderheid, leden) is Uitkomst.AANGENOMEN:
         return Uitkomst.AANGENOMEN
     if voor + tegen > 0:
@@ -205,6 +220,7 @@ def tel(
 ) -> Uitslag:
     """STM04-STM06: tally ballots ``(code, keuze)`` on a proposal."""
     _controleer_gewichten(gewichten)
+    _controleer_meerderheid(meerderheid, leden)
     gezien: set[str] = set()
     som = dict.fromkeys(Keuze, 0)
     geweigerd: list[Weigering] = []
@@ -249,6 +265,7 @@ class LiveTelling:
         stemgerechtigd: Collection[str] | None = None,
     ) -> None:
         _controleer_gewichten(gewichten)
+        _controleer_meerderheid(meerderheid, leden)
         self._gewichten = dict(gewichten)
         self._meerderheid = meerderheid
         self._teller, self._noemer = meerderheid.numerator, meerderheid.denominator
@@ -393,6 +410,7 @@ def tel_keuze(
 ) -> KeuzeUitslag:
     """STM10: tally ballots ``(code, optie)``; ``onthouding`` is allowed and not cast."""
     _controleer_gewichten(gewichten)
+    _controleer_meerderheid(meerderheid)
     som = dict.fromkeys(opties, 0)
     onthouding = 0
     gezien: set[str] = set()

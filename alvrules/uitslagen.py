@@ -515,7 +515,8 @@ def _resultaat(
             toelichting=toelichting,
             stemgedrag=_geteld(briefjes, gewichten, {*opties, Keuze.ONTHOUDING.value}),
         )
-    leden = sum(gewichten.values()) if s.grondslag is Grondslag.LEDEN else None
+    # without any weight there is no basis of all members' votes (nothing can be adopted)
+    leden = (sum(gewichten.values()) or None) if s.grondslag is Grondslag.LEDEN else None
     live = LiveTelling(gewichten, meerderheid=meerderheid, leden=leden, stemgerechtigd=geldig)
     for code, keuze in briefjes:  # in the order recorded: when was the outcome decided?
         live.stem(code, keuze)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -152,8 +153,12 @@ _EN = {
 
 
 def datum(tekst: str, wat: str = "datum") -> date:
-    """Parse ``JJJJ-MM-DD``; :class:`InvoerFout` with a Dutch reason otherwise."""
+    """Parse ``JJJJ-MM-DD`` (only that form: not ``2023-W48-5`` or ``20231201``, which
+    :meth:`date.fromisoformat` also takes); :class:`InvoerFout` with a Dutch reason
+    otherwise."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
+            raise ValueError(tekst)
         return date.fromisoformat(tekst)
     except ValueError:
         raise InvoerFout(
@@ -163,8 +168,11 @@ def datum(tekst: str, wat: str = "datum") -> date:
 
 
 def tijd(tekst: str, wat: str = "tijd") -> time:
-    """Parse ``UU:MM``; :class:`InvoerFout` with a Dutch reason otherwise."""
+    """Parse ``UU:MM`` (or ``UU:MM:SS``); :class:`InvoerFout` with a Dutch reason otherwise
+    (also for an empty text: never silently the default)."""
     try:
+        if not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?([+-].*|Z)?", tekst):
+            raise ValueError(tekst)
         t = time.fromisoformat(tekst)
     except ValueError:
         raise InvoerFout(

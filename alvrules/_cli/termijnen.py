@@ -81,7 +81,9 @@ def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> N
 def run(args: argparse.Namespace) -> int:
     vergadering = Vergadering(
         datum=_vergaderdatum(args.datum),
-        sluitingstijd=tijd(args.sluitingstijd, "sluitingstijd") if args.sluitingstijd else None,
+        sluitingstijd=tijd(args.sluitingstijd, "sluitingstijd")
+        if args.sluitingstijd is not None
+        else None,
     )
     lijst = termijnen(vergadering)
     h = herkomst_van(args, datum=vergadering.datum)
