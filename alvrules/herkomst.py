@@ -19,6 +19,14 @@ with a one-line summary of it (:func:`samenvatting`). The fields (docs: "Herkoms
     meeting's reference date;
 ``feestdagen``
     the shipped Atw holiday table: first and last year and the ``sha256`` of the table;
+``tabellen``
+    the ``sha256`` of every shipped data table that can decide a result, by file name
+    (:func:`tabellen`): members, the register's changes and mergers, aliases, roles,
+    holidays, equated days and the index of the shipped figures;
+``opties``
+    the options of the command that change what it writes or decides (``format``,
+    ``lang``, ``strikt``, ``sluitingstijd``, ``peildatum``, ``bevolking``): the same input
+    with other options is another result, and the receipt says which;
 ``invoer``
     for file input, its ``naam`` (the file name, ``-`` for standard input) and the
     ``sha256`` of its bytes;
@@ -51,6 +59,7 @@ __all__ = [
     "procedure",
     "samenvatting",
     "sha256",
+    "tabellen",
     "versie",
 ]
 
@@ -120,6 +129,20 @@ def feestdagen() -> dict[str, Any]:
     return {"van": TABELJAREN.start, "tot_en_met": TABELJAREN.stop - 1, "sha256": sha256(tabel)}
 
 
+@functools.cache
+def tabellen() -> dict[str, str]:
+    """The sha256 of every shipped data table (``alvrules/data/*.csv``) by file name, except
+    the figures of one reference date (``inwoners-*.csv``: the file used is named under
+    ``bevolking``). A table added to the package is in the receipt without a change here."""
+    map_ = resources.files("alvrules") / "data"
+    namen = sorted(
+        p.name
+        for p in map_.iterdir()
+        if p.name.endswith(".csv") and not p.name.startswith("inwoners-")
+    )
+    return {naam: sha256((map_ / naam).read_bytes()) for naam in namen}
+
+
 def invoer(naam: str, inhoud: bytes) -> dict[str, str]:
     """An input file: its name (without directories) and the sha256 of its bytes."""
     return {"naam": naam, "sha256": sha256(inhoud)}
@@ -131,11 +154,14 @@ def herkomst(
     bevolking: Mapping[str, Any] | None = None,
     invoer: Mapping[str, str] | None = None,
     tijdstip: datetime | None = None,
+    opties: Mapping[str, str | bool | int] | None = None,
 ) -> dict[str, Any]:
     """The receipt of one output.
 
     ``datum`` is the meeting date that chose the procedure (``None``: today's procedure is
-    not named, e.g. for the catalogue); ``tijdstip`` is added only when given.
+    not named, e.g. for the catalogue); ``opties`` are the command's options that change
+    its output (the CLI gives them; ``{}`` for the library); ``tijdstip`` is added only
+    when given.
     """
     uit: dict[str, Any] = {
         "alvrules": versie(),
@@ -144,6 +170,8 @@ def herkomst(
         "bevolking": dict(bevolking) if bevolking else None,
         "feestdagen": feestdagen(),
         "invoer": dict(invoer) if invoer else None,
+        "tabellen": tabellen(),
+        "opties": dict(opties or {}),
     }
     if tijdstip is not None:
         if tijdstip.tzinfo is None:
@@ -163,8 +191,9 @@ def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
         f"alvrules {h['alvrules']}",
         f"{'catalogue' if en else 'catalogus'} {c['versie']} (sha256 {c['sha256'][:12]})",
     ]
-    if h.get("procedure"):
-        delen.append(f"procedure {'from' if en else 'vanaf'} {h['procedure']['geldig_van']}")
+    procedure = h.get("procedure")
+    if procedure and procedure["geldig_van"] != date.min.isoformat():  # a real start only
+        delen.append(f"procedure {'from' if en else 'vanaf'} {procedure['geldig_van']}")
     if h.get("bevolking"):
         b = h["bevolking"]
         if b.get("bron") == "Bron: CBS" and b.get("oorsprong", "pakket") in ("pakket", "cbs"):

@@ -53,7 +53,7 @@ KAAL = {
 }
 VOL = {
     **KAAL,
-    "procedure": {"geldig_van": "0001-01-01", "bron": "Statuten art. 10"},
+    "procedure": {"geldig_van": "2024-01-01", "bron": "Statuten art. 10"},
     "bevolking": {"peildatum": "2022-01-01", "bron": "Bron: CBS", "sha256": CBS},
     "invoer": {"naam": "najaars-alv-2023.toml", "sha256": INV},
     "tijdstip": "2023-12-01T12:00:00+01:00",
@@ -70,14 +70,14 @@ NAAM_MET_REGELEINDE = {**KAAL, "invoer": {"naam": "a\nb.toml", "sha256": INV}}
             VOL,
             "nl",
             f"herkomst: alvrules 0.1.0, catalogus 2023.1 (sha256 {CAT[:12]}), "
-            f"procedure vanaf 0001-01-01, CBS 2022-01-01 (sha256 {CBS[:12]}), "
+            f"procedure vanaf 2024-01-01, CBS 2022-01-01 (sha256 {CBS[:12]}), "
             f"invoer najaars-alv-2023.toml (sha256 {INV[:12]}), 2023-12-01T12:00:00+01:00",
         ),
         (
             VOL,
             "en",
             f"provenance: alvrules 0.1.0, catalogue 2023.1 (sha256 {CAT[:12]}), "
-            f"procedure from 0001-01-01, CBS 2022-01-01 (sha256 {CBS[:12]}), "
+            f"procedure from 2024-01-01, CBS 2022-01-01 (sha256 {CBS[:12]}), "
             f"input najaars-alv-2023.toml (sha256 {INV[:12]}), 2023-12-01T12:00:00+01:00",
         ),
         (
@@ -92,6 +92,17 @@ NAAM_MET_REGELEINDE = {**KAAL, "invoer": {"naam": "a\nb.toml", "sha256": INV}}
 def test_samenvatting(h: dict[str, object], taal: str, regel: str) -> None:
     """The one line at the end of a text or HTML output, for each shape of the receipt."""
     assert herkomst.samenvatting(h, taal) == regel
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_samenvatting_zonder_begindatum_noemt_geen_datum(taal: str) -> None:
+    """Issue 26: people read "procedure vanaf 0001-01-01"; a procedure without a known
+    start (the first entry, from ``date.min``) is not dated in the human line."""
+    h = {**VOL, "procedure": {"geldig_van": "0001-01-01", "bron": "Statuten art. 10"}}
+    regel = herkomst.samenvatting(h, taal)
+    assert "0001" not in regel
+    assert "procedure" not in regel
+    assert herkomst.samenvatting(VOL, taal).count("2024-01-01") == 1
 
 
 def test_samenvatting_standaard_nederlands() -> None:

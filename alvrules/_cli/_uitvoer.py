@@ -30,6 +30,7 @@ __all__ = [
     "herkomst_van",
     "json_uit",
     "lees_invoer",
+    "opties",
     "tijd",
 ]
 
@@ -139,7 +140,25 @@ def herkomst_van(
         bevolking=herkomst.bevolking(bevolking),
         invoer=invoer.herkomst if invoer else None,
         tijdstip=tijdstip,
+        opties=opties(args),
     )
+
+
+#: The options that change what a command writes or decides, as the receipt names them.
+OPTIES = ("format", "lang", "strikt", "sluitingstijd", "peildatum", "bevolking")
+
+
+def opties(args: argparse.Namespace) -> dict[str, str | bool | int]:
+    """The :data:`OPTIES` of this command as given (or defaulted); a file by its name only."""
+    uit: dict[str, str | bool | int] = {}
+    for naam in OPTIES:
+        waarde = getattr(args, naam, None)
+        if waarde is None:
+            continue
+        if naam == "bevolking":
+            waarde = Path(str(waarde)).name
+        uit[naam] = waarde if isinstance(waarde, str | bool | int) else str(waarde)
+    return uit
 
 
 #: The Dutch words ``wat`` of :func:`datum` and :func:`tijd`, in English (``--lang en``).
