@@ -478,7 +478,8 @@ class _Versie(argparse.Action):
     """``--version``: the installed version, looked up only when asked (start-up time)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        parser.exit(0, f"alvrules {_versie()}\n")
+        print(f"alvrules {_versie()}")  # on stdout, as `pip --version` and others do
+        parser.exit(0)
 
 
 def _versie() -> str:

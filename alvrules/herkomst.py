@@ -183,7 +183,7 @@ def herkomst(
 def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
     """One line for the end of a text or HTML output, e.g.
 
-    ``herkomst: alvrules 0.1.0, catalogus 2023.1 (sha256 1a2b3c4d5e6f), …``.
+    ``herkomst: alvrules 0.2.0, catalogus 2023.1 (sha256 1a2b3c4d5e6f), …``.
     """
     en = taal == "en"
     c = h["catalogus"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -122,3 +123,71 @@ def test_wiel_bevat_licentie_en_adressen(tmp_path: Path) -> None:
     assert "License-Expression: EUPL-1.2" in metadata
     for naam, url in PYPROJECT["project"]["urls"].items():
         assert f"Project-URL: {naam}, {url}" in metadata
+
+
+# -- the release: one version everywhere, an sdist without tests (issue 26) ------------------
+
+VERSIE = alvrules.__version__
+
+
+def test_een_versie_in_hooks_docs_en_installatie() -> None:
+    """The hook examples and install lines name the version of the code (``rev: vX.Y.Z``)."""
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert f"rev: v{VERSIE}" in hooks
+    docs = {p.name: p.read_text("utf-8") for p in (ROOT / "docs").glob("*.md")}
+    revs = {v for tekst in docs.values() for v in re.findall(r"rev: v(\d+\.\d+\.\d+)", tekst)}
+    assert revs == {VERSIE}
+    tags = {v for tekst in docs.values() for v in re.findall(r"alvrules@v(\d+\.\d+\.\d+)", tekst)}
+    assert tags == {VERSIE}
+    wielen = {
+        v for tekst in docs.values() for v in re.findall(r"alvrules-(\d+\.\d+\.\d+)-py3", tekst)
+    }
+    assert wielen == {VERSIE}
+    assert f'"alvrules": "{VERSIE}"' in docs["herkomst.md"]
+    for naam in ("index.md", "tutorial.md"):  # not in the package index yet
+        assert "pip install alvrules\n" not in docs[naam]
+
+
+def test_versie_op_de_opdrachtregel() -> None:
+    uit = subprocess.run(
+        [sys.executable, "-m", "alvrules", "--version"], capture_output=True, text=True, check=True
+    )
+    assert uit.stdout == f"alvrules {VERSIE}\n"
+
+
+def test_releaseprocedure_beschreven() -> None:
+    tekst = (ROOT / "docs" / "versies.md").read_text("utf-8")
+    for stap in ("git tag -a vX.Y.Z", "pip wheel", "hatchling build -t sdist", "twine upload"):
+        assert stap in tekst, stap
+    assert "## Een release maken" in tekst
+    assert "## Installeren vóór publicatie" in tekst
+
+
+def test_sdist_zonder_tests_bouwt_hetzelfde_wiel(tmp_path: Path) -> None:
+    """Decision: the sdist has no tests or docs; the wheel built from the unpacked sdist
+    holds the same files as the one built from the repository."""
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (sdist,) = tmp_path.glob("alvrules-*.tar.gz")
+    assert sdist.name == f"alvrules-{VERSIE}.tar.gz"
+    with tarfile.open(sdist) as t:
+        namen = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
+        t.extractall(tmp_path / "uit", filter="data")
+    assert not any(n.startswith(("tests/", "docs/", "benchmarks/")) for n in namen)
+    for nodig in ("pyproject.toml", "README.md", "LICENSE", "alvrules/__init__.py"):
+        assert nodig in namen, nodig
+    assert "alvrules/data/gemeenten.csv" in namen
+
+    def wiel(bron: Path, doel: Path) -> set[str]:
+        pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+        subprocess.run([*pip, f"--wheel-dir={doel}", str(bron)], check=True, capture_output=True)
+        (w,) = doel.glob("alvrules-*.whl")
+        with zipfile.ZipFile(w) as z:
+            return {n for n in z.namelist() if not n.endswith("RECORD")}
+
+    uitgepakt = tmp_path / "uit" / f"alvrules-{VERSIE}"
+    assert wiel(uitgepakt, tmp_path / "a") == wiel(ROOT, tmp_path / "b")
