@@ -42,6 +42,17 @@ SHARED = next(
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def shared_nodig(*delen: str) -> pytest.MarkDecorator:
+    """Skip a test that reads ``shared/<delen>`` (the workplace's spec, seed, CBS sources and
+    published schemas) when it is not beside or above the checkout (README: Tests)."""
+    pad = SHARED.joinpath(*delen)
+    return pytest.mark.skipif(
+        not pad.exists(),
+        reason=f"needs shared/{'/'.join(delen)} beside or above the checkout "
+        "(the workplace's spec, seed, data and published schemas; see README, Tests)",
+    )
+
+
 def benchmark_script(naam: str) -> ModuleType:
     """The script ``benchmarks/<naam>.py`` as a module (the benchmarks are no package)."""
     spec = importlib.util.spec_from_file_location(naam, ROOT / "benchmarks" / f"{naam}.py")

@@ -16,7 +16,7 @@ from alvrules.bronnen import DOCS_URL, DOCUMENTEN, Bron, bron_tekst
 from alvrules.catalogus import PAGINAS, REGELS
 from alvrules.cli import main
 from alvrules.regels import BESLUIT_ALVRULES, Regel, regels
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_nodig
 
 SEED = SHARED / "seed" / "vng-najaars-alv-2023-12-01-stukken.txt"
 
@@ -189,7 +189,7 @@ def test_cli_cites_paragraph_3_and_4(capsys: pytest.CaptureFixture[str]) -> None
 
 # --- against the seed ----------------------------------------------------------------
 
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="seed not beside the checkout")
+needs_seed = shared_nodig("seed", SEED.name)
 
 
 def _paragrafen() -> dict[str, str]:

@@ -10,7 +10,7 @@ import pytest
 from alvrules.catalogus import HOOFDSTUKKEN, REGELS
 from alvrules.cli import main
 from alvrules.regels import Ernst, bevinding, regels
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_nodig
 
 SPEC = SHARED / "spec" / "PROCEDURE.md"
 ID = re.compile(r"\b(?:CAL|TRM|SIG|MOT|AMD|STM|KND|PRE|AFD|NOT|AGD)\d{2}\b")
@@ -37,7 +37,7 @@ def test_spec_rules_plus_additions_in_catalogue_order() -> None:
     assert list(REGELS)[:3] == ["CAL01", "CAL02", "TRM01"]
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="spec not beside the checkout")
+@shared_nodig("spec", "PROCEDURE.md")
 def test_every_spec_id_is_registered() -> None:
     assert set(ID.findall(SPEC.read_text(encoding="utf-8"))) == set(REGELS) - TOEGEVOEGD
 

@@ -44,7 +44,7 @@ import pytest
 from alvrules.catalogus import HOOFDSTUKKEN, REGELS
 from alvrules.cli import COMMANDS, main
 from alvrules.regels import regels
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_nodig
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -326,7 +326,7 @@ def test_glossary_code_names_exist() -> None:
             pytest.fail(f"begrippen.md: {naam} does not exist")
 
 
-@pytest.mark.skipif(not SPEC.exists(), reason="spec not beside the checkout")
+@shared_nodig("spec", "PROCEDURE.md")
 def test_glossary_covers_the_spec_vocabulary() -> None:
     spec = SPEC.read_text(encoding="utf-8")
     sectie = spec.split("## 3. Vocabulary", 1)[1].split("\n## ", 1)[0]

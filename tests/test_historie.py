@@ -23,11 +23,12 @@ from alvrules.cli import main
 from alvrules.gemeenten import BEGIN, BuitenRegister, register
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
+from tests.conftest import shared_nodig
 from tests.test_cbs_ophalen import Cbs, cbs  # noqa: F401 - the loopback CBS fixture
 from tests.test_nieuw_jaar import DATA, HISTORIE
 
 HERINDELINGEN = HISTORIE / "herindelingen-2017-2023.csv"
-nodig = pytest.mark.skipif(not HERINDELINGEN.is_file(), reason="../shared/data/historie ontbreekt")
+nodig = shared_nodig("data", "historie", "herindelingen-2017-2023.csv")
 
 
 def _cijfers(jaar: int) -> dict[str, int]:

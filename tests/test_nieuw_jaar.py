@@ -28,7 +28,7 @@ from alvrules.gewichten import stemgewichten
 from alvrules.laden import MAX_GROOTTE, laad_dossier
 from alvrules.model import InvoerFout
 from alvrules.uitslagen import uitslagen
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, shared_nodig
 
 pytestmark = pytest.mark.regel("STM02")
 
@@ -66,7 +66,7 @@ def cijfers_csv(pad: Path, peil: date, per_lid: int | dict[str, int]) -> Path:
 # --- the shipped figures ------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not CBS.is_dir(), reason="../shared/data/cbs is not beside the clone")
+@shared_nodig("data", "cbs")
 def test_every_cbs_file_of_shared_is_shipped_unchanged() -> None:
     """Both folders of CBS figures: ``cbs`` (2022-2025) and ``historie`` (2017-2021)."""
     bronnen = sorted(CBS.glob("inwoners-*.csv")) + sorted(HISTORIE.glob("inwoners-*.csv"))

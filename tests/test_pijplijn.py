@@ -29,7 +29,7 @@ from alvrules.strategies import (
     vergaderingen,
 )
 from alvrules.vindplaats import regel_van
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, shared_nodig
 from tests.schemas import SARIF, valideer
 
 FOUTEN = EXAMPLES / "fouten.toml"
@@ -73,7 +73,7 @@ def test_sarif_valideert_en_heeft_een_resultaat_per_bevinding(
     assert regel.startswith("ondertekening")
 
 
-@pytest.mark.skipif(not SARIF.is_file(), reason="shared/data/schemas not beside the checkout")
+@shared_nodig("data", "schemas", "sarif-schema-2.1.0.json")
 def test_sarif_van_geldig_dossier_valideert_ook(capsys: pytest.CaptureFixture[str]) -> None:
     code, uit = _uit(capsys, "controleer", str(NAJAARS), "--format", "sarif", "--lang", "en")
     assert code == 0

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, EXAMPLES, ROOT
+from tests.conftest import DATA, EXAMPLES, ROOT, shared_nodig
 from tests.schemas import SARIF, valideer
 
 NAJAARS = EXAMPLES / "najaars-alv-2023.toml"
@@ -71,7 +71,7 @@ def _regel(pad: Path, begin: str) -> int:
     )
 
 
-@pytest.mark.skipif(not SARIF.is_file(), reason="shared/data/schemas not beside the checkout")
+@shared_nodig("data", "schemas", "sarif-schema-2.1.0.json")
 def test_onleesbaar_als_sarif_valide_en_elke_fout_genoemd(drie_fouten: Path) -> None:
     """Must show: an unreadable file with --format sarif is schema-valid SARIF with
     executionSuccessful false, exit 2, and every one of its three load errors named."""

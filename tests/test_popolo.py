@@ -14,10 +14,11 @@ from alvrules import cli, laden
 from alvrules.dossier import Dossier
 from alvrules.popolo import AFWEZIG, NIET_GESTEMD, OPTIE
 from alvrules.telling import tel
-from tests.schemas import POPOLO, popolo_validator
+from tests.conftest import shared_nodig
+from tests.schemas import popolo_validator
 from tests.test_uitslagen_2023 import lees_notulen, maak_dossier
 
-nodig = pytest.mark.skipif(not POPOLO.is_dir(), reason="shared/data/schemas/popolo ontbreekt")
+nodig = shared_nodig("data", "schemas", "popolo")
 TOOI = "https://identifier.overheid.nl/tooi/id/gemeente/"
 
 

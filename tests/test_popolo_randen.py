@@ -16,7 +16,8 @@ from alvrules.laden import laad_bytes
 from alvrules.popolo import popolo
 from alvrules.stemmingen import Grondslag
 from alvrules.uitslagen import Uitslagen, uitslagen
-from tests.schemas import POPOLO, popolo_validator
+from tests.conftest import shared_nodig
+from tests.schemas import popolo_validator
 
 TOOI = "https://identifier.overheid.nl/tooi/id/gemeente/"
 #: Utrecht, Den Haag, Amsterdam (represented), Beesel (represented), Groningen (no one)
@@ -281,7 +282,7 @@ def test_without_a_reference_date_the_peildatum_is_null(dossier: Dossier, uit: U
     assert popolo(dossier, uit)["vergadering"]["peildatum"] == "2022-01-01"
 
 
-@pytest.mark.skipif(not POPOLO.is_dir(), reason="shared/data/schemas/popolo ontbreekt")
+@shared_nodig("data", "schemas", "popolo")
 def test_every_kind_of_stemming_validates(
     dossier: Dossier, uit: Uitslagen, events: dict[str, dict[str, Any]]
 ) -> None:
