@@ -143,8 +143,12 @@ class Gemeenteregister:
         self.begin = begin
         self._op_code: dict[str, Gemeente] = {}
         self._op_sleutel: dict[str, list[Gemeente]] = {}
+        #: per code, the municipalities merged whole into it (for :meth:`voorgangers`)
+        self._opgegaan: dict[str, list[Gemeente]] = {}
         for g in gemeenten:
             self._op_code[g.code] = g
+            if g.opgegaan_in:
+                self._opgegaan.setdefault(g.opgegaan_in, []).append(g)
             for naam in (g.naam, *g.aliassen):
                 lijst = self._op_sleutel.setdefault(normaliseer(naam), [])
                 if g not in lijst:
@@ -234,7 +238,7 @@ class Gemeenteregister:
         with ``op``, on or before ``op``); a divided municipality is no one's predecessor
         (:meth:`verdeeld`)."""
         uit: list[Gemeente] = []
-        for g in self._op_code.values():
+        for g in self._opgegaan.get(gemeente.code, ()):  # was a scan of all, per member
             if (
                 g.opgegaan_in == gemeente.code
                 and g.tot is not None
