@@ -88,22 +88,29 @@ def _toml_waarde(t: str, o: int) -> Any:
 
 
 def _toml_tabel(t: str, o: int) -> Any:
-    """The element of an array of tables whose ``[[a.b]]`` header starts at ``o``."""
+    """The element of an array of tables whose ``[[a.b]]`` header starts at ``o``: the text
+    up to the first following header that is not inside it and that parses (a line of a
+    multi-line string may start with ``[`` too)."""
     kop = t[o : t.index("\n", o)] if "\n" in t[o:] else t[o:]
     naam = kop.strip()[2:-2].strip()
     rest = t[o + len(kop) :]
     eigen = re.compile(rf"\[\[?\s*{re.escape(naam)}\s*\.")
-    einde = len(rest)
-    for m in re.finditer(r"^\s*\[", rest, re.MULTILINE):
-        if not eigen.match(rest, m.end() - 1):
-            einde = m.start()
-            break
-    data: Any = tomllib.loads(kop + rest[:einde])
-    for deel in (d.strip().strip('"') for d in naam.split(".")):
-        data = data[deel]
-        if isinstance(data, list):
-            data = data[-1]
-    return data
+    eindes = [
+        m.start()
+        for m in re.finditer(r"^\s*\[", rest, re.MULTILINE)
+        if not eigen.match(rest, m.end() - 1)
+    ]
+    for einde in [*eindes, len(rest)]:
+        try:
+            data: Any = tomllib.loads(kop + rest[:einde])
+        except tomllib.TOMLDecodeError:
+            continue
+        for deel in (d.strip().strip('"') for d in naam.split(".")):
+            data = data[deel]
+            if isinstance(data, list):
+                data = data[-1]
+        return data
+    raise AssertionError(f"no table at {o}: {kop!r}")
 
 
 def _controleer_plaats(tekst_: str, data: Any, json_: bool, b_pad: str) -> None:
