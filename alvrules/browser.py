@@ -263,9 +263,10 @@ _MAANDEN = (
     "november",
     "december",
 )
-#: An ISO 8601 date or timestamp in a message: ``2023-11-20T13:00:00+01:00``, ``2023-12-01``.
+#: An ISO 8601 date or timestamp in a message: ``2023-11-20T13:00:00+01:00``, ``2023-12-01``;
+#: not a date inside an identifier (the agenda item ``notulen-2023-06-14``).
 _ISO = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\d:])"
+    r"(?<![\w-])\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?(?![\w:-])"
 )
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alvrules import browser
 from alvrules.browser import (
@@ -304,11 +306,12 @@ def test_messages_for_people_write_dates_as_people_do() -> None:
     assert leesbare_datum(date(2023, 12, 1)) == "vrijdag 1 december 2023"
     assert voor_mensen(
         "Motie na de termijn ingediend: ontvangen 2023-11-22T09:15:00+01:00, "
-        "termijn 2023-11-20T13:00:00+01:00; ALV 2023-12-01, code 2023-13-45, 20231120."
+        "termijn 2023-11-20T13:00:00+01:00; ALV 2023-12-01, code 2023-13-45, 20231120, "
+        "agendapunt notulen-2023-06-14 of 2023-06-14-a."
     ) == (
         "Motie na de termijn ingediend: ontvangen woensdag 22 november 2023, 9.15 uur, "
         "termijn maandag 20 november 2023, 13.00 uur; ALV vrijdag 1 december 2023, "
-        "code 2023-13-45, 20231120."
+        "code 2023-13-45, 20231120, agendapunt notulen-2023-06-14 of 2023-06-14-a."
     )
     uit = controleer_tekst((EXAMPLES / "fouten.toml").read_text("utf-8"), nu=NU)
     assert len(uit["leesbaar"]) == len(uit["rapport"]["bevindingen"])
@@ -336,3 +339,17 @@ def test_the_template_is_that_of_alvrules_nieuw(jsnull: object) -> None:
         browser.sjabloon_tekst(jsnull)["invoerfout"] == "Vul eerst de datum van de vergadering in."
     )
     assert browser.sjabloon_tekst("2026-13-01")["invoerfout"].startswith("ongeldige vergaderdatum")
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2100, 12, 31), timezones=st.just(UTC)
+    )
+)
+def test_a_timestamp_in_a_message_is_the_same_moment_in_dutch_time(tijd: datetime) -> None:
+    """Property: the ISO timestamp in a message becomes the same moment, in Dutch time."""
+    lokaal = tijd.astimezone(AMSTERDAM)
+    tekst = voor_mensen(f"ontvangen {tijd.isoformat()}.")
+    assert tekst == f"ontvangen {leesbare_datum(lokaal)}."
+    assert f" {lokaal.day} " in tekst
+    assert tekst.endswith(f"{lokaal.year}, {lokaal.hour}.{lokaal.minute:02d} uur.")
