@@ -58,7 +58,7 @@ from alvrules.model import InvoerFout
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
 from alvrules.regels import Rapport
-from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
+from alvrules.termijnen import _WOORDEN, AMSTERDAM, Termijn, termijnen
 
 __all__ = [
     "GEPLAKT",
@@ -249,20 +249,7 @@ def _nederlandse_tijd(waarde: str) -> str:
 
 
 _WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+_MAANDEN = tuple(_WOORDEN["nl"]["maanden"])
 #: An ISO 8601 date or timestamp in a message: ``2023-11-20T13:00:00+01:00``, ``2023-12-01``;
 #: not a date inside an identifier (the agenda item ``notulen-2023-06-14``).
 _ISO = re.compile(

@@ -41,7 +41,7 @@ from alvrules.gemeenten import register
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Vergadering
 from alvrules.procedure import procedure_op
-from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
+from alvrules.termijnen import _WOORDEN, AMSTERDAM, Termijn, termijnen
 from alvrules.waarden import Ongeldig
 from alvrules.waarden import datum as _datum
 from alvrules.waarden import tijd as _tijd
@@ -52,36 +52,8 @@ _DAGEN = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-_MAANDEN = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+#: the month names of the explanations of deadlines, in both languages
+_MAANDEN = {taal: tuple(w["maanden"]) for taal, w in _WOORDEN.items()}
 
 #: The earliest date an example may carry (the loader refuses years outside the calendar).
 _EERSTE = date(VERGADERJAREN.start, 1, 1)
