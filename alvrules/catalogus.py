@@ -549,9 +549,15 @@ _REGELS: tuple[Regel, ...] = (
         (bron("notulen-2023-06-14", "punt 7b"),),
         "Ordemoties gaan voor: over de ordemoties van een agendapunt wordt gestemd voor de "
         "andere moties en het voorstel van dat punt; is er een aangenomen, dan valt over het "
-        "voorstel geen besluit in deze vergadering. Amendementen gaan voor het voorstel, dat "
-        "daarna als geamendeerd in stemming komt.",
-        "De notulen (punt 7b) tonen de ordemoties; dat amendementen voor het voorstel gaan "
+        "voorstel, de amendementen daarop en de andere moties van dat punt geen besluit in "
+        "deze vergadering, en elk uitgesteld stuk noemt de ordemotie die het uitstelde. Een "
+        "stemming over een uitgesteld stuk is een fout en telt niet. Amendementen gaan voor "
+        "het voorstel, dat daarna als geamendeerd in stemming komt.",
+        "De notulen (punt 7b) tonen de ordemoties: de voorzitter gaat pas verder met de "
+        "andere moties en het voorstel omdat de ordemoties verworpen zijn; dat ook de "
+        "amendementen op het voorstel en de andere moties uitgesteld zijn, leidt `alvrules` "
+        "daaruit af (besluit), evenals dat een stemming over een uitgesteld stuk een fout is. "
+        "Dat amendementen voor het voorstel gaan "
         "staat niet in de stukken van 2023 (de notulen kennen geen stemming over een "
         "amendement) en is een besluit van "
         "`alvrules`, naar het gebruik in vergaderreglementen.",

@@ -94,8 +94,10 @@ UITLEG_EN: Mapping[str, str] = {
     "STM08": "Related proposals can be bundled in one vote; the result applies to each of them.",
     "STM09": "Order motions go first: the order motions of an agenda item are voted on before "
     "the other motions and the proposal of that item; when one is adopted, no decision on "
-    "the proposal is taken in this meeting. Amendments go before the proposal, which is "
-    "then voted on as amended.",
+    "the proposal, its amendments or the other motions of that item is taken in this "
+    "meeting, and each postponed item names the order motion that postponed it. A vote on a "
+    "postponed item is an error and does not count. Amendments go before the proposal, "
+    "which is then voted on as amended.",
     "STM10": "In a choice between options, an option with more than half of the votes cast "
     "wins; otherwise there is no decision.",
     "STM11": "Uncontested vacancies are decided together, in one vote or by acclamation. In a "
@@ -196,7 +198,11 @@ BESLUIT_EN: Mapping[str, str] = {
     "against. That an objection without a following vote is an error (the minutes do not "
     "say what happens then) and that ballots on an acclamation are an error too (and are not "
     "counted) are decisions of `alvrules`.",
-    "STM09": "The minutes (item 7b) show the order motions; that amendments go before the "
+    "STM09": "The minutes (item 7b) show the order motions: the chair goes on with the other "
+    "motions and the proposal only because the order motions were rejected; that the "
+    "amendments to the proposal and the other motions are postponed too is derived from "
+    "that by `alvrules` (a decision), as is that a vote on a postponed item is an error. "
+    "That amendments go before the "
     "proposal is not in the 2023 documents (the minutes know no vote on an amendment) and "
     "is a decision of `alvrules`, following the practice of standing orders.",
     "STM10": "The library reports this and never picks a winner itself.",

@@ -183,6 +183,8 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
         if r.percentage_voor is not None:  # STM06: each share says what it is a share of
             e["percentage_voor"] = r.percentage_voor
             e["percentage_tegen"] = r.percentage_tegen
+        if r.uitgesteld_door:  # STM09: postponed by these adopted order motions
+            e["uitgesteld_door"] = list(r.uitgesteld_door)
         if s.wijze is Wijze.GEWOGEN and r.grondslag is not None:
             e["counts"], e["votes"] = _stemmen(r, u, u.namen)
         events.append(e)
@@ -194,4 +196,5 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             "peildatum": u.peildatum.isoformat() if u.peildatum else None,
         },
         "vote_events": events,
+        **({"uitgesteld": [x.to_json() for x in u.uitgesteld]} if u.uitgesteld else {}),
     }

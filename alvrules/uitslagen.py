@@ -70,7 +70,7 @@ from alvrules.telling import (
 from alvrules.verkiezingen import Vacature, verkiezing
 from alvrules.waarden import getypeerd
 
-__all__ = ["Resultaat", "Uitslagen", "controleer_stemmingen", "stm02_pad", "uitslagen"]
+__all__ = ["Resultaat", "Uitslagen", "Uitstel", "controleer_stemmingen", "stm02_pad", "uitslagen"]
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -94,6 +94,7 @@ class Resultaat:
     briefjes: int = 0  # ballots fed to the tally, in the order recorded
     vast_na: int | None = None  # ballots after which the outcome was decided (order known)
     titel: str = ""  # the vote's title, else the titles of its proposals
+    uitgesteld_door: tuple[str, ...] = ()  # STM09: the adopted order motions that postponed it
 
     @property
     def uitgebracht(self) -> int:
@@ -169,6 +170,8 @@ class Resultaat:
             ]
         if self.toelichting:
             uit["toelichting"] = self.toelichting
+        if self.uitgesteld_door:
+            uit["uitgesteld_door"] = list(self.uitgesteld_door)
         uit.update(self.regel_json())
         if self.vast_na is not None:
             uit["vast_na"] = self.vast_na
@@ -188,6 +191,40 @@ def meerderheid_tekst(m: Fraction) -> str:
     return "meer dan de helft" if m == HELFT else f"{m.numerator}/{m.denominator}"
 
 
+@frozen(kw_only=True, field_transformer=getypeerd)
+class Uitstel:
+    """STM09: a proposal that an adopted order motion postponed, whether or not the dossier
+    records a vote on it: the item's proposal itself, its amendments and its other motions."""
+
+    voorstel: str
+    soort: str  # agendapunt, amendement or motie
+    titel: str = ""
+    door: tuple[str, ...] = ()  # the order motions (at most MAX_OPSOMMING)
+
+    def zin(self, taal: str = "nl") -> str:
+        """One line: "M05 (motie) Titel: uitgesteld (ordemotie M01)"."""
+        en = taal == "en"
+        soort_ = _SOORT_EN.get(self.soort, self.soort) if en else self.soort
+        wat = f"{self.voorstel} ({soort_})" + (f" {self.titel}" if self.titel else "")
+        if en:
+            woord = "order motion" if len(self.door) == 1 else "order motions"
+            return f"{wat}: postponed ({woord} {', '.join(self.door)})"
+        woord = "ordemotie" if len(self.door) == 1 else "ordemoties"
+        return f"{wat}: uitgesteld ({woord} {', '.join(self.door)})"
+
+    def to_json(self) -> dict[str, object]:
+        """As JSON: ``{"voorstel", "soort", "titel", "uitgesteld_door"}``."""
+        return {
+            "voorstel": self.voorstel,
+            "soort": self.soort,
+            "titel": self.titel,
+            "uitgesteld_door": list(self.door),
+        }
+
+
+_SOORT_EN = {"agendapunt": "agenda item", "amendement": "amendment", "motie": "motion"}
+
+
 @frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
@@ -198,10 +235,15 @@ class Uitslagen:
     namen: Mapping[str, str]
     peildatum: date | None = None  # of the weights (STM02)
     stemgerechtigd: frozenset[str] = frozenset()  # members with a valid representative
+    uitgesteld: tuple[Uitstel, ...] = ()  # STM09: what adopted order motions postponed
 
     def to_json(self) -> dict[str, object]:
-        """All results as JSON (INTERFACES.md ``uitslag``)."""
-        return {"stemmingen": [r.to_json() for r in self.resultaten]}
+        """All results as JSON (INTERFACES.md ``uitslag``); ``uitgesteld`` only when an
+        adopted order motion postponed something."""
+        uit: dict[str, object] = {"stemmingen": [r.to_json() for r in self.resultaten]}
+        if self.uitgesteld:
+            uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
+        return uit
 
 
 def _vertegenwoordigd(
@@ -289,6 +331,7 @@ def uitslagen(
     }
     amendementen = {a.id: a.agendapunt for a in dossier.amendementen}
     moties = {m.id: m.agendapunt for m in dossier.moties if m.agendapunt}
+    bij_punt = _bij_punt(dossier)  # STM09: what an adopted order motion on an item postpones
     motie_gestemd: dict[str, str] = {}  # agenda item -> first stemming on one of its motions
     vacatures = {v.id: v for v in dossier.vacatures}
     gestemd: dict[str, str] = {}  # proposal id -> id of the stemming that decided it
@@ -362,11 +405,17 @@ def uitslagen(
                 stemming=s,
                 uitkomst=Uitkomst.GEEN_BESLUIT,
                 toelichting=f"uitgesteld ({nl} {motie})",
+                uitgesteld_door=tuple(ordes),
             )
         if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
             orde = s.voorstellen or (s.id,)
-            uitgesteld[s.betreft] = orde[:MAX_OPSOMMING]
-            uitgesteld_n[s.betreft] = len(orde)
+            # the proposal, its amendments and the item's other motions (STM09, decision
+            # after the minutes of 14 June 2023, item 7b: the chair went on with "de andere
+            # moties" only because the order motions were rejected)
+            for doel in (s.betreft, *bij_punt.get(s.betreft, ())):
+                if doel == s.betreft or doel not in gestemd:  # decided before: stays decided
+                    uitgesteld[doel] = orde[:MAX_OPSOMMING]
+                    uitgesteld_n[doel] = len(orde)
         for v in s.voorstellen:
             gestemd.setdefault(v, s.id)
         titel = s.titel or "; ".join(t for v in s.voorstellen if (t := titels.get(v, "")))
@@ -379,7 +428,48 @@ def uitslagen(
         namen,
         peildatum=peil,
         stemgerechtigd=frozenset(geldig),
+        uitgesteld=_uitstel(dossier, uitgesteld, titels),
     )
+
+
+def _bij_punt(dossier: Dossier) -> dict[str, list[str]]:
+    """STM09: agenda item id -> its amendments and its motions, in dossier order: what an
+    adopted order motion on that item postpones besides the item's own proposal. The
+    item's order motions themselves (voted as ``soort = "orde"``) are not among them."""
+    ordemoties = {
+        v for s in dossier.stemmingen if s.soort is StemmingSoort.ORDE for v in s.voorstellen
+    }
+    uit: dict[str, list[str]] = {}
+    for a in dossier.amendementen:
+        if a.agendapunt:
+            uit.setdefault(a.agendapunt, []).append(a.id)
+    for m in dossier.moties:
+        if m.agendapunt and m.id not in ordemoties:
+            uit.setdefault(m.agendapunt, []).append(m.id)
+    return uit
+
+
+def _uitstel(
+    dossier: Dossier, uitgesteld: Mapping[str, tuple[str, ...]], titels: Mapping[str, str]
+) -> tuple[Uitstel, ...]:
+    """STM09: every postponed proposal, voted on or not, with the order motions that
+    postponed it; in dossier order (agenda items, amendments, motions), each once."""
+    soorten = (
+        ("agendapunt", dossier.agendapunten),
+        ("amendement", dossier.amendementen),
+        ("motie", dossier.moties),
+    )
+    uit: dict[str, Uitstel] = {}
+    for soort_, stukken in soorten:
+        for stuk in stukken:
+            if stuk.id in uitgesteld and stuk.id not in uit:
+                uit[stuk.id] = Uitstel(
+                    voorstel=stuk.id,
+                    soort=soort_,
+                    titel=titels.get(stuk.id, ""),
+                    door=uitgesteld[stuk.id],
+                )
+    return tuple(uit.values())
 
 
 def _gewogen_na(dossier: Dossier, s: Stemming) -> str | None:

@@ -243,6 +243,11 @@ def pagina(
         if r.vast_na is not None and r.vast_na < r.briefjes:
             delen.append(f"<p>{w['vast'].format(n=r.vast_na, t=r.briefjes)}</p>")
         delen.append("</section>")
+    if u.uitgesteld:  # STM09: what adopted order motions postponed, voted on or not
+        kop = "Postponed" if taal == "en" else "Uitgesteld"
+        regels = "".join(f"<li>{e(x.zin(taal))}</li>" for x in u.uitgesteld)
+        delen.append(f'<section aria-labelledby="uitgesteld"><h2 id="uitgesteld">{kop}</h2>')
+        delen.append(f"<ul>{regels}</ul></section>")
     delen.append(_stemgedrag(u, taal, e))
     peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
     delen.append(

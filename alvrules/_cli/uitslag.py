@@ -199,6 +199,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for r in u.resultaten:
             print(op_een_regel(_regel(r, taal)))
+        for uitstel in u.uitgesteld:  # STM09: also what was postponed without a vote
+            print(op_een_regel(uitstel.zin(taal)))
     if args.format in ("text", "csv", "html", "popolo"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
