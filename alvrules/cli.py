@@ -19,57 +19,51 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from alvrules.teksten import N_
+
 __all__ = ["COMMANDS", "build_parser", "formaten", "main"]
 
-#: command -> (English alias, handler module, help in Dutch, help in English)
-COMMANDS: dict[str, tuple[str, str, str, str]] = {
+#: command -> (English alias, handler module, help: a message of the catalogue)
+COMMANDS: dict[str, tuple[str, str, str]] = {
     "termijnen": (
         "deadlines",
         "termijnen",
-        "de termijnen van een ALV (TRM01-TRM09)",
-        "the deadlines of an ALV (TRM01-TRM09)",
+        N_("de termijnen van een ALV (TRM01-TRM09)"),
     ),
     "nieuw": (
         "new",
         "nieuw",
-        "een leeg dossier voor een ALV: sjabloon met de termijnen en een voorbeeld van alles",
-        "an empty dossier for an ALV: template with the deadlines and an example of everything",
+        N_("een leeg dossier voor een ALV: sjabloon met de termijnen en een voorbeeld van alles"),
     ),
     "controleer": (
         "check",
         "controleer",
-        "controleer een dossier: alle bevindingen",
-        "check a dossier: every finding",
+        N_("controleer een dossier: alle bevindingen"),
     ),
     "stemgewichten": (
         "weights",
         "stemgewichten",
-        "stemmen per lid (STM01, STM02)",
-        "votes per member (STM01, STM02)",
+        N_("stemmen per lid (STM01, STM02)"),
     ),
     "uitslag": (
         "tally",
         "uitslag",
-        "de uitslag van elke stemming in een dossier",
-        "the result of every vote in a dossier",
+        N_("de uitslag van elke stemming in een dossier"),
     ),
     "verantwoording": (
         "accounting",
         "verantwoording",
-        "verantwoording van moties (AFD)",
-        "accounting for earlier motions (AFD)",
+        N_("verantwoording van moties (AFD)"),
     ),
     "regels": (
         "rules",
         "regels",
-        "de regelcatalogus of één regel",
-        "the rule catalogue or one rule",
+        N_("de regelcatalogus of één regel"),
     ),
     "bevolking": (
         "population",
         "bevolking",
-        "CBS-bevolkingscijfers (STM02) ophalen",
-        "fetch CBS population figures (STM02)",
+        N_("CBS-bevolkingscijfers (STM02) ophalen"),
     ),
 }
 
@@ -81,9 +75,11 @@ _VOORKEUR: list[str] = ["nl", "text"]
 STANDAARD_SLUITINGSTIJD = "12:00"
 
 
-def _t(nl: str, en: str) -> str:
-    """The text in the language of the command line being run."""
-    return en if _VOORKEUR[0] == "en" else nl
+def _(msgid: str, /, **waarden: Any) -> str:
+    """The message ``msgid`` (Dutch) in the language of the command line being run."""
+    from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+    return vertaal(_VOORKEUR[0], msgid, **waarden)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,63 +92,59 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         from alvrules.model import een_regel  # noqa: PLC0415 - attrs only when needed
 
-        taal, vorm = _VOORKEUR
-        melding = f"{'error' if taal == 'en' else 'fout'}: {een_regel(message)}"
+        vorm = _VOORKEUR[1]
+        melding = _("fout: {melding}", melding=een_regel(message))
         if vorm == "json":
             _json_fout(melding, None)
         self.exit(2, f"{self.prog}: {melding}\n")
 
 
 def _afsluitcodes(een: tuple[str, str]) -> str:
-    return _t(
-        f"afsluitcodes: 0 {een[0]}, 1 {een[1]}, 2 invoer onleesbaar of verkeerd gebruik",
-        f"exit codes: 0 {een[0]}, 1 {een[1]}, 2 unreadable input or wrong usage",
+    if een[1] == "-":
+        return _("afsluitcodes: 0 {nul}, 2 invoer onleesbaar of verkeerd gebruik", nul=_(een[0]))
+    return _(
+        "afsluitcodes: 0 {nul}, 1 {een}, 2 invoer onleesbaar of verkeerd gebruik",
+        nul=_(een[0]),
+        een=_(een[1]),
     )
 
 
-#: command -> (formats, exit codes 0/1 in Dutch, in English, example arguments)
-_HULP: dict[str, tuple[Sequence[str], tuple[str, str], tuple[str, str], str]] = {
+#: command -> (formats, exit codes 0/1, example arguments)
+_HULP: dict[str, tuple[Sequence[str], tuple[str, str], str]] = {
     "termijnen": (
         ("text", "json", "ics"),
-        ("termijnen berekend", "-"),
-        ("deadlines computed", "-"),
+        (N_("termijnen berekend"), "-"),
         "2023-12-01 --sluitingstijd 13:00",
     ),
     "nieuw": (
         ("toml",),
-        ("sjabloon geschreven", "-"),
-        ("template written", "-"),
+        (N_("sjabloon geschreven"), "-"),
         "2026-06-17 --sluitingstijd 13:00 --uitvoer alv-2026-06-17.toml",
     ),
     "controleer": (
         ("text", "json", "sarif", "github", "gitlab"),
-        ("geen fouten (waarschuwingen mogen)", "het dossier heeft fouten"),
-        ("no errors (warnings allowed)", "the dossier has errors"),
+        (N_("geen fouten (waarschuwingen mogen)"), N_("het dossier heeft fouten")),
         "examples/najaars-alv-2023.toml --format json",
     ),
     "stemgewichten": (
         ("text", "json"),
-        ("gewichten berekend", "-"),
-        ("weights computed", "-"),
+        (N_("gewichten berekend"), "-"),
         "2023",
     ),
     "uitslag": (
         ("text", "json", "csv", "html", "popolo"),
-        ("geen fouten", "een stemming heeft fouten"),
-        ("no errors", "a vote has errors"),
+        (N_("geen fouten"), N_("een stemming heeft fouten")),
         "examples/najaars-alv-2023.toml",
     ),
     "verantwoording": (
         ("text", "json", "markdown"),
-        ("geen fouten", "de verantwoording heeft fouten"),
-        ("no errors", "the accounting has errors"),
+        (N_("geen fouten"), N_("de verantwoording heeft fouten")),
         "examples/najaars-alv-2023.toml --format markdown",
     ),
-    "regels": (("text", "json"), ("regel(s) getoond", "-"), ("rule(s) shown", "-"), "SIG01"),
+    "regels": (("text", "json"), (N_("regel(s) getoond"), "-"), "SIG01"),
     "bevolking": (
         ("text", "json"),
-        ("cijfers opgehaald", "-"),
-        ("figures fetched", "-"),
+        (N_("cijfers opgehaald"), "-"),
         "ophalen 2024 --uitvoer bevolking-2024.csv",
     ),
 }
@@ -164,20 +156,17 @@ def formaten(opdracht: str) -> tuple[str, ...]:
 
 
 def _epiloog(naam: str, opdracht: str) -> str:
-    formats, nl, en, voorbeeld = _HULP[naam]
-    codes = _afsluitcodes(en if _VOORKEUR[0] == "en" else nl).replace(", 1 -", "")
+    formats, codes_nl, voorbeeld = _HULP[naam]
+    codes = _afsluitcodes(codes_nl)
     standaard = "text" if "text" in formats else formats[0]
     return "\n".join(
         [
-            _t("uitvoervormen (--format): ", "output formats (--format): ")
+            _("uitvoervormen (--format): ")
             + " | ".join(formats)
-            + _t(f" (standaard {standaard})", f" (default {standaard})"),
-            _t(
-                "taal (--lang): nl | en (standaard nl; en bij LANG=en*)",
-                "language (--lang): nl | en (default nl; en when LANG=en*)",
-            ),
+            + _(" (standaard {standaard})", standaard=standaard),
+            _("taal (--lang): nl | en (standaard nl; en bij LANG=en*)"),
             codes,
-            _t("voorbeeld:", "example:") + f"\n  alvrules {opdracht} {voorbeeld}",
+            _("voorbeeld:") + f"\n  alvrules {opdracht} {voorbeeld}",
         ]
     )
 
@@ -187,25 +176,20 @@ def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> No
         "--format",
         choices=formats,
         default="text",
-        help=_t("uitvoervorm (standaard: text)", "output format (default: text)"),
+        help=_("uitvoervorm (standaard: text)"),
     )
     p.add_argument(
         "--lang",
         choices=("nl", "en"),
         default=_VOORKEUR[0],
-        help=_t(
-            "taal van de uitvoer (standaard: nl; en bij LANG=en*)",
-            "language of the output (default: nl; en when LANG=en*)",
-        ),
+        help=_("taal van de uitvoer (standaard: nl; en bij LANG=en*)"),
     )
     p.add_argument(
         "--tijdstip",
         action="store_true",
-        help=_t(
+        help=_(
             "zet het tijdstip van uitvoeren in de herkomst (dan is de uitvoer niet meer "
-            "byte-gelijk bij dezelfde invoer)",
-            "put the time of the run in the receipt (the output is then no longer "
-            "byte-identical for the same input)",
+            "byte-gelijk bij dezelfde invoer)"
         ),
     )
 
@@ -214,37 +198,28 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line, in the language of :data:`_VOORKEUR`."""
     parser = _Parser(
         prog="alvrules",
-        description=_t(
-            "De procedure van de ALV van de VNG als uitvoerbare regels.",
-            "The procedure of the VNG's general members' meeting (ALV) as executable rules.",
-        ),
-        epilog=_t(
+        description=_("De procedure van de ALV van de VNG als uitvoerbare regels."),
+        epilog=_(
             "afsluitcodes: 0 geen fouten, 1 de invoer heeft fouten, 2 invoer onleesbaar of "
-            "verkeerd gebruik\nhulp bij een opdracht: alvrules OPDRACHT --help",
-            "exit codes: 0 no errors, 1 the input has errors, 2 unreadable input or wrong "
-            "usage\nhelp on a command: alvrules COMMAND --help",
+            "verkeerd gebruik\nhulp bij een opdracht: alvrules OPDRACHT --help"
         ),
     )
-    parser.add_argument(
-        "--version", action=_Versie, nargs=0, help=_t("toon de versie", "show the version")
-    )
+    parser.add_argument("--version", action=_Versie, nargs=0, help=_("toon de versie"))
     parser.add_argument(
         "--lang",
         choices=("nl", "en"),
         default=_VOORKEUR[0],
-        help=_t(
-            "taal (standaard: nl; en bij LANG=en*)", "language (default: nl; en when LANG=en*)"
-        ),
+        help=_("taal (standaard: nl; en bij LANG=en*)"),
     )
     sub = parser.add_subparsers(
         dest="command",
-        metavar=_t("OPDRACHT", "COMMAND"),
+        metavar=_("OPDRACHT"),
         parser_class=_Parser,
-        title=_t("opdrachten", "commands"),
+        title=_("opdrachten"),
     )
     add: Callable[..., argparse.ArgumentParser] = sub.add_parser
-    for naam, (alias, module, hulp_nl, hulp_en) in COMMANDS.items():
-        hulp = _t(hulp_nl, hulp_en)
+    for naam, (alias, module, hulp_nl) in COMMANDS.items():
+        hulp = _(hulp_nl)
         for opdracht in (naam, alias):
             if opdracht == naam:
                 p = add(naam, aliases=[alias], help=hulp, description=hulp)
@@ -266,16 +241,15 @@ def _termijnen_argumenten(p: argparse.ArgumentParser) -> None:
     """DATUM and ``--sluitingstijd``: a meeting (``termijnen``, ``nieuw``)."""
     p.add_argument(
         "datum",
-        metavar=_t("DATUM", "DATE"),
-        help=_t("vergaderdatum, JJJJ-MM-DD", "meeting date, YYYY-MM-DD"),
+        metavar=_("DATUM"),
+        help=_("vergaderdatum, JJJJ-MM-DD"),
     )
     p.add_argument(
         "--sluitingstijd",
-        metavar=_t("UU:MM", "HH:MM"),
-        help=_t(
-            "sluitingstijd van TRM01/TRM02 (standaard: "
-            f"{STANDAARD_SLUITINGSTIJD}, uit de procedure)",
-            f"cut-off time of TRM01/TRM02 (default: {STANDAARD_SLUITINGSTIJD}, from the procedure)",
+        metavar=_("UU:MM"),
+        help=_(
+            "sluitingstijd van TRM01/TRM02 (standaard: {tijd}, uit de procedure)",
+            tijd=STANDAARD_SLUITINGSTIJD,
         ),
     )
 
@@ -285,26 +259,22 @@ def _nieuw(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-o",
         "--uitvoer",
-        metavar=_t("BESTAND", "FILE"),
-        help=_t(
-            "schrijf het sjabloon naar dit bestand, dat nog niet mag bestaan (standaard: stdout)",
-            "write the template to this file, which must not exist yet (default: stdout)",
+        metavar=_("BESTAND"),
+        help=_(
+            "schrijf het sjabloon naar dit bestand, dat nog niet mag bestaan (standaard: stdout)"
         ),
     )
     p.add_argument(
         "--format",
         choices=_HULP["nieuw"][0],
         default="toml",
-        help=_t("uitvoervorm (standaard: toml)", "output format (default: toml)"),
+        help=_("uitvoervorm (standaard: toml)"),
     )
     p.add_argument(
         "--lang",
         choices=("nl", "en"),
         default=_VOORKEUR[0],
-        help=_t(
-            "taal van de uitleg in het sjabloon (standaard: nl; en bij LANG=en*)",
-            "language of the explanations in the template (default: nl; en when LANG=en*)",
-        ),
+        help=_("taal van de uitleg in het sjabloon (standaard: nl; en bij LANG=en*)"),
     )
 
 
@@ -313,10 +283,7 @@ def _dossier(naam: str) -> Callable[[argparse.ArgumentParser], None]:
         p.add_argument(
             "dossier",
             metavar="DOSSIER",
-            help=_t(
-                "dossierbestand (.toml of .json); - leest stdin",
-                "dossier file (.toml or .json); - reads stdin",
-            ),
+            help=_("dossierbestand (.toml of .json); - leest stdin"),
         )
         _gemeenschappelijk(p, _HULP[naam][0])
 
@@ -328,18 +295,14 @@ def _cijfers(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bevolking",
         metavar="CSV",
-        help=_t(
-            "CBS-bevolkingscijfers (gaat voor het dossier; standaard: de cijfers in het pakket)",
-            "CBS population figures (before the dossier's; default: the shipped figures)",
+        help=_(
+            "CBS-bevolkingscijfers (gaat voor het dossier; standaard: de cijfers in het pakket)"
         ),
     )
     p.add_argument(
         "--peildatum",
-        metavar=_t("JJJJ-MM-DD", "YYYY-MM-DD"),
-        help=_t(
-            "peildatum van het bevolkingsbestand (standaard: uit het bestand)",
-            "reference date of the population file (default: from the file)",
-        ),
+        metavar=_("JJJJ-MM-DD"),
+        help=_("peildatum van het bevolkingsbestand (standaard: uit het bestand)"),
     )
 
 
@@ -348,48 +311,35 @@ def _controleer(p: argparse.ArgumentParser) -> None:
         "dossier",
         nargs="+",
         metavar="DOSSIER",
-        help=_t(
-            "dossierbestanden (.toml of .json) of mappen (de dossiers daarin); - leest stdin",
-            "dossier files (.toml or .json) or folders (the dossiers in them); - reads stdin",
-        ),
+        help=_("dossierbestanden (.toml of .json) of mappen (de dossiers daarin); - leest stdin"),
     )
     _gemeenschappelijk(p, _HULP["controleer"][0])
     p.add_argument(
         "--alleen-dossiers",
         action="store_true",
-        help=_t(
+        help=_(
             "sla genoemde bestanden zonder [vergadering]-tabel over, zoals in een map "
-            "(de pre-commit-hook)",
-            "skip named files without a [vergadering] table, as in a folder (the pre-commit hook)",
+            "(de pre-commit-hook)"
         ),
     )
     p.add_argument(
         "-v",
         "--verbose",
         action="store_true",
-        help=_t(
-            "meld overgeslagen bestanden en de aantallen op stderr",
-            "report skipped files and the counts on stderr",
-        ),
+        help=_("meld overgeslagen bestanden en de aantallen op stderr"),
     )
     p.add_argument(
         "--strikt",
         action="store_true",
-        help=_t(
-            "waarschuwingen tellen ook als fout (afsluitcode 1)",
-            "warnings count as errors too (exit code 1)",
-        ),
+        help=_("waarschuwingen tellen ook als fout (afsluitcode 1)"),
     )
 
 
 def _stemgewichten(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "jaar",
-        metavar=_t("JAAR", "YEAR"),
-        help=_t(
-            "jaar van de ALV (JJJJ) of vergaderdatum (JJJJ-MM-DD)",
-            "year of the ALV (YYYY) or meeting date (YYYY-MM-DD)",
-        ),
+        metavar=_("JAAR"),
+        help=_("jaar van de ALV (JJJJ) of vergaderdatum (JJJJ-MM-DD)"),
     )
     _cijfers(p)
     _gemeenschappelijk(p, _HULP["stemgewichten"][0])
@@ -406,45 +356,30 @@ def _met_cijfers(
 
 
 def _bevolking(p: argparse.ArgumentParser) -> None:
-    sub = p.add_subparsers(dest="actie", metavar=_t("ACTIE", "ACTION"), parser_class=_Parser)
+    sub = p.add_subparsers(dest="actie", metavar=_("ACTIE"), parser_class=_Parser)
     sub.required = True
-    hulp = _t(
-        "haal de bevolking per gemeente op 1 januari van JAAR op bij CBS StatLine",
-        "fetch the population per municipality on 1 January of YEAR from CBS StatLine",
-    )
+    hulp = _("haal de bevolking per gemeente op 1 januari van JAAR op bij CBS StatLine")
     o = sub.add_parser("ophalen", aliases=["fetch"], help=hulp, description=hulp)
     o.add_argument(
         "jaar",
-        help=_t(
-            "jaar van de peildatum (1 januari), JJJJ",
-            "year of the reference date (1 January), YYYY",
-        ),
+        help=_("jaar van de peildatum (1 januari), JJJJ"),
     )
     o.add_argument(
         "--uitvoer",
         metavar="CSV",
-        help=_t(
-            "schrijf de cijfers naar dit bestand (standaard: stdout)",
-            "write the figures to this file (default: stdout)",
-        ),
+        help=_("schrijf de cijfers naar dit bestand (standaard: stdout)"),
     )
     o.add_argument(
         "--url",
-        metavar=_t("BASIS", "BASE"),
-        help=_t(
-            "basis-URL van de CBS-open-data-API (of ALVRULES_CBS_URL; standaard: CBS)",
-            "base URL of the CBS open data API (or ALVRULES_CBS_URL; default: CBS)",
-        ),
+        metavar=_("BASIS"),
+        help=_("basis-URL van de CBS-open-data-API (of ALVRULES_CBS_URL; standaard: CBS)"),
     )
     o.add_argument(
         "--timeout",
         type=float,
         default=30.0,
-        metavar=_t("SECONDEN", "SECONDS"),
-        help=_t(
-            "wachttijd voor de hele download (standaard: 30)",
-            "time limit of the whole download (default: 30)",
-        ),
+        metavar=_("SECONDEN"),
+        help=_("wachttijd voor de hele download (standaard: 30)"),
     )
     _gemeenschappelijk(o, _HULP["bevolking"][0])
 
@@ -454,10 +389,7 @@ def _regels(p: argparse.ArgumentParser) -> None:
         "id",
         nargs="?",
         metavar="ID",
-        help=_t(
-            "regel-id, bijvoorbeeld SIG01 (standaard: de hele catalogus)",
-            "rule id, for example SIG01 (default: the whole catalogue)",
-        ),
+        help=_("regel-id, bijvoorbeeld SIG01 (standaard: de hele catalogus)"),
     )
     _gemeenschappelijk(p, _HULP["regels"][0])
 
@@ -566,8 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problemen = e.problemen if isinstance(e, InvoerFout) else ()
         return _fout(args, tekst, getattr(e, "regel", None), problemen, taal)
     except (OSError, UnicodeError) as e:
-        wat = "cannot read or write" if taal == "en" else "kan niet lezen of schrijven"
-        return _fout(args, f"{wat}: {e}")
+        return _fout(args, _("kan niet lezen of schrijven: {fout}", fout=e))
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
     finally:

@@ -33,6 +33,10 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
 )
 
+#: A message without an English translation is an error in the tests, not a Dutch fallback
+#: (alvrules.teksten); subprocesses (the installed CLI) inherit it.
+os.environ["ALVRULES_ONVERTAALD"] = "fout"
+
 ROOT = Path(__file__).resolve().parent.parent
 #: the workplace's ``shared/`` (spec, seed, CBS figures, published schemas): beside the
 #: checkout, or beside a directory above it (mutmut runs the tests from ``mutants/``)
