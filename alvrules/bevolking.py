@@ -39,7 +39,6 @@ import io
 import re
 from collections.abc import Mapping
 from datetime import date
-from importlib import resources
 from os import PathLike
 from pathlib import Path
 
@@ -294,10 +293,14 @@ def lees_bevolking(
 # -- the shipped figures --------------------------------------------------------------------
 
 
+#: the package's tables (as importlib.resources.files gives them; that import costs start-up)
+_DATA = Path(__file__).parent / "data"
+
+
 @functools.cache
 def _verzameling() -> dict[date, dict[str, str]]:
     """``data/bevolking.csv``: peildatum -> its row (bestand, tabel, product, counts)."""
-    tekst = (resources.files("alvrules") / "data" / "bevolking.csv").read_text("utf-8")
+    tekst = (_DATA / "bevolking.csv").read_text("utf-8")
     return {date.fromisoformat(r["peildatum"]): r for r in csv.DictReader(io.StringIO(tekst))}
 
 
@@ -312,7 +315,7 @@ def gedeeld(peildatum: date) -> Bevolking | None:
     rij = _verzameling().get(peildatum)
     if rij is None:
         return None
-    inhoud = (resources.files("alvrules") / "data" / rij["bestand"]).read_bytes()
+    inhoud = (_DATA / rij["bestand"]).read_bytes()
     b = lees_cbs_csv(inhoud.decode("utf-8"), rij["bestand"], peildatum)
     if len(b.inwoners) != int(rij["gemeenten"]) or sum(b.inwoners.values()) != int(
         rij["inwoners"]

@@ -37,8 +37,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs import field, frozen, validators
@@ -46,6 +46,9 @@ from attrs import field, frozen, validators
 from alvrules.fouten import InvoerFout
 from alvrules.tekens import onzichtbaar
 from alvrules.waarden import getypeerd
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "BEGIN",
@@ -329,7 +332,9 @@ def _rijen(data: Traversable, naam: str) -> list[dict[str, str]]:
 
 
 def _data() -> Traversable:
-    return resources.files("alvrules") / "data"
+    # the package's folder, as importlib.resources.files would give it (that import costs
+    # start-up time; alvrules is always installed as files, also in the browser)
+    return Path(__file__).parent / "data"
 
 
 def lees_register(data: Traversable, begin: date | None = BEGIN) -> Gemeenteregister:
@@ -354,8 +359,13 @@ def lees_register(data: Traversable, begin: date | None = BEGIN) -> Gemeenteregi
 def _met_aliassen(
     gemeenten: Iterable[Gemeente], aliassen: Mapping[str, list[str]], begin: date | None
 ) -> Gemeenteregister:
+    # only the few with aliases are rebuilt (a new Gemeente checks every field: start-up)
     return Gemeenteregister(
-        (attrs.evolve(g, aliassen=tuple(aliassen.get(g.code, ()))) for g in gemeenten), begin
+        (
+            attrs.evolve(g, aliassen=tuple(aliassen[g.code])) if g.code in aliassen else g
+            for g in gemeenten
+        ),
+        begin,
     )
 
 

@@ -44,7 +44,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -120,12 +120,16 @@ def bevolking(b: Bevolking | None) -> dict[str, Any] | None:
     }
 
 
+#: the package's tables (as importlib.resources.files gives them; that import costs start-up)
+_DATA = Path(__file__).parent / "data"
+
+
 @functools.cache
 def feestdagen() -> dict[str, Any]:
     """The shipped holiday table: its years and the sha256 of ``data/feestdagen.csv``."""
     from alvrules.kalender import TABELJAREN  # noqa: PLC0415
 
-    tabel = (resources.files("alvrules") / "data" / "feestdagen.csv").read_bytes()
+    tabel = (_DATA / "feestdagen.csv").read_bytes()
     return {"van": TABELJAREN.start, "tot_en_met": TABELJAREN.stop - 1, "sha256": sha256(tabel)}
 
 
@@ -134,7 +138,7 @@ def tabellen() -> dict[str, str]:
     """The sha256 of every shipped data table (``alvrules/data/*.csv``) by file name, except
     the figures of one reference date (``inwoners-*.csv``: the file used is named under
     ``bevolking``). A table added to the package is in the receipt without a change here."""
-    map_ = resources.files("alvrules") / "data"
+    map_ = _DATA
     namen = sorted(
         p.name
         for p in map_.iterdir()

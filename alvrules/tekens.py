@@ -28,9 +28,9 @@ execute. Two rules follow (see "Vijandige invoer" in the docs):
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
-from importlib import resources
 
 __all__ = [
     "csv_cel",
@@ -53,7 +53,11 @@ _BLANCO = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 def _bereiken() -> tuple[list[int], list[int]]:
     """The starts and ends of the ``Default_Ignorable_Code_Point`` ranges, in order."""
-    tabel = (resources.files("alvrules") / "data" / "onzichtbaar.csv").read_text("utf-8")
+    # the package's own file (not importlib.resources: that import costs start-up time)
+    with open(
+        os.path.join(os.path.dirname(__file__), "data", "onzichtbaar.csv"), encoding="utf-8"
+    ) as f:
+        tabel = f.read()
     van: list[int] = []
     tot: list[int] = []
     for rij in tabel.splitlines()[1:]:

@@ -7,7 +7,6 @@ import io
 import json
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -46,6 +45,8 @@ def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
     (memory up to :data:`_SPOOL` bytes, a temporary file beyond) and copied to stdout only
     when it is whole, so an error half-way (a character UTF-8 cannot encode) leaves
     stdout empty for the one error object (issue 25: 20 MB of cut-off JSON came first)."""
+    import tempfile  # noqa: PLC0415 - only for JSON output (start-up time of the others)
+
     for controle in CONTROLE:
         controle(soort, data)
     # Encoded in pieces of about a megabyte: json.dump writes each token separately (half a
