@@ -1,0 +1,74 @@
+"""Start-up stays light (issue 26; docs/kwaliteit.md, "Opstarten en elk volgend dossier").
+
+What a fresh interpreter has imported after ``import alvrules`` and after ``alvrules
+controleer`` of the example: the modules that only other commands or formats need are not
+among them, and the loader generates no code per type. No timing: what is imported and
+generated is what costs the time (``benchmarks/opstart.py`` measures it).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
+
+#: Loaded only by the commands and formats that need them, never by a text ``controleer``.
+NIET_VOOR_CONTROLEER = (
+    "importlib.resources",  # the shipped tables are read from the package folder
+    "tempfile",  # JSON output's spool only
+    "icalendar",  # termijnen --format ics
+    "jsonschema",
+    "hypothesis",
+    "alvrules._cli._pijplijn",  # sarif, github, gitlab
+    "alvrules._cli._uitslag_html",
+    "alvrules.browser",
+    "alvrules.cbs",
+    "alvrules.ical",
+    "alvrules.popolo",
+    "alvrules.schema",
+    "alvrules.schrijven",
+    "alvrules.sjabloon",
+    "alvrules.strategies",
+    "alvrules.vindplaats",
+)
+
+
+def _na(code: str) -> dict[str, list[str]]:
+    """``sys.modules`` and the generated code in :mod:`linecache` after ``code`` ran in a
+    fresh interpreter (its stdout is swallowed)."""
+    script = (
+        "import contextlib, io, json, linecache, sys\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        + "".join(f"    {regel}\n" for regel in code.splitlines())
+        + "print(json.dumps({'modules': sorted(sys.modules), 'code': sorted(linecache.cache)}))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    uit: dict[str, list[str]] = json.loads(r.stdout.splitlines()[-1])
+    return uit
+
+
+def test_import_alvrules_imports_nothing_of_its_own() -> None:
+    modules = set(_na("import alvrules")["modules"])
+    assert sorted(m for m in modules if m.startswith("alvrules.")) == []
+    assert not modules & {"attrs", "attr", "cattrs", "argparse", "importlib.resources"}
+
+
+def test_controleer_imports_only_what_the_check_needs() -> None:
+    na = _na(f"from alvrules.cli import main\nmain(['controleer', {str(VOORBEELD)!r}])")
+    modules = set(na["modules"])
+    assert "alvrules._cli.controleer" in modules  # the command ran
+    assert sorted(modules & set(NIET_VOOR_CONTROLEER)) == []
+
+
+def test_the_loader_compiles_no_code_per_type() -> None:
+    """cattrs would generate and compile a structuring function per attrs type (about
+    10 ms for a dossier); the loader reads the fields in a loop (:func:`alvrules.laden._klasse`)."""
+    na = _na(f"from alvrules.cli import main\nmain(['controleer', {str(VOORBEELD)!r}])")
+    assert [naam for naam in na["code"] if "cattrs generated" in naam] == []
+    assert any("attrs generated" in naam for naam in na["code"])  # the check did run
