@@ -15,7 +15,7 @@ __all__ = ["HOOFDSTUKKEN", "PAGINAS", "REGELS", "VERSIE"]
 #: edition. Raise it when a rule is added or removed or changes its severity (a test keeps
 #: the ids and severities of every version, ``tests/data/catalogusversies.json``); the
 #: exact identity of the catalogue is its hash (:func:`alvrules.herkomst.catalogus`).
-VERSIE = "2023.2"
+VERSIE = "2023.3"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
 
@@ -601,6 +601,28 @@ _REGELS: tuple[Regel, ...] = (
         "Toegevoegd door alvrules (geen regel uit de bronnen, maar hun stilzwijgende "
         "voorwaarde): zonder deze controle zou een tikfout in een id een uitslag publiceren "
         "voor een voorstel dat niet bestaat.",
+    ),
+    # --- STM13: one decision per proposal (issue 28) ------------------------------------
+    Regel(
+        "STM13",
+        "één besluit per voorstel",
+        "one decision per proposal",
+        "stemmingen",
+        FOUT,
+        (),
+        "Over elk voorstel valt op een vergadering één besluit: over een motie, over elk "
+        "deel van een motie die in delen wordt gestemd, over een amendement of een "
+        "agendapunt. Het besluit is aangenomen, verworpen of aangehouden (door de indieners, "
+        "of doordat de leden een preadvies tot aanhouden volgen). Wordt over hetzelfde "
+        "voorstel nog eens besloten, dan is dat een fout, tenzij het dossier bij de latere "
+        "stemming een herstemming met haar reden vastlegt; het laatste besluit telt. Een "
+        "stemming over een hele motie in delen besluit over elk deel, en elk punt van de "
+        "oproep hoort bij één deel.",
+        "Toegevoegd door alvrules (besluit; de bronnen kennen geen herstemming, geen "
+        "stemming in delen en geen tweede besluit over hetzelfde voorstel): zonder deze "
+        "controle geeft een dossier twee tegenstrijdige uitslagen voor één voorstel zonder "
+        "enige melding. Dat het laatste besluit telt en dat een herstemming een reden "
+        "vastlegt, is een besluit van `alvrules`.",
     ),
     # --- KND: candidates ---------------------------------------------------------------
     Regel(

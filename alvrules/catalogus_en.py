@@ -107,6 +107,13 @@ UITLEG_EN: Mapping[str, str] = {
     "STM12": "Every vote has its own id and concerns proposals in the dossier: a motion, "
     "amendment, agenda item, vacancy or the accounting for motions. A vote on a proposal "
     "that is not there counts for no proposal at all.",
+    # STM13: one decision per proposal (issue 28)
+    "STM13": "A meeting takes one decision on each proposal: on a motion, on each part of a "
+    "motion voted in parts, on an amendment or an agenda item. The decision is adopted, "
+    "rejected or held (by the submitters, or by the members following a preadvies to hold). "
+    "Deciding the same proposal again is an error unless the dossier records a revote with "
+    "its reason on the later vote; the last decision counts. A vote on the whole of a motion "
+    "in parts decides every part, and each point of the call belongs to one part.",
     "KND01": "The nomination committee nominates one candidate per vacancy.",
     "KND02": "A counter-candidate is nominated by the municipality where they are an "
     "administrator, secretary or griffier, and supported by at least ten other members, "
@@ -212,6 +219,11 @@ BESLUIT_EN: Mapping[str, str] = {
     "STM12": "Added by alvrules (not a rule of the sources, but their tacit condition): "
     "without this check a typo in an id would publish a result for a proposal that does not "
     "exist.",
+    # STM13: one decision per proposal (issue 28)
+    "STM13": "Added by alvrules (a decision; the sources know no revote, no vote in parts and "
+    "no second decision on the same proposal): without this check a dossier gives two "
+    "contradictory results for one proposal without any finding. That the last decision "
+    "counts and that a revote records its reason are decisions of `alvrules`.",
     "AFD05": "The sources name the states (§4: final only after signing; the minutes: "
     "adopted, rejected, withdrawn); the table of allowed transitions is a decision of "
     "`alvrules`.",

@@ -43,6 +43,7 @@ from alvrules.waarden import gecontroleerd
 __all__ = [
     "OVERGANGEN",
     "Categorie",
+    "EerdereDeel",
     "EerdereMotie",
     "OngeldigeOvergang",
     "Status",
@@ -111,6 +112,17 @@ def overgang(van: Status, naar: Status, motie: str | None = None) -> Status:
 
 
 @frozen(kw_only=True, field_transformer=gecontroleerd)
+class EerdereDeel:
+    """A part of an earlier motion that was voted in parts (``[[eerdere_moties.delen]]``):
+    its number, the oproep points it covers and where it stands (AFD05), e.g. part 1
+    aangenomen, part 2 aangehouden."""
+
+    nummer: int
+    punten: tuple[int, ...] = ()
+    status: Status = Status.AANGENOMEN
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
 class EerdereMotie:
     """A motion of an earlier meeting as the accounting needs it (dossier ``eerdere_moties``).
 
@@ -130,6 +142,7 @@ class EerdereMotie:
     status: Status = Status.AANGENOMEN
     categorie: Categorie | None = None
     aangehouden_sinds: date | None = None
+    delen: tuple[EerdereDeel, ...] = ()  # voted in parts: where each part stands
 
     def naar(self, status: Status) -> EerdereMotie:
         """This motion in ``status``; :class:`OngeldigeOvergang` when AFD05 forbids it."""
@@ -137,8 +150,25 @@ class EerdereMotie:
 
     @property
     def open(self) -> bool:
-        """Adopted and not yet afgedaan: it belongs in the next accounting (AFD02, AFD03)."""
+        """Adopted and not yet afgedaan: it belongs in the next accounting (AFD02, AFD03).
+        A motion voted in parts is open when one of its parts was adopted (a held or
+        rejected part is never accounted for as adopted)."""
+        if self.delen and not any(d.status is Status.AANGENOMEN for d in self.delen):
+            return False
         return self.status is Status.AANGENOMEN and self.categorie is not Categorie.DIRECT_AFGEDAAN
+
+    @property
+    def aangehouden_delen(self) -> tuple[EerdereDeel, ...]:
+        """The parts held at the meeting (not voted): still to be dealt with."""
+        return tuple(d for d in self.delen if d.status is Status.AANGEHOUDEN)
+
+    @property
+    def te_behandelen(self) -> bool:
+        """Held at the meeting, as a whole or in part (AFD05 ``aangehouden``, not the
+        accounting's "keep open"): it is still to be dealt with at a later meeting."""
+        if self.status is Status.INGETROKKEN:
+            return False
+        return self.status is Status.AANGEHOUDEN or bool(self.aangehouden_delen)
 
 
 def aannemen(motie: EerdereMotie, op: date, categorie: Categorie | None = None) -> EerdereMotie:

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 __all__ = [
     "RONDVRAAG",
     "SLOTZIN",
+    "Aanhouding",
+    "Deel",
     "Motie",
     "Preadvies",
     "controleer",
@@ -64,6 +66,27 @@ class Preadvies(enum.StrEnum):
     OVERNEMEN = "overnemen"
     AANHOUDEN = "aanhouden"
     ONTRADEN = "ontraden"
+
+
+class Aanhouding(enum.StrEnum):
+    """Who held a motion, or a part of it, at the meeting (not voted: AFD05 ``aangehouden``):
+    its submitters, or the members by following the board's preadvies to hold it."""
+
+    INDIENERS = "indieners"
+    PREADVIES = "preadvies"
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
+class Deel:
+    """A part of a motion that is voted on its own (``[[moties.delen]]``): its number (the
+    minutes' "1e deel"), the oproep points it covers (1-based), optionally a title, the
+    board's preadvies on this part and, when it was held without a vote, by whom."""
+
+    nummer: int
+    punten: tuple[int, ...] = ()
+    titel: str = ""
+    preadvies: Preadvies | None = None
+    aangehouden: Aanhouding | None = None
 
 
 @frozen(kw_only=True, field_transformer=gecontroleerd)
@@ -89,6 +112,12 @@ class Motie:
     contactpersonen: tuple[Contactpersoon, ...] = ()
     preadvies: Preadvies | None = None
     interpretatie: str | None = None  # PRE01: the board's reading, in words
+    delen: tuple[Deel, ...] = ()  # voted in parts (STM13: each part is decided once)
+    aangehouden: Aanhouding | None = None  # held at the meeting without a vote, by whom
+
+    def deel(self, nummer: int) -> Deel | None:
+        """The part numbered ``nummer``, or None."""
+        return next((d for d in self.delen if d.nummer == nummer), None)
 
 
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:

@@ -101,15 +101,28 @@ def _motie(r: Resultaat, stukken: _Stukken) -> dict[str, Any]:
         if id_ in moties
         else s.soort.value
     )
+    tekst = s.titel or titels.get(id_) or id_
     motie: dict[str, Any] = {
         "id": id_,
         "identifier": id_,
         "organization_id": ORGANISATIE["id"],
-        "text": s.titel or titels.get(id_) or id_,
+        "text": tekst,
         "classification": soort,
         "requirement": _eis(r),
         "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
     }
+    if s.deel is not None:  # a part of a motion: a motion of its own in Popolo
+        motie["id"] = motie["identifier"] = f"{id_}/deel-{s.deel}"
+        motie["motie_id"], motie["deel"] = id_, s.deel
+        if not s.titel:
+            motie["text"] = f"{tekst} ({s.deel}e deel)"
+    if s.soort is StemmingSoort.PREADVIES:  # the vote is on the preadvies, not the motion
+        advies = f" {r.preadvies}" if r.preadvies else ""
+        motie["id"] = motie["identifier"] = f"{motie['id']}/preadvies"
+        motie["motie_id"] = id_
+        motie["classification"] = "preadvies"
+        if not s.titel:
+            motie["text"] = f"Preadvies{advies} bij {motie['text']}"
     if len(s.voorstellen) > 1:
         motie["voorstellen"] = list(s.voorstellen)  # a bundled vote (STM08)
     betreft = amendementen.get(id_) or s.betreft
@@ -178,8 +191,10 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             "motion": _motie(r, stukken),
             "classification": s.wijze.value,
             "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
-            "uitkomst": str(r.uitkomst),
+            "uitkomst": r.uitkomst_tekst,
         }
+        if s.soort is StemmingSoort.PREADVIES or s.deel is not None or s.herstemming:
+            e["besluiten"] = [b.to_json() for b in r.besluiten]  # what it decided (STM13)
         if r.percentage_voor is not None:  # STM06: each share says what it is a share of
             e["percentage_voor"] = r.percentage_voor
             e["percentage_tegen"] = r.percentage_tegen

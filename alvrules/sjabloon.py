@@ -226,6 +226,8 @@ def _inline(waarde: Any) -> str:
         return "true" if waarde else "false"
     if isinstance(waarde, _Letterlijk):
         return waarde.tekst
+    if isinstance(waarde, int):
+        return str(waarde)
     if isinstance(waarde, str):
         return json.dumps(waarde, ensure_ascii=False)  # a TOML basic string
     if isinstance(waarde, dict):
@@ -519,6 +521,31 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
                     "hoe het bestuur de motie leest, bij het preadvies (PRE01; optioneel)",
                     "how the board reads the motion, with its advice (PRE01; optional)",
                 ),
+                _Rij(
+                    "delen",
+                    [
+                        {
+                            "nummer": 1,
+                            "punten": [1],
+                            "titel": "Regionale samenwerking",
+                            "preadvies": "aanhouden",
+                            "aangehouden": "preadvies",
+                        }
+                    ],
+                    "in delen gestemd: per deel zijn nummer, de punten van de oproep, een titel, "
+                    "een eigen preadvies en of het zonder stemming is aangehouden (STM13; "
+                    "optioneel)",
+                    "voted in parts: per part its number, the points of the call, a title, its "
+                    "own preadvies and whether it was held without a vote (STM13; optional)",
+                ),
+                _Rij(
+                    "aangehouden",
+                    "indieners",
+                    "aangehouden zonder stemming: door de indieners, of volgens het preadvies "
+                    "(STM13, AFD05; optioneel)",
+                    "held without a vote: by the submitters (indieners), or as the preadvies "
+                    "advised (STM13, AFD05; optional)",
+                ),
             ],
         ),
         _Blok(
@@ -692,6 +719,45 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
         ),
         _Blok(
             None,
+            [
+                (
+                    "Een stemming over het preadvies bij (een deel van) een motie (soort "
+                    "preadvies): aangenomen, dan krijgt de motie wat het preadvies adviseert.",
+                    "A vote on the preadvies for (a part of) a motion (soort preadvies): if "
+                    "adopted, the motion gets what the preadvies advises.",
+                )
+            ],
+            "[[stemmingen]]",
+            [
+                _Rij("id", "S05"),
+                _Rij("soort", "preadvies"),
+                _Rij("voorstellen", ["M01"], "precies één motie", "exactly one motion"),
+                _Rij(
+                    "deel",
+                    1,
+                    "het deel van de motie (moties.delen; optioneel)",
+                    "the part of the motion (moties.delen; optional)",
+                ),
+                _Rij(
+                    "uitkomst_preadvies",
+                    "aanhouden",
+                    "wat het preadvies adviseert: aanhouden, overnemen of ontraden (standaard "
+                    "dat bij het deel of de motie)",
+                    "what the preadvies advises: aanhouden, overnemen or ontraden (default: "
+                    "that of the part or the motion)",
+                ),
+                _Rij(
+                    "herstemming",
+                    "de eerste telling was onvolledig",
+                    "alleen bij een herstemming over een voorstel waarover al besloten was: de "
+                    "reden (STM13; optioneel)",
+                    "only for a revote on a proposal decided before: the reason (STM13; optional)",
+                ),
+                _Rij("stemmen", {"Beesel": "voor"}),
+            ],
+        ),
+        _Blok(
+            None,
             [("Een keuze tussen opties (soort keuze, STM10):", "A choice (soort keuze, STM10):")],
             "[[stemmingen]]",
             [
@@ -828,6 +894,15 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
                     _datum_(vorige),
                     "de ALV die haar voor het eerst aanhield (AFD03; optioneel)",
                     "the ALV that first kept it open (AFD03; optional)",
+                ),
+                _Rij(
+                    "delen",
+                    [
+                        {"nummer": 1, "punten": [1], "status": "aangenomen"},
+                        {"nummer": 2, "punten": [2], "status": "aangehouden"},
+                    ],
+                    "in delen gestemd: per deel waar het staat (AFD05; optioneel)",
+                    "voted in parts: where each part stands (AFD05; optional)",
                 ),
             ],
         ),

@@ -8,7 +8,7 @@ Dossier keys added here (all optional, see the docs):
 
 - ``[[vertegenwoordigers]]``: ``rol_bij``, the municipality in which the person holds
   ``rol`` when that is not the member itself (a card passed outside the member: STM03).
-- ``[[stemmingen]]``: ``soort`` (voorstel | orde | keuze | verkiezing), ``opties``
+- ``[[stemmingen]]``: ``soort`` (voorstel | orde | keuze | verkiezing | preadvies), ``opties``
   (STM10), ``kandidaten`` (STM11), ``vacature`` (the vacancy an election fills),
   ``meerderheid`` (an exact fraction such as ``"2/3"``, default the procedure's 1/2) with
   its ``grondslag`` (uitgebracht: voor + tegen; leden: all members' votes), ``betreft``
@@ -21,6 +21,10 @@ Dossier keys added here (all optional, see the docs):
 - ``volgorde = true``: the list ``stemmen`` is in the order the ballots were cast; or a
   ``tijdstip`` per ballot. Only then is "vast na" (when the outcome was certain) reported:
   a table has no order.
+- ``soort = "preadvies"``: a vote on the board's preadvies for one motion (or part), with
+  ``uitkomst_preadvies`` (what it advises; default the part's or motion's preadvies);
+  ``deel``: the part of the one motion voted on; ``herstemming``: the reason of a revote
+  (STM13). What these decide is in :mod:`alvrules.besluiten`.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from attrs import field, frozen
 
 from alvrules.grenzen import MAX_CIJFERS, MAX_OPSOMMING
 from alvrules.model import aware
+from alvrules.moties import Preadvies
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
@@ -81,6 +86,7 @@ class StemmingSoort(enum.StrEnum):
     ORDE = "orde"
     KEUZE = "keuze"
     VERKIEZING = "verkiezing"
+    PREADVIES = "preadvies"  # on the board's preadvies for a motion (or a part of it)
 
 
 class Grondslag(enum.StrEnum):
@@ -168,6 +174,10 @@ class Stemming:
     titel: str = ""
     bezwaar: tuple[str, ...] = ()  # STM07: members that objected to acclamation
     volgorde: bool = False  # the ballots are listed in the order they were cast
+    deel: int | None = None  # the part of the (one) motion voted on (``[[moties.delen]]``)
+    # a vote on the preadvies: what it advises (default: the motion's or the part's preadvies)
+    uitkomst_preadvies: Preadvies | None = None
+    herstemming: str | None = None  # STM13: a revote of a proposal decided before, and why
 
     @property
     def geordend(self) -> tuple[Stembriefje, ...] | None:

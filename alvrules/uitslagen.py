@@ -40,12 +40,15 @@ from fractions import Fraction
 
 from attrs import evolve, frozen
 
+from alvrules.besluiten import Besluit, MotieUitslag, besluiten
 from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
 from alvrules.grenzen import MAX_OPSOMMING, opsomming
+from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import InvoerFout, Rol, VergaderSoort
+from alvrules.moties import Preadvies
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import (
@@ -95,6 +98,7 @@ class Resultaat:
     vast_na: int | None = None  # ballots after which the outcome was decided (order known)
     titel: str = ""  # the vote's title, else the titles of its proposals
     uitgesteld_door: tuple[str, ...] = ()  # STM09: the adopted order motions that postponed it
+    besluiten: tuple[Besluit, ...] = ()  # what it decided on which proposal (STM13)
 
     @property
     def uitgebracht(self) -> int:
@@ -176,7 +180,35 @@ class Resultaat:
         if self.vast_na is not None:
             uit["vast_na"] = self.vast_na
             uit["briefjes"] = self.briefjes
+        if s.deel is not None:
+            uit["deel"] = s.deel
+        if s.soort is StemmingSoort.PREADVIES:
+            advies = self.preadvies
+            uit["uitkomst"] = self.uitkomst_tekst  # never the motion's outcome
+            uit["uitkomst_preadvies"] = None if advies is None else advies.value
+        if s.herstemming is not None:
+            uit["herstemming"] = s.herstemming
+        uit["besluiten"] = [b.to_json() for b in self.besluiten]
         return uit
+
+    @property
+    def uitkomst_tekst(self) -> str:
+        """``uitkomst`` as outputs write it: for a vote on a preadvies "preadvies aangenomen"
+        or "preadvies verworpen" (the motion's own outcome is in :attr:`besluiten`), else
+        the outcome itself."""
+        if self.stemming.soort is StemmingSoort.PREADVIES:
+            return f"preadvies {self.uitkomst}"
+        return str(self.uitkomst)
+
+    @property
+    def preadvies(self) -> Preadvies | None:
+        """For a vote on a preadvies: what the preadvies advises (as recorded on the vote,
+        else as its decision took it from the motion or part), else None."""
+        if self.stemming.soort is not StemmingSoort.PREADVIES:
+            return None
+        return self.stemming.uitkomst_preadvies or next(
+            (b.preadvies for b in self.besluiten if b.preadvies), None
+        )
 
 
 #: ``basis`` in JSON: what the majority is taken of (STM05).
@@ -236,13 +268,22 @@ class Uitslagen:
     peildatum: date | None = None  # of the weights (STM02)
     stemgerechtigd: frozenset[str] = frozenset()  # members with a valid representative
     uitgesteld: tuple[Uitstel, ...] = ()  # STM09: what adopted order motions postponed
+    moties: tuple[MotieUitslag, ...] = ()  # per motion (in parts, held): what counts
+
+    def eerdere_moties(self, vergadering: date) -> tuple[EerdereMotie, ...]:
+        """The decided motions as the next meeting's ``[[eerdere_moties]]`` (decided at
+        the ALV of ``vergadering``): adopted ones are accounted for there, held ones (as a
+        whole or in part) are listed as still to be dealt with."""
+        return tuple(e for m in self.moties if (e := m.eerdere_motie(vergadering)))
 
     def to_json(self) -> dict[str, object]:
         """All results as JSON (INTERFACES.md ``uitslag``); ``uitgesteld`` only when an
-        adopted order motion postponed something."""
+        adopted order motion postponed something; ``moties``: per motion with a decision
+        or parts the decision that counts (per part for a motion in parts)."""
         uit: dict[str, object] = {"stemmingen": [r.to_json() for r in self.resultaten]}
         if self.uitgesteld:
             uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
+        uit["moties"] = [m.to_json() for m in self.moties]
         return uit
 
 
@@ -420,15 +461,19 @@ def uitslagen(
             gestemd.setdefault(v, s.id)
         titel = s.titel or "; ".join(t for v in s.voorstellen if (t := titels.get(v, "")))
         resultaten.append(evolve(r, titel=titel))
-    peil = peildatum(ctx.datum, ctx.procedure)
+    peil, b = peildatum(ctx.datum, ctx.procedure), besluiten(dossier, resultaten)  # STM13
     return Uitslagen(
-        tuple(evolve(r, peildatum=peil) for r in resultaten),
-        tuple(uit),
+        tuple(
+            evolve(r, peildatum=peil, besluiten=bs)
+            for r, bs in zip(resultaten, b.per_stemming, strict=True)
+        ),
+        (*uit, *b.bevindingen),
         gewichten,
         namen,
         peildatum=peil,
         stemgerechtigd=frozenset(geldig),
         uitgesteld=_uitstel(dossier, uitgesteld, titels),
+        moties=b.moties,
     )
 
 

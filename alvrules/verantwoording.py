@@ -22,6 +22,8 @@ Dossier section (TOML; JSON alike)::
     status = "aangenomen"           # AFD05 status; only "aangenomen" is accounted for
     categorie = "verantwoorden-afdoen"   # AFD01, optional
     aangehouden_sinds = 2023-06-14  # optional: first kept open by that ALV's accounting
+    delen = [{ nummer = 1, punten = [1, 2], status = "aangenomen" },
+             { nummer = 2, punten = [3], status = "aangehouden" }]   # voted in parts
 
     [[verantwoording]]              # the board's account, one per open motion
     motie = "2023-06-M02"
@@ -36,6 +38,11 @@ error for an entry about a motion that is not open (an afgedaan motion never ret
 AFD02 warning for aanhouden without reason, ``tot`` with afdoen or an empty account;
 AFD01 info when the proposal departs from the motion's category; PRE01 info for an
 interpretation without preadvies.
+
+A motion held at its meeting (status ``aangehouden``, AFD05), or one with a held part, is
+listed apart as still to be dealt with (:attr:`Verantwoordingslijst.te_behandelen`): it
+returns to a later meeting, it is not accounted for as adopted. A motion voted in parts is
+accounted for when a part was adopted, and the list says per part where it stands.
 """
 
 from __future__ import annotations
@@ -121,20 +128,31 @@ class Post:
         """The motion with its account as JSON."""
         m = self.motie
         return {
-            "id": m.id,
-            "vergadering": m.vergadering.isoformat() if m.vergadering else None,
-            "groep": m.groep,
-            "onderwerp": m.onderwerp,
-            "titel": m.titel,
-            "indieners": list(m.indieners),
-            "en_anderen": m.en_anderen,
-            "oproep": m.oproep,
-            "aangehouden_sinds": m.aangehouden_sinds.isoformat() if m.aangehouden_sinds else None,
+            **_motie_json(m),
             "verantwoording": self.verantwoording,
             "voorstel": self.voorstel.value,
             "tot": self.tot,
             "reden": self.reden,
         }
+
+
+def _motie_json(m: EerdereMotie) -> dict[str, Any]:
+    """An earlier motion as the accounting's JSON shows it, with its parts (if any)."""
+    return {
+        "id": m.id,
+        "vergadering": m.vergadering.isoformat() if m.vergadering else None,
+        "groep": m.groep,
+        "onderwerp": m.onderwerp,
+        "titel": m.titel,
+        "indieners": list(m.indieners),
+        "en_anderen": m.en_anderen,
+        "oproep": m.oproep,
+        "aangehouden_sinds": m.aangehouden_sinds.isoformat() if m.aangehouden_sinds else None,
+        "status": m.status.value,
+        "delen": [
+            {"deel": d.nummer, "punten": list(d.punten), "status": d.status.value} for d in m.delen
+        ],
+    }
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -145,6 +163,8 @@ class Verantwoordingslijst:
     posten: tuple[Post, ...] = ()
     bevindingen: Rapport = field(factory=Rapport)
     voorstel: str = VOORSTEL
+    # held at their meeting, as a whole or in part (AFD05): still to be dealt with
+    te_behandelen: tuple[EerdereMotie, ...] = ()
 
     def met_voorstel(self, voorstel: Afdoening) -> tuple[Post, ...]:
         """The motions with proposal ``voorstel``, in order."""
@@ -168,6 +188,7 @@ class Verantwoordingslijst:
             "moties": [p.to_json() for p in self.posten],
             "afdoen": self.afdoen,
             "aanhouden": self.aanhouden,
+            "te_behandelen": [_motie_json(m) for m in self.te_behandelen],
             "geldig": self.bevindingen.geldig,
             "bevindingen": [b.to_json(taal) for b in self.bevindingen],
         }
@@ -305,6 +326,7 @@ def stel_op(
     lists them), then in input order; an open motion without account still gets a post
     with the default proposal afdoen, and an error finding.
     """
+    moties = tuple(moties)  # read twice: the accounting, then what is still to be dealt with
     gekozen: dict[str, EerdereMotie] = {}
     posten: dict[str, Verantwoording] = {}
     rapport = Rapport.van(_bevindingen(vergadering, moties, verantwoording, gekozen, posten))
@@ -312,7 +334,19 @@ def stel_op(
     lijst = tuple(
         Post(motie=m, rekenschap=posten.get(m.id, Verantwoording(motie=m.id))) for m in volgorde
     )
-    return Verantwoordingslijst(vergadering=vergadering, posten=lijst, bevindingen=rapport)
+    gezien: set[str] = set()
+    te_behandelen: list[EerdereMotie] = []
+    for m in moties:  # the first of an id, from an earlier meeting (as for the accounting)
+        eerder = m.vergadering is None or m.vergadering < vergadering
+        if m.id not in gezien and eerder and m.te_behandelen:
+            te_behandelen.append(m)
+        gezien.add(m.id)
+    return Verantwoordingslijst(
+        vergadering=vergadering,
+        posten=lijst,
+        bevindingen=rapport,
+        te_behandelen=tuple(te_behandelen),
+    )
 
 
 def uit_dossier(dossier: Dossier) -> Verantwoordingslijst:
@@ -337,7 +371,11 @@ def vaststellen(
         if p is None:
             uit.append(m)
         elif aangenomen and p.voorstel is Afdoening.AFDOEN:
-            uit.append(m.naar(Status.AFGEDAAN))
+            delen = tuple(  # the adopted parts are done with; a held part stays held
+                attrs.evolve(d, status=Status.AFGEDAAN) if d.status is Status.AANGENOMEN else d
+                for d in m.delen
+            )
+            uit.append(attrs.evolve(m.naar(Status.AFGEDAAN), delen=delen))
         else:
             uit.append(attrs.evolve(m, aangehouden_sinds=m.aangehouden_sinds or lijst.vergadering))
     return tuple(uit)

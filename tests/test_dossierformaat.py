@@ -28,6 +28,7 @@ SECTIES: dict[str, str | None] = {
     "Vergadering": "vergadering",
     "Agendapunt": "agendapunten",
     "Motie": "moties",
+    "Deel": "delen",
     "Persoon": "ondertekening",
     "Contactpersoon": "contactpersonen",
     "Amendement": "amendementen",
@@ -37,6 +38,7 @@ SECTIES: dict[str, str | None] = {
     "Vacature": "vacatures",
     "Kandidaat": "kandidaten",
     "EerdereMotie": "eerdere_moties",
+    "EerdereDeel": "eerdere_delen",
     "Verantwoording": "verantwoording",
     "Bevolkingsbestand": "bevolking",
 }

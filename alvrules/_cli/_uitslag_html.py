@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from alvrules import herkomst, tekens
+from alvrules.besluiten import deel_naam
 from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
@@ -61,6 +62,8 @@ _CSS = (
 _WOORDEN = {
     "nl": {
         "kop": "Uitslagen",
+        "moties": "Moties in delen, aangehouden of volgens het preadvies",
+        "motie": "motie",
         "gedrag": "Stemgedrag per gemeente",
         "gemeente": "gemeente",
         "code": "CBS-code",
@@ -83,6 +86,8 @@ _WOORDEN = {
     },
     "en": {
         "kop": "Results",
+        "moties": "Motions in parts, held, or decided by the preadvies",
+        "motie": "motion",
         "gedrag": "Voting record per municipality",
         "gemeente": "municipality",
         "code": "CBS code",
@@ -231,6 +236,8 @@ def pagina(
     for i, r in enumerate(u.resultaten):
         kop, s = f"s{i}", r.stemming
         wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
+        if s.deel is not None:
+            wat += f" ({deel_naam(s.deel, taal == 'en')})"
         bundel = len(s.voorstellen) > 1
         delen.append(
             f'<section aria-labelledby="{kop}"><h2 id="{kop}">{e(s.id)} {e(wat)}</h2>'
@@ -248,6 +255,16 @@ def pagina(
         regels = "".join(f"<li>{e(x.zin(taal))}</li>" for x in u.uitgesteld)
         delen.append(f'<section aria-labelledby="uitgesteld"><h2 id="uitgesteld">{kop}</h2>')
         delen.append(f"<ul>{regels}</ul></section>")
+    if apart := [m for m in u.moties if m.apart]:
+        delen.append(
+            f'<section aria-labelledby="moties"><h2 id="moties">{w["moties"]}</h2><ul>'
+            + "".join(
+                f"<li>{w['motie']} {e(m.motie.id)} {e(m.motie.titel)}: "
+                f"<strong>{e(m.zin(taal))}</strong></li>"
+                for m in apart
+            )
+            + "</ul></section>"
+        )
     delen.append(_stemgedrag(u, taal, e))
     peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
     delen.append(

@@ -20,10 +20,12 @@ from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitslag_html import pagina
 from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
+from alvrules.besluiten import MotieUitslag, deel_naam, zin_besluit
 from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
+from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze, stm12_eigen_id
@@ -69,12 +71,46 @@ def _toelichting(tekst: str, en: bool) -> str:
     return tekst
 
 
+def _zin_preadvies(r: Resultaat, taal: str) -> str:
+    """A vote on a preadvies: its own outcome, then what that means for the motion
+    ("preadvies aanhouden aangenomen: 55% voor, 45% tegen; motie M1 aangehouden volgens
+    het preadvies"), never the motion's outcome as the vote's."""
+    en = taal == "en"
+    advies = f"preadvies {r.preadvies}" if r.preadvies else "preadvies"
+    if r.uitkomst == Uitkomst.GEEN_BESLUIT:
+        reden = (
+            _toelichting(r.toelichting, en)
+            if r.toelichting
+            else ("no votes cast" if en else "geen stemmen uitgebracht")
+        )
+        return (
+            f"no decision on the {advies}: {reden}"
+            if en
+            else (f"geen besluit over het {advies}: {reden}")
+        )
+    woord = {"aangenomen": "adopted", "verworpen": "rejected"}[r.uitkomst] if en else r.uitkomst
+    if r.stemming.wijze is Wijze.ACCLAMATIE:
+        uit = f"{advies} {woord} {'by acclamation' if en else 'bij acclamatie'}"
+    else:
+        uit = f"{advies} {woord}: {aandelen(r, taal)}"
+    for b in r.besluiten:
+        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, en)})"
+        gevolg = zin_besluit(evolve(b, percentage_voor=None, percentage_tegen=None), taal)
+        uit += f"; motion {wat} {gevolg}" if en else f"; motie {wat} {gevolg}"
+    if r.uitkomst == Uitkomst.VERWORPEN:
+        uit += "; no decision on the motion yet" if en else "; nog geen besluit over de motie"
+    return uit
+
+
 def zin(r: Resultaat, taal: str = "nl") -> str:
     """The outcome as the minutes write it, every figure saying what it is a share of
     (STM06): "verworpen: 21,49% voor, 78,51% tegen"; "Mark Boumans gekozen met 61,09% van
-    de uitgebrachte stemmen"; 100% and 0% without decimals."""
+    de uitgebrachte stemmen"; 100% and 0% without decimals. A vote on a preadvies says
+    so, and what it means for the motion (:func:`_zin_preadvies`)."""
     en = taal == "en"
     s = r.stemming
+    if s.soort is StemmingSoort.PREADVIES:
+        return _zin_preadvies(r, taal)
     if r.uitkomst == Uitkomst.GEEN_BESLUIT and r.toelichting:
         # postponed by an order motion, an objection to acclamation, no majority, a tie
         return f"{'no decision' if en else 'geen besluit'}: {_toelichting(r.toelichting, en)}"
@@ -98,8 +134,10 @@ def zin(r: Resultaat, taal: str = "nl") -> str:
 def _regel(r: Resultaat, taal: str) -> str:
     s = r.stemming
     wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
-    uit = f"{s.id}  {wat}: {zin(r, taal)}"
     en = taal == "en"
+    if s.deel is not None:
+        wat += f" ({deel_naam(s.deel, en)})"
+    uit = f"{s.id}  {wat}: {zin(r, taal)}"
     voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
     if r.opties:
         stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)
@@ -123,6 +161,13 @@ def _regel(r: Resultaat, taal: str) -> str:
 _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 
+def motie_regel(m: MotieUitslag, taal: str) -> str:
+    """ "motie M1  Titel: 1e deel aangenomen: …; 2e deel aangehouden door de indieners"."""
+    woord = "motion" if taal == "en" else "motie"
+    titel = f"  {m.motie.titel}" if m.motie.titel else ""
+    return f"{woord} {m.motie.id}{titel}: {m.zin(taal)}"
+
+
 def _csv(u: Uitslagen) -> None:
     """The voting record: a row per counted ballot, members in code order, written row by
     row. Members without a counted ballot are not listed (a row per member and vote made
@@ -132,7 +177,12 @@ def _csv(u: Uitslagen) -> None:
     for r in u.resultaten:
         if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
             continue  # no counted ballot: no voting record (as in HTML; bounds the output)
-        uitslag = (str(r.uitkomst), r.percentage_voor or "", r.percentage_tegen or "")
+        uitslag = (
+            r.uitkomst_tekst,
+            r.percentage_voor or "",
+            r.percentage_tegen or "",
+            besluit_cel(r),
+        )
         for code, keuze in sorted(r.stemgedrag):
             if code not in u.gewichten:
                 continue
@@ -152,7 +202,21 @@ KOLOMMEN = (
     "uitkomst",
     "percentage_voor",
     "percentage_tegen",
+    "besluit",
 )
+
+
+def besluit_cel(r: Resultaat) -> str:
+    """What the vote decided on which proposal, for the CSV's last column: "M1 aangenomen",
+    "M1 (2e deel) aangehouden volgens het preadvies" (a vote on a preadvies never reads
+    as the motion adopted); at most MAX_OPSOMMING proposals, the rest counted."""
+    stukken = [
+        f"{b.voorstel if b.deel is None else f'{b.voorstel} ({deel_naam(b.deel)})'} "
+        + ("volgens het preadvies " if b.door else "")
+        + b.uitkomst.value
+        for b in r.besluiten[:MAX_OPSOMMING]
+    ]
+    return opsomming(stukken, totaal=len(r.besluiten))[0]
 
 
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
@@ -201,6 +265,9 @@ def run(args: argparse.Namespace) -> int:
             print(op_een_regel(_regel(r, taal)))
         for uitstel in u.uitgesteld:  # STM09: also what was postponed without a vote
             print(op_een_regel(uitstel.zin(taal)))
+        for m in u.moties:
+            if m.apart:
+                print(op_een_regel(motie_regel(m, taal)))
     if args.format in ("text", "csv", "html", "popolo"):
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:

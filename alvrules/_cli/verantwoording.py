@@ -15,7 +15,8 @@ from itertools import groupby
 
 from alvrules import herkomst
 from alvrules._cli._uitvoer import herkomst_van, json_uit, lees_invoer
-from alvrules.levenscyclus import EerdereMotie
+from alvrules.besluiten import deel_naam
+from alvrules.levenscyclus import EerdereDeel, EerdereMotie, Status
 from alvrules.tekens import markdown as md
 from alvrules.tekens import op_een_regel as een
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
@@ -34,6 +35,36 @@ def voorstel(p: Post, en: bool = False) -> str:
     """The proposal in words: ``afdoen`` or ``aanhouden tot …``."""
     woord = {"afdoen": "done with", "aanhouden": "keep open"}[p.voorstel] if en else p.voorstel
     return f"{woord} {p.tot}" if p.tot else woord
+
+
+_STATUS_EN = {
+    "aangenomen": "adopted",
+    "verworpen": "rejected",
+    "aangehouden": "held",
+    "afgedaan": "done with",
+    "definitief": "not decided",
+    "ingetrokken": "withdrawn",
+    "ingediend": "submitted",
+}
+
+
+def delen(m: EerdereMotie, en: bool = False, alleen: tuple[EerdereDeel, ...] | None = None) -> str:
+    """Where each part stands: "1e deel aangenomen; 2e deel aangehouden" ("part 1 adopted;
+    part 2 held"); only the parts ``alleen`` when given."""
+    return "; ".join(
+        f"{deel_naam(d.nummer, en)} {_STATUS_EN.get(d.status, d.status) if en else d.status}"
+        for d in (m.delen if alleen is None else alleen)
+    )
+
+
+def nog_te_behandelen(m: EerdereMotie, en: bool = False) -> str:
+    """Why a held motion is listed: held as a whole, or which parts are held."""
+    if m.status is Status.AANGEHOUDEN:
+        wat = "held" if en else "aangehouden"
+    else:
+        wat = delen(m, en, m.aangehouden_delen)
+    vergadering = f" ({'ALV of' if en else 'ALV van'} {m.vergadering})" if m.vergadering else ""
+    return f"{m.id}  {indieners(m, en)}: “{m.titel}”{vergadering}: {wat}"
 
 
 def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
@@ -68,8 +99,18 @@ def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
                         subsequent_indent="    ",
                     )
                 )
+        if m.delen:
+            regels.append(een(f"  {'parts' if en else 'delen'}: {delen(m, en)}"))
         reden = f"; {'reason' if en else 'reden'}: {p.reden}" if p.reden else ""
         regels.append(een(f"  {'proposal' if en else 'voorstel'}: {voorstel(p, en)}{reden}"))
+    if lijst.te_behandelen:
+        regels += [
+            "",
+            "Still to be dealt with (held at their meeting, AFD05):"
+            if en
+            else "Nog te behandelen (aangehouden op hun vergadering, AFD05):",
+        ]
+        regels += [een(f"  {nog_te_behandelen(m, en)}") for m in lijst.te_behandelen]
     return "\n".join(regels)
 
 
@@ -105,10 +146,15 @@ def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
             if m.aangehouden_sinds:
                 uit.append(f"- **Aangehouden sinds:** ALV {m.aangehouden_sinds.isoformat()}")
             uit.append(f"- **Oproep (samengevat):** {md(m.oproep)}")
+            if m.delen:
+                uit.append(f"- **Delen:** {md(delen(m))}")
             uit.append(f"- **Verantwoording:** {md(p.verantwoording)}")
             uit.append(f"- **Voorstel:** {md(voorstel(p))}")
             if p.voorstel is Afdoening.AANHOUDEN or p.reden:
                 uit.append(f"- **Reden:** {md(p.reden) if p.reden else '(geen reden gegeven)'}")
+    if lijst.te_behandelen:
+        uit += ["", "## Nog te behandelen", ""]
+        uit += [f"- {md(nog_te_behandelen(m))}" for m in lijst.te_behandelen]
     if lijst.bevindingen.bevindingen:
         uit += ["", "## Bevindingen", ""]
         uit += [f"- {b.regel} ({b.ernst}) {md(b.pad)}: {md(b.melding)}" for b in lijst.bevindingen]
