@@ -32,7 +32,7 @@ each part are kept, so finding a conflict or a part's final decision is one look
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze
 from alvrules.telling import Uitkomst
+from alvrules.verantwoording import VOORSTEL
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
@@ -341,9 +342,14 @@ def _gehouden(m: Motie, pad: str, uit: list[Bevinding]) -> Iterator[tuple[Beslui
 
 
 def _van_stemming(
-    r: Resultaat, moties: Mapping[str, Motie], pad: str, uit: list[Bevinding]
+    r: Resultaat,
+    moties: Mapping[str, Motie],
+    bekend: Collection[str],
+    pad: str,
+    uit: list[Bevinding],
 ) -> list[Besluit]:
-    """The decisions a vote's result makes (none without a decision)."""
+    """The decisions a vote's result makes (none without a decision); a proposal that is
+    not in the dossier (STM12) gets none."""
     s = r.stemming
     gemeen: dict[str, Any] = {
         "stemming": s.id,
@@ -417,6 +423,7 @@ def _van_stemming(
     return [
         Besluit(voorstel=v, uitkomst=status, deel=s.deel, **gemeen)
         for v in dict.fromkeys(s.voorstellen)
+        if v in bekend
     ]
 
 
@@ -427,6 +434,7 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
     uit: list[Bevinding] = []
     moties = {m.id: m for m in reversed(dossier.moties)}  # the first motion of an id counts
     register = _Register()
+    bekend = _bekend(dossier)
     for m in dossier.moties:
         if moties.get(m.id) is not m:
             continue
@@ -440,7 +448,7 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
         pad = f"stemmingen{element(s.id)}"
         indices: list[int] = []
         meldingen = [0]
-        nieuw = _van_stemming(r, moties, pad, uit)
+        nieuw = _van_stemming(r, moties, bekend, pad, uit)
         for b in nieuw:
             _neem_op(register, b, pad, uit, meldingen=meldingen)
             indices.append(len(register.alle) - 1)
@@ -464,6 +472,20 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
         if moties.get(m.id) is m and (m.delen or m.id in register.laatste)
     )
     return Besluiten(per_stemming=per_stemming, moties=uitslagen_moties, bevindingen=tuple(uit))
+
+
+def _bekend(dossier: Dossier) -> frozenset[str]:
+    """The ids a vote can decide on (as STM12 knows them): motions, amendments, agenda
+    items, vacancies and the accounting for motions."""
+    return frozenset(
+        {
+            *(m.id for m in dossier.moties),
+            *(a.id for a in dossier.amendementen),
+            *(p.id for p in dossier.agendapunten),
+            *(v.id for v in dossier.vacatures),
+            VOORSTEL,
+        }
+    )
 
 
 def _neem_op(

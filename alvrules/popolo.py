@@ -193,7 +193,7 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
             "uitkomst": r.uitkomst_tekst,
         }
-        if s.soort is StemmingSoort.PREADVIES or s.deel is not None or s.herstemming:
+        if r.besluiten_apart:
             e["besluiten"] = [b.to_json() for b in r.besluiten]  # what it decided (STM13)
         if r.percentage_voor is not None:  # STM06: each share says what it is a share of
             e["percentage_voor"] = r.percentage_voor

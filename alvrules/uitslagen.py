@@ -188,8 +188,23 @@ class Resultaat:
             uit["uitkomst_preadvies"] = None if advies is None else advies.value
         if s.herstemming is not None:
             uit["herstemming"] = s.herstemming
-        uit["besluiten"] = [b.to_json() for b in self.besluiten]
+        if self.besluiten_apart:
+            uit["besluiten"] = [b.to_json() for b in self.besluiten]
         return uit
+
+    @property
+    def besluiten_apart(self) -> bool:
+        """Whether outputs list what this vote decided on which proposal: for a part, a
+        preadvies, a revote, or a decision that no longer stands (STM13); otherwise the
+        vote's own outcome says it (and the output stays linear in the input: a vote on
+        many proposals does not repeat a decision object per proposal)."""
+        s = self.stemming
+        return (
+            s.deel is not None
+            or s.soort is StemmingSoort.PREADVIES
+            or s.herstemming is not None
+            or any(not b.geldt for b in self.besluiten)
+        )
 
     @property
     def uitkomst_tekst(self) -> str:
