@@ -293,12 +293,13 @@ class Uitslagen:
 
     def to_json(self) -> dict[str, object]:
         """All results as JSON (INTERFACES.md ``uitslag``); ``uitgesteld`` only when an
-        adopted order motion postponed something; ``moties``: per motion with a decision
-        or parts the decision that counts (per part for a motion in parts)."""
+        adopted order motion postponed something; ``moties`` only when a motion was
+        decided or has parts: per motion the decision that counts (per part)."""
         uit: dict[str, object] = {"stemmingen": [r.to_json() for r in self.resultaten]}
         if self.uitgesteld:
             uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
-        uit["moties"] = [m.to_json() for m in self.moties]
+        if self.moties:
+            uit["moties"] = [m.to_json() for m in self.moties]
         return uit
 
 
