@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alvrules import Dossier, controleer, herkomst, laad_dossier
-from alvrules._cli import _pijplijn, precommit
+from alvrules._cli import _pijplijn, _uitvoer, precommit
 from alvrules._cli._uitvoer import Invoer
 from alvrules._cli.controleer import Uitkomst
 from alvrules.cli import main
@@ -285,3 +285,38 @@ def test_gelijke_bevindingen_krijgen_elk_een_afdruk() -> None:
     assert een != twee
     assert een == _pijplijn.vingerafdruk(b, "a/d.toml", 0)
     assert _pijplijn.vingerafdruk(b, "b/d.toml", 0) != een
+
+
+@pytest.mark.parametrize("soort", ["fouten", "geldig", "twee", "onleesbaar", "niets"])
+def test_sarif_streams_its_results_one_per_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    soort: str,
+) -> None:
+    """The results are written as they are made, each on a line of its own (issue 25: the
+    log built whole, indented, was 74x its input and peaked above 1 GB); the document is
+    the log that :func:`_pijplijn.sarif` builds (which the suite validates)."""
+    kapot = tmp_path / "kapot.toml"
+    kapot.write_text("[vergadering]\nnaam = 1\n[[moties]]\n", encoding="utf-8")
+    (tmp_path / "leeg").mkdir()
+    bestanden = {
+        "fouten": [FOUTEN],
+        "geldig": [NAJAARS],
+        "twee": [FOUTEN, NAJAARS],
+        "onleesbaar": [kapot],
+        "niets": [tmp_path / "leeg"],  # a folder without dossiers: no result at all
+    }[soort]
+    gebouwd: list[object] = []
+    monkeypatch.setattr(_uitvoer, "CONTROLE", [*_uitvoer.CONTROLE, lambda _s, d: gebouwd.append(d)])
+    _code, uit = _uit(capsys, "controleer", *map(str, bestanden), "--format", "sarif")
+    log = json.loads(uit)
+    assert gebouwd == [log]
+    resultaten = log["runs"][0]["results"]
+    assert bool(resultaten) == (soort != "niets")
+    regels = uit.splitlines()
+    begin = regels.index('      "results": [' if resultaten else '      "results": [],')
+    eind = begin + 1 + len(resultaten)
+    gelezen = [json.loads(r.strip().removesuffix(",")) for r in regels[begin + 1 : eind]]
+    assert gelezen == resultaten
+    assert all(r.startswith(" " * 8 + '{"ruleId":') for r in regels[begin + 1 : eind])

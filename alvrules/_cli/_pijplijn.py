@@ -25,13 +25,15 @@ verdict is the exit code's.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from alvrules._cli._uitvoer import json_uit
+from alvrules._cli import _uitvoer
+from alvrules._cli._uitvoer import STROOM, json_uit
 from alvrules.bronnen import DOCS_URL
 from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, regels
@@ -207,72 +209,66 @@ def _fysiek(artefact: dict[str, Any], lijn: int | None, kolom: int | None = None
     return plek
 
 
+def _sarif_meldingen(
+    u: Uitkomst, artefact: dict[str, Any] | None, taal: str
+) -> Iterator[dict[str, Any]]:
+    """An unreadable file's problems as notifications of the invocation."""
+    for _pad, lijn, melding, _afdruk in _problemen(u, "", taal):
+        yield {
+            "level": "error",
+            "message": {"text": melding},
+            "locations": (
+                [{"physicalLocation": _fysiek(artefact, lijn)}] if artefact is not None else []
+            ),
+            "descriptor": {"id": ONLEESBAAR},
+        }
+
+
 def _sarif_onleesbaar(
-    u: Uitkomst,
-    artefact: dict[str, Any] | None,
-    bestand: str,
-    *,
-    regelindex: int,
-    taal: str,
-    resultaten: list[dict[str, Any]],
-    meldingen: list[dict[str, Any]],
-) -> None:
-    """An unreadable file: each problem a notification of the invocation and a result of
-    the rule ``onleesbaar`` on the file (code scanning shows results, not notifications)."""
+    u: Uitkomst, artefact: dict[str, Any] | None, bestand: str, *, regelindex: int, taal: str
+) -> Iterator[dict[str, Any]]:
+    """An unreadable file: each problem a result of the rule ``onleesbaar`` on the file
+    (code scanning shows results, not notifications)."""
     for pad, lijn, melding, afdruk in _problemen(u, bestand, taal):
         locatie: dict[str, Any] = {}
         if artefact is not None:
             locatie["physicalLocation"] = _fysiek(artefact, lijn)
-        meldingen.append(
-            {
-                "level": "error",
-                "message": {"text": melding},
-                "locations": [dict(locatie)] if locatie else [],
-                "descriptor": {"id": ONLEESBAAR},
-            }
-        )
         if pad:
             locatie["logicalLocations"] = [{"fullyQualifiedName": pad, "kind": "element"}]
-        resultaten.append(
-            {
-                "ruleId": ONLEESBAAR,
-                "ruleIndex": regelindex,
-                "level": "error",
-                "message": {"text": melding},
-                "locations": [locatie] if locatie else [],
-                "partialFingerprints": {VINGERAFDRUK: afdruk},
-            }
-        )
+        yield {
+            "ruleId": ONLEESBAAR,
+            "ruleIndex": regelindex,
+            "level": "error",
+            "message": {"text": melding},
+            "locations": [locatie] if locatie else [],
+            "partialFingerprints": {VINGERAFDRUK: afdruk},
+        }
 
 
-def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> dict[str, Any]:
-    """The reports of one run as a SARIF 2.1.0 log: one run, one artifact per file."""
-    beschrijvingen = _regel_beschrijving(taal)
-    index = {r["id"]: i for i, r in enumerate(beschrijvingen)}
-    artefacten: list[dict[str, Any]] = []
-    resultaten: list[dict[str, Any]] = []
-    meldingen: list[dict[str, Any]] = []
+def _artefact(u: Uitkomst, index: int) -> dict[str, Any] | None:
+    """The ``artifactLocation`` of a file (``None`` for standard input)."""
+    if u.uri is None:
+        return None
+    uri, basis = _plaats(u.naam)
+    artefact: dict[str, Any] = {"uri": uri, "index": index}
+    if basis is not None:
+        artefact["uriBaseId"] = basis
+    return artefact
+
+
+def _sarif_resultaten(
+    uitkomsten: Sequence[Uitkomst], index: dict[str, int], taal: str, strikt: bool
+) -> Iterator[dict[str, Any]]:
+    """Every result of the run, one at a time (a run may have hundreds of thousands: they
+    are written as they are made, never held all at once; issue 25)."""
+    n = 0
     for u in uitkomsten:
-        artefact: dict[str, Any] | None = None
-        if u.uri is not None:
-            uri, basis = _plaats(u.naam)
-            artefact = {"uri": uri, "index": len(artefacten)}
-            if basis is not None:
-                artefact["uriBaseId"] = basis
-            artefacten.append({"location": {k: v for k, v in artefact.items() if k != "index"}})
+        artefact = _artefact(u, n)
+        n += artefact is not None
         bestand = artefact["uri"] if artefact else ""
         if u.rapport is None:
-            if ONLEESBAAR not in index:
-                index[ONLEESBAAR] = len(beschrijvingen)
-                beschrijvingen.append(_onleesbaar_beschrijving(taal))
-            _sarif_onleesbaar(
-                u,
-                artefact,
-                bestand,
-                regelindex=index[ONLEESBAAR],
-                taal=taal,
-                resultaten=resultaten,
-                meldingen=meldingen,
+            yield from _sarif_onleesbaar(
+                u, artefact, bestand, regelindex=index[ONLEESBAAR], taal=taal
             )
             continue
         zoek = plaatszoeker(u.inhoud)
@@ -289,11 +285,30 @@ def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) ->
                 "message": {"text": b.tekst(taal)},
                 "locations": [locatie],
                 "partialFingerprints": {VINGERAFDRUK: afdruk},
-                "properties": {"pad": b.pad, "bron": b.bron, "ernst": b.ernst.value},
+                "properties": {"bron": b.bron, "ernst": b.ernst.value},
             }
             if b.regel in index:
                 resultaat["ruleIndex"] = index[b.regel]
-            resultaten.append(resultaat)
+            yield resultaat
+
+
+def _sarif_kader(
+    uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The SARIF log without its results (``results`` empty), and the index of each rule."""
+    beschrijvingen = _regel_beschrijving(taal)
+    index = {r["id"]: i for i, r in enumerate(beschrijvingen)}
+    if any(u.rapport is None for u in uitkomsten):
+        index[ONLEESBAAR] = len(beschrijvingen)
+        beschrijvingen.append(_onleesbaar_beschrijving(taal))
+    artefacten: list[dict[str, Any]] = []
+    meldingen: list[dict[str, Any]] = []
+    for u in uitkomsten:
+        artefact = _artefact(u, len(artefacten))
+        if artefact is not None:
+            artefacten.append({"location": {k: v for k, v in artefact.items() if k != "index"}})
+        if u.rapport is None:
+            meldingen.extend(_sarif_meldingen(u, artefact, taal))
     eigenschappen: dict[str, Any] = {
         "geldig": all(u.code(strikt) == 0 for u in uitkomsten),
         "strikt": strikt,
@@ -322,13 +337,46 @@ def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) ->
         },
         "invocations": [invocatie],
         "artifacts": artefacten,
-        "results": resultaten,
+        "results": [],
         "columnKind": "unicodeCodePoints",
         "properties": eigenschappen,
     }
     if not artefacten:
         del run["artifacts"]
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, index
+
+
+def sarif(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> dict[str, Any]:
+    """The reports of one run as a SARIF 2.1.0 log: one run, one artifact per file."""
+    log, index = _sarif_kader(uitkomsten, taal, strikt)
+    log["runs"][0]["results"] = list(_sarif_resultaten(uitkomsten, index, taal, strikt))
+    return log
+
+
+def _sarif_uit(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> None:
+    """Write the SARIF log to stdout with its results streamed, each on a line of its own
+    (compact JSON): the log of 5 MiB of findings is written in memory and output linear in
+    the input (issue 25: the whole log built at once, indented, was 74x its input and
+    peaked above 1 GB)."""
+    if _uitvoer.CONTROLE:  # the test suite validates the whole log against the schema
+        for controle in _uitvoer.CONTROLE:
+            controle("sarif", sarif(uitkomsten, taal, strikt=strikt))
+    log, index = _sarif_kader(uitkomsten, taal, strikt)
+    log["runs"][0]["results"] = STROOM
+    resultaten = _sarif_resultaten(uitkomsten, index, taal, strikt)
+    json_uit("sarif", log, stroom=_regelsgewijs(resultaten, 8), controle=False)
+
+
+def _regelsgewijs(items: Iterator[Any], inspringing: int) -> Iterator[str]:
+    """The items of a JSON list as they come, each compact on a line of its own, indented
+    by ``inspringing`` spaces (the brackets are :func:`json_uit`'s)."""
+    compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    eerste = True
+    for item in items:
+        yield ("\n" if eerste else ",\n") + " " * inspringing + compact.encode(item)
+        eerste = False
+    if not eerste:
+        yield "\n" + " " * (inspringing - 2)
 
 
 def _versie() -> str:
@@ -350,7 +398,11 @@ def _github_eigenschap(tekst: str) -> str:
 def github(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -> list[str]:
     """One workflow command line per finding (``::error``/``::warning``/``::notice``), one
     ``::error`` per problem of an unreadable file, and the verdict as the last line."""
-    uit: list[str] = []
+    return list(_github_regels(uitkomsten, taal, strikt))
+
+
+def _github_regels(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> Iterator[str]:
+    """The lines of :func:`github`, one at a time."""
     for u in uitkomsten:
         bestand = None if u.uri is None else _github_eigenschap(_weergave(u.naam))
         if u.rapport is None:
@@ -359,7 +411,7 @@ def github(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -
                 if bestand and lijn is not None:
                     eigenschappen.append(f"line={lijn}")
                 eigenschappen.append(f"title={ONLEESBAAR}")
-                uit.append(f"::error {','.join(eigenschappen)}::{_github_data(melding)}")
+                yield f"::error {','.join(eigenschappen)}::{_github_data(melding)}"
             continue
         zoek = plaatszoeker(u.inhoud)
         for b in u.rapport:
@@ -372,9 +424,8 @@ def github(uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False) -
             eigenschappen.append(f"title={_github_eigenschap(b.regel)}")
             melding = f"{b.pad}: {b.tekst(taal)} ({b.bron})"
             niveau = _GITHUB_NIVEAU[_ernst(b, strikt)]
-            uit.append(f"::{niveau} {','.join(eigenschappen)}::{_github_data(melding)}")
-    uit.append(_oordeel(uitkomsten, taal, strikt))
-    return uit
+            yield f"::{niveau} {','.join(eigenschappen)}::{_github_data(melding)}"
+    yield _oordeel(uitkomsten, taal, strikt)
 
 
 def _oordeel(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> str:
@@ -404,41 +455,46 @@ def gitlab(
     uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool = False
 ) -> list[dict[str, Any]]:
     """A GitLab code-quality report: one issue per finding and per load problem."""
-    uit: list[dict[str, Any]] = []
+    return list(_gitlab_issues(uitkomsten, taal, strikt))
+
+
+def _gitlab_issues(
+    uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool
+) -> Iterator[dict[str, Any]]:
+    """The issues of :func:`gitlab`, one at a time."""
     for u in uitkomsten:
         pad = _weergave(u.naam) if u.uri is not None else u.naam
         if u.rapport is None:
             for _plek, lijn, melding, afdruk in _problemen(u, pad, taal):
-                uit.append(
-                    {
-                        "description": f"{ONLEESBAAR} {melding}",
-                        "check_name": ONLEESBAAR,
-                        "fingerprint": afdruk,
-                        "severity": "blocker",
-                        "location": {"path": pad, "lines": {"begin": lijn or 1}},
-                    }
-                )
+                yield {
+                    "description": f"{ONLEESBAAR} {melding}",
+                    "check_name": ONLEESBAAR,
+                    "fingerprint": afdruk,
+                    "severity": "blocker",
+                    "location": {"path": pad, "lines": {"begin": lijn or 1}},
+                }
             continue
         regel = plaatszoeker(u.inhoud)
         for b, afdruk in _genummerd(tuple(u.rapport), pad):
-            uit.append(
-                {
-                    "description": f"{b.regel} {b.pad}: {b.tekst(taal)}",
-                    "check_name": b.regel,
-                    "fingerprint": afdruk,
-                    "severity": _GITLAB_ERNST[_ernst(b, strikt)],
-                    "location": {"path": pad, "lines": {"begin": (regel(b.pad) or (1, 1))[0]}},
-                }
-            )
-    return uit
+            yield {
+                "description": f"{b.regel} {b.pad}: {b.tekst(taal)}",
+                "check_name": b.regel,
+                "fingerprint": afdruk,
+                "severity": _GITLAB_ERNST[_ernst(b, strikt)],
+                "location": {"path": pad, "lines": {"begin": (regel(b.pad) or (1, 1))[0]}},
+            }
 
 
 def schrijf(soort: str, uitkomsten: Sequence[Uitkomst], taal: str, *, strikt: bool) -> None:
     """Write the reports in pipeline format ``soort`` to stdout."""
     if soort == "sarif":
-        json_uit("sarif", sarif(uitkomsten, taal, strikt=strikt))
+        _sarif_uit(uitkomsten, taal, strikt)
     elif soort == "github":
-        for lijn in github(uitkomsten, taal, strikt=strikt):
+        for lijn in _github_regels(uitkomsten, taal, strikt):
             print(lijn)
     else:
-        json_uit("gitlab", gitlab(uitkomsten, taal, strikt=strikt))
+        if _uitvoer.CONTROLE:  # the test suite validates the whole report against the schema
+            for controle in _uitvoer.CONTROLE:
+                controle("gitlab", gitlab(uitkomsten, taal, strikt=strikt))
+        issues = _gitlab_issues(uitkomsten, taal, strikt)
+        json_uit("gitlab", STROOM, stroom=_regelsgewijs(issues, 2), controle=False)

@@ -7,7 +7,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTROLE",
+    "STROOM",
     "Invoer",
     "cijfers",
     "datum",
@@ -38,35 +39,64 @@ __all__ = [
 CONTROLE: list[Callable[[str, Any], None]] = []
 
 
-def json_uit(soort: str, data: dict[str, Any] | list[Any]) -> None:
+#: Stands in ``data`` for the list that :func:`json_uit` writes from its ``stroom``.
+STROOM = "\0alvrules-stroom\0"
+
+
+def json_uit(
+    soort: str,
+    data: dict[str, Any] | list[Any] | str,
+    *,
+    stroom: Iterator[str] | None = None,
+    controle: bool = True,
+) -> None:
     """Write the JSON output of kind ``soort`` (UTF-8, not ASCII-escaped) to stdout.
 
     stdout gets one complete JSON document or nothing: the text is encoded into a spool
     (memory up to :data:`_SPOOL` bytes, a temporary file beyond) and copied to stdout only
     when it is whole, so an error half-way (a character UTF-8 cannot encode) leaves
-    stdout empty for the one error object (issue 25: 20 MB of cut-off JSON came first)."""
+    stdout empty for the one error object (issue 25: 20 MB of cut-off JSON came first).
+
+    ``stroom``: the JSON text of the items of one list, written in place of the value
+    :data:`STROOM` in ``data`` (or as the whole document: ``data`` is :data:`STROOM`) as
+    they come (a list too large to hold: SARIF's results, GitLab's issues); its caller
+    then validates (``controle``) what it writes itself."""
     import tempfile  # noqa: PLC0415 - only for JSON output (start-up time of the others)
 
-    for controle in CONTROLE:
-        controle(soort, data)
+    for toets in CONTROLE if controle else ():
+        toets(soort, data)
     # Encoded in pieces of about a megabyte: json.dump writes each token separately (half a
     # million calls for 5 MB), json.dumps holds the whole text and its encoding at once.
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as spool:
         stukken: list[str] = []
         grootte = 0
-        for stuk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        for stuk in _json_stukken(data, stroom):
             stukken.append(stuk)
             grootte += len(stuk)
             if grootte >= _STUK:
                 spool.write("".join(stukken).encode("utf-8"))
                 stukken, grootte = [], 0
-        stukken.append("\n")
         spool.write("".join(stukken).encode("utf-8"))
         spool.seek(0)
         lezer = io.TextIOWrapper(spool, encoding="utf-8", newline="")
         while stuk := lezer.read(_STUK):
             sys.stdout.write(stuk)
         lezer.detach()
+
+
+def _json_stukken(
+    data: dict[str, Any] | list[Any] | str, stroom: Iterator[str] | None
+) -> Iterator[str]:
+    """The JSON text of ``data`` (indented), with ``stroom`` in place of :data:`STROOM`."""
+    plek = json.dumps(STROOM)
+    for stuk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        if stroom is not None and stuk == plek:
+            yield "["
+            yield from stroom
+            yield "]"
+        else:
+            yield stuk
+    yield "\n"
 
 
 #: Size (characters) of one write of :func:`json_uit`.
