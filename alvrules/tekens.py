@@ -28,6 +28,7 @@ execute. Two rules follow (see "Vijandige invoer" in the docs):
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 import unicodedata
@@ -40,6 +41,7 @@ __all__ = [
     "negeerbaar",
     "onzichtbaar",
     "op_een_regel",
+    "regelbegin",
     "terminal",
     "zichtbaar",
 ]
@@ -132,6 +134,12 @@ def op_een_regel(tekst: str) -> str:
     return _REGELBREKERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
 
 
+def regelbegin(tekst: str) -> str:
+    """``tekst`` from input at the start of a report line: quoted (as a JSON string) when
+    a CI runner would read the line as a workflow command (``::error::…``, issue 25)."""
+    return json.dumps(tekst, ensure_ascii=False) if tekst.lstrip().startswith("::") else tekst
+
+
 def html(tekst: str) -> str:
     """``tekst`` for HTML text or an attribute value: :func:`op_een_regel`, then
     :func:`html.escape` (quotes included)."""
@@ -149,11 +157,12 @@ def csv_cel(waarde: object) -> str:
     the cell without that one apostrophe (a text that itself starts with an apostrophe
     gets one more, so removing exactly one always gives the value back). Line feeds and
     other control characters are written as escapes (:func:`op_een_regel`): every record
-    is one line. Integers are written as they are."""
+    is one line. A text that a CI runner would read as a workflow command (``::error::``)
+    gets the apostrophe too. Integers are written as they are."""
     if isinstance(waarde, int):
         return str(waarde)
     tekst = str(waarde)
-    if tekst.startswith(_FORMULE) or tekst.startswith("'"):
+    if tekst.startswith((*_FORMULE, "'")) or tekst.lstrip().startswith("::"):
         return "'" + op_een_regel(tekst)
     return op_een_regel(tekst)
 

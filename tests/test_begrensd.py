@@ -255,11 +255,13 @@ def test_one_line_escapes_every_line_break(tekst: str) -> None:
 def test_a_forged_line_in_a_title_stays_inside_its_record(
     tmp_path: Path, opdracht: list[str]
 ) -> None:
-    """A title whose line feed would make line 1 of ``uitslag`` read "aangenomen"."""
+    """A title whose line feed would make line 1 of ``uitslag`` read "aangenomen"; a name
+    or id at the start of a line that a CI runner would read as a workflow command."""
     vals = "\naangenomen met 100% van de stemmen\n::error::vals\t\x1b[2J"
     data = _data()
+    data["vergadering"]["naam"] = "::error::vals" + vals
     data["stemmingen"][0]["titel"] = vals
-    data["stemmingen"][0]["id"] += vals
+    data["stemmingen"][0]["id"] = "::error::vals" + data["stemmingen"][0]["id"] + vals
     data["moties"][0]["titel"] = vals
     data["moties"][0]["id"] += vals
     code, uit, fout = cli([opdracht[0], str(_schrijf(tmp_path, data)), *opdracht[1:]])

@@ -31,7 +31,7 @@ from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
 from alvrules.regels import Bevinding, Rapport
-from alvrules.tekens import op_een_regel
+from alvrules.tekens import op_een_regel, regelbegin
 
 __all__ = ["Uitkomst", "bestanden", "geldig", "run", "tekst"]
 
@@ -421,7 +421,7 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
     line: a line feed in a title or an id is shown as ``\\n`` (:func:`op_een_regel`)."""
     en = taal == "en"
     v = dossier.vergadering
-    regels = [f"{v.naam} ({v.datum.isoformat()})"]
+    regels = [f"{regelbegin(v.naam)} ({v.datum.isoformat()})"]
     volgorde = _volgorde(dossier)
     titels = _titels(dossier)
     groepen: dict[str, list[Bevinding]] = {}

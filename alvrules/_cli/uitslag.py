@@ -29,7 +29,7 @@ from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze, stm12_eigen_id
-from alvrules.tekens import csv_cel, op_een_regel
+from alvrules.tekens import csv_cel, op_een_regel, regelbegin
 from alvrules.telling import Uitkomst, aandeel
 from alvrules.uitslagen import Resultaat, Uitslagen, stm02_pad, uitslagen
 
@@ -137,7 +137,7 @@ def _regel(r: Resultaat, taal: str) -> str:
     en = taal == "en"
     if s.deel is not None:
         wat += f" ({deel_naam(s.deel, en)})"
-    uit = f"{s.id}  {wat}: {zin(r, taal)}"
+    uit = f"{regelbegin(s.id)}  {wat}: {zin(r, taal)}"
     voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
     if r.opties:
         stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)

@@ -19,6 +19,7 @@ from alvrules.besluiten import deel_naam
 from alvrules.levenscyclus import EerdereDeel, EerdereMotie, Status
 from alvrules.tekens import markdown as md
 from alvrules.tekens import op_een_regel as een
+from alvrules.tekens import regelbegin
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
@@ -123,9 +124,9 @@ def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
     uit = [
         "# Verantwoording uitvoering moties",
         "",
-        f"{md(naam)}, {lijst.vergadering.isoformat()}. Voorstel `{lijst.voorstel}` (AFD04, ter "
-        f"besluitvorming): {len(lijst.posten)} moties, {lijst.afdoen} afdoen, "
-        f"{lijst.aanhouden} aanhouden.",
+        f"{md(regelbegin(naam))}, {lijst.vergadering.isoformat()}. "
+        f"Voorstel `{lijst.voorstel}` (AFD04, ter besluitvorming): {len(lijst.posten)} moties, "
+        f"{lijst.afdoen} afdoen, {lijst.aanhouden} aanhouden.",
         "",
         "| Motie | Indieners | Titel | Voorstel |",
         "|---|---|---|---|",
