@@ -79,7 +79,13 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                 f"Agenda item id {punt.id!r} occurs more than once.",
             )
         gezien.add(punt.id)
-        if punt.verzonden is not None and punt.verzonden > uiterlijk:
+        # TRM04 counts back from a meeting day; a written consultation has its own check
+        # (STM14: papers sent after voting opened, alvrules.raadpleging)
+        if (
+            punt.verzonden is not None
+            and punt.verzonden > uiterlijk
+            and not dossier.vergadering.ledenraadpleging
+        ):
             yield bevinding(
                 "TRM04",
                 f"agendapunten{element(punt.id)}.verzonden",

@@ -624,6 +624,28 @@ _REGELS: tuple[Regel, ...] = (
         "enige melding. Dat het laatste besluit telt en dat een herstemming een reden "
         "vastlegt, is een besluit van `alvrules`.",
     ),
+    Regel(
+        "STM14",
+        "ledenraadpleging",
+        "written consultation",
+        "stemmingen",
+        FOUT,
+        (bron("statuten", "art. 10 lid 1"), bron("lbr-23-040", "(stemmen in de ALV)")),
+        "Een ledenraadpleging besluit buiten een vergadering: de leden stemmen schriftelijk "
+        "binnen een stemvenster (`opent` tot en met `sluit`, tijdstippen met tijdzone). Een "
+        "stem buiten het venster telt niet; de uitslag meldt hoeveel leden een stem "
+        "uitbrachten. De termijnen van een ALV gelden niet: alleen de eigen indientermijn "
+        "van de raadpleging, als het dossier die geeft. Een latere ALV bekrachtigt de "
+        "besluiten; dat verandert de telling van de raadpleging niet.",
+        "De statuten (art. 10 lid 1) laten de stemmen uitbrengen in de algemene vergadering "
+        "en Lbr. 23/040 beschrijft alleen stemmen in de zaal; over schriftelijk of "
+        "elektronisch stemmen buiten een vergadering zeggen de stukken niets. Alles aan deze "
+        "regel is daarom een besluit van `alvrules` (zie de besluiten bij issue 28): het "
+        "venster met beide grenzen inbegrepen, een stem zonder tijdstip als waarschuwing "
+        "(hij telt mee), geen acclamatie, geen quorum, de deelname als leden met een getelde "
+        "stem (onthouding inbegrepen), de termijnen per termijn, en de bekrachtiging door "
+        "een latere ALV omdat de statuten besluiten in de vergadering vragen.",
+    ),
     # --- KND: candidates ---------------------------------------------------------------
     Regel(
         "KND01",

@@ -104,6 +104,12 @@ UITLEG_EN: Mapping[str, str] = {
     "contested vacancy whoever gets more than half of the votes cast wins; with three or "
     "more candidates and no majority the two highest go to a second round; a tie leaves "
     "the result undecided.",
+    "STM14": "A written consultation (ledenraadpleging) decides outside a meeting: the "
+    "members vote in writing within a voting window (`opent` to `sluit`, timestamps with a "
+    "timezone). A ballot outside the window does not count; the result says how many "
+    "members cast a ballot. An ALV's deadlines do not apply: only the consultation's own "
+    "submission deadline, when the dossier gives it. A later ALV ratifies the decisions; "
+    "that does not change the consultation's tally.",
     "STM12": "Every vote has its own id and concerns proposals in the dossier: a motion, "
     "amendment, agenda item, vacancy or the accounting for motions. A vote on a proposal "
     "that is not there counts for no proposal at all.",
@@ -216,6 +222,14 @@ BESLUIT_EN: Mapping[str, str] = {
     "STM11": "The minutes only show an election with two candidates. The second round with "
     "three or more candidates is a decision of `alvrules`, as is the rule that there is no "
     "drawing of lots: a tie is reported.",
+    "STM14": "The statutes (art. 10 lid 1) have the votes cast at the general meeting and "
+    "Lbr. 23/040 describes only voting in the room; the documents say nothing about voting "
+    "in writing or electronically outside a meeting. Everything in this rule is therefore "
+    "a decision of `alvrules` (see the decisions of issue 28): the window with both ends "
+    "included, a ballot without a time as a warning (it counts), no acclamation, no "
+    "quorum, participation as members with a counted ballot (abstention included), the "
+    "deadlines one by one, and ratification by a later ALV because the statutes ask for "
+    "decisions in the meeting.",
     "STM12": "Added by alvrules (not a rule of the sources, but their tacit condition): "
     "without this check a typo in an id would publish a result for a proposal that does not "
     "exist.",

@@ -106,6 +106,7 @@ CONTROLES: tuple[str, ...] = (
     "alvrules.amendementen:controleer",  # AMD01, AMD03-AMD05, PRE01
     "alvrules.stemmingen:controleer_verwijzingen",  # STM12
     "alvrules.uitslagen:controleer_stemmingen",  # STM03-STM11
+    "alvrules.raadpleging:controleer",  # STM14: a written consultation and its window
     "alvrules.verkiezingen:controleer_kandidaten",  # KND01-KND02
     "alvrules.verkiezingen:controleer_notulencommissie",  # NOT01
     "alvrules.verantwoording:controleer_verantwoording",  # PRE01, AFD01-AFD05

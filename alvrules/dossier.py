@@ -16,6 +16,7 @@ from alvrules.grenzen import bijlage_fout
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
+from alvrules.raadpleging import Bekrachtiging
 from alvrules.stemmingen import Stemming, Vertegenwoordiger
 from alvrules.verantwoording import Verantwoording
 from alvrules.verkiezingen import Vacature
@@ -71,6 +72,7 @@ class Dossier:
     vacatures: tuple[Vacature, ...] = ()  # STM11, KND01-KND02
     notulencommissie: tuple[str, ...] | None = None  # NOT01; None: not given
     bevolking: Bevolkingsbestand | None = None  # STM02: own figures; None: the shipped ones
+    bekrachtigingen: tuple[Bekrachtiging, ...] = ()  # STM14: ratified consultations
 
     def naar_dict(self) -> dict[str, Any]:
         """The dossier as the file format writes it (see :func:`alvrules.schrijf_dossier`).

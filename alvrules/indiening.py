@@ -43,17 +43,31 @@ def te_laat(ingediend: datetime, termijn: datetime) -> bool:
 
 
 def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """TRM02 for every motion, AMD02 for every amendment, TRM08 for both."""
-    termijn = indientermijn(dossier.vergadering, ctx.procedure)
-    lijst = ondersteunerstermijn(dossier.vergadering, ctx.procedure)
+    """TRM02 for every motion, AMD02 for every amendment, TRM08 for both.
+
+    A written consultation (STM14) has no meeting day to count back from: its own
+    ``indientermijn`` takes the place of TRM01/TRM02 when the dossier gives it (same
+    severities), nothing is checked without it, and TRM08 does not apply
+    (:mod:`alvrules.raadpleging`)."""
+    v = dossier.vergadering
+    if v.ledenraadpleging:
+        if v.indientermijn is None:
+            return
+        termijn: datetime = v.indientermijn
+        lijst: datetime | None = None
+    else:
+        termijn = indientermijn(v, ctx.procedure)
+        lijst = ondersteunerstermijn(v, ctx.procedure)
     for i, motie in enumerate(dossier.moties):
         pad = stuk_pad("moties", i, motie.id)
         yield from trm02_motie(motie, pad, termijn)
-        yield from trm08_ondersteuners(motie.ondersteuners_ontvangen, pad, lijst)
+        if lijst is not None:
+            yield from trm08_ondersteuners(motie.ondersteuners_ontvangen, pad, lijst)
     for i, amendement in enumerate(dossier.amendementen):
         pad = stuk_pad("amendementen", i, amendement.id)
         yield from amd02_termijn(amendement, pad, termijn)
-        yield from trm08_ondersteuners(amendement.ondersteuners_ontvangen, pad, lijst)
+        if lijst is not None:
+            yield from trm08_ondersteuners(amendement.ondersteuners_ontvangen, pad, lijst)
 
 
 def _moment(t: datetime) -> str:

@@ -133,8 +133,14 @@ def is_dossier(data: Any) -> bool:
 
 
 def in_map(dossier: Dossier, map_: Path) -> Dossier:
-    """``dossier`` read from a file in folder ``map_``: its ``[bevolking] bestand`` is read
-    there, and only there (:class:`~alvrules.dossier.Bevolkingsbestand`)."""
+    """``dossier`` read from a file in folder ``map_``: its ``[bevolking] bestand`` and the
+    consultation files of its ``[[bekrachtigingen]]`` are read there, and only there
+    (:class:`~alvrules.dossier.Bevolkingsbestand`,
+    :class:`~alvrules.raadpleging.Bekrachtiging`)."""
+    if dossier.bekrachtigingen:
+        dossier = attrs.evolve(
+            dossier, bekrachtigingen=tuple(b.in_map(str(map_)) for b in dossier.bekrachtigingen)
+        )
     if dossier.bevolking is None:
         return dossier
     return attrs.evolve(dossier, bevolking=dossier.bevolking.in_map(str(map_)))

@@ -148,15 +148,23 @@ class Contactpersoon:
 
 
 class VergaderSoort(enum.StrEnum):
-    """A physical or digital meeting (STM03: who counts as present)."""
+    """A physical or digital meeting (STM03: who counts as present), or a written members'
+    consultation outside a meeting (STM14, :mod:`alvrules.raadpleging`)."""
 
     FYSIEK = "fysiek"
     DIGITAAL = "digitaal"
+    LEDENRAADPLEGING = "ledenraadpleging"
 
 
 @frozen(kw_only=True, field_transformer=gecontroleerd)
 class Vergadering:
-    """An ALV: date, start, kind and the cut-off time of TRM01/TRM02 (None: default)."""
+    """An ALV: date, start, kind and the cut-off time of TRM01/TRM02 (None: default).
+
+    A written consultation (``soort = "ledenraadpleging"``, STM14) has a voting window
+    from ``opent`` to ``sluit`` (timestamps with their timezone, both inclusive), ``datum``
+    its closing day, and optionally its own deadline for motions and amendments,
+    ``indientermijn`` (its documents' own; the ALV deadlines are not applied to it).
+    """
 
     datum: date = field(validator=validators.instance_of(date))
     naam: str = "ALV"
@@ -164,6 +172,14 @@ class Vergadering:
     soort: VergaderSoort = VergaderSoort.FYSIEK
     sluitingstijd: time | None = None
     buitengewoon: bool = False
+    opent: datetime | None = None  # STM14: voting opens (a consultation's window)
+    sluit: datetime | None = None  # STM14: voting closes (inclusive)
+    indientermijn: datetime | None = None  # STM14: a consultation's own submission deadline
+
+    @property
+    def ledenraadpleging(self) -> bool:
+        """Whether this is a written members' consultation outside a meeting (STM14)."""
+        return self.soort is VergaderSoort.LEDENRAADPLEGING
 
 
 class AgendaSoort(enum.StrEnum):

@@ -200,6 +200,8 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             e["percentage_tegen"] = r.percentage_tegen
         if r.uitgesteld_door:  # STM09: postponed by these adopted order motions
             e["uitgesteld_door"] = list(r.uitgesteld_door)
+        if r.deelname is not None:  # STM14: a written consultation's participation
+            e["deelname"] = r.deelname.to_json()
         if s.wijze is Wijze.GEWOGEN and r.grondslag is not None:
             e["counts"], e["votes"] = _stemmen(r, u, u.namen)
         events.append(e)
@@ -212,4 +214,10 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
         },
         "vote_events": events,
         **({"uitgesteld": [x.to_json() for x in u.uitgesteld]} if u.uitgesteld else {}),
+        **({"raadpleging": u.to_json()["raadpleging"]} if u.deelname is not None else {}),
+        **(
+            {"bekrachtigingen": [b.to_json() for b in u.bekrachtigingen]}
+            if u.bekrachtigingen
+            else {}
+        ),
     }

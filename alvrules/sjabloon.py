@@ -320,6 +320,26 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
                     "een buitengewone ALV (optioneel; standaard false)",
                     "an extraordinary ALV (optional; default false)",
                 ),
+                _Rij(
+                    "opent",
+                    _tijdstip(datetime.combine(dag - timedelta(days=11), time(9), AMSTERDAM)),
+                    'ledenraadpleging (soort = "ledenraadpleging"): het stemmen opent (STM14)',
+                    'written consultation (soort = "ledenraadpleging"): voting opens (STM14)',
+                ),
+                _Rij(
+                    "sluit",
+                    _tijdstip(datetime.combine(dag, time(17), AMSTERDAM)),
+                    "ledenraadpleging: het stemmen sluit, tot en met; datum is die dag (STM14)",
+                    "written consultation: voting closes, inclusive; datum is that day (STM14)",
+                ),
+                _Rij(
+                    "indientermijn",
+                    _voor(t["TRM01"]),
+                    "ledenraadpleging: eigen termijn voor moties en amendementen; de "
+                    "ALV-termijnen gelden daar niet (STM14)",
+                    "written consultation: its own deadline for motions and amendments; the "
+                    "ALV deadlines do not apply (STM14)",
+                ),
             ],
         ),
         _Blok(
@@ -925,6 +945,40 @@ def _blokken(dag: date, *, sluitingstijd: time, t: dict[str, Termijn]) -> list[_
                     "Het overleg loopt nog.",
                     "reden om aan te houden (zonder reden: waarschuwing)",
                     "reason to keep it open (none: a warning)",
+                ),
+            ],
+        ),
+        _Blok(
+            (
+                "Bekrachtiging van een ledenraadpleging (STM14)",
+                "Ratifying a written consultation (STM14)",
+            ),
+            [
+                (
+                    "Een stemming met deze id in `voorstellen` beslist erover.",
+                    "A vote with this id in `voorstellen` decides on it.",
+                )
+            ],
+            "[[bekrachtigingen]]",
+            [
+                _Rij("id", "bekrachtiging", "id van de bekrachtiging", "id of the ratification"),
+                _Rij(
+                    "raadpleging",
+                    f"Ledenraadpleging {vorige.year}",
+                    "naam van de ledenraadpleging",
+                    "name of the written consultation",
+                ),
+                _Rij(
+                    "besluiten",
+                    ["R1"],
+                    "ids van de stemmingen van de raadpleging",
+                    "ids of the consultation's votes",
+                ),
+                _Rij(
+                    "bestand",
+                    f"ledenraadpleging-{vorige.year}.toml",
+                    "dossier van de raadpleging, in de map van dit bestand (optioneel)",
+                    "the consultation's dossier, in this file's folder (optional)",
                 ),
             ],
         ),

@@ -228,6 +228,7 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
         *(a.id for a in dossier.amendementen),
         *(p.id for p in dossier.agendapunten),
         *(v.id for v in dossier.vacatures),
+        *(b.id for b in dossier.bekrachtigingen),  # STM14: ratifying a consultation
         VOORSTEL,
     }
     yield from stm12_eigen_id(dossier)

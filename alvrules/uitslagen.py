@@ -35,7 +35,7 @@ One pass computes both the results and the findings, so ``alvrules uitslag`` and
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 
 from attrs import evolve, frozen
@@ -50,6 +50,14 @@ from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.moties import Preadvies
 from alvrules.paden import element, sleutel
+from alvrules.raadpleging import (
+    Bekrachtigingsuitslag,
+    Deelname,
+    bekrachtig,
+    buiten_venster,
+    deelname,
+    venster,
+)
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import (
     Grondslag,
@@ -99,6 +107,7 @@ class Resultaat:
     titel: str = ""  # the vote's title, else the titles of its proposals
     uitgesteld_door: tuple[str, ...] = ()  # STM09: the adopted order motions that postponed it
     besluiten: tuple[Besluit, ...] = ()  # what it decided on which proposal (STM13)
+    deelname: Deelname | None = None  # STM14: in a written consultation, who took part
 
     @property
     def uitgebracht(self) -> int:
@@ -176,6 +185,8 @@ class Resultaat:
             uit["toelichting"] = self.toelichting
         if self.uitgesteld_door:
             uit["uitgesteld_door"] = list(self.uitgesteld_door)
+        if self.deelname is not None:
+            uit["deelname"] = self.deelname.to_json()
         uit.update(self.regel_json())
         if self.vast_na is not None:
             uit["vast_na"] = self.vast_na
@@ -285,6 +296,12 @@ class Uitslagen:
     uitgesteld: tuple[Uitstel, ...] = ()  # STM09: what adopted order motions postponed
     moties: tuple[MotieUitslag, ...] = ()  # per motion (in parts, held): what counts
 
+    # STM14: a written consultation's window and participation; ratifications at an ALV
+    opent: datetime | None = None
+    sluit: datetime | None = None
+    deelname: Deelname | None = None
+    bekrachtigingen: tuple[Bekrachtigingsuitslag, ...] = ()
+
     def eerdere_moties(self, vergadering: date) -> tuple[EerdereMotie, ...]:
         """The decided motions as the next meeting's ``[[eerdere_moties]]`` (decided at
         the ALV of ``vergadering``): adopted ones are accounted for there, held ones (as a
@@ -294,12 +311,22 @@ class Uitslagen:
     def to_json(self) -> dict[str, object]:
         """All results as JSON (INTERFACES.md ``uitslag``); ``uitgesteld`` only when an
         adopted order motion postponed something; ``moties`` only when a motion was
-        decided or has parts: per motion the decision that counts (per part)."""
+        decided or has parts: per motion the decision that counts (per part);
+        ``raadpleging`` only for a written consultation, ``bekrachtigingen`` only when the
+        dossier ratifies one (STM14)."""
         uit: dict[str, object] = {"stemmingen": [r.to_json() for r in self.resultaten]}
         if self.uitgesteld:
             uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
         if self.moties:
             uit["moties"] = [m.to_json() for m in self.moties]
+        if self.deelname is not None:
+            uit["raadpleging"] = {
+                "opent": None if self.opent is None else self.opent.isoformat(),
+                "sluit": None if self.sluit is None else self.sluit.isoformat(),
+                "deelname": self.deelname.to_json(),
+            }
+        if self.bekrachtigingen:
+            uit["bekrachtigingen"] = [b.to_json() for b in self.bekrachtigingen]
         return uit
 
 
@@ -381,6 +408,7 @@ def uitslagen(
     afwezig: set[str] = set()
     geldig = _vertegenwoordigd(dossier, ctx, uit, afwezig)
     titels = {
+        **{b.id: b.titel for b in dossier.bekrachtigingen},
         **{p.id: p.titel for p in dossier.agendapunten},
         **{v.id: v.functie for v in dossier.vacatures},
         **{a.id: a.titel for a in dossier.amendementen},
@@ -435,9 +463,11 @@ def uitslagen(
             vacatures=vacatures,
             uit=uit,
             gevolgd=_gewogen_na(dossier, s),
+            raam=venster(dossier.vergadering),  # STM14: ballots outside it do not count
         )
-        postpone = [v for v in s.voorstellen if v in uitgesteld]
-        if postpone and s.soort is not StemmingSoort.ORDE:
+        if s.soort is not StemmingSoort.ORDE and (
+            postpone := [v for v in s.voorstellen if v in uitgesteld]
+        ):
             # every adopted order motion that postpones a proposal of this vote, once;
             # listed up to MAX_OPSOMMING (an order motion's long list of proposals was
             # repeated in every postponed vote: 414 kB gave 886 MB, issue 25)
@@ -477,8 +507,13 @@ def uitslagen(
             gestemd.setdefault(v, s.id)
         titel = s.titel or "; ".join(t for v in s.voorstellen if (t := titels.get(v, "")))
         resultaten.append(evolve(r, titel=titel))
-    peil, b = peildatum(ctx.datum, ctx.procedure), besluiten(dossier, resultaten)  # STM13
-    return Uitslagen(
+    # left to right: STM14 (acclamation in a consultation decides nothing) before STM13
+    peil, deel, b = (
+        peildatum(ctx.datum, ctx.procedure),
+        _raadpleging(dossier, resultaten, uit, len(gewichten)),
+        besluiten(dossier, resultaten),
+    )
+    alles = Uitslagen(
         tuple(
             evolve(r, peildatum=peil, besluiten=bs)
             for r, bs in zip(resultaten, b.per_stemming, strict=True)
@@ -491,6 +526,52 @@ def uitslagen(
         uitgesteld=_uitstel(dossier, uitgesteld, titels),
         moties=b.moties,
     )
+    return _met_raadpleging(dossier, alles, deel)
+
+
+def _met_raadpleging(dossier: Dossier, u: Uitslagen, deel: Deelname | None) -> Uitslagen:
+    """STM14: a written consultation's window and participation, and the ratifications."""
+    bekrachtigd, bevindingen = bekrachtig(dossier, u.resultaten)
+    vergadering = dossier.vergadering
+    return evolve(
+        u,
+        bevindingen=(*u.bevindingen, *bevindingen),
+        opent=vergadering.opent if deel else None,
+        sluit=vergadering.sluit if deel else None,
+        deelname=deel,
+        bekrachtigingen=bekrachtigd,
+    )
+
+
+def _raadpleging(
+    dossier: Dossier, resultaten: list[Resultaat], uit: list[Bevinding], leden: int
+) -> Deelname | None:
+    """STM14 in a written consultation: acclamation decides nothing (an error), and every
+    result reports its participation; the consultation's participation, or None."""
+    if not dossier.vergadering.ledenraadpleging:
+        return None
+    for i, gevonden in enumerate(resultaten):
+        r, s = gevonden, gevonden.stemming
+        if s.wijze is Wijze.ACCLAMATIE:
+            uit.append(
+                bevinding(
+                    "STM14",
+                    f"stemmingen{element(s.id)}.wijze",
+                    "Een ledenraadpleging besluit niet bij acclamatie: de leden brengen hun "
+                    "stemmen schriftelijk uit.",
+                    "A written consultation does not decide by acclamation: the members cast "
+                    "their votes in writing.",
+                )
+            )
+            r = Resultaat(
+                stemming=s,
+                uitkomst=Uitkomst.GEEN_BESLUIT,
+                toelichting="acclamatie in een ledenraadpleging",
+                titel=r.titel,
+                peildatum=r.peildatum,
+            )
+        resultaten[i] = evolve(r, deelname=deelname((r,), leden))
+    return deelname(resultaten, leden)
 
 
 def _bij_punt(dossier: Dossier) -> dict[str, list[str]]:
@@ -603,8 +684,9 @@ def _resultaat(
     vacatures: Mapping[str, Vacature],
     uit: list[Bevinding],
     gevolgd: str | None = None,
+    raam: tuple[datetime, datetime] | None = None,
 ) -> Resultaat:
-    """STM04-STM08, STM10, STM11 for one stemming."""
+    """STM04-STM08, STM10, STM11 for one stemming; STM14: only ballots inside ``raam``."""
     if s.wijze is Wijze.ACCLAMATIE:
         return _acclamatie(s, pad, ctx, uit, gevolgd)
     meerderheid = ctx.procedure.meerderheid  # STM05: the procedure in force
@@ -624,7 +706,9 @@ def _resultaat(
             meerderheid = m
     geordend = s.geordend
     briefjes = list(
-        _briefjes(s, pad, ctx, geldig=geldig, afwezig=afwezig, uit=uit, geordend=geordend)
+        _briefjes(
+            s, pad, ctx, geldig=geldig, afwezig=afwezig, uit=uit, geordend=geordend, raam=raam
+        )
     )
     opties = s.keuzemogelijkheden
     if s.soort is StemmingSoort.VERKIEZING and not opties and s.vacature:
@@ -731,13 +815,17 @@ def _briefjes(
     afwezig: set[str],
     uit: list[Bevinding],
     geordend: Sequence[Stembriefje] | None = None,
+    raam: tuple[datetime, datetime] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """STM04: resolve names to codes; drop (and report) non-members and the unrepresented;
     STM03: a ballot of a member whose representative is absent. In the order cast when
     the dossier records it (``geordend``), else in the order of the dossier."""
     for b in s.stemmen if geordend is None else geordend:
         g = ctx.lid(b.gemeente)
-        if g is None:
+        buiten = buiten_venster(b, raam, pad, g.naam if g else b.gemeente)
+        if buiten is not None:  # STM14: cast outside the voting window, not counted
+            uit.append(buiten)
+        elif g is None:
             tip = ", ".join(ctx.suggesties(b.gemeente))
             uit.append(
                 bevinding(

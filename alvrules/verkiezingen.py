@@ -109,8 +109,11 @@ def verkiezing(uitslag: KeuzeUitslag) -> Verkiezingsuitslag:
 
 
 def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """KND01 and KND02 over ``dossier.vacatures``."""
-    uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_tegenkandidaten)
+    """KND01 and KND02 over ``dossier.vacatures``. In a written consultation (STM14) the
+    date of TRM06 is not applied: it counts back from a meeting day."""
+    uiterlijk: date | None = ctx.datum - timedelta(days=ctx.procedure.dagen_tegenkandidaten)
+    if dossier.vergadering.ledenraadpleging:
+        uiterlijk = None
     for v in dossier.vacatures:
         pad = f"vacatures{element(v.id)}"
         voorgedragen = sum(not k.tegenkandidaat for k in v.kandidaten)
@@ -127,7 +130,9 @@ def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
                 yield from _tegenkandidaat(k, f"{pad}.kandidaten{element(k.naam)}", uiterlijk, ctx)
 
 
-def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> Iterator[Bevinding]:
+def _tegenkandidaat(
+    k: Kandidaat, pad: str, uiterlijk: date | None, ctx: Context
+) -> Iterator[Bevinding]:
     """KND02: own municipality, a role there, ten other supporters, by TRM06."""
     door = ctx.lid(k.voorgedragen_door)
     eigen = ctx.lid(k.gemeente)
@@ -168,7 +173,7 @@ def _tegenkandidaat(k: Kandidaat, pad: str, uiterlijk: date, ctx: Context) -> It
             f"{k.naam}: {len(steun)} andere leden steunen, minstens {minimum} nodig{extra}",
             f"{k.naam}: supported by {len(steun)} other members, at least {minimum} needed",
         )
-    if k.ingediend is None or k.ingediend > uiterlijk:
+    if uiterlijk is not None and (k.ingediend is None or k.ingediend > uiterlijk):
         wanneer = k.ingediend.isoformat() if k.ingediend else "zonder datum"
         yield bevinding(
             "KND02",

@@ -41,6 +41,7 @@ SECTIES: dict[str, str | None] = {
     "EerdereDeel": "eerdere_delen",
     "Verantwoording": "verantwoording",
     "Bevolkingsbestand": "bevolking",
+    "Bekrachtiging": "bekrachtigingen",
 }
 
 _KOP = re.compile(r"^#{2,6} ", re.MULTILINE)

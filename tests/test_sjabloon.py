@@ -103,9 +103,13 @@ def test_every_meeting_date_gives_a_template_with_only_the_still_empty_finding(
 
 def test_activated_examples_are_a_correct_dossier_except_the_absent_csv() -> None:
     """With every example activated the dossier has no finding but STM02 for the CSV file
-    the example names (it does not exist here)."""
+    the example names (it does not exist here), and the STM14 warning that a written
+    consultation's own ``indientermijn`` does not apply to the ALV the template is for."""
     tekst = _actief(sjabloon("2026-06-17", "13:00"))
-    assert _bevindingen(tekst) == [("STM02", "bevolking.bestand")]
+    assert _bevindingen(tekst) == [
+        ("STM02", "bevolking.bestand"),
+        ("STM14", "vergadering.indientermijn"),
+    ]
 
 
 def _refs(s: dict[str, Any]) -> Iterator[str]:
@@ -249,6 +253,7 @@ _INHOUD: dict[str, Any] = {
     "verantwoording": [{"motie": "E01"}],
     "vacatures": [{"id": "V01"}],
     "notulencommissie": ["A", "B", "C"],
+    "bekrachtigingen": [{"id": "B01"}],
 }
 
 

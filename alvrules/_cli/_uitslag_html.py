@@ -22,6 +22,7 @@ from alvrules.besluiten import deel_naam
 from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
+from alvrules.raadpleging import deelname_zin
 from alvrules.stemmingen import Grondslag, Wijze
 from alvrules.telling import aandeel, percentage
 from alvrules.uitslagen import BASIS, Resultaat, Uitslagen, meerderheid_tekst
@@ -233,6 +234,11 @@ def pagina(
         f"<title>{e(titel)}</title><style>{_CSS}</style></head><body><main>"
         f"<h1>{e(titel)}</h1><p>{w['uitleg']}</p>"
     ]
+    if u.deelname is not None:  # STM14: a written consultation, its window and turnout
+        van = u.opent.isoformat() if u.opent else "?"
+        tot = u.sluit.isoformat() if u.sluit else "?"
+        venster = f"{van} – {tot}"
+        delen.append(f"<p>{e(venster)}: {e(deelname_zin(u.deelname, taal))}</p>")
     for i, r in enumerate(u.resultaten):
         kop, s = f"s{i}", r.stemming
         wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
@@ -249,6 +255,19 @@ def pagina(
             delen.append(f"<p>{e(uitleg)}</p>")
         if r.vast_na is not None and r.vast_na < r.briefjes:
             delen.append(f"<p>{w['vast'].format(n=r.vast_na, t=r.briefjes)}</p>")
+        if r.deelname is not None:
+            delen.append(f"<p>{e(deelname_zin(r.deelname, taal))}</p>")
+        delen.append("</section>")
+    if u.bekrachtigingen:  # STM14: ratified consultations, their own results unchanged
+        kop_b = "Ratifications" if taal == "en" else "Bekrachtigingen"
+        delen.append(f'<section aria-labelledby="bekrachtigd"><h2 id="bekrachtigd">{kop_b}</h2>')
+        for b in u.bekrachtigingen:
+            besluiten = "".join(
+                f"<li>{e(x.stemming.id)} {e(x.titel)}: {e(zin(x, taal))}</li>" for x in b.besluiten
+            )
+            delen.append(
+                f"<p>{e(b.zin(taal))}</p>" + (f"<ul>{besluiten}</ul>" if besluiten else "")
+            )
         delen.append("</section>")
     if u.uitgesteld:  # STM09: what adopted order motions postponed, voted on or not
         kop = "Postponed" if taal == "en" else "Uitgesteld"

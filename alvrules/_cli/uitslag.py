@@ -27,6 +27,7 @@ from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
 from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
+from alvrules.raadpleging import deelname_zin
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze, stm12_eigen_id
 from alvrules.tekens import csv_cel, op_een_regel, regelbegin
@@ -155,7 +156,21 @@ def _regel(r: Resultaat, taal: str) -> str:
             if en
             else f"; stond vast na {r.vast_na} van {r.briefjes} stembriefjes"
         )
+    if r.deelname is not None:  # STM14: a written consultation
+        uit += f"; {deelname_zin(r.deelname, taal)}"
     return uit
+
+
+def raadpleging_zin(u: Uitslagen, taal: str = "nl") -> str | None:
+    """STM14: "Ledenraadpleging van … tot en met …: 212 van 342 leden brachten een stem
+    uit", or None when the dossier is no written consultation."""
+    if u.deelname is None:
+        return None
+    van = u.opent.isoformat() if u.opent else "?"
+    tot = u.sluit.isoformat() if u.sluit else "?"
+    if taal == "en":
+        return f"Written consultation from {van} to {tot}: {deelname_zin(u.deelname, taal)}"
+    return f"Ledenraadpleging van {van} tot en met {tot}: {deelname_zin(u.deelname, taal)}"
 
 
 _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
@@ -261,8 +276,14 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "html":
         print(pagina(u, dossier.vergadering, taal, h, zin))
     else:
+        if kop := raadpleging_zin(u, taal):
+            print(op_een_regel(kop))
         for r in u.resultaten:
             print(op_een_regel(_regel(r, taal)))
+        for bk in u.bekrachtigingen:  # STM14: ratified consultations and their own tallies
+            print(op_een_regel(bk.zin(taal)))
+            for r in bk.besluiten:
+                print(op_een_regel("  " + _regel(r, taal)))
         for uitstel in u.uitgesteld:  # STM09: also what was postponed without a vote
             print(op_een_regel(uitstel.zin(taal)))
         for m in u.moties:

@@ -1,0 +1,482 @@
+"""Deciding outside a meeting: the written members' consultation (ledenraadpleging) and its
+ratification (bekrachtiging) by a later ALV, rule STM14.
+
+Which part of the procedure this encodes: ``Statuten art. 10 lid 1`` (as Lbr. 23/040
+quotes it) has a member's votes cast *at* the general meeting by its representative, and
+the 2023 documents describe only votes in the room (a voting device and card per
+representative, Lbr. 23/040). They say nothing about voting in writing or electronically
+outside a meeting; the VNG did hold such a consultation in 2020 (issue 28). Everything
+below is therefore a *decision* of ``alvrules`` (docs/besluiten.md), built on the seed's
+rules for a meeting:
+
+- A dossier with ``[vergadering] soort = "ledenraadpleging"`` is a consultation. It needs
+  ``opent`` and ``sluit``, timestamps with their timezone: the voting window, both ends
+  inclusive (as "uiterlijk" in TRM). ``datum`` is its closing day: the members and the
+  weights (STM01, STM02) are those of that day. A window may also be given for a
+  (digital) meeting; then it applies there too.
+- A ballot whose ``tijdstip`` lies outside the window is an error and is not counted. In
+  a consultation a ballot without ``tijdstip`` cannot be placed in the window: one warning
+  per vote, and it is counted (the dossier may come from a system that records no times).
+- Weights, representatives, one block per member, majorities and the figures are those of
+  a meeting (STM01-STM11); presence (STM03) does not apply, as at a digital ALV. There is
+  no quorum (the statutes as quoted set none). Acclamation needs a meeting where nobody
+  asks for a vote: in a consultation it is an error and decides nothing.
+- Participation: the members with a counted ballot (an abstention included: they took
+  part) of the members on the closing day, per vote and for the whole consultation
+  ("212 van 342 leden brachten een stem uit").
+- Deadlines: the ALV's deadlines count back from a meeting day and are *not* applied to
+  a consultation. TRM01/TRM02 (motions, amendments): the consultation's own
+  ``indientermijn`` when the dossier gives it, with the same severities (AMD02 error,
+  TRM02 warning); without it no deadline is checked (an info says so). TRM03 (preadvies)
+  is planning only. TRM04 (papers 28 days before): papers sent after voting opened are a
+  warning (the members voted without them). TRM05-TRM07 (candidates, KND02's date) and
+  TRM08 (final list of supporters) are not applied; TRM09 (speakers) has no meeting to
+  speak at.
+- Ratification: a later ALV's dossier lists ``[[bekrachtigingen]]``; each has an ``id``
+  that a stemming of that ALV decides (adopted: bekrachtigd), the consultation's name,
+  the ids of the consultation's decisions (its stemmingen) it ratifies and optionally the
+  consultation's dossier ``bestand``, read only inside the ALV dossier's folder (as
+  ``[bevolking] bestand``). With the file, the consultation must have closed before the
+  ALV and every named decision must be adopted there; its tally is reported as it is:
+  ratification never changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from attrs import evolve, field, frozen, validators
+
+from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, opsomming
+from alvrules.model import InvoerFout, Vergadering
+from alvrules.paden import element, sleutel
+from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.waarden import Ongeldig, gecontroleerd, getypeerd
+
+if TYPE_CHECKING:
+    from alvrules.controle import Context
+    from alvrules.dossier import Dossier
+    from alvrules.stemmingen import Stembriefje
+    from alvrules.uitslagen import Resultaat
+
+__all__ = [
+    "Bekrachtiging",
+    "Bekrachtigingsuitslag",
+    "Deelname",
+    "buiten_venster",
+    "controleer",
+    "deelname_zin",
+    "venster",
+]
+
+#: At most this many different consultation files are read for one dossier (each up to
+#: MAX_GROOTTE): a hostile dossier could name thousands.
+MAX_BESTANDEN = MAX_OPSOMMING
+
+
+@frozen(kw_only=True, field_transformer=gecontroleerd)
+class Bekrachtiging:
+    """``[[bekrachtigingen]]``: an ALV ratifies decisions of a written consultation (STM14).
+
+    ``id`` is the proposal a stemming of this ALV decides; ``raadpleging`` the
+    consultation's name; ``besluiten`` the ids of the consultation's stemmingen that are
+    ratified; ``bestand`` optionally the consultation's dossier file, in the ALV dossier's
+    folder or below it (a relative path without ``..``, as ``[bevolking] bestand``).
+    ``map`` is not part of the file format (see
+    :class:`~alvrules.dossier.Bevolkingsbestand`).
+    """
+
+    id: str
+    raadpleging: str = ""
+    besluiten: tuple[str, ...] = ()
+    bestand: str | None = field(default=None, validator=validators.optional(validators.min_len(1)))
+    map: str = field(default="", init=False, eq=False, repr=False)
+
+    @bestand.validator
+    def _in_de_map(self, _: object, naam: str | None) -> None:
+        reden = None if naam is None else bijlage_fout(naam)
+        if reden is not None:
+            raise Ongeldig(reden[0], ("bestand",))
+
+    @property
+    def titel(self) -> str:
+        """ "Bekrachtiging <the consultation's name>"."""
+        return f"Bekrachtiging {self.raadpleging}".strip()
+
+    def in_map(self, map_: str) -> Bekrachtiging:
+        """This ratification with its file relative to folder ``map_``."""
+        kopie = Bekrachtiging(
+            id=self.id, raadpleging=self.raadpleging, besluiten=self.besluiten, bestand=self.bestand
+        )
+        object.__setattr__(kopie, "map", map_)
+        return kopie
+
+
+@frozen(kw_only=True, field_transformer=getypeerd)
+class Deelname:
+    """STM14: how many members took part (a counted ballot, abstention included) of all."""
+
+    leden: int
+    van: int
+
+    def to_json(self) -> dict[str, int]:
+        """``{"leden": N, "van": M}``."""
+        return {"leden": self.leden, "van": self.van}
+
+
+def deelname_zin(d: Deelname, taal: str = "nl") -> str:
+    """ "212 van 342 leden brachten een stem uit" / "212 of 342 members cast a ballot"."""
+    if taal == "en":
+        return f"{d.leden} of {d.van} members cast a ballot"
+    return f"{d.leden} van {d.van} leden brachten een stem uit"
+
+
+@frozen(kw_only=True)  # not getypeerd: Resultaat is only imported for type checking
+class Bekrachtigingsuitslag:
+    """A ratification's outcome at the ALV, and the consultation's results as they are."""
+
+    bekrachtiging: Bekrachtiging
+    uitkomst: str  # bekrachtigd, niet bekrachtigd, geen besluit, niet in stemming
+    stemming: str | None = None  # the ALV's vote that decided it
+    besluiten: tuple[Resultaat, ...] = ()  # the consultation's results (from its file)
+    deelname: Deelname | None = None  # of the consultation
+    opent: datetime | None = None
+    sluit: datetime | None = None
+
+    def zin(self, taal: str = "nl") -> str:
+        """One line: "B1 Bekrachtiging X: bekrachtigd (stemming S4); besluiten R1, R2"."""
+        b = self.bekrachtiging
+        en = taal == "en"
+        uitkomst = _UITKOMST_EN.get(self.uitkomst, self.uitkomst) if en else self.uitkomst
+        tekst = f"{b.id} {b.titel}: {uitkomst}"
+        if self.stemming:
+            tekst += f" ({'vote' if en else 'stemming'} {self.stemming})"
+        ids, ids_en = opsomming(b.besluiten)
+        tekst += f"; {'decisions' if en else 'besluiten'} {ids_en if en else ids}"
+        if self.deelname is not None:
+            tekst += f"; {deelname_zin(self.deelname, taal)}"
+        return tekst
+
+    def to_json(self) -> dict[str, object]:
+        """As JSON (``uitslag``'s ``bekrachtigingen``)."""
+        b = self.bekrachtiging
+        return {
+            "id": b.id,
+            "raadpleging": b.raadpleging,
+            "besluiten": list(b.besluiten),
+            "bestand": b.bestand,
+            "stemming": self.stemming,
+            "uitkomst": self.uitkomst,
+            "opent": None if self.opent is None else self.opent.isoformat(),
+            "sluit": None if self.sluit is None else self.sluit.isoformat(),
+            "deelname": None if self.deelname is None else self.deelname.to_json(),
+            "uitslagen": [r.to_json() for r in self.besluiten],
+        }
+
+
+_UITKOMST_EN = {
+    "bekrachtigd": "ratified",
+    "niet bekrachtigd": "not ratified",
+    "geen besluit": "no decision",
+    "niet in stemming": "not put to the vote",
+}
+
+
+# -- the voting window ------------------------------------------------------------------
+
+
+def venster(v: Vergadering) -> tuple[datetime, datetime] | None:
+    """STM14: the voting window ``(opent, sluit)``, or None when it is not (validly) given."""
+    if v.opent is None or v.sluit is None or v.opent >= v.sluit:
+        return None
+    return v.opent, v.sluit
+
+
+def buiten_venster(
+    b: Stembriefje, raam: tuple[datetime, datetime] | None, pad: str, naam: str
+) -> Bevinding | None:
+    """STM14: the error for ballot ``b`` (of member ``naam``) cast outside the window."""
+    if raam is None or b.tijdstip is None or raam[0] <= b.tijdstip <= raam[1]:
+        return None
+    t, (van, tot) = b.tijdstip.isoformat(), (m.isoformat() for m in raam)
+    wanneer, when = ("voor", "before") if b.tijdstip < raam[0] else ("na", "after")
+    return bevinding(
+        "STM14",
+        f"{pad}.stemmen.{sleutel(b.gemeente)}",
+        f"Stem van {naam} telt niet: uitgebracht {t}, {wanneer} het stemvenster "
+        f"({van} tot en met {tot}).",
+        f"Ballot of {naam} not counted: cast {t}, {when} the voting window ({van} to {tot}).",
+    )
+
+
+# -- the check of the dossier (controle.CONTROLES) ----------------------------------------
+
+
+def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
+    """STM14 over the meeting and its votes: the window, times of ballots, acclamation,
+    papers sent after voting opened, and whether a deadline applies. (Ballots outside
+    the window, participation and ratification are judged with the tally,
+    :func:`alvrules.uitslagen.uitslagen`.)"""
+    v = dossier.vergadering
+    yield from _venster_fouten(v)
+    if v.indientermijn is not None and not v.ledenraadpleging:
+        yield bevinding(
+            "STM14",
+            "vergadering.indientermijn",
+            "Een eigen indientermijn geldt alleen bij een ledenraadpleging; voor een ALV "
+            "gelden TRM01 en TRM02.",
+            "An own submission deadline applies only to a written consultation; an ALV has "
+            "TRM01 and TRM02.",
+            ernst=Ernst.WAARSCHUWING,
+        )
+    if not v.ledenraadpleging:
+        return
+    if (dossier.moties or dossier.amendementen) and v.indientermijn is None:
+        yield bevinding(
+            "STM14",
+            "vergadering.indientermijn",
+            "Ledenraadpleging zonder eigen indientermijn: moties en amendementen worden "
+            "niet aan een termijn getoetst (de termijnen van een ALV gelden hier niet).",
+            "Written consultation without its own submission deadline: motions and "
+            "amendments are not checked against a deadline (an ALV's deadlines do not apply).",
+            ernst=Ernst.INFO,
+        )
+    if v.opent is not None:
+        for punt in dossier.agendapunten:
+            if punt.verzonden is not None and punt.verzonden > v.opent.date():
+                yield bevinding(
+                    "STM14",
+                    f"agendapunten{element(punt.id)}.verzonden",
+                    f"Stukken bij {punt.id} verzonden op {punt.verzonden.isoformat()}, nadat "
+                    f"het stemmen opende ({v.opent.isoformat()}).",
+                    f"Papers for {punt.id} sent on {punt.verzonden.isoformat()}, after voting "
+                    f"opened ({v.opent.isoformat()}).",
+                    ernst=Ernst.WAARSCHUWING,
+                )
+    for s in dossier.stemmingen:
+        zonder = sum(1 for b in s.stemmen if b.tijdstip is None)
+        if zonder:
+            yield bevinding(
+                "STM14",
+                f"stemmingen{element(s.id)}.stemmen",
+                f"{zonder} stem(men) zonder tijdstip: niet na te gaan dat ze binnen het "
+                "stemvenster vielen; ze tellen mee.",
+                f"{zonder} ballot(s) without a time: cannot establish that they were cast "
+                "within the voting window; they are counted.",
+                ernst=Ernst.WAARSCHUWING,
+            )
+    for i, b in enumerate(dossier.bekrachtigingen):
+        yield bevinding(
+            "STM14",
+            f"bekrachtigingen{element(b.id) if b.id.strip() else element(i)}",
+            "Een ledenraadpleging bekrachtigt niets: dat doet een latere ALV.",
+            "A written consultation ratifies nothing: a later ALV does.",
+        )
+
+
+def _venster_fouten(v: Vergadering) -> Iterator[Bevinding]:
+    if v.ledenraadpleging:
+        for sleutel_, waarde in (("opent", v.opent), ("sluit", v.sluit)):
+            if waarde is None:
+                yield bevinding(
+                    "STM14",
+                    f"vergadering.{sleutel_}",
+                    f"Een ledenraadpleging heeft een stemvenster: '{sleutel_}' ontbreekt "
+                    "(een tijdstip met tijdzone).",
+                    f"A written consultation has a voting window: '{sleutel_}' is missing "
+                    "(a timestamp with its timezone).",
+                )
+    elif (v.opent is None) != (v.sluit is None):
+        ontbreekt = "sluit" if v.sluit is None else "opent"
+        yield bevinding(
+            "STM14",
+            f"vergadering.{ontbreekt}",
+            f"Een stemvenster heeft een begin en een eind: '{ontbreekt}' ontbreekt.",
+            f"A voting window has a start and an end: '{ontbreekt}' is missing.",
+        )
+    if v.opent is not None and v.sluit is not None:
+        if v.opent >= v.sluit:
+            yield bevinding(
+                "STM14",
+                "vergadering.sluit",
+                f"Het stemvenster sluit ({v.sluit.isoformat()}) niet na het openen "
+                f"({v.opent.isoformat()}).",
+                f"The voting window closes ({v.sluit.isoformat()}) not after it opens "
+                f"({v.opent.isoformat()}).",
+            )
+        elif v.ledenraadpleging and v.sluit.date() != v.datum:
+            yield bevinding(
+                "STM14",
+                "vergadering.datum",
+                f"De datum van een ledenraadpleging is de dag waarop het stemmen sluit "
+                f"({v.sluit.date().isoformat()}), niet {v.datum.isoformat()}: leden en "
+                "stemgewichten gaan naar die datum.",
+                f"The date of a written consultation is the day voting closes "
+                f"({v.sluit.date().isoformat()}), not {v.datum.isoformat()}.",
+                ernst=Ernst.WAARSCHUWING,
+            )
+
+
+# -- with the tally ---------------------------------------------------------------------
+
+
+def deelname(resultaten: Sequence[Resultaat], leden: int) -> Deelname:
+    """STM14: the members with a counted ballot in any of ``resultaten``, of ``leden``."""
+    return Deelname(leden=len({c for r in resultaten for c, _ in r.stemgedrag}), van=leden)
+
+
+def bekrachtig(
+    dossier: Dossier, resultaten: Sequence[Resultaat]
+) -> tuple[tuple[Bekrachtigingsuitslag, ...], list[Bevinding]]:
+    """STM14: every ratification of ``dossier`` with the ALV's vote on it and, when it
+    names the consultation's file, that consultation's results of the ratified decisions
+    (its own tally, as it is). The findings: an unreadable or wrong file, a consultation
+    that had not closed before the ALV, a named decision that is not there or not adopted."""
+    uit: list[Bevinding] = []
+    gelezen: dict[str, tuple[Dossier, Sequence[Resultaat], Deelname] | InvoerFout | None] = {}
+    lijst: list[Bekrachtigingsuitslag] = []
+    for i, b in enumerate(dossier.bekrachtigingen):
+        pad = f"bekrachtigingen{element(b.id) if b.id.strip() else element(i)}"
+        uitslag = _alv_uitkomst(b, resultaten)
+        if not b.besluiten:
+            uit.append(
+                bevinding(
+                    "STM14",
+                    f"{pad}.besluiten",
+                    "De bekrachtiging noemt geen besluiten van de raadpleging.",
+                    "The ratification names no decisions of the consultation.",
+                )
+            )
+        if b.bestand is None:
+            lijst.append(uitslag)
+            continue
+        if b.bestand not in gelezen:
+            gelezen[b.bestand] = (
+                _lees(b) if len(gelezen) < MAX_BESTANDEN else None  # bounded work
+            )
+        raadpleging = gelezen[b.bestand]
+        if raadpleging is None:
+            uit.append(
+                bevinding(
+                    "STM14",
+                    f"{pad}.bestand",
+                    f"Niet gelezen: een dossier leest hooguit {MAX_BESTANDEN} raadplegingen.",
+                    f"Not read: a dossier reads at most {MAX_BESTANDEN} consultations.",
+                    ernst=Ernst.WAARSCHUWING,
+                )
+            )
+        elif isinstance(raadpleging, InvoerFout):
+            uit.append(bevinding("STM14", f"{pad}.bestand", str(raadpleging), raadpleging.en))
+        else:
+            lijst.append(_met_raadpleging(b, pad, uitslag, raadpleging, dossier=dossier, uit=uit))
+            continue
+        lijst.append(uitslag)
+    return tuple(lijst), uit
+
+
+def _alv_uitkomst(b: Bekrachtiging, resultaten: Sequence[Resultaat]) -> Bekrachtigingsuitslag:
+    """The ALV's decision on ratification ``b``: its first vote with a decision."""
+    stemmingen = [r for r in resultaten if b.id in r.stemming.voorstellen]
+    for r in stemmingen:
+        if r.uitkomst == "aangenomen":
+            return Bekrachtigingsuitslag(
+                bekrachtiging=b, uitkomst="bekrachtigd", stemming=r.stemming.id
+            )
+        if r.uitkomst == "verworpen":
+            return Bekrachtigingsuitslag(
+                bekrachtiging=b, uitkomst="niet bekrachtigd", stemming=r.stemming.id
+            )
+    if stemmingen:
+        return Bekrachtigingsuitslag(
+            bekrachtiging=b, uitkomst="geen besluit", stemming=stemmingen[0].stemming.id
+        )
+    return Bekrachtigingsuitslag(bekrachtiging=b, uitkomst="niet in stemming")
+
+
+def _lees(b: Bekrachtiging) -> tuple[Dossier, Sequence[Resultaat], Deelname] | InvoerFout:
+    """The consultation's dossier, read only inside the ALV dossier's folder, and its own
+    results (its own ``[[bekrachtigingen]]`` are not followed: no chain of files)."""
+    from alvrules.laden import in_map, is_json, laad_bytes  # noqa: PLC0415 - import cycle
+    from alvrules.uitslagen import uitslagen  # noqa: PLC0415 - import cycle
+
+    assert b.bestand is not None
+    try:
+        inhoud = lees_bijlage(b.map, b.bestand)
+        naam = PurePosixPath(b.bestand)
+        d = laad_bytes(inhoud, naam.name, json_=is_json(inhoud, naam.name))
+        d = in_map(evolve(d, bekrachtigingen=()), Path(b.map or ".") / naam.parent)
+        u = uitslagen(d)
+    except InvoerFout as e:
+        return InvoerFout(
+            f"De raadpleging is niet te gebruiken: {e}",
+            en=f"The consultation cannot be used: {e.tekst('en')}",
+        )
+    return d, u.resultaten, deelname(u.resultaten, len(u.gewichten))
+
+
+def _met_raadpleging(
+    b: Bekrachtiging,
+    pad: str,
+    uitslag: Bekrachtigingsuitslag,
+    raadpleging: tuple[Dossier, Sequence[Resultaat], Deelname],
+    *,
+    dossier: Dossier,
+    uit: list[Bevinding],
+) -> Bekrachtigingsuitslag:
+    d, resultaten, deel = raadpleging
+    v = d.vergadering
+    if not v.ledenraadpleging:
+        uit.append(
+            bevinding(
+                "STM14",
+                f"{pad}.bestand",
+                f"{b.bestand} is geen ledenraadpleging (soort {v.soort.value}).",
+                f"{b.bestand} is not a written consultation (kind {v.soort.value}).",
+            )
+        )
+    gesloten = v.sluit.date() if v.sluit is not None else v.datum
+    if gesloten >= dossier.vergadering.datum:
+        uit.append(
+            bevinding(
+                "STM14",
+                f"{pad}.bestand",
+                f"De raadpleging sloot op {gesloten.isoformat()}, niet voor deze ALV "
+                f"({dossier.vergadering.datum.isoformat()}): er valt nog niets te bekrachtigen.",
+                f"The consultation closed on {gesloten.isoformat()}, not before this ALV "
+                f"({dossier.vergadering.datum.isoformat()}).",
+            )
+        )
+    per_id: dict[str, Resultaat] = {}
+    for r in resultaten:
+        per_id.setdefault(r.stemming.id, r)
+    besluiten: list[Resultaat] = []
+    for j, besluit in enumerate(b.besluiten):
+        gevonden = per_id.get(besluit)
+        waar = f"{pad}.besluiten[{j}]"
+        if gevonden is None:
+            uit.append(
+                bevinding(
+                    "STM14",
+                    waar,
+                    f"De raadpleging {b.bestand} heeft geen stemming {besluit!r}.",
+                    f"The consultation {b.bestand} has no vote {besluit!r}.",
+                )
+            )
+            continue
+        besluiten.append(gevonden)
+        if gevonden.uitkomst != "aangenomen":
+            uit.append(
+                bevinding(
+                    "STM14",
+                    waar,
+                    f"Besluit {besluit} van de raadpleging is niet aangenomen "
+                    f"({gevonden.uitkomst}): er valt niets te bekrachtigen.",
+                    f"Decision {besluit} of the consultation was not adopted "
+                    f"({gevonden.uitkomst}): "
+                    "there is nothing to ratify.",
+                )
+            )
+    return evolve(uitslag, besluiten=tuple(besluiten), deelname=deel, opent=v.opent, sluit=v.sluit)
