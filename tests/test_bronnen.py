@@ -67,6 +67,7 @@ CITATEN: dict[str, str] = {
     "STM11": "Statuten (voordracht); Notulen 14-06-2023 punt 9",
     "STM12": "Besluit alvrules (geen bron)",
     "STM13": "Besluit alvrules (geen bron)",
+    "STM14": "Statuten art. 10 lid 1; Lbr. 23/040 (stemmen in de ALV)",
     "KND01": "Statuten (voordracht); Notulen 14-06-2023 punt 9",
     "KND02": "Tijdpad vacatures",
     "PRE01": "Lbr. 23/040, Procedure §3; Notulen 14-06-2023 punt 8",
