@@ -30,7 +30,6 @@ nearest names for an unknown one. A name with an invisible or formatting charact
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 import io
 import re
@@ -260,6 +259,8 @@ class Gemeenteregister:
             for s, lijst in self._op_sleutel.items()
             if op is None or any(g.bestaat_op(op) for g in lijst)
         }
+        import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
+
         # every close key, best first: one member's aliases may take several places
         gevonden = difflib.get_close_matches(normaliseer(naam), sleutels, n=len(sleutels))
         namen: list[str] = []

@@ -24,7 +24,6 @@ signatures, an unknown municipality or role word all load, and become findings.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -319,6 +318,8 @@ def _bedoeld(sleutel: str, bekend: Iterable[str]) -> str:
     """``onbekende sleutel; bedoelt u 'titel'?`` when a known key is close to ``sleutel``."""
     if not isinstance(sleutel, str) or len(sleutel) > 100:
         return "onbekende sleutel"
+    import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
+
     dichtbij = difflib.get_close_matches(sleutel, sorted(bekend), n=1, cutoff=0.6)
     return f"onbekende sleutel; bedoelt u {dichtbij[0]!r}?" if dichtbij else "onbekende sleutel"
 

@@ -9,7 +9,6 @@ timestamp has a timezone) are enforced at construction.
 from __future__ import annotations
 
 import csv
-import difflib
 import enum
 import functools
 import os
@@ -76,6 +75,8 @@ class Rol(enum.StrEnum):
         """The known role word nearest to ``woord`` (for a finding), or None."""
         sleutel = _rolsleutel(woord)
         namen = _rolwoorden()
+        import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
+
         beste = difflib.get_close_matches(sleutel, list(namen), n=1, cutoff=0.75)
         return namen[beste[0]] if beste else None
 
