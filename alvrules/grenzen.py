@@ -264,6 +264,10 @@ def toml_vooraf(tekst: str, naam: str) -> None:
         stuk = m.group()
         if stuk[0] in "\"'#":
             continue
+        if "." not in stuk:  # most of a dossier: the count restarts at a separator, if any
+            if _SCHEIDING.search(stuk):
+                punten = 0
+            continue
         delen = _SCHEIDING.split(stuk)
         delen[0] = "." * punten + delen[0]
         if max(map(str.count, delen, ["."] * len(delen))) >= MAX_SLEUTELDELEN:  # segments - 1
