@@ -82,11 +82,42 @@ def _(msgid: str, /, **waarden: Any) -> str:
     return vertaal(_VOORKEUR[0], msgid, **waarden)
 
 
+def _breedte() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` gives it (``COLUMNS``, else
+    the terminal of stdout, else 80), without importing :mod:`shutil`: that import (with
+    bz2 and lzma) cost about 3 ms of every start-up, and argparse makes a formatter for
+    every argument it adds."""
+    try:
+        breedte = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        breedte = 0
+    if breedte <= 0:
+        try:
+            breedte = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            breedte = 0
+    return breedte or 80
+
+
+class _Opmaak(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout (descriptions as written), its width from :func:`_breedte`."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        breedte = _breedte() - 2 if width is None else width  # as argparse computes it
+        super().__init__(prog, indent_increment, max_help_position, breedte)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error (exit 2) instead of usage plus message."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("formatter_class", _Opmaak)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
@@ -194,8 +225,13 @@ def _gemeenschappelijk(p: argparse.ArgumentParser, formats: Sequence[str]) -> No
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the whole command line, in the language of :data:`_VOORKEUR`."""
+def build_parser(opdracht: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line, in the language of :data:`_VOORKEUR`.
+
+    With ``opdracht`` (the command the command line names, :func:`_opdracht`), only that
+    command's arguments are added; the others are listed with their help, as in
+    ``alvrules --help``, without their arguments (start-up time).
+    """
     parser = _Parser(
         prog="alvrules",
         description=_("De procedure van de ALV van de VNG als uitvoerbare regels."),
@@ -220,16 +256,26 @@ def build_parser() -> argparse.ArgumentParser:
     add: Callable[..., argparse.ArgumentParser] = sub.add_parser
     for naam, (alias, module, hulp_nl) in COMMANDS.items():
         hulp = _(hulp_nl)
-        for opdracht in (naam, alias):
-            if opdracht == naam:
+        for woord in (naam, alias):
+            if woord == naam:
                 p = add(naam, aliases=[alias], help=hulp, description=hulp)
+            elif opdracht not in (None, naam, alias):
+                break  # a command not run: listed, not built
             else:  # the alias has a parser of its own, so that its usage shows its name
                 p = _Parser(prog=f"alvrules {alias}", description=hulp)
                 sub.choices[alias] = p
-            p.epilog = _epiloog(naam, opdracht)
             p.set_defaults(handler=module)
-            _ARGUMENTEN[naam](p)
+            if opdracht in (None, naam, alias):
+                p.epilog = _epiloog(naam, woord)
+                _ARGUMENTEN[naam](p)
     return parser
+
+
+def _opdracht(argv: Sequence[str]) -> str | None:
+    """The command that ``argv`` runs: its first word that names one (as argparse reads
+    it: the options before the command take no command as their value), else ``None``."""
+    woorden = {w for naam, (alias, _m, _h) in COMMANDS.items() for w in (naam, alias)}
+    return next((a for a in argv if a in woorden), None)
 
 
 def _termijnen(p: argparse.ArgumentParser) -> None:
@@ -479,7 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _VOORKEUR[:] = _voorkeur(sys.argv[1:] if argv is None else argv)
     with argparse_in(_VOORKEUR[0]):
-        parser = build_parser()
+        parser = build_parser(_opdracht(sys.argv[1:] if argv is None else argv))
         args = parser.parse_args(argv)
         if args.command is None:  # bare `alvrules`: usage and the commands, exit 2
             parser.print_help(sys.stderr)

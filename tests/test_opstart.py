@@ -9,9 +9,16 @@ generated is what costs the time (``benchmarks/opstart.py`` measures it).
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from alvrules import cli
+from alvrules._cli._taal import argparse_in
 
 ROOT = Path(__file__).resolve().parent.parent
 VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
@@ -19,6 +26,7 @@ VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
 #: Loaded only by the commands and formats that need them, never by a text ``controleer``.
 NIET_VOOR_CONTROLEER = (
     "importlib.resources",  # the shipped tables are read from the package folder
+    "shutil",  # argparse's width: alvrules.cli._breedte
     "tempfile",  # JSON output's spool only
     "icalendar",  # termijnen --format ics
     "jsonschema",
@@ -72,3 +80,31 @@ def test_the_loader_compiles_no_code_per_type() -> None:
     na = _na(f"from alvrules.cli import main\nmain(['controleer', {str(VOORBEELD)!r}])")
     assert [naam for naam in na["code"] if "cattrs generated" in naam] == []
     assert any("attrs generated" in naam for naam in na["code"])  # the check did run
+
+
+@pytest.mark.parametrize("kolommen", [None, "100", "7", "0", "-3", "breed"])
+def test_the_width_is_that_of_shutil(monkeypatch: pytest.MonkeyPatch, kolommen: str | None) -> None:
+    if kolommen is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", kolommen)
+    assert cli._breedte() == shutil.get_terminal_size().columns
+
+
+@pytest.mark.parametrize("naam", list(cli.COMMANDS))
+def test_the_parser_of_one_command_reads_as_the_whole_parser(naam: str) -> None:
+    """``build_parser(opdracht)`` adds only that command's arguments; for its own command
+    line it gives what the whole parser gives (the example of its help, and its alias)."""
+    alias = cli.COMMANDS[naam][0]
+    voorbeeld = shlex.split(cli._HULP[naam][-1])
+    for argv in ([naam, *voorbeeld], [alias, *voorbeeld], ["--lang", "en", naam, *voorbeeld]):
+        assert cli._opdracht(argv) in (naam, alias)
+        with argparse_in("nl"):
+            heel = cli.build_parser().parse_args(argv)
+            een = cli.build_parser(cli._opdracht(argv)).parse_args(argv)
+        assert vars(een) == vars(heel)
+        with argparse_in("nl"):
+            assert (
+                cli.build_parser(cli._opdracht(argv)).format_help()
+                == cli.build_parser().format_help()
+            )
