@@ -1,8 +1,8 @@
 """Reading a dossier file (TOML or JSON, INTERFACES.md "The dossier") into the domain types.
 
-The structure is taken from the attrs types themselves (:mod:`cattrs`), so a field added
-to a type, or a section added to :class:`~alvrules.dossier.Dossier`, is read without
-touching this module. Only what the file format writes differently from the types has a
+The structure is taken from the attrs types themselves (their fields and annotations), so
+a field added to a type, or a section added to :class:`~alvrules.dossier.Dossier`, is read
+without touching this module. Only what the file format writes differently from the types has a
 hook here: an agenda item's ``soort`` (one kind or a list) becomes ``soorten``, and a
 vote's ``stemmen`` table (municipality = choice) becomes a tuple of ballots.
 
@@ -27,25 +27,16 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
-from enum import Enum, StrEnum
+from enum import Enum
 from functools import cache
 from os import PathLike
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 import attrs
-from cattrs import Converter
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-    StructureHandlerNotFoundError,
-)
-from cattrs.fns import raise_error
 
 from alvrules import paden
 from alvrules.dossier import Dossier
@@ -265,9 +256,8 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
             f"{bron}: het dossier is geen tabel (object)",
             en=f"{bron}: the dossier is not a table (object)",
         )
-    converter = _converter()
     try:
-        dossier: Dossier = converter.structure(dict(data), Dossier)
+        dossier: Dossier = _lezer(Dossier)(dict(data), Dossier)
     except Exception as e:  # every structuring problem, each with its place
         # the first MAX_PROBLEMEN kept, all of them counted (issue 25: the rest is never held)
         gevonden: list[Leesprobleem] = []
@@ -324,37 +314,57 @@ def _bedoeld(sleutel: str, bekend: Iterable[str]) -> str:
     return f"onbekende sleutel; bedoelt u {dichtbij[0]!r}?" if dichtbij else "onbekende sleutel"
 
 
-# -- errors: from cattrs' exception tree to (path, reason) ---------------------------------
+# -- errors: from the tree of problems to (path, reason) -----------------------------------
+
+
+class _Tabelfout(Exception):
+    """The problems of one table read as attrs type ``soort``: per attribute (``velden``:
+    name and problem, in the order of the fields), then the unknown keys or what the
+    constructor refused (``overig``)."""
+
+    def __init__(
+        self,
+        soort: type,
+        velden: Sequence[tuple[str, Exception]],
+        overig: Sequence[Exception],
+    ) -> None:
+        super().__init__(f"while reading {soort.__name__}")
+        self.soort = soort
+        self.velden = tuple(velden)
+        self.overig = tuple(overig)
+
+
+class _Onbekend(Exception):
+    """Keys of a table that attrs type ``soort`` does not have."""
+
+    def __init__(self, soort: type, sleutels: set[str]) -> None:
+        super().__init__(f"unknown keys of {soort.__name__}")
+        self.soort = soort
+        self.sleutels = sleutels
 
 
 def _weggelaten(e: BaseException) -> Iterator[int]:
     """The problems counted but not kept below ``e`` (see :data:`_BEWAARD`)."""
     if isinstance(e, _Fouten):
         yield e.meer
-    if isinstance(e, ClassValidationError | IterableValidationError):
-        for sub in e.exceptions:
+    if isinstance(e, _Tabelfout):
+        for _naam, sub in e.velden:
+            yield from _weggelaten(sub)
+        for sub in e.overig:
             yield from _weggelaten(sub)
 
 
 def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
     """Each leaf problem below ``e`` that was kept, with its path in the file."""
-    if isinstance(e, ForbiddenExtraKeysError):
-        bekend = (
-            [HERNOEMD.get((e.cl, a.name), a.name) for a in attrs.fields(e.cl)]
-            if attrs.has(e.cl)
-            else []
-        )
-        for sleutel in sorted(e.extra_fields):
+    if isinstance(e, _Onbekend):
+        bekend = [HERNOEMD.get((e.soort, a.name), a.name) for a in attrs.fields(e.soort)]
+        for sleutel in sorted(e.sleutels):
             yield (*pad, sleutel), _bedoeld(sleutel, bekend)
         return
-    if isinstance(e, ClassValidationError | IterableValidationError):
-        met_plek, zonder_plek = e.group_exceptions()
-        for sub, note in met_plek:
-            stap: str | int = note.index if isinstance(note, IterableValidationNote) else ""
-            if isinstance(note, AttributeValidationNote):
-                stap = HERNOEMD.get((e.cl, note.name), note.name)
-            yield from _bladeren(sub, (*pad, stap))
-        for sub in zonder_plek:
+    if isinstance(e, _Tabelfout):
+        for naam, sub in e.velden:
+            yield from _bladeren(sub, (*pad, HERNOEMD.get((e.soort, naam), naam)))
+        for sub in e.overig:
             yield from _bladeren(sub, pad)
         return
     if isinstance(e, _Fouten):
@@ -386,24 +396,37 @@ def _weergave(pad: Pad, data: Any) -> str:
 # -- the converter: strict scalars, and the few keys the file writes differently ----------
 
 
+#: A reader: ``(value from the file, type) -> value of that type``, or an exception.
+Lezer = Callable[[Any, Any], Any]
+
+
 @cache
-def _converter() -> Converter:
-    c = Converter(forbid_extra_keys=True, detailed_validation=True)
-    # dispatched on the class's MRO: subclasses (bool < int, datetime < date, StrEnum < str)
-    # each have their own hook
-    for soort, omzetten in ((str, _streng), (bool, waarheid), (int, geheel)):
-        c.register_structure_hook(soort, _hook(omzetten))
-    c.register_structure_hook(date, _hook(datum))
-    c.register_structure_hook(time, _hook(tijd))
-    c.register_structure_hook(datetime, _hook(tijdstip))
-    c.register_structure_hook(Enum, keuze)
-    c.register_structure_hook(StrEnum, keuze)
-    c.register_structure_hook_factory(_is_rij, lambda t: _rij(c, t))
-    c.register_structure_hook_factory(attrs.has, lambda t: _klasse(c, t))
-    # the keys the file writes differently (registered last: later hooks take precedence)
-    c.register_structure_hook_func(lambda t: t == frozenset[AgendaSoort], _soorten)
-    c.register_structure_hook_func(lambda t: t == tuple[Stembriefje, ...], _stemmen)
-    return c
+def _lezer(t: Any) -> Lezer:
+    """The reader of annotation ``t``: strict scalars, an enum's member or value, ``X |
+    None``, ``tuple[X, ...]`` from a list, an attrs type from a table, and the two keys the
+    file writes differently. ``TypeError`` for any other annotation (a programming error:
+    the tests read every type of a dossier)."""
+    if t == frozenset[AgendaSoort]:
+        return _soorten
+    if t == tuple[Stembriefje, ...]:
+        return _stemmen
+    if _is_rij(t):
+        return _rij(t)
+    args = get_args(t)
+    if get_origin(t) in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        binnen = args[0] if args[1] is type(None) else args[1]
+        lezer = _lezer(binnen)
+        return lambda waarde, _: None if waarde is None else lezer(waarde, binnen)
+    if attrs.has(t):
+        return _klasse(t)
+    if isinstance(t, type):
+        if issubclass(t, Enum):
+            return keuze
+        # a subclass before its base: bool < int, datetime < date
+        for soort, omzetten in _SCALAIR:
+            if issubclass(t, soort):
+                return _hook(omzetten)
+    raise TypeError(f"geen lezer voor {t!r}")
 
 
 def _streng(waarde: Any) -> str:
@@ -413,8 +436,18 @@ def _streng(waarde: Any) -> str:
     return waarde
 
 
-def _hook(omzetten: Callable[[Any], Any]) -> Callable[[Any, type], Any]:
+def _hook(omzetten: Callable[[Any], Any]) -> Lezer:
     return lambda waarde, _: omzetten(waarde)
+
+
+_SCALAIR: tuple[tuple[type, Callable[[Any], Any]], ...] = (
+    (bool, waarheid),
+    (int, geheel),
+    (datetime, tijdstip),
+    (date, datum),
+    (time, tijd),
+    (str, _streng),
+)
 
 
 def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
@@ -468,10 +501,10 @@ def _is_rij(t: Any) -> bool:
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _rij(c: Converter, t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+def _rij(t: Any) -> Lezer:
     """``tuple[X, ...]`` from a list only (a string is not a list of characters)."""
     element = get_args(t)[0]
-    hook = c.get_structure_hook(element)
+    hook = _lezer(element)
 
     def structure(waarde: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(waarde, list | tuple):
@@ -511,81 +544,46 @@ class _Fouten(_Fout):
         self.meer = meer
 
 
-def _klasse(c: Converter, t: type) -> Callable[[Any, type], Any]:
-    """An attrs type from a table: unknown keys refused, renamed keys of :data:`HERNOEMD`.
+def _klasse(t: type) -> Lezer:
+    """An attrs type from a table: every field's problem collected (with its attribute),
+    unknown keys refused, the renamed keys of :data:`HERNOEMD`.
 
-    What cattrs' ``make_dict_structure_fn`` makes with ``detailed_validation`` (every
-    field's problem collected, each with a note naming its attribute; the same errors), as
-    a loop over the fields instead of code generated and compiled per type: compiling
-    cost more start-up time (about 10 ms for a dossier) than checking one.
+    A loop over the fields, with the reader of each field found once: generating and
+    compiling a function per type (what cattrs does, which the loader used before) cost
+    more start-up time than checking a dossier.
     """
     attrs.resolve_types(t)
     velden = [
-        _Veldlezer(t, a, HERNOEMD.get((t, a.name), a.name), _veldhook(c, a))
+        (
+            a.name,
+            a.alias or a.name,  # the argument of __init__ (always set by attrs)
+            HERNOEMD.get((t, a.name), a.name),  # the key in the file
+            a.default is attrs.NOTHING,
+            _lezer(a.type),
+            a.type,
+        )
         for a in attrs.fields(t)
         if a.init
     ]
-    bekend = frozenset(v.sleutel for v in velden)
-    naam = t.__name__
+    bekend = frozenset(sleutel for _n, _a, sleutel, _v, _l, _t in velden)
 
     def structure(waarde: Any, _: type) -> Any:
         if not isinstance(waarde, dict):
             raise _Fout(f"verwacht een tabel, niet {_soort(waarde)}")
         res: dict[str, Any] = {}
-        fouten: list[Exception] = []
-        for v in velden:
-            if v.verplicht or v.sleutel in waarde:
+        fouten: list[tuple[str, Exception]] = []
+        for naam, argument, sleutel, verplicht, lezer, soort in velden:
+            if verplicht or sleutel in waarde:
                 try:
-                    res[v.argument] = v.hook(waarde[v.sleutel], v.soort)
-                except Exception as e:  # every problem collected, as cattrs does
-                    e.__notes__ = [*getattr(e, "__notes__", []), v.notitie]
-                    fouten.append(e)
+                    res[argument] = lezer(waarde[sleutel], soort)
+                except Exception as e:  # every problem collected
+                    fouten.append((naam, e))
         onbekend = set(waarde.keys()) - bekend
-        if onbekend:
-            fouten.append(ForbiddenExtraKeysError("", t, onbekend))
-        if fouten:
-            raise ClassValidationError(f"While structuring {naam}", fouten, t)
+        if fouten or onbekend:
+            raise _Tabelfout(t, fouten, [_Onbekend(t, onbekend)] if onbekend else [])
         try:
             return t(**res)
         except Exception as e:
-            raise ClassValidationError(f"While structuring {naam}", [e], t) from e
+            raise _Tabelfout(t, [], [e]) from e
 
     return structure
-
-
-class _Veldlezer:
-    """One field of an attrs type as :func:`_klasse` reads it."""
-
-    __slots__ = ("argument", "hook", "notitie", "sleutel", "soort", "verplicht")
-
-    def __init__(
-        self,
-        t: type,
-        a: attrs.Attribute,  # type: ignore[type-arg]
-        sleutel: str,
-        hook: Callable[[Any, Any], Any],
-    ) -> None:
-        self.argument = a.alias or a.name  # the name in __init__ (always set by attrs)
-        self.sleutel = sleutel  # the key in the file
-        self.soort = a.type
-        self.verplicht = a.default is attrs.NOTHING
-        self.hook = hook
-        self.notitie = AttributeValidationNote(
-            f"Structuring class {t.__qualname__} @ attribute {a.name}", a.name, a.type
-        )
-
-
-def _veldhook(c: Converter, a: attrs.Attribute) -> Callable[[Any, Any], Any]:  # type: ignore[type-arg]
-    """The hook of one field (cattrs' ``find_structure_handler``): that of its type; a
-    type cattrs cannot structure is left to the field's own converter."""
-    if a.type is None:
-        return c.structure
-    try:
-        hook: Callable[[Any, Any], Any] = c.get_structure_hook(a.type, cache_result=False)
-    except StructureHandlerNotFoundError:
-        if a.converter is None:
-            raise
-        return lambda waarde, _: waarde
-    if a.converter is not None and hook is raise_error:
-        return lambda waarde, _: waarde
-    return hook

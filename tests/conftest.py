@@ -134,8 +134,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Under mutmut, forget the converters before each test.
 
-    mutmut links a function to the tests during which it ran. The loader's converter (with
-    its hooks) and the converter each field of a dossier type resolves on first use would be
+    mutmut links a function to the tests during which it ran. The loader's readers (one
+    per type) and the converter each field of a dossier type resolves on first use would be
     built once, by whichever test came first, so a mutant in the code that builds them would
     be tried against that one test only. Forgetting them before every test makes every test
     that reads a dossier or builds a type build them again (the other caches are cheap to
@@ -145,7 +145,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         return
     laden = sys.modules.get("alvrules.laden")
     if laden is not None:
-        laden._converter.cache_clear()
+        laden._lezer.cache_clear()
     veld = getattr(sys.modules.get("alvrules.waarden"), "_Veld", None)
     if veld is None:
         return

@@ -131,7 +131,7 @@ def lees_invoer(argument: str) -> Invoer:
     """Read the dossier named on the command line once; ``-`` (or a path that is standard
     input, such as ``/dev/stdin``) reads standard input. The dossier and the receipt's
     hash come from the same bytes. A device, FIFO or directory is refused (exit 2)."""
-    from alvrules import grenzen, laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
+    from alvrules import grenzen, laden  # noqa: PLC0415 - the loader only for commands that read a dossier
 
     if argument == "-" or grenzen.is_stdin(argument):
         gelezen = grenzen.lees_stdin(argument)

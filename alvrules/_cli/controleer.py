@@ -128,7 +128,7 @@ def _stdin(argument: str) -> bool:
 def _lees(argument: str, inhoud: bytes, alleen_dossier: bool) -> Invoer | None:
     """The dossier in ``inhoud``, read from ``argument`` (``-``: standard input); ``None``
     when ``alleen_dossier`` and the file is not a dossier. Errors name the path as given."""
-    from alvrules import laden  # noqa: PLC0415 - cattrs only for commands that read a dossier
+    from alvrules import laden  # noqa: PLC0415 - the loader only for commands that read a dossier
 
     stdin = _stdin(argument)
     json_ = laden.is_json(inhoud, None if stdin else argument)
