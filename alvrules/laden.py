@@ -426,7 +426,7 @@ def _lezer(t: Any) -> Lezer:
         for soort, omzetten in _SCALAIR:
             if issubclass(t, soort):
                 return _hook(omzetten)
-    raise TypeError(f"geen lezer voor {t!r}")
+    raise TypeError(f"no reader for {t!r}")  # a programming error
 
 
 def _streng(waarde: Any) -> str:
