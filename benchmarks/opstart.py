@@ -20,8 +20,7 @@ a shell with ``PYTHONDONTWRITEBYTECODE`` and an editable install compiles every 
 alvrules from source in every process (about 50 ms), while the floor's packages come
 compiled from site-packages. The processes measured here therefore get a bytecode cache
 of their own (``PYTHONPYCACHEPREFIX``, a temporary folder, so nothing is written into the
-tree), warmed before measuring; the end to end without any cache is measured as well,
-for comparison.
+tree), warmed before measuring.
 
 Goals (issue 26): end to end at most 1.5 x the floor; each further dossier at most 20 ms.
 Usage: ``python benchmarks/opstart.py [--runs N] [--json benchmarks/opstart.json]``; the
@@ -67,15 +66,9 @@ _MET_CACHE = {
     **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "PYTHONPYCACHEPREFIX": _CACHE,
 }
-#: without a cache of its own: an editable install in a shell with PYTHONDONTWRITEBYTECODE
-#: compiles alvrules from source each time (site-packages has its .pyc files)
-_ZONDER_CACHE = {
-    **{k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"},
-    "PYTHONDONTWRITEBYTECODE": "1",
-}
 
 
-def _duur(argv: list[str], env: dict[str, str] | None = None) -> float:
+def _duur(argv: list[str]) -> float:
     """CPU seconds of one fresh process running ``argv`` (exit 1, findings, is fine)."""
     begin = _cpu_kinderen()
     r = subprocess.run(
@@ -83,7 +76,7 @@ def _duur(argv: list[str], env: dict[str, str] | None = None) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=False,
-        env=_MET_CACHE if env is None else env,
+        env=_MET_CACHE,
     )
     if r.returncode not in (0, 1):
         raise RuntimeError(f"{argv}: exit {r.returncode}")
@@ -116,14 +109,12 @@ def start(runs: int) -> dict[str, list[float]]:
         "vloer": [],
         "attrs": [],
         "controleer": [],
-        "zonder_cache": [],
     }
     _duur(vloer), _duur(alleen_attrs), _duur(controleer)  # warm the file and bytecode caches
     for _ in range(runs):
         uit["vloer"].append(_duur(vloer))
         uit["attrs"].append(_duur(alleen_attrs))
         uit["controleer"].append(_duur(controleer))
-        uit["zonder_cache"].append(_duur(controleer, _ZONDER_CACHE))
     return uit
 
 
@@ -155,8 +146,6 @@ def meet(runs: int) -> dict[str, object]:
         "verhouding": round(controleer / vloer, 2),
         "attrs_ms": round(statistics.median(s["attrs"]) * 1000, 1),
         "verhouding_attrs": round(controleer / statistics.median(s["attrs"]), 2),
-        "zonder_cache_ms": round(statistics.median(s["zonder_cache"]) * 1000, 1),
-        "verhouding_zonder_cache": round(statistics.median(s["zonder_cache"]) / vloer, 2),
         "verder_ms": round(statistics.median(v) * 1000, 1),
         "verder_max_ms": round(max(v) * 1000, 1),
         "verder_cli_ms": round(statistics.median(m) * 1000, 1),
@@ -178,8 +167,6 @@ def tabel(r: dict[str, object]) -> str:
             f"| verhouding | {r['verhouding']} × | {r['verhouding_min']} × | ≤ 1,5 × |",
             f'| `python -c "import attrs"`, de enige afhankelijkheid die de controle nog '
             f"importeert | {r['attrs_ms']} ms (controle: {r['verhouding_attrs']} ×) | | |",
-            f"| idem zonder bytecodecache (`PYTHONDONTWRITEBYTECODE`, bewerkbare installatie) "
-            f"| {r['zonder_cache_ms']} ms ({r['verhouding_zonder_cache']} ×) | | |",
             f"| elk volgend dossier: `controleer` met 1 + {VERDER} bestanden | "
             f"{r['verder_cli_ms']} ms | | ≤ 20 ms |",
             f"| elk volgend dossier in hetzelfde proces (`main`) | {r['verder_ms']} ms "
