@@ -54,6 +54,8 @@ _API: dict[str, str] = {
     "AgendaSoort": "alvrules.model",
     "VergaderSoort": "alvrules.model",
     "Preadvies": "alvrules.moties",
+    "Deel": "alvrules.moties",
+    "Aanhouding": "alvrules.moties",
     "Wijziging": "alvrules.amendementen",
     "Vertegenwoordiger": "alvrules.stemmingen",
     "Stembriefje": "alvrules.stemmingen",
@@ -62,6 +64,7 @@ _API: dict[str, str] = {
     "StemmingSoort": "alvrules.stemmingen",
     "Grondslag": "alvrules.stemmingen",
     "EerdereMotie": "alvrules.levenscyclus",
+    "EerdereDeel": "alvrules.levenscyclus",
     "Status": "alvrules.levenscyclus",
     "Categorie": "alvrules.levenscyclus",
     "Verantwoording": "alvrules.verantwoording",
@@ -72,6 +75,7 @@ _API: dict[str, str] = {
 }
 
 __all__ = [
+    "Aanhouding",
     "Afdoening",
     "AgendaSoort",
     "Agendapunt",
@@ -82,7 +86,9 @@ __all__ = [
     "Bevolkingsbestand",
     "Categorie",
     "Contactpersoon",
+    "Deel",
     "Dossier",
+    "EerdereDeel",
     "EerdereMotie",
     "Ernst",
     "GebruiksFout",
@@ -136,7 +142,7 @@ if TYPE_CHECKING:
     from alvrules.gewichten import stemgewicht, stemgewichten
     from alvrules.kalender import Kalender, is_werkdag, werkdagen_voor
     from alvrules.laden import laad_dossier, lees_dossier
-    from alvrules.levenscyclus import Categorie, EerdereMotie, Status
+    from alvrules.levenscyclus import Categorie, EerdereDeel, EerdereMotie, Status
     from alvrules.model import (
         Agendapunt,
         AgendaSoort,
@@ -146,7 +152,7 @@ if TYPE_CHECKING:
         Vergadering,
         VergaderSoort,
     )
-    from alvrules.moties import Motie, Preadvies
+    from alvrules.moties import Aanhouding, Deel, Motie, Preadvies
     from alvrules.procedure import Procedure, procedure_op
     from alvrules.regels import Bevinding, Ernst, Rapport, Regel
     from alvrules.schrijven import schrijf_dossier
