@@ -43,7 +43,7 @@ from alvrules.levenscyclus import EerdereDeel, EerdereMotie, Status
 from alvrules.moties import Aanhouding, Deel, Motie, Preadvies
 from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.stemmingen import StemmingSoort, Wijze
+from alvrules.stemmingen import Stemming, StemmingSoort, Wijze
 from alvrules.telling import Uitkomst
 from alvrules.verantwoording import VOORSTEL
 from alvrules.waarden import getypeerd
@@ -52,7 +52,15 @@ if TYPE_CHECKING:
     from alvrules.dossier import Dossier
     from alvrules.uitslagen import Resultaat
 
-__all__ = ["Besluit", "Besluiten", "MotieUitslag", "besluiten", "deel_naam", "zin_besluit"]
+__all__ = [
+    "Besluit",
+    "Besluiten",
+    "MotieUitslag",
+    "advies_van",
+    "besluiten",
+    "deel_naam",
+    "zin_besluit",
+]
 
 #: What an adopted preadvies does to the motion (or part) it is about.
 GEVOLG: Mapping[Preadvies, Status] = {
@@ -225,6 +233,7 @@ class Besluiten:
     """The decisions of a dossier: per vote (in order), per motion, and the findings."""
 
     per_stemming: tuple[tuple[Besluit, ...], ...] = ()
+    adviezen: tuple[Preadvies | None, ...] = ()  # per vote: what a voted preadvies advises
     moties: tuple[MotieUitslag, ...] = ()
     bevindingen: tuple[Bevinding, ...] = field(factory=tuple)
 
@@ -341,6 +350,19 @@ def _gehouden(m: Motie, pad: str, uit: list[Bevinding]) -> Iterator[tuple[Beslui
         )
 
 
+def advies_van(s: Stemming, motie: Motie | None) -> Preadvies | None:
+    """What the preadvies voted on advises: as the vote records it, else the part's
+    preadvies, else the motion's; None for any other vote or when nobody says."""
+    if s.soort is not StemmingSoort.PREADVIES:
+        return None
+    deel = motie.deel(s.deel) if motie and s.deel is not None else None
+    return (
+        s.uitkomst_preadvies
+        or (deel.preadvies if deel else None)
+        or (motie.preadvies if motie else None)
+    )
+
+
 def _van_stemming(
     r: Resultaat,
     moties: Mapping[str, Motie],
@@ -385,7 +407,7 @@ def _van_stemming(
                 )
             )
             return []
-        advies = s.uitkomst_preadvies or (deel.preadvies if deel else None) or motie.preadvies
+        advies = advies_van(s, motie)
         if advies is None:
             uit.append(
                 bevinding(
@@ -443,12 +465,15 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
         for b, waar in _gehouden(m, pad, uit):
             _neem_op(register, b, waar, uit, meldingen=[0])
     bron: list[list[int]] = []
+    adviezen: list[Preadvies | None] = []
     for r in resultaten:
         s = r.stemming
         pad = f"stemmingen{element(s.id)}"
         indices: list[int] = []
         meldingen = [0]
         nieuw = _van_stemming(r, moties, bekend, pad, uit)
+        enkel = moties.get(s.voorstellen[0]) if len(s.voorstellen) == 1 else None
+        adviezen.append(advies_van(s, enkel))
         for b in nieuw:
             _neem_op(register, b, pad, uit, meldingen=meldingen)
             indices.append(len(register.alle) - 1)
@@ -471,7 +496,12 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
         for m in dossier.moties
         if moties.get(m.id) is m and (m.delen or m.id in register.laatste)
     )
-    return Besluiten(per_stemming=per_stemming, moties=uitslagen_moties, bevindingen=tuple(uit))
+    return Besluiten(
+        per_stemming=per_stemming,
+        adviezen=tuple(adviezen),
+        moties=uitslagen_moties,
+        bevindingen=tuple(uit),
+    )
 
 
 def _bekend(dossier: Dossier) -> frozenset[str]:

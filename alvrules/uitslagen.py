@@ -108,6 +108,7 @@ class Resultaat:
     uitgesteld_door: tuple[str, ...] = ()  # STM09: the adopted order motions that postponed it
     besluiten: tuple[Besluit, ...] = ()  # what it decided on which proposal (STM13)
     deelname: Deelname | None = None  # STM14: in a written consultation, who took part
+    advies: Preadvies | None = None  # a vote on a preadvies: what it advises (the motion's)
 
     @property
     def uitgebracht(self) -> int:
@@ -229,12 +230,10 @@ class Resultaat:
     @property
     def preadvies(self) -> Preadvies | None:
         """For a vote on a preadvies: what the preadvies advises (as recorded on the vote,
-        else as its decision took it from the motion or part), else None."""
+        else the part's or the motion's preadvies), also when it was rejected; else None."""
         if self.stemming.soort is not StemmingSoort.PREADVIES:
             return None
-        return self.stemming.uitkomst_preadvies or next(
-            (b.preadvies for b in self.besluiten if b.preadvies), None
-        )
+        return self.stemming.uitkomst_preadvies or self.advies
 
 
 #: ``basis`` in JSON: what the majority is taken of (STM05).
@@ -515,8 +514,8 @@ def uitslagen(
     )
     alles = Uitslagen(
         tuple(
-            evolve(r, peildatum=peil, besluiten=bs)
-            for r, bs in zip(resultaten, b.per_stemming, strict=True)
+            evolve(r, peildatum=peil, besluiten=bs, advies=a)
+            for r, bs, a in zip(resultaten, b.per_stemming, b.adviezen, strict=True)
         ),
         (*uit, *b.bevindingen),
         gewichten,
@@ -898,15 +897,18 @@ def stm02_pad(ctx: Context) -> str:
 
 
 def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
-    """STM03-STM11 findings of the dossier (the check of :mod:`alvrules.controle`); STM02
-    also without votes when the dossier or the caller supplies figures (a file that cannot
-    be read or used is an error even before anything is counted)."""
+    """STM03-STM11 and STM13 findings of the dossier (the check of
+    :mod:`alvrules.controle`); STM02 also without votes when the dossier or the caller
+    supplies figures (a file that cannot be read or used is an error even before anything
+    is counted); the parts of motions and held motions (STM13) also without votes."""
     geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
     if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
+        yield from besluiten(dossier, ()).bevindingen  # the parts and held motions (STM13)
         return
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
         yield bevinding("STM02", stm02_pad(ctx), str(e), e.en)
+        yield from besluiten(dossier, ()).bevindingen  # nothing counted: parts, held motions
         return
     yield from u.bevindingen

@@ -612,3 +612,31 @@ def test_property_permuting_table_keys_does_not_change_results(
         (r.voor, r.tegen, r.uitkomst, r.besluiten) for r in b.resultaten
     ]
     assert sorted(x.regel for x in a.bevindingen) == sorted(x.regel for x in b.bevindingen)
+
+
+@pytest.mark.regel("PRE01")
+def test_a_rejected_preadvies_still_says_what_it_advised() -> None:
+    s = Stemming(id="S1", soort=StemmingSoort.PREADVIES, voorstellen=("M1",), stemmen=TEGEN)
+    d = _dossier(s, moties=(_motie(preadvies=Preadvies.AANHOUDEN),))
+    [r] = uitslagen(d).resultaten
+    assert r.preadvies is Preadvies.AANHOUDEN
+    assert r.to_json()["uitkomst_preadvies"] == "aanhouden"
+    assert r.to_json()["uitkomst"] == "preadvies verworpen"
+
+
+@pytest.mark.regel("STM13")
+def test_parts_and_held_motions_are_checked_without_any_vote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = _motie(punten=1, delen=(Deel(nummer=1, punten=(2,)),))
+    d = Dossier(vergadering=Vergadering(datum=DATUM), moties=(m,))
+    assert _regels(d, "STM13") == [("STM13", "fout", "moties[M1].delen[0].punten[0]")]
+    pad = _schrijf(
+        tmp_path,
+        "gehouden.toml",
+        '[vergadering]\ndatum = 2023-12-01\n\n[[moties]]\nid = "M1"\ntitel = "Regio"\n'
+        'aangehouden = "indieners"\n',
+    )
+    code, tekst = _cli(capsys, "uitslag", str(pad))
+    assert code == 0
+    assert "motie M1  Regio: aangehouden door de indieners" in tekst

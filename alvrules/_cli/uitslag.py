@@ -20,7 +20,7 @@ from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitslag_html import pagina
 from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
-from alvrules.besluiten import MotieUitslag, deel_naam, zin_besluit
+from alvrules.besluiten import MotieUitslag, besluiten, deel_naam, zin_besluit
 from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
@@ -242,13 +242,15 @@ def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     ctx = Context.voor(dossier, bevolking=cijfers)
     geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
     if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
-        return Uitslagen((), (), {}, {})
+        b = besluiten(dossier, ())  # held motions and parts without any vote (STM13)
+        return Uitslagen((), b.bevindingen, {}, {}, moties=b.moties)
     verwijzingen = tuple(stm12_eigen_id(dossier))
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
         stm02 = bevinding("STM02", stm02_pad(ctx), str(e), e.en)
-        return Uitslagen((), (*verwijzingen, stm02), {}, {})
+        b = besluiten(dossier, ())
+        return Uitslagen((), (*verwijzingen, stm02, *b.bevindingen), {}, {}, moties=b.moties)
     return evolve(u, bevindingen=(*verwijzingen, *u.bevindingen))
 
 
