@@ -317,9 +317,12 @@ def _delen_vorm(m: Motie, pad: str) -> Iterator[Bevinding]:
 
 
 def _gehouden(m: Motie, pad: str, uit: list[Bevinding]) -> Iterator[tuple[Besluit, str]]:
-    """The motion and parts recorded as held without a vote, with the path of the record."""
+    """The motion and parts recorded as held without a vote, with the path of the record.
+    A part recorded as held while the whole motion is held says nothing new: it is not a
+    second decision (and not read)."""
     onderdelen: list[tuple[Deel | None, str]] = [(None, pad)]
-    onderdelen += [(d, f"{pad}.delen[{i}]") for i, d in enumerate(m.delen)]
+    if m.aangehouden is None:
+        onderdelen += [(d, f"{pad}.delen[{i}]") for i, d in enumerate(m.delen)]
     for d, waar in onderdelen:
         door = m.aangehouden if d is None else d.aangehouden
         if door is None:

@@ -640,3 +640,14 @@ def test_parts_and_held_motions_are_checked_without_any_vote(
     code, tekst = _cli(capsys, "uitslag", str(pad))
     assert code == 0
     assert "motie M1  Regio: aangehouden door de indieners" in tekst
+
+
+@pytest.mark.regel("STM13")
+def test_a_held_part_of_a_held_motion_is_not_a_second_decision() -> None:
+    m = _motie(
+        aangehouden=Aanhouding.INDIENERS,
+        delen=(Deel(nummer=1, punten=(1,), aangehouden=Aanhouding.INDIENERS),),
+    )
+    d = _dossier(moties=(m,))
+    assert _regels(d, "STM13") == []
+    assert uitslagen(d).moties[0].status is Status.AANGEHOUDEN
