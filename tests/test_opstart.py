@@ -68,8 +68,13 @@ def test_import_alvrules_imports_nothing_of_its_own() -> None:
     assert not modules & {"attrs", "attr", "cattrs", "argparse", "importlib.resources"}
 
 
-def test_controleer_imports_only_what_the_check_needs() -> None:
-    na = _na(f"from alvrules.cli import main\nmain(['controleer', {str(VOORBEELD)!r}])")
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_controleer_imports_only_what_the_check_needs(taal: str) -> None:
+    """Also in English, which reads the message catalogue (``alvrules.teksten``)."""
+    na = _na(
+        "from alvrules.cli import main\n"
+        f"main(['controleer', {str(VOORBEELD)!r}, '--lang', {taal!r}])"
+    )
     modules = set(na["modules"])
     assert "alvrules._cli.controleer" in modules  # the command ran
     assert sorted(modules & set(NIET_VOOR_CONTROLEER)) == []
