@@ -338,9 +338,15 @@ def bekrachtig(
     uit: list[Bevinding] = []
     gelezen: dict[str, tuple[Dossier, Sequence[Resultaat], Deelname] | InvoerFout | None] = {}
     lijst: list[Bekrachtigingsuitslag] = []
+    per_voorstel: dict[str, list[Resultaat]] = {}  # one pass: no scan per ratification
+    for r in resultaten:
+        for v in dict.fromkeys(r.stemming.voorstellen):
+            per_voorstel.setdefault(v, []).append(r)
+    genoemd: dict[tuple[str | None, str], str] = {}  # (file, decision) -> ratification
     for i, b in enumerate(dossier.bekrachtigingen):
         pad = f"bekrachtigingen{element(b.id) if b.id.strip() else element(i)}"
-        uitslag = _alv_uitkomst(b, resultaten)
+        uitslag = _alv_uitkomst(b, per_voorstel.get(b.id, []))
+        b = _eenmaal(b, pad, genoemd, uit)  # noqa: PLW2901 - each decision ratified once
         if not b.besluiten:
             uit.append(
                 bevinding(
@@ -377,9 +383,57 @@ def bekrachtig(
     return tuple(lijst), uit
 
 
-def _alv_uitkomst(b: Bekrachtiging, resultaten: Sequence[Resultaat]) -> Bekrachtigingsuitslag:
-    """The ALV's decision on ratification ``b``: its first vote with a decision."""
-    stemmingen = [r for r in resultaten if b.id in r.stemming.voorstellen]
+def _eenmaal(
+    b: Bekrachtiging, pad: str, genoemd: dict[tuple[str | None, str], str], uit: list[Bevinding]
+) -> Bekrachtiging:
+    """STM14: a decision of a consultation is ratified once. ``b`` without the decisions an
+    earlier ratification (or ``b`` itself) already named, each a warning; at most
+    :data:`~alvrules.grenzen.MAX_OPSOMMING` warnings per ratification, one more counts the
+    rest (so the output stays in proportion to the input)."""
+    eigen: list[str] = []
+    dubbel = 0
+    for j, besluit in enumerate(b.besluiten):
+        sleutel_ = (b.bestand, besluit)
+        if sleutel_ not in genoemd:
+            genoemd[sleutel_] = b.id
+            eigen.append(besluit)
+            continue
+        dubbel += 1
+        if dubbel <= MAX_OPSOMMING:
+            uit.append(
+                bevinding(
+                    "STM14",
+                    f"{pad}.besluiten[{j}]",
+                    f"Besluit {besluit!r} is al genoemd door bekrachtiging {genoemd[sleutel_]}; "
+                    "een besluit wordt één keer bekrachtigd.",
+                    f"Decision {besluit!r} is already named by ratification "
+                    f"{genoemd[sleutel_]}; a decision is ratified once.",
+                    ernst=Ernst.WAARSCHUWING,
+                )
+            )
+    if dubbel > MAX_OPSOMMING:
+        rest = dubbel - MAX_OPSOMMING
+        uit.append(
+            bevinding(
+                "STM14",
+                f"{pad}.besluiten",
+                f"En nog {rest} besluiten die al eerder genoemd zijn.",
+                f"And {rest} more decisions that were named before.",
+                ernst=Ernst.WAARSCHUWING,
+            )
+        )
+    if not dubbel:
+        return b
+    kopie = Bekrachtiging(
+        id=b.id, raadpleging=b.raadpleging, besluiten=tuple(eigen), bestand=b.bestand
+    )
+    object.__setattr__(kopie, "map", b.map)
+    return kopie
+
+
+def _alv_uitkomst(b: Bekrachtiging, stemmingen: Sequence[Resultaat]) -> Bekrachtigingsuitslag:
+    """The ALV's decision on ratification ``b`` (``stemmingen``: the votes naming it): its
+    first vote with a decision."""
     for r in stemmingen:
         if r.uitkomst == "aangenomen":
             return Bekrachtigingsuitslag(
@@ -453,30 +507,37 @@ def _met_raadpleging(
     for r in resultaten:
         per_id.setdefault(r.stemming.id, r)
     besluiten: list[Resultaat] = []
+    fouten = 0
     for j, besluit in enumerate(b.besluiten):
         gevonden = per_id.get(besluit)
-        waar = f"{pad}.besluiten[{j}]"
-        if gevonden is None:
-            uit.append(
-                bevinding(
-                    "STM14",
-                    waar,
-                    f"De raadpleging {b.bestand} heeft geen stemming {besluit!r}.",
-                    f"The consultation {b.bestand} has no vote {besluit!r}.",
-                )
-            )
+        if gevonden is not None:
+            besluiten.append(gevonden)
+            if gevonden.uitkomst == "aangenomen":
+                continue
+        fouten += 1
+        if fouten > MAX_OPSOMMING:  # counted below: the output stays bounded
             continue
-        besluiten.append(gevonden)
-        if gevonden.uitkomst != "aangenomen":
-            uit.append(
-                bevinding(
-                    "STM14",
-                    waar,
-                    f"Besluit {besluit} van de raadpleging is niet aangenomen "
-                    f"({gevonden.uitkomst}): er valt niets te bekrachtigen.",
-                    f"Decision {besluit} of the consultation was not adopted "
-                    f"({gevonden.uitkomst}): "
-                    "there is nothing to ratify.",
-                )
+        if gevonden is None:
+            nl = f"De raadpleging {b.bestand} heeft geen stemming {besluit!r}."
+            en = f"The consultation {b.bestand} has no vote {besluit!r}."
+        else:
+            nl = (
+                f"Besluit {besluit} van de raadpleging is niet aangenomen "
+                f"({gevonden.uitkomst}): er valt niets te bekrachtigen."
             )
+            en = (
+                f"Decision {besluit} of the consultation was not adopted "
+                f"({gevonden.uitkomst}): there is nothing to ratify."
+            )
+        uit.append(bevinding("STM14", f"{pad}.besluiten[{j}]", nl, en))
+    if fouten > MAX_OPSOMMING:
+        rest = fouten - MAX_OPSOMMING
+        uit.append(
+            bevinding(
+                "STM14",
+                f"{pad}.besluiten",
+                f"En nog {rest} besluiten die er niet in staan of niet zijn aangenomen.",
+                f"And {rest} more decisions that are not there or were not adopted.",
+            )
+        )
     return evolve(uitslag, besluiten=tuple(besluiten), deelname=deel, opent=v.opent, sluit=v.sluit)

@@ -426,3 +426,26 @@ def test_ratification_never_changes_the_consultation_tally(
         [b] = uitslagen(laad_dossier(pad)).bekrachtigingen
         na = [r.to_json() for r in uitslagen(laad_dossier(Path(map_) / "r.toml")).resultaten]
     assert [r.to_json() for r in b.besluiten] == voor == na
+
+
+@pytest.mark.regel("STM14")
+def test_a_decision_is_ratified_once_and_findings_stay_bounded(tmp_path: Path) -> None:
+    shutil.copy(RAADPLEGING, tmp_path / "r.toml")
+    pad = _alv(tmp_path, 'id = "B1"\nbesluiten = ["R1", "R1"]\nbestand = "r.toml"')
+    pad.write_text(
+        pad.read_text("utf-8")
+        + '\n[[bekrachtigingen]]\nid = "B2"\nbesluiten = ["R1", "R2"]\nbestand = "r.toml"\n',
+        encoding="utf-8",
+    )
+    u = uitslagen(laad_dossier(pad))
+    assert [[r.stemming.id for r in b.besluiten] for b in u.bekrachtigingen] == [["R1"], ["R2"]]
+    assert [(b.ernst.value, b.pad) for b in u.bevindingen if b.regel == "STM14"] == [
+        ("waarschuwing", "bekrachtigingen[B1].besluiten[1]"),
+        ("waarschuwing", "bekrachtigingen[B2].besluiten[0]"),
+    ]
+    # many unknown decisions: ten findings and one that counts the rest
+    veel = ", ".join(f'"X{i}"' for i in range(40))
+    d = laad_dossier(_alv(tmp_path, f'id = "B1"\nbesluiten = [{veel}]\nbestand = "r.toml"'))
+    bev = [b for b in controleer(d) if b.regel == "STM14"]
+    assert len(bev) == 11
+    assert bev[-1].melding == "En nog 30 besluiten die er niet in staan of niet zijn aangenomen."
