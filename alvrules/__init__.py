@@ -72,6 +72,7 @@ _API: dict[str, str] = {
     "Vacature": "alvrules.verkiezingen",
     "Kandidaat": "alvrules.verkiezingen",
     "Bevolkingsbestand": "alvrules.dossier",
+    "Bekrachtiging": "alvrules.raadpleging",
 }
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "Agendapunt",
     "AlvrulesFout",
     "Amendement",
+    "Bekrachtiging",
     "Bevinding",
     "Bevolking",
     "Bevolkingsbestand",
@@ -154,6 +156,7 @@ if TYPE_CHECKING:
     )
     from alvrules.moties import Aanhouding, Deel, Motie, Preadvies
     from alvrules.procedure import Procedure, procedure_op
+    from alvrules.raadpleging import Bekrachtiging
     from alvrules.regels import Bevinding, Ernst, Rapport, Regel
     from alvrules.schrijven import schrijf_dossier
     from alvrules.stemmingen import (
