@@ -72,6 +72,9 @@ __all__ = [
     "venster",
 ]
 
+#: A consultation file read: its dossier, its results, its participation, its sha256.
+_Gelezen = tuple["Dossier", Sequence["Resultaat"], "Deelname", str]
+
 #: At most this many different consultation files are read for one dossier (each up to
 #: MAX_GROOTTE): a hostile dossier could name thousands.
 MAX_BESTANDEN = MAX_OPSOMMING
@@ -145,6 +148,7 @@ class Bekrachtigingsuitslag:
     deelname: Deelname | None = None  # of the consultation
     opent: datetime | None = None
     sluit: datetime | None = None
+    sha256: str | None = None  # of the consultation file read: what the results rest on
 
     def zin(self, taal: str = "nl") -> str:
         """One line: "B1 Bekrachtiging X: bekrachtigd (stemming S4); besluiten R1, R2"."""
@@ -168,6 +172,7 @@ class Bekrachtigingsuitslag:
             "raadpleging": b.raadpleging,
             "besluiten": list(b.besluiten),
             "bestand": b.bestand,
+            "sha256": self.sha256,
             "stemming": self.stemming,
             "uitkomst": self.uitkomst,
             "opent": None if self.opent is None else self.opent.isoformat(),
@@ -336,7 +341,7 @@ def bekrachtig(
     (its own tally, as it is). The findings: an unreadable or wrong file, a consultation
     that had not closed before the ALV, a named decision that is not there or not adopted."""
     uit: list[Bevinding] = []
-    gelezen: dict[str, tuple[Dossier, Sequence[Resultaat], Deelname] | InvoerFout | None] = {}
+    gelezen: dict[str, _Gelezen | InvoerFout | None] = {}
     lijst: list[Bekrachtigingsuitslag] = []
     per_voorstel: dict[str, list[Resultaat]] = {}  # one pass: no scan per ratification
     for r in resultaten:
@@ -450,9 +455,10 @@ def _alv_uitkomst(b: Bekrachtiging, stemmingen: Sequence[Resultaat]) -> Bekracht
     return Bekrachtigingsuitslag(bekrachtiging=b, uitkomst="niet in stemming")
 
 
-def _lees(b: Bekrachtiging) -> tuple[Dossier, Sequence[Resultaat], Deelname] | InvoerFout:
+def _lees(b: Bekrachtiging) -> _Gelezen | InvoerFout:
     """The consultation's dossier, read only inside the ALV dossier's folder, and its own
     results (its own ``[[bekrachtigingen]]`` are not followed: no chain of files)."""
+    from alvrules.herkomst import sha256  # noqa: PLC0415 - only when a file is read
     from alvrules.laden import in_map, is_json, laad_bytes  # noqa: PLC0415 - import cycle
     from alvrules.uitslagen import uitslagen  # noqa: PLC0415 - import cycle
 
@@ -468,19 +474,19 @@ def _lees(b: Bekrachtiging) -> tuple[Dossier, Sequence[Resultaat], Deelname] | I
             f"De raadpleging is niet te gebruiken: {e}",
             en=f"The consultation cannot be used: {e.tekst('en')}",
         )
-    return d, u.resultaten, deelname(u.resultaten, len(u.gewichten))
+    return d, u.resultaten, deelname(u.resultaten, len(u.gewichten)), sha256(inhoud)
 
 
 def _met_raadpleging(
     b: Bekrachtiging,
     pad: str,
     uitslag: Bekrachtigingsuitslag,
-    raadpleging: tuple[Dossier, Sequence[Resultaat], Deelname],
+    raadpleging: _Gelezen,
     *,
     dossier: Dossier,
     uit: list[Bevinding],
 ) -> Bekrachtigingsuitslag:
-    d, resultaten, deel = raadpleging
+    d, resultaten, deel, hash_ = raadpleging
     v = d.vergadering
     if not v.ledenraadpleging:
         uit.append(
@@ -540,4 +546,11 @@ def _met_raadpleging(
                 f"And {rest} more decisions that are not there or were not adopted.",
             )
         )
-    return evolve(uitslag, besluiten=tuple(besluiten), deelname=deel, opent=v.opent, sluit=v.sluit)
+    return evolve(
+        uitslag,
+        besluiten=tuple(besluiten),
+        deelname=deel,
+        opent=v.opent,
+        sluit=v.sluit,
+        sha256=hash_,
+    )

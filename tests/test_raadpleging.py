@@ -4,6 +4,7 @@ library and the CLI (examples/ledenraadpleging)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -133,6 +134,8 @@ def test_the_example_alv_ratifies_the_consultation(capsys: pytest.CaptureFixture
     [j] = json.loads(capsys.readouterr().out)["bekrachtigingen"]
     assert (j["uitkomst"], j["stemming"], j["besluiten"]) == ("bekrachtigd", "S1", ["R1", "R2"])
     assert j["uitslagen"] == [r.to_json() for r in eigen.resultaten]
+    # what the results rest on: the consultation file as read
+    assert j["sha256"] == hashlib.sha256(RAADPLEGING.read_bytes()).hexdigest()
     assert cli.main(["uitslag", str(ALV), "--format", "html", "--lang", "en"]) == 0
     assert "ratified (vote S1)" in capsys.readouterr().out
 
@@ -449,3 +452,47 @@ def test_a_decision_is_ratified_once_and_findings_stay_bounded(tmp_path: Path) -
     bev = [b for b in controleer(d) if b.regel == "STM14"]
     assert len(bev) == 11
     assert bev[-1].melding == "En nog 30 besluiten die er niet in staan of niet zijn aangenomen."
+
+
+@pytest.mark.regel("STM14")
+@given(
+    soort=st.sampled_from(list(VergaderSoort)),
+    opent=st.none() | MOMENTEN,
+    sluit=st.none() | MOMENTEN,
+    indientermijn=st.none() | MOMENTEN,
+    briefjes=BRIEFJES,
+    wijze=st.sampled_from(list(Wijze)),
+    verzonden=st.none() | st.dates(min_value=date(2020, 6, 1), max_value=date(2020, 6, 30)),
+)
+def test_any_window_checks_without_raising(
+    *,
+    soort: VergaderSoort,
+    opent: datetime | None,
+    sluit: datetime | None,
+    indientermijn: datetime | None,
+    briefjes: list[tuple[str, str, datetime]],
+    wijze: Wijze,
+    verzonden: date | None,
+) -> None:
+    """Property: whatever the window (missing, reversed, on a meeting), the dossier checks
+    and tallies; no ballot outside a valid window counts, and STM14 names each such one."""
+    v = Vergadering(
+        datum=date(2020, 6, 19), soort=soort, opent=opent, sluit=sluit, indientermijn=indientermijn
+    )
+    s = Stemming(id="R1", voorstellen=("x",), wijze=wijze, stemmen=[_briefje(*b) for b in briefjes])
+    d = _dossier(s, vergadering=v, agendapunten=(Agendapunt(id="x", verzonden=verzonden),))
+    rapport = controleer(d)
+    u = uitslagen(d)
+    geldig = opent is not None and sluit is not None and opent < sluit
+    buiten = [b for b in briefjes if geldig and not opent <= b[2] <= sluit]  # type: ignore[operator]
+    stm14 = [b for b in u.bevindingen if b.regel == "STM14" and ".stemmen." in b.pad]
+    if wijze is Wijze.GEWOGEN:  # acclamation counts no ballot at all (STM07)
+        assert len(stm14) == len(buiten)
+        binnen = [_briefje(*b) for b in briefjes if b not in buiten]
+        alleen = _dossier(
+            Stemming(id="R1", voorstellen=("x",), stemmen=binnen),
+            vergadering=v,
+            agendapunten=(Agendapunt(id="x", verzonden=verzonden),),
+        )
+        assert u.resultaten[0].to_json() == uitslagen(alleen).resultaten[0].to_json()
+    assert ("STM14" in rapport.regels()) >= bool(stm14)
