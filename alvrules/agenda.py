@@ -29,6 +29,7 @@ from alvrules.dossier import Dossier
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
+from alvrules.teksten import bericht
 
 __all__ = ["controleer", "leeg"]
 
@@ -59,24 +60,27 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
         yield bevinding(
             "AGD02",
             "agendapunten",
-            "Het dossier is nog leeg: er staan nog geen agendapunten, moties, amendementen, "
-            "vertegenwoordigers of stemmingen in. Vul het aan; er is nog niets gecontroleerd.",
-            "The dossier is still empty: it holds no agenda items, motions, amendments, "
-            "representatives or votes yet. Fill it in; nothing has been checked yet.",
+            bericht(
+                "Het dossier is nog leeg: er staan nog geen agendapunten, moties, "
+                "amendementen, vertegenwoordigers of stemmingen in. Vul het aan; er "
+                "is nog niets gecontroleerd."
+            ),
         )
     gezien: set[str] = set()
     uiterlijk = ctx.datum - timedelta(days=ctx.procedure.dagen_vergaderstukken)
     for i, punt in enumerate(dossier.agendapunten):
         pad = f"agendapunten[{i}]"
         if not zichtbaar(punt.id):
-            yield bevinding("AGD01", f"{pad}.id", "Agendapunt zonder id.", "Item without id.")
+            yield bevinding("AGD01", f"{pad}.id", bericht("Agendapunt zonder id."))
         elif punt.id in gezien:
             yield bevinding(
                 "AGD01",
                 f"{pad}.id",
-                f"Agendapunt-id {punt.id!r} komt meer dan één keer voor; elk punt heeft een "
-                "eigen id (los van het volgnummer).",
-                f"Agenda item id {punt.id!r} occurs more than once.",
+                bericht(
+                    "Agendapunt-id {id!r} komt meer dan één keer voor; elk punt heeft "
+                    "een eigen id (los van het volgnummer).",
+                    id=punt.id,
+                ),
             )
         gezien.add(punt.id)
         # TRM04 counts back from a meeting day; a written consultation has its own check

@@ -38,6 +38,7 @@ from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.teksten import bericht
 from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
@@ -261,24 +262,22 @@ def amd01_amendeerbaar(a: Amendement, punt: Agendapunt | None, pad: str) -> Iter
         yield bevinding(
             "AMD01",
             f"{pad}.agendapunt",
-            f"Agendapunt {punt.id} is niet ter besluitvorming en dus niet amendeerbaar.",
-            f"Agenda item {punt.id} is not for decision, so it cannot be amended.",
+            bericht(
+                "Agendapunt {id} is niet ter besluitvorming en dus niet amendeerbaar.", id=punt.id
+            ),
         )
     elif not punt.amendeerbaar:
         yield bevinding(
             "AMD01",
             f"{pad}.agendapunt",
-            f"Het voorstel bij agendapunt {punt.id} is niet amendeerbaar.",
-            f"The proposal of agenda item {punt.id} is marked not amendable.",
+            bericht("Het voorstel bij agendapunt {id} is niet amendeerbaar.", id=punt.id),
         )
 
 
 def amd03_vorm(a: Amendement, pad: str) -> Iterator[Bevinding]:
     """AMD03: each change says what is deleted and/or what is inserted where."""
     if not a.wijzigingen:
-        yield bevinding(
-            "AMD03", f"{pad}.wijzigingen", "Het amendement wijzigt niets.", "No changes."
-        )
+        yield bevinding("AMD03", f"{pad}.wijzigingen", bericht("Het amendement wijzigt niets."))
     for j, w in enumerate(a.wijzigingen):
         if fout := vormfout(w):
             yield bevinding(
@@ -319,8 +318,7 @@ def amd04_eenmaal(
         yield bevinding(
             "AMD04",
             f"{pad}.wijzigingen[{j}]",
-            f"Deze wijziging raakt dezelfde tekst als wijzigingen[{i}].",
-            f"This change touches the same text as wijzigingen[{i}].",
+            bericht("Deze wijziging raakt dezelfde tekst als wijzigingen[{i}].", i=i),
         )
 
 
@@ -348,18 +346,21 @@ def amd04_overlap(geplaatst: Sequence[tuple[str, int, str, _Plek]]) -> Iterator[
             yield bevinding(
                 "AMD04",
                 ander_pad,
-                f"Schrapt tekst die ook {pad} schrapt; de vergadering moet kiezen.",
-                f"Deletes text that {pad} also deletes; the meeting has to choose.",
+                bericht(
+                    "Schrapt tekst die ook {pad} schrapt; de vergadering moet kiezen.", pad=pad
+                ),
                 ernst=Ernst.WAARSCHUWING,
             )
         if weg:
             yield bevinding(
                 "AMD04",
                 geplaatst[paren[-1][1]][2],
-                f"En nog {weg} paren van amendementen op agendapunt {punt!r} die dezelfde "
-                "tekst schrappen; de vergadering moet kiezen.",
-                f"And {weg} more pairs of amendments to agenda item {punt!r} that delete the "
-                "same text; the meeting has to choose.",
+                bericht(
+                    "En nog {weg} paren van amendementen op agendapunt {punt!r} die "
+                    "dezelfde tekst schrappen; de vergadering moet kiezen.",
+                    weg=weg,
+                    punt=punt,
+                ),
                 ernst=Ernst.WAARSCHUWING,
             )
 
@@ -367,6 +368,4 @@ def amd04_overlap(geplaatst: Sequence[tuple[str, int, str, _Plek]]) -> Iterator[
 def amd05_indieners(a: Amendement, pad: str) -> Iterator[Bevinding]:
     """AMD05: an amendment has indieners (their signatures: SIG01-SIG08)."""
     if not a.indieners:
-        yield bevinding(
-            "AMD05", f"{pad}.indieners", "Het amendement noemt geen indiener.", "No submitter."
-        )
+        yield bevinding("AMD05", f"{pad}.indieners", bericht("Het amendement noemt geen indiener."))

@@ -48,6 +48,7 @@ from attrs import frozen
 from alvrules.fouten import eis
 from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bijlage, lees_bytes
 from alvrules.model import InvoerFout
+from alvrules.teksten import bericht
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -159,8 +160,11 @@ def _uit_perioden(wie: str, perioden: set[str]) -> date | None:
             jaar = int(m.group(1))
             if jaar < 1:  # 0000JJ00: no such year (date() would raise)
                 raise InvoerFout(
-                    f"{wie}: de Perioden-kolom noemt jaar {jaar}, dat bestaat niet",
-                    en=f"{wie}: the Perioden column names year {jaar}, which does not exist",
+                    bericht(
+                        "{wie}: de Perioden-kolom noemt jaar {jaar}, dat bestaat niet",
+                        wie=wie,
+                        jaar=jaar,
+                    ),
                 )
             return date(jaar, 1, 1)
     return None
@@ -182,16 +186,14 @@ def lees_cbs_csv(tekst: str, naam: str = "", peildatum: date | None = None) -> B
     wie = naam or "CBS-bestand"
     tekst = tekst.removeprefix("\ufeff")
     if not tekst.strip():
-        raise InvoerFout(f"{wie}: het bestand is leeg", en=f"{wie}: the file is empty")
+        raise InvoerFout(bericht("{wie}: het bestand is leeg", wie=wie))
     eerste = tekst.splitlines()[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
     lezer = csv.DictReader(io.StringIO(tekst), delimiter=scheiding)
     try:
         return _lees(lezer, eerste, naam, peildatum)
     except csv.Error as e:  # e.g. a field beyond the csv module's size limit
-        raise InvoerFout(
-            f"{wie}: geen geldige CSV ({e})", en=f"{wie}: not a valid CSV file ({e})"
-        ) from None
+        raise InvoerFout(bericht("{wie}: geen geldige CSV ({e})", wie=wie, e=e)) from None
 
 
 def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | None) -> Bevolking:
@@ -229,32 +231,39 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
             )
         if code in inwoners:
             raise InvoerFout(
-                f"{wie}, regel {regel}: {code} staat er twee keer in",
-                en=f"{wie}, line {regel}: {code} occurs twice",
+                bericht(
+                    "{wie}, regel {regel}: {code} staat er twee keer in",
+                    wie=wie,
+                    regel=regel,
+                    code=code,
+                ),
             )
         inwoners[code] = int(waarde)
         if rij.get("Perioden"):
             perioden.add(str(rij["Perioden"]).strip())
     if not inwoners:
         raise InvoerFout(
-            f"{wie}: geen enkele gemeente (GMxxxx) gevonden",
-            en=f"{wie}: no municipality (GMxxxx) found",
+            bericht("{wie}: geen enkele gemeente (GMxxxx) gevonden", wie=wie),
         )
     uit_bestand = _uit_perioden(wie, perioden)
     if peildatum is not None and uit_bestand is not None and peildatum != uit_bestand:
         raise InvoerFout(
-            f"{wie}: peildatum {peildatum.isoformat()} past niet bij de Perioden-kolom "
-            f"({uit_bestand.isoformat()})",
-            en=f"{wie}: reference date {peildatum.isoformat()} contradicts the Perioden "
-            f"column ({uit_bestand.isoformat()})",
+            bericht(
+                "{wie}: peildatum {waarde} past niet bij de Perioden-kolom ({waarde2})",
+                wie=wie,
+                waarde=peildatum.isoformat(),
+                waarde2=uit_bestand.isoformat(),
+            ),
         )
     datum = peildatum or _peildatum(naam, perioden)
     if datum is None:
         raise InvoerFout(
-            f"{wie}: peildatum onbekend; noem het bestand inwoners-JJJJ-MM-DD.csv, geef een "
-            "Perioden-kolom mee of geef --peildatum",
-            en=f"{wie}: reference date unknown; name the file inwoners-YYYY-MM-DD.csv, "
-            "include a Perioden column or pass --peildatum",
+            bericht(
+                "{wie}: peildatum onbekend; noem het bestand "
+                "inwoners-JJJJ-MM-DD.csv, geef een Perioden-kolom mee of geef "
+                "--peildatum",
+                wie=wie,
+            ),
         )
     return Bevolking(peildatum=datum, inwoners=inwoners, bestand=naam, oorsprong="bestand")
 
@@ -284,7 +293,7 @@ def lees_bevolking(
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvoerFout(
-            f"{naam}: geen UTF-8 (byte {e.start})", en=f"{naam}: not UTF-8 (byte {e.start})"
+            bericht("{naam}: geen UTF-8 (byte {start})", naam=naam, start=e.start)
         ) from None
     b = lees_cbs_csv(tekst, naam, peildatum)
     return attrs.evolve(b, sha256=hashlib.sha256(inhoud).hexdigest())

@@ -35,6 +35,7 @@ from alvrules.bevolking import BRON, STATLINE_KOLOM, STATLINE_TABEL, Bevolking
 from alvrules.gemeenten import Gemeenteregister, register
 from alvrules.grenzen import MAX_INWONERS
 from alvrules.model import InvoerFout
+from alvrules.teksten import bericht
 
 __all__ = ["BASIS_URL", "OMGEVING", "haal_op", "verzoek_url"]
 
@@ -218,13 +219,10 @@ def haal_op(
     url = verzoek_url(jaar, basis)
     schema = _schema(url)
     if schema is None:
-        raise InvoerFout(
-            f"--url is geen geldige URL: {url[:80]!r}", en=f"--url is not a valid URL: {url[:80]!r}"
-        )
+        raise InvoerFout(bericht("--url is geen geldige URL: {waarde!r}", waarde=url[:80]))
     if schema not in ("http", "https"):
         raise InvoerFout(
-            f"--url moet met http:// of https:// beginnen: {url[:80]!r}",
-            en=f"--url must start with http:// or https://: {url[:80]!r}",
+            bericht("--url moet met http:// of https:// beginnen: {waarde!r}", waarde=url[:80]),
         )
     peil = date(jaar, 1, 1)
     reg = register() if gemeenten is None else gemeenten

@@ -540,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = handler.run(args)
         uitvoer.flush()
     except AlvrulesFout as e:
-        tekst = e.tekst(taal) if isinstance(e, InvoerFout) else str(e)
+        tekst = e.tekst(taal)
         problemen = e.problemen if isinstance(e, InvoerFout) else ()
         return _fout(args, tekst, getattr(e, "regel", None), problemen, taal)
     except (OSError, UnicodeError) as e:

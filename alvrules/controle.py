@@ -33,6 +33,7 @@ from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.teksten import bericht
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -143,10 +144,13 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
                 bevinding(
                     "CAL01",
                     "vergadering.datum",
-                    f"Vergaderdatum {datum.isoformat()} ligt buiten de kalender ({van}-{tot}); "
-                    "geen termijn of stemgewicht is te bepalen.",
-                    f"Meeting date {datum.isoformat()} is outside the calendar ({van}-{tot}); "
-                    "no deadline or vote weight can be determined.",
+                    bericht(
+                        "Vergaderdatum {waarde} ligt buiten de kalender ({van}-{tot}); geen "
+                        "termijn of stemgewicht is te bepalen.",
+                        waarde=datum.isoformat(),
+                        van=van,
+                        tot=tot,
+                    ),
                     ernst=Ernst.FOUT,
                 )
             ]
@@ -156,7 +160,13 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
         register().leden(datum)
     except BuitenRegister as e:  # no member list for that day: one error (SIG07), no guess
         voor.append(
-            bevinding("SIG07", "vergadering.datum", e.tekst("nl"), e.tekst("en"), ernst=Ernst.FOUT)
+            bevinding(
+                "SIG07",
+                "vergadering.datum",
+                e.bericht or e.tekst("nl"),
+                None if e.bericht else e.en,
+                ernst=Ernst.FOUT,
+            )
         )
     ctx = Context.voor(dossier, bevolking=bevolking)
     return Rapport.van([*voor, *(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))])
@@ -220,4 +230,4 @@ def _bevindingen(pad: str, dossier: Dossier, ctx: Context) -> Iterator[Bevinding
     except BuitenRegister:  # the members are unknown: reported once, at vergadering.datum
         return
     except AlvrulesFout as e:  # content the check cannot judge at all: one error
-        yield bevinding("CAL01", "", str(e), ernst=Ernst.FOUT)
+        yield bevinding("CAL01", "", e.bericht or str(e), ernst=Ernst.FOUT)

@@ -20,11 +20,29 @@ input (a programming error in alvrules itself excepted).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alvrules.teksten import Bericht
+
 __all__ = ["AlvrulesFout", "GebruiksFout", "InvoerFout", "Leesprobleem", "eis"]
 
 
 class AlvrulesFout(Exception):
-    """Base of every exception alvrules raises on purpose."""
+    """Base of every exception alvrules raises on purpose.
+
+    The message is a text of the catalogue (:func:`alvrules.teksten.bericht`) or a plain
+    text; ``str()`` is Dutch, :meth:`tekst` writes it in either language."""
+
+    def __init__(self, melding: str | Bericht = "", *args: object) -> None:
+        super().__init__(str(melding), *args)
+        self.bericht = None if isinstance(melding, str) else melding
+
+    def tekst(self, taal: str = "nl") -> str:
+        """The message in ``taal`` (``nl`` or ``en``)."""
+        if taal != "nl" and self.bericht is not None:
+            return self.bericht.in_(taal)
+        return str(self)
 
 
 class InvoerFout(AlvrulesFout, ValueError):
@@ -39,20 +57,29 @@ class InvoerFout(AlvrulesFout, ValueError):
 
     def __init__(
         self,
-        melding: str,
+        melding: str | Bericht,
         *,
         en: str | None = None,
         regel: str | None = None,
         problemen: tuple[Leesprobleem, ...] = (),
     ):
         super().__init__(melding)
-        self.en = en
+        self._en = en
         self.regel = regel
         self.problemen = problemen
 
+    @property
+    def en(self) -> str | None:
+        """The reason in English (``None`` for a plain Dutch text without English)."""
+        if self._en is not None:
+            return self._en
+        return self.bericht.in_("en") if self.bericht is not None else None
+
     def tekst(self, taal: str = "nl") -> str:
-        """The reason in ``taal`` (``nl`` or ``en``; Dutch when no English one is given)."""
-        return self.en if taal == "en" and self.en else str(self)
+        """The reason in ``taal`` (``nl`` or ``en``)."""
+        if taal == "en" and self._en and self.bericht is None:
+            return self._en
+        return super().tekst(taal)
 
 
 class Leesprobleem:
@@ -60,23 +87,32 @@ class Leesprobleem:
     ``moties[M03].ingediend``, empty for the whole file; ``lijn`` the line in the file
     when known) and why (``reden`` in Dutch, ``reden_en`` in English where given)."""
 
-    __slots__ = ("lijn", "pad", "reden", "reden_en")
+    __slots__ = ("bericht", "lijn", "pad", "reden", "reden_en")
 
     def __init__(
-        self, pad: str, reden: str, reden_en: str | None = None, lijn: int | None = None
+        self,
+        pad: str,
+        reden: str | Bericht,
+        reden_en: str | None = None,
+        lijn: int | None = None,
     ) -> None:
         self.pad = pad
-        self.reden = reden
+        self.reden = str(reden)
         self.reden_en = reden_en
         self.lijn = lijn
+        self.bericht = None if isinstance(reden, str) else reden
 
     def tekst(self, taal: str = "nl") -> str:
-        """The reason in ``taal`` (Dutch when no English one is given)."""
+        """The reason in ``taal`` (``nl`` or ``en``)."""
+        if taal != "nl" and self.bericht is not None:
+            return self.bericht.in_(taal)
         return self.reden_en if taal == "en" and self.reden_en else self.reden
 
     def met_lijn(self, lijn: int | None) -> Leesprobleem:
         """The same problem, placed on line ``lijn``."""
-        return Leesprobleem(self.pad, self.reden, self.reden_en, lijn)
+        nieuw = Leesprobleem(self.pad, self.reden, self.reden_en, lijn)
+        nieuw.bericht = self.bericht
+        return nieuw
 
     def __repr__(self) -> str:
         return f"Leesprobleem({self.pad!r}, {self.reden!r}, lijn={self.lijn!r})"

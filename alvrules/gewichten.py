@@ -36,6 +36,7 @@ from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_OPSOMMING, opsomming
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
+from alvrules.teksten import bericht
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -250,14 +251,16 @@ def stemgewichten(
     if not reg.dekt(peil):
         begin = reg.begin or BEGIN
         raise InvoerFout(
-            f"geen stemgewichten voor een vergadering op {vergaderdatum.isoformat()}: de "
-            f"peildatum {peil.isoformat()} ligt voor het begin van het gemeenteregister "
-            f"({begin.isoformat()}); stemgewichten zijn er voor vergaderingen vanaf "
-            f"{begin.year + 1} (STM02, Statuten art. 10 lid 3)",
-            en=f"no vote weights for a meeting on {vergaderdatum.isoformat()}: the reference "
-            f"date {peil.isoformat()} is before the start of the municipal register "
-            f"({begin.isoformat()}); vote weights exist for meetings from {begin.year + 1} "
-            "on (STM02, Statuten art. 10(3))",
+            bericht(
+                "geen stemgewichten voor een vergadering op {waarde}: de peildatum "
+                "{waarde2} ligt voor het begin van het gemeenteregister ({waarde3}); "
+                "stemgewichten zijn er voor vergaderingen vanaf {waarde4} (STM02, "
+                "Statuten art. 10 lid 3)",
+                waarde=vergaderdatum.isoformat(),
+                waarde2=peil.isoformat(),
+                waarde3=begin.isoformat(),
+                waarde4=begin.year + 1,
+            ),
             regel="STM02",
         )
     b = cijfers_voor(peil, bevolking)
@@ -269,10 +272,14 @@ def stemgewichten(
         if ontbreekt or not delen:
             namen = opsomming(ontbreekt)[0] or lid.naam
             raise InvoerFout(
-                f"geen CBS-cijfer op {peil.isoformat()} voor {namen} (nodig voor {lid.naam}, "
-                f"STM02) in {b.beschrijving}",
-                en=f"no CBS figure on {peil.isoformat()} for {namen} (needed for {lid.naam}, "
-                f"STM02) in {b.beschrijving}",
+                bericht(
+                    "geen CBS-cijfer op {waarde} voor {namen} (nodig voor {naam}, STM02) "
+                    "in {beschrijving}",
+                    waarde=peil.isoformat(),
+                    namen=namen,
+                    naam=lid.naam,
+                    beschrijving=b.beschrijving,
+                ),
                 regel="STM02",
             )
         inwoners = sum(b.inwoners[g.code] for g in delen)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from alvrules.fouten import InvoerFout
+from alvrules.teksten import Bericht, Getal, bericht
 
 __all__ = [
     "MAX_CIJFERS",
@@ -105,6 +106,18 @@ def opsomming(
     return f"{getoond} en {rest} meer", f"{getoond} and {rest} more"
 
 
+def reeks(
+    items: Sequence[str], *, totaal: int | None = None, maximum: int = MAX_OPSOMMING
+) -> str | Bericht:
+    """:func:`opsomming` as a field of a message (:mod:`alvrules.teksten`): the items, or
+    the first ``maximum`` of them and how many more, in the message's language."""
+    getoond = ", ".join(items[:maximum])
+    rest = (len(items) if totaal is None else totaal) - maximum
+    if rest <= 0:
+        return getoond
+    return bericht("{getoond} en {rest} meer", getoond=getoond, rest=Getal(rest))
+
+
 def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
     """The bytes of the file at ``pad``, read once, at most :data:`MAX_GROOTTE`; every
     failure to read (missing, a directory, no permission, a NUL byte in the path, too
@@ -118,20 +131,16 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
     naam = wat or Path(pad).name
     if "\0" in str(pad):
         raise InvoerFout(
-            f"{naam!r}: ongeldige bestandsnaam (bevat een NUL-teken)",
-            en=f"{naam!r}: invalid file name (contains a NUL character)",
+            bericht("{naam!r}: ongeldige bestandsnaam (bevat een NUL-teken)", naam=naam),
         )
     try:
         fd = os.open(pad, _OPEN)
     except OSError as e:
         raise InvoerFout(
-            f"{naam}: kan niet lezen: {e.strerror or e}",
-            en=f"{naam}: cannot read: {e.strerror or e}",
+            bericht("{naam}: kan niet lezen: {waarde}", naam=naam, waarde=e.strerror or e),
         ) from None
     except ValueError as e:  # e.g. a path the OS cannot represent
-        raise InvoerFout(
-            f"{naam}: ongeldige bestandsnaam ({e})", en=f"{naam}: invalid file name ({e})"
-        ) from None
+        raise InvoerFout(bericht("{naam}: ongeldige bestandsnaam ({e})", naam=naam, e=e)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -147,8 +156,7 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
             inhoud = f.read(MAX_GROOTTE + 1)
     except OSError as e:
         raise InvoerFout(
-            f"{naam}: kan niet lezen: {e.strerror or e}",
-            en=f"{naam}: cannot read: {e.strerror or e}",
+            bericht("{naam}: kan niet lezen: {waarde}", naam=naam, waarde=e.strerror or e),
         ) from None
     finally:
         if fd >= 0:
@@ -225,8 +233,10 @@ def lees_bijlage(map_: str | Path, naam: str) -> bytes:
     echt = os.path.realpath(os.path.join(basis, naam))
     if os.path.commonpath([basis, echt]) != basis:
         raise InvoerFout(
-            f"{naam}: verwijst (via een symbolische koppeling) buiten de map van het dossier",
-            en=f"{naam}: points (through a symbolic link) outside the dossier's folder",
+            bericht(
+                "{naam}: verwijst (via een symbolische koppeling) buiten de map van het dossier",
+                naam=naam,
+            ),
         )
     return lees_bytes(echt, naam)
 
@@ -235,9 +245,7 @@ def toets_grootte(inhoud: bytes, naam: str) -> None:
     """:class:`InvoerFout` naming ``naam`` when ``inhoud`` exceeds :data:`MAX_GROOTTE`."""
     if len(inhoud) > MAX_GROOTTE:
         mib = MAX_GROOTTE // (1024 * 1024)
-        raise InvoerFout(
-            f"{naam}: bestand groter dan {mib} MiB", en=f"{naam}: file larger than {mib} MiB"
-        )
+        raise InvoerFout(bericht("{naam}: bestand groter dan {mib} MiB", naam=naam, mib=mib))
 
 
 # Strings and comments (skipped), and everything else. Each alternative is possessive
@@ -273,9 +281,12 @@ def toml_vooraf(tekst: str, naam: str) -> None:
         if max(map(str.count, delen, ["."] * len(delen))) >= MAX_SLEUTELDELEN:  # segments - 1
             regel = tekst.count("\n", 0, m.start()) + 1
             raise InvoerFout(
-                f"{naam}: regel {regel} of later: een sleutel met meer dan "
-                f"{MAX_SLEUTELDELEN} delen (a.b.c…); dat is geen dossier",
-                en=f"{naam}: line {regel} or later: a key of more than "
-                f"{MAX_SLEUTELDELEN} parts (a.b.c…); that is not a dossier",
+                bericht(
+                    "{naam}: regel {regel} of later: een sleutel met meer dan "
+                    "{MAX_SLEUTELDELEN} delen (a.b.c…); dat is geen dossier",
+                    naam=naam,
+                    regel=regel,
+                    MAX_SLEUTELDELEN=MAX_SLEUTELDELEN,
+                ),
             )
         punten = delen[-1].count(".")

@@ -28,6 +28,7 @@ from alvrules.amendementen import Amendement
 from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.teksten import bericht
 from alvrules.termijnen import indientermijn, ondersteunerstermijn
 
 if TYPE_CHECKING:
@@ -109,10 +110,12 @@ def trm08_ondersteuners(
     yield bevinding(
         "TRM08",
         f"{pad}.ondersteuners_ontvangen",
-        f"Definitieve lijst van ondersteuners na de termijn: ontvangen {_moment(ontvangen)}, "
-        f"termijn {_moment(termijn)}; de lijst wordt niet gepubliceerd.",
-        f"Final list of supporters after the deadline: received {_moment(ontvangen)}, "
-        f"deadline {_moment(termijn)}; the list is not published.",
+        bericht(
+            "Definitieve lijst van ondersteuners na de termijn: ontvangen "
+            "{waarde}, termijn {waarde2}; de lijst wordt niet gepubliceerd.",
+            waarde=_moment(ontvangen),
+            waarde2=_moment(termijn),
+        ),
     )
 
 
@@ -122,15 +125,18 @@ def amd02_termijn(amendement: Amendement, pad: str, termijn: datetime) -> Iterat
         yield bevinding(
             "AMD02",
             f"{pad}.ingediend",
-            "Tijdstip van indiening ontbreekt; niet vast te stellen dat het amendement op tijd is.",
-            "Time of submission missing; cannot establish that the amendment is on time.",
+            bericht(
+                "Tijdstip van indiening ontbreekt; niet vast te stellen dat het "
+                "amendement op tijd is."
+            ),
         )
     elif te_laat(amendement.ingediend, termijn):
         yield bevinding(
             "AMD02",
             f"{pad}.ingediend",
-            f"Amendement na de statutaire termijn: ontvangen {_moment(amendement.ingediend)}, "
-            f"termijn {_moment(termijn)}.",
-            f"Amendment after the statutory deadline: received "
-            f"{_moment(amendement.ingediend)}, deadline {_moment(termijn)}.",
+            bericht(
+                "Amendement na de statutaire termijn: ontvangen {waarde}, termijn {waarde2}.",
+                waarde=_moment(amendement.ingediend),
+                waarde2=_moment(termijn),
+            ),
         )

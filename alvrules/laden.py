@@ -45,6 +45,7 @@ from alvrules.grenzen import MAX_GROOTTE, lees_bytes, toets_grootte, toml_vooraf
 from alvrules.model import Agendapunt, AgendaSoort, InvoerFout, een_regel
 from alvrules.paden import Id, Stap
 from alvrules.stemmingen import Stembriefje
+from alvrules.teksten import Bericht, Getal, bericht
 from alvrules.waarden import Ongeldig as _Fout
 from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
 from alvrules.waarden import soort as _soort
@@ -155,7 +156,7 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InvoerFout(
-            f"{naam}: geen UTF-8 (byte {e.start})", en=f"{naam}: not UTF-8 (byte {e.start})"
+            bericht("{naam}: geen UTF-8 (byte {start})", naam=naam, start=e.start)
         ) from None
     try:
         if json_:
@@ -166,42 +167,44 @@ def _ontleed(inhoud: bytes, naam: str, *, json_: bool) -> Any:
         return tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
         lijn = re.search(r"at line (\d+)", str(e))
+        fout = een_regel(str(e))
         probleem = Leesprobleem(
             "",
-            een_regel(f"geen geldige TOML: {e}"),
-            een_regel(f"invalid TOML: {e}"),
-            int(lijn.group(1)) if lijn else None,
+            bericht("geen geldige TOML: {fout}", fout=fout),
+            lijn=int(lijn.group(1)) if lijn else None,
         )
         raise InvoerFout(
-            een_regel(f"{naam}: geen geldige TOML: {e}"),
-            en=een_regel(f"{naam}: invalid TOML: {e}"),
+            bericht("{naam}: geen geldige TOML: {fout}", naam=naam, fout=fout),
             problemen=(probleem,),
         ) from None
     except json.JSONDecodeError as e:
         probleem = Leesprobleem(
             "",
-            f"geen geldige JSON: {e.msg} (regel {e.lineno})",
-            f"invalid JSON: {e.msg} (line {e.lineno})",
-            e.lineno,
+            bericht("geen geldige JSON: {msg} (regel {lineno})", msg=e.msg, lineno=e.lineno),
+            lijn=e.lineno,
         )
         raise InvoerFout(
-            f"{naam}: geen geldige JSON: {e.msg} (regel {e.lineno})",
-            en=f"{naam}: invalid JSON: {e.msg} (line {e.lineno})",
+            bericht(
+                "{naam}: geen geldige JSON: {msg} (regel {lineno})",
+                naam=naam,
+                msg=e.msg,
+                lineno=e.lineno,
+            ),
             problemen=(probleem,),
         ) from None
     except _Fout as e:
-        raise InvoerFout(f"{naam}: geen geldige JSON: {e.reden}") from None
+        raise InvoerFout(
+            bericht("{naam}: geen geldige JSON: {reden}", naam=naam, reden=e.oorzaak)
+        ) from None
     except RecursionError:
-        raise InvoerFout(f"{naam}: te diep genest", en=f"{naam}: nested too deeply") from None
+        raise InvoerFout(bericht("{naam}: te diep genest", naam=naam)) from None
     except InvoerFout:
         raise
     except ValueError as e:  # an integer beyond Python's digit limit (int_max_str_digits)
         cijfers = "digits" in str(e)
-        reden = "een getal met te veel cijfers" if cijfers else str(e)
-        reden_en = "a number with too many digits" if cijfers else str(e)
+        reden = bericht("een getal met te veel cijfers") if cijfers else een_regel(str(e))
         raise InvoerFout(
-            een_regel(f"{naam}: onleesbare waarde: {reden}"),
-            en=een_regel(f"{naam}: unreadable value: {reden_en}"),
+            bericht("{naam}: onleesbare waarde: {reden}", naam=naam, reden=reden)
         ) from None
 
 
@@ -229,14 +232,15 @@ def _zonder_surrogaten(data: Any, naam: str) -> None:
 
 
 def _surrogaat(data: Any, pad: Pad, naam: str, *, sleutel: bool = False) -> None:
-    plek = _weergave(pad, data) or "het document"
-    wat, wat_en = ("een sleutel", "a key") if sleutel else ("de tekst", "the text")
-    reden = f"{wat} bevat een losse surrogaat (\\ud800-\\udfff): geen geldige Unicode"
-    reden_en = f"{wat_en} contains a lone surrogate (\\ud800-\\udfff): not valid Unicode"
+    plek = _weergave(pad, data) or bericht("het document")
+    reden = (
+        bericht("een sleutel bevat een losse surrogaat (\\ud800-\\udfff): geen geldige Unicode")
+        if sleutel
+        else bericht("de tekst bevat een losse surrogaat (\\ud800-\\udfff): geen geldige Unicode")
+    )
     raise InvoerFout(
-        f"{naam}: {plek}: {reden}",
-        en=f"{naam}: {plek}: {reden_en}",
-        problemen=(Leesprobleem(_weergave(pad, data), reden, reden_en),),
+        bericht("{naam}: {plek}: {reden}", naam=naam, plek=plek, reden=reden),
+        problemen=(Leesprobleem(_weergave(pad, data), reden),),
     )
 
 
@@ -244,7 +248,7 @@ def _json_object(paren: list[tuple[str, Any]]) -> dict[str, Any]:
     uit: dict[str, Any] = {}
     for sleutel, waarde in paren:
         if sleutel in uit:
-            raise _Fout(f"sleutel {sleutel!r} staat er twee keer")
+            raise _Fout(bericht("sleutel {sleutel!r} staat er twee keer", sleutel=sleutel))
         uit[sleutel] = waarde
     return uit
 
@@ -253,8 +257,7 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
     """The dossier in already-parsed ``data`` (a TOML or JSON document); ``bron`` names it."""
     if not isinstance(data, Mapping):
         raise InvoerFout(
-            f"{bron}: het dossier is geen tabel (object)",
-            en=f"{bron}: the dossier is not a table (object)",
+            bericht("{bron}: het dossier is geen tabel (object)", bron=bron),
         )
     try:
         dossier: Dossier = _lezer(Dossier)(dict(data), Dossier)
@@ -264,16 +267,20 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
         aantal = 0
         for pad, reden in _bladeren(e, ()):
             if len(gevonden) < MAX_PROBLEMEN:
-                gevonden.append(Leesprobleem(_weergave(pad, data), reden, _in_het_engels(reden)))
+                gevonden.append(Leesprobleem(_weergave(pad, data), reden))
             aantal += 1
         aantal += sum(_weggelaten(e))
         problemen = tuple(gevonden)
         eerste = problemen[0]
         rest = aantal - 1
-        plek = f"{eerste.pad}: " if eerste.pad else ""
-        nl = f"{bron}: {plek}{eerste.reden}" + (f" (en nog {rest})" if rest else "")
-        en = f"{bron}: {plek}{eerste.tekst('en')}" + (f" (and {rest} more)" if rest else "")
-        raise InvoerFout(een_regel(nl), en=een_regel(en), problemen=problemen) from None
+        reden = eerste.bericht or eerste.reden
+        plek = een_regel(f"{bron}: {eerste.pad}" if eerste.pad else bron, 900)
+        melding = (
+            bericht("{plek}: {reden} (en nog {rest})", plek=plek, reden=reden, rest=Getal(rest))
+            if rest
+            else bericht("{plek}: {reden}", plek=plek, reden=reden)
+        )
+        raise InvoerFout(melding, problemen=problemen) from None
     return dossier
 
 
@@ -281,37 +288,17 @@ def lees_dossier(data: Mapping[str, Any], bron: str = "dossier") -> Dossier:
 #: have millions; the first ones tell the user what to fix).
 MAX_PROBLEMEN = 100
 
-#: The loader's reasons in English (``--lang en``): Dutch pattern -> English replacement.
-_REDENEN_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(nl), en)
-    for nl, en in (
-        (r"^onbekende sleutel; bedoelt u (.*)\?$", r"unknown key; did you mean \1?"),
-        (r"^onbekende sleutel$", "unknown key"),
-        (r"^verplichte sleutel ontbreekt$", "required key missing"),
-        (r"^verwacht tekst, niet (.*)$", r"expected text, not \1"),
-        (r"^verwacht een lijst, niet (.*)$", r"expected a list, not \1"),
-        (r"^verwacht een tabel, niet (.*)$", r"expected a table, not \1"),
-        (r"^ongeldige waarde \((.*)\)$", r"invalid value (\1)"),
-    )
-)
 
-
-def _in_het_engels(reden: str) -> str | None:
-    """The English of a loader reason, where one is known (else ``None``: Dutch is shown)."""
-    for patroon, en in _REDENEN_EN:
-        if patroon.match(reden):
-            return patroon.sub(en, reden)
-    return None
-
-
-def _bedoeld(sleutel: str, bekend: Iterable[str]) -> str:
+def _bedoeld(sleutel: str, bekend: Iterable[str]) -> Bericht:
     """``onbekende sleutel; bedoelt u 'titel'?`` when a known key is close to ``sleutel``."""
     if not isinstance(sleutel, str) or len(sleutel) > 100:
-        return "onbekende sleutel"
+        return bericht("onbekende sleutel")
     import difflib  # noqa: PLC0415 - only for suggestions (start-up time)
 
     dichtbij = difflib.get_close_matches(sleutel, sorted(bekend), n=1, cutoff=0.6)
-    return f"onbekende sleutel; bedoelt u {dichtbij[0]!r}?" if dichtbij else "onbekende sleutel"
+    if dichtbij:
+        return bericht("onbekende sleutel; bedoelt u {sleutel!r}?", sleutel=dichtbij[0])
+    return bericht("onbekende sleutel")
 
 
 # -- errors: from the tree of problems to (path, reason) -----------------------------------
@@ -354,7 +341,7 @@ def _weggelaten(e: BaseException) -> Iterator[int]:
             yield from _weggelaten(sub)
 
 
-def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
+def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str | Bericht]]:
     """Each leaf problem below ``e`` that was kept, with its path in the file."""
     if isinstance(e, _Onbekend):
         bekend = [HERNOEMD.get((e.soort, a.name), a.name) for a in attrs.fields(e.soort)]
@@ -371,11 +358,11 @@ def _bladeren(e: BaseException, pad: Pad) -> Iterator[tuple[Pad, str]]:
         for sub_pad, reden in e.fouten:
             yield (*pad, *sub_pad), reden
     elif isinstance(e, _Fout):
-        yield (*pad, *e.pad), e.reden
+        yield (*pad, *e.pad), e.oorzaak
     elif isinstance(e, KeyError):
-        yield pad, "verplichte sleutel ontbreekt"
+        yield pad, bericht("verplichte sleutel ontbreekt")
     else:
-        yield pad, f"ongeldige waarde ({e})"
+        yield pad, bericht("ongeldige waarde ({fout})", fout=e)
 
 
 def _weergave(pad: Pad, data: Any) -> str:
@@ -432,7 +419,7 @@ def _lezer(t: Any) -> Lezer:
 def _streng(waarde: Any) -> str:
     """Text as the file writes it: a ``str``, nothing that merely converts to one."""
     if type(waarde) is not str:
-        raise Soortfout(f"verwacht tekst, niet {_soort(waarde)}")
+        raise Soortfout(bericht("verwacht tekst, niet {soort}", soort=_soort(waarde)))
     return waarde
 
 
@@ -454,13 +441,13 @@ def _soorten(waarde: Any, _: type) -> frozenset[AgendaSoort]:
     """AGD01: ``soort`` is one kind, or a list of kinds for a mixed item."""
     lijst = [waarde] if isinstance(waarde, str) else waarde
     if not isinstance(lijst, list) or not lijst:
-        raise _Fout("verwacht een soort of een niet-lege lijst van soorten")
+        raise _Fout(bericht("verwacht een soort of een niet-lege lijst van soorten"))
     uit: list[AgendaSoort] = []
     for i, w in enumerate(lijst):
         try:
             uit.append(keuze(w, AgendaSoort))
         except _Fout as e:
-            raise _Fout(e.reden, (i,) if lijst is waarde else ()) from None
+            raise _Fout(e.oorzaak, (i,) if lijst is waarde else ()) from None
     return frozenset(uit)
 
 
@@ -470,29 +457,35 @@ def _stemmen(waarde: Any, _: type) -> tuple[Stembriefje, ...]:
     if isinstance(waarde, list):
         return tuple(_stembriefje(b, i) for i, b in enumerate(waarde))
     if not isinstance(waarde, dict):
-        raise _Fout(f"verwacht een tabel gemeente = keuze, niet {_soort(waarde)}")
+        raise _Fout(
+            bericht("verwacht een tabel gemeente = keuze, niet {soort}", soort=_soort(waarde))
+        )
     for gemeente, gekozen in waarde.items():
         if not isinstance(gekozen, str):
-            raise _Fout(f"verwacht tekst, niet {_soort(gekozen)}", (gemeente,))
+            raise _Fout(bericht("verwacht tekst, niet {soort}", soort=_soort(gekozen)), (gemeente,))
     return tuple(Stembriefje(g, k) for g, k in waarde.items())
 
 
 def _stembriefje(b: Any, i: int) -> Stembriefje:
     if not isinstance(b, dict):
-        raise _Fout(f"verwacht een tabel {{gemeente, keuze}}, niet {_soort(b)}", (i,))
+        raise _Fout(
+            bericht("verwacht een tabel {{gemeente, keuze}}, niet {soort}", soort=_soort(b)), (i,)
+        )
     for sleutel in sorted(b.keys() - {"gemeente", "keuze", "tijdstip"}):
-        raise _Fout("onbekende sleutel", (i, sleutel))
+        raise _Fout(bericht("onbekende sleutel"), (i, sleutel))
     for sleutel in ("gemeente", "keuze"):
         if sleutel not in b:
-            raise _Fout("verplichte sleutel ontbreekt", (i, sleutel))
+            raise _Fout(bericht("verplichte sleutel ontbreekt"), (i, sleutel))
         if type(b[sleutel]) is not str:
-            raise _Fout(f"verwacht tekst, niet {_soort(b[sleutel])}", (i, sleutel))
+            raise _Fout(
+                bericht("verwacht tekst, niet {soort}", soort=_soort(b[sleutel])), (i, sleutel)
+            )
     moment = None
     if "tijdstip" in b:  # when the ballot was cast: the order of the ballots (vast_na)
         try:
             moment = tijdstip(b["tijdstip"])
         except _Fout as e:
-            raise _Fout(e.reden, (i, "tijdstip", *e.pad)) from None
+            raise _Fout(e.oorzaak, (i, "tijdstip", *e.pad)) from None
     return Stembriefje(b["gemeente"], b["keuze"], moment)
 
 
@@ -508,9 +501,9 @@ def _rij(t: Any) -> Lezer:
 
     def structure(waarde: Any, _: type) -> tuple[Any, ...]:
         if not isinstance(waarde, list | tuple):
-            raise _Fout(f"verwacht een lijst, niet {_soort(waarde)}")
+            raise _Fout(bericht("verwacht een lijst, niet {soort}", soort=_soort(waarde)))
         uit: list[Any] = []
-        fouten: list[tuple[Pad, str]] = []
+        fouten: list[tuple[Pad, str | Bericht]] = []
         meer = 0
         for i, w in enumerate(waarde):
             try:
@@ -538,7 +531,7 @@ class _Fouten(_Fout):
     """Several problems below one value: the first :data:`_BEWAARD` of them, and how many
     more there were (``meer``)."""
 
-    def __init__(self, fouten: Sequence[tuple[Pad, str]], meer: int = 0) -> None:
+    def __init__(self, fouten: Sequence[tuple[Pad, str | Bericht]], meer: int = 0) -> None:
         super().__init__(fouten[0][1], fouten[0][0])
         self.fouten = tuple(fouten)
         self.meer = meer
@@ -569,7 +562,7 @@ def _klasse(t: type) -> Lezer:
 
     def structure(waarde: Any, _: type) -> Any:
         if not isinstance(waarde, dict):
-            raise _Fout(f"verwacht een tabel, niet {_soort(waarde)}")
+            raise _Fout(bericht("verwacht een tabel, niet {soort}", soort=_soort(waarde)))
         res: dict[str, Any] = {}
         fouten: list[tuple[str, Exception]] = []
         for naam, argument, sleutel, verplicht, lezer, soort in velden:

@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from attrs import field, frozen, validators
 
 from alvrules.fouten import GebruiksFout, InvoerFout
+from alvrules.teksten import bericht
 from alvrules.waarden import Ongeldig, Waardefout, gecontroleerd, keuze, omzetter
 
 __all__ = [
@@ -198,7 +199,10 @@ def _soorten(waarde: object) -> frozenset[AgendaSoort]:
             return frozenset({keuze(waarde, AgendaSoort)})
         soorten = omzetter(frozenset[AgendaSoort])(waarde)
     except Ongeldig as e:
-        raise type(e)(f"Agendapunt.soorten: {e.reden}", ("soorten", *e.pad)) from None
+        raise type(e)(
+            bericht("{veld}: {reden}", veld="Agendapunt.soorten", reden=e.oorzaak),
+            ("soorten", *e.pad),
+        ) from None
     if not soorten:
         raise Waardefout("Agendapunt.soorten: verwacht ten minste één soort", ("soorten",))
     return frozenset(soorten)

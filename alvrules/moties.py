@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from alvrules.grenzen import MAX_OPSOMMING, opsomming
+from alvrules.grenzen import MAX_OPSOMMING, reeks
 from alvrules.model import Contactpersoon, Persoon, Rol, aware
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.tekens import zichtbaar
+from alvrules.teksten import Bericht, Opsomming, bericht, bericht_n
 from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
@@ -148,8 +149,11 @@ def pre01_preadvies(preadvies: object, pad: str) -> Iterator[Bevinding]:
     yield bevinding(
         "PRE01",
         f"{pad}.preadvies",
-        f"Onbekend preadvies {preadvies!r}; kies uit {keuzes}.",
-        f"Unknown preadvies {preadvies!r}; choose from {keuzes}.",
+        bericht(
+            "Onbekend preadvies {preadvies!r}; kies uit {keuzes}.",
+            preadvies=preadvies,
+            keuzes=keuzes,
+        ),
         ernst=Ernst.FOUT,
     )
 
@@ -159,38 +163,45 @@ def _leeg(tekst: str | None) -> bool:
     return tekst is None or not zichtbaar(tekst)
 
 
-def _ontbreekt(pad: str, onderdeel: str, part: str) -> Bevinding:
+def _ontbreekt(pad: str, onderdeel: Bericht) -> Bevinding:
     return bevinding(
-        "MOT01",
-        pad,
-        f"Verplicht onderdeel ontbreekt: {onderdeel}.",
-        f"Required part missing: {part}.",
+        "MOT01", pad, bericht("Verplicht onderdeel ontbreekt: {onderdeel}.", onderdeel=onderdeel)
     )
 
 
 def mot01_verplichte_onderdelen(motie: Motie, pad: str) -> Iterator[Bevinding]:
     """MOT01: indieners, titel, datum, aanleiding, overwegingen, oproep and slotzin."""
     if not motie.indieners:
-        yield _ontbreekt(f"{pad}.indieners", "indiener(s)", "submitter(s)")
+        yield _ontbreekt(f"{pad}.indieners", bericht("indiener(s)"))
     if _leeg(motie.titel):
-        yield _ontbreekt(f"{pad}.titel", "titel", "title")
+        yield _ontbreekt(f"{pad}.titel", bericht("titel"))
     if motie.ingediend is None:
-        yield _ontbreekt(f"{pad}.ingediend", "datum van indiening", "date of submission")
+        yield _ontbreekt(f"{pad}.ingediend", bericht("datum van indiening"))
     if _leeg(motie.aanleiding):
-        yield _ontbreekt(f"{pad}.aanleiding", "aanleiding", "occasion")
-    yield from _lijst(motie.overwegingen, f"{pad}.overwegingen", "overweging of constatering")
-    yield from _lijst(motie.oproep, f"{pad}.oproep", "punt in de oproep aan het VNG-bestuur")
+        yield _ontbreekt(f"{pad}.aanleiding", bericht("aanleiding"))
+    yield from _lijst(
+        motie.overwegingen,
+        f"{pad}.overwegingen",
+        bericht("minstens één overweging of constatering"),
+        bericht("lege overweging of constatering"),
+    )
+    yield from _lijst(
+        motie.oproep,
+        f"{pad}.oproep",
+        bericht("minstens één punt in de oproep aan het VNG-bestuur"),
+        bericht("leeg punt in de oproep aan het VNG-bestuur"),
+    )
     if _leeg(motie.slotzin):
-        yield _ontbreekt(f"{pad}.slotzin", "slotzin", "closing sentence")
+        yield _ontbreekt(f"{pad}.slotzin", bericht("slotzin"))
 
 
-def _lijst(punten: tuple[str, ...], pad: str, onderdeel: str) -> Iterator[Bevinding]:
+def _lijst(punten: tuple[str, ...], pad: str, geen: Bericht, leeg: Bericht) -> Iterator[Bevinding]:
     """At least one point, and no blank point."""
     if not punten:
-        yield _ontbreekt(pad, f"minstens één {onderdeel}", f"at least one point ({pad})")
+        yield _ontbreekt(pad, geen)
     for i, punt in enumerate(punten):
         if _leeg(punt):
-            yield _ontbreekt(f"{pad}[{i}]", f"lege {onderdeel}", f"empty point ({pad}[{i}])")
+            yield _ontbreekt(f"{pad}[{i}]", leeg)
 
 
 def mot02_slotzin(motie: Motie, pad: str) -> Iterator[Bevinding]:
@@ -199,8 +210,11 @@ def mot02_slotzin(motie: Motie, pad: str) -> Iterator[Bevinding]:
         yield bevinding(
             "MOT02",
             f"{pad}.slotzin",
-            f"De slotzin is {motie.slotzin.strip()!r}, niet {SLOTZIN!r}.",
-            f"The closing sentence is {motie.slotzin.strip()!r}, not {SLOTZIN!r}.",
+            bericht(
+                "De slotzin is {waarde!r}, niet {SLOTZIN!r}.",
+                waarde=motie.slotzin.strip(),
+                SLOTZIN=SLOTZIN,
+            ),
         )
 
 
@@ -216,10 +230,10 @@ def _is_ambtelijk(c: Contactpersoon) -> bool:
 def mot03_contactpersonen(motie: Motie, pad: str) -> Iterator[Bevinding]:
     """MOT03: an ambtelijke contactpersoon and a responsible bestuurder."""
     mist = [
-        (nl, en)
-        for nl, en, aanwezig in (
-            ("een ambtelijke contactpersoon", "an official contact", _is_ambtelijk),
-            ("een verantwoordelijke bestuurder", "a responsible administrator", _is_bestuurder),
+        wie
+        for wie, aanwezig in (
+            (bericht("een ambtelijke contactpersoon"), _is_ambtelijk),
+            (bericht("een verantwoordelijke bestuurder"), _is_bestuurder),
         )
         if not any(aanwezig(c) for c in motie.contactpersonen)
     ]
@@ -227,10 +241,12 @@ def mot03_contactpersonen(motie: Motie, pad: str) -> Iterator[Bevinding]:
         yield bevinding(
             "MOT03",
             f"{pad}.contactpersonen",
-            "Contactgegevens onvolledig: "
-            + " en ".join(nl for nl, _ in mist)
-            + (" ontbreken." if len(mist) > 1 else " ontbreekt."),
-            "Contact details incomplete: missing " + " and ".join(en for _, en in mist) + ".",
+            bericht_n(
+                "Contactgegevens onvolledig: {wie} ontbreekt.",
+                "Contactgegevens onvolledig: {wie} ontbreken.",
+                len(mist),
+                wie=Opsomming(mist),
+            ),
         )
 
 
@@ -240,21 +256,19 @@ def mot04_agendapunt(motie: Motie, pad: str, dossier: Dossier) -> Iterator[Bevin
     if punt is None or punt.strip().casefold() == RONDVRAAG or dossier.agendapunt(punt):
         return
     punten = dossier.agendapunten
-    bestaand, existing = opsomming([a.id for a in punten[:MAX_OPSOMMING]], totaal=len(punten))
+    bestaand = reeks([a.id for a in punten[:MAX_OPSOMMING]], totaal=len(punten))
     yield bevinding(
         "MOT04",
         f"{pad}.agendapunt",
-        f"Agendapunt {punt!r} bestaat niet "
-        + (
-            f"(wel: {bestaand}; of 'rondvraag')."
-            if bestaand
-            else "(het dossier heeft geen agenda; kies 'rondvraag')."
-        ),
-        f"Agenda item {punt!r} does not exist "
-        + (
-            f"(existing: {existing}; or 'rondvraag')."
-            if bestaand
-            else "(the dossier has no agenda; use 'rondvraag')."
+        bericht(
+            "Agendapunt {punt!r} bestaat niet (wel: {bestaand}; of 'rondvraag').",
+            punt=punt,
+            bestaand=bestaand,
+        )
+        if bestaand
+        else bericht(
+            "Agendapunt {punt!r} bestaat niet (het dossier heeft geen agenda; kies 'rondvraag').",
+            punt=punt,
         ),
     )
 
@@ -277,23 +291,26 @@ def mot05_inspanning(motie: Motie, pad: str, maximum: int) -> Iterator[Bevinding
             yield bevinding(
                 "MOT05",
                 plek,
-                "De oproep noemt een bedrag; vraag liever een inspanning dan een resultaat.",
-                "The call names an amount; ask for an effort rather than a result.",
+                bericht(
+                    "De oproep noemt een bedrag; vraag liever een inspanning dan een resultaat."
+                ),
             )
         if DATUM.search(punt):
             yield bevinding(
                 "MOT05",
                 plek,
-                "De oproep noemt een precieze datum; vraag liever een inspanning.",
-                "The call names an exact date; ask for an effort rather than a result.",
+                bericht("De oproep noemt een precieze datum; vraag liever een inspanning."),
             )
         if len(punt) > maximum:
             yield bevinding(
                 "MOT05",
                 plek,
-                f"Dit punt van de oproep is {len(punt)} tekens lang (meer dan {maximum}); "
-                "vermijd gedetailleerde technische tekst.",
-                f"This point of the call is {len(punt)} characters long (over {maximum}).",
+                bericht(
+                    "Dit punt van de oproep is {aantal} tekens lang (meer dan "
+                    "{maximum}); vermijd gedetailleerde technische tekst.",
+                    aantal=len(punt),
+                    maximum=maximum,
+                ),
             )
 
 
@@ -307,15 +324,16 @@ def mot06_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
         if (
             not stuk_id.strip()
         ):  # MOT06: an id of only invisible characters is still an id (paths quote it)
-            yield bevinding(
-                "MOT06", f"{soort}[{i}].id", "Dit stuk heeft geen id.", "This item has no id."
-            )
+            yield bevinding("MOT06", f"{soort}[{i}].id", bericht("Dit stuk heeft geen id."))
         elif eerder is not None:
             yield bevinding(
                 "MOT06",
                 f"{soort}[{i}].id",
-                f"Id {stuk_id!r} is al gebruikt door {eerder}; elk stuk heeft een eigen id.",
-                f"Id {stuk_id!r} is already used by {eerder}; every item needs its own id.",
+                bericht(
+                    "Id {stuk_id!r} is al gebruikt door {eerder}; elk stuk heeft een eigen id.",
+                    stuk_id=stuk_id,
+                    eerder=eerder,
+                ),
             )
         else:
             gezien[stuk_id.strip()] = f"{soort}[{i}]"

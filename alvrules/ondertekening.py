@@ -44,6 +44,7 @@ from alvrules.model import Persoon, Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
+from alvrules.teksten import bericht
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
@@ -191,23 +192,31 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
         return bevinding(
             "SIG07",
             plek,
-            f"{naam} is op {datum} geen lid: opgegaan in {namen[0]} sinds {dag}.",
-            f"{naam} is not a member on {datum}: merged into {namen[0]} on {dag}.",
+            bericht(
+                "{naam} is op {datum} geen lid: opgegaan in {waarde} sinds {dag}.",
+                naam=naam,
+                datum=datum,
+                waarde=namen[0],
+                dag=dag,
+            ),
         )
     if ooit is not None and ooit.van is not None and ctx.datum < ooit.van:
         dag = ooit.van.strftime("%d-%m-%Y")
         return bevinding(
             "SIG07",
             plek,
-            f"{ooit.naam} is op {datum} geen lid: bestaat pas sinds {dag}.",
-            f"{ooit.naam} is not a member on {datum}: exists only from {dag}.",
+            bericht(
+                "{naam} is op {datum} geen lid: bestaat pas sinds {dag}.",
+                naam=ooit.naam,
+                datum=datum,
+                dag=dag,
+            ),
         )
     if ooit is not None:
         return bevinding(
             "SIG07",
             plek,
-            f"{ooit.naam} is op {datum} geen lid.",
-            f"{ooit.naam} is not a member on {datum}.",
+            bericht("{naam} is op {datum} geen lid.", naam=ooit.naam, datum=datum),
         )
     tips = ", ".join(ctx.suggesties(naam))
     return bevinding(
@@ -225,9 +234,13 @@ def _dubbel(naam: str, g: Gemeente, plek: str) -> Bevinding:
     return bevinding(
         "SIG06",
         plek,
-        f"{naam} ({g.naam}, {g.code}) staat al eerder bij de indieners, mede-indieners of "
-        "ondersteuners.",
-        f"{naam} ({g.naam}, {g.code}) is already named as submitter, co-submitter or supporter.",
+        bericht(
+            "{naam} ({naam2}, {code}) staat al eerder bij de indieners, "
+            "mede-indieners of ondersteuners.",
+            naam=naam,
+            naam2=g.naam,
+            code=g.code,
+        ),
     )
 
 
@@ -239,8 +252,10 @@ def _sig02_naam(h: Handtekening) -> Sequence[Bevinding]:
         bevinding(
             "SIG02",
             f"{h.pad}.naam",
-            f"Handtekening zonder zichtbare naam ({h.persoon.naam!r}): niemand tekent.",
-            f"Signature without a visible name ({h.persoon.naam!r}): nobody signs.",
+            bericht(
+                "Handtekening zonder zichtbare naam ({naam!r}): niemand tekent.",
+                naam=h.persoon.naam,
+            ),
         ),
     )
 
@@ -265,9 +280,11 @@ def _sig02_rol(h: Handtekening) -> Sequence[Bevinding]:
         bevinding(
             "SIG02",
             f"{h.pad}.rol",
-            f"{h.persoon.naam} tekent als {h.persoon.rol!r}; die rol ondertekent geen moties "
-            "of amendementen.",
-            f"{h.persoon.naam} signs as {h.persoon.rol!r}; that role does not sign.",
+            bericht(
+                "{naam} tekent als {rol!r}; die rol ondertekent geen moties of amendementen.",
+                naam=h.persoon.naam,
+                rol=h.persoon.rol,
+            ),
         ),
     )
 
@@ -289,11 +306,13 @@ def _sig03_eigen_gemeente(h: Handtekening, d: _Deelnemers) -> Sequence[Bevinding
         bevinding(
             "SIG03",
             f"{h.pad}.gemeente",
-            f"{h.persoon.naam} tekent voor {h.gemeente.naam}, die geen indiener of "
-            "mede-indiener is (ondersteuners tekenen niet; maak de gemeente zo nodig "
-            "mede-indiener).",
-            f"{h.persoon.naam} signs for {h.gemeente.naam}, which is neither submitter nor "
-            "co-submitter.",
+            bericht(
+                "{naam} tekent voor {naam2}, die geen indiener of mede-indiener is "
+                "(ondersteuners tekenen niet; maak de gemeente zo nodig "
+                "mede-indiener).",
+                naam=h.persoon.naam,
+                naam2=h.gemeente.naam,
+            ),
         ),
     )
 
@@ -306,8 +325,7 @@ def _sig01_burgemeester(
         yield bevinding(
             "SIG01",
             f"{pad}.ondertekening",
-            f"De burgemeester van indiener {g.naam} heeft niet getekend.",
-            f"The mayor of submitter {g.naam} has not signed.",
+            bericht("De burgemeester van indiener {naam} heeft niet getekend.", naam=g.naam),
         )
 
 
@@ -318,9 +336,11 @@ def _sig04_college(g: Gemeente, geldig: Sequence[Handtekening], pad: str) -> Ite
         yield bevinding(
             "SIG04",
             f"{pad}.ondertekening",
-            f"Mede-indiener {g.naam} heeft niet getekend namens het college (burgemeester, "
-            "wethouder of gemeentesecretaris).",
-            f"Co-submitter {g.naam} has not signed on behalf of its college.",
+            bericht(
+                "Mede-indiener {naam} heeft niet getekend namens het college "
+                "(burgemeester, wethouder of gemeentesecretaris).",
+                naam=g.naam,
+            ),
         )
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
 from alvrules.waarden import getypeerd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alvrules.teksten import Bericht
 
 __all__ = [
     "Bevinding",
@@ -117,6 +120,10 @@ class Regel:
 BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
 
 
+def _zelf(waarde: Any) -> Any:
+    return waarde
+
+
 @frozen(field_transformer=getypeerd)
 class Bevinding:
     """A finding: one rule that a place in the input does not meet."""
@@ -129,9 +136,14 @@ class Bevinding:
     melding_en: str | None = None
     bronnen: tuple[Bron, ...] = ()
     url: str | None = None
+    #: The message from the catalogue (:mod:`alvrules.teksten`), written in either language;
+    #: ``melding`` is its Dutch text.
+    bericht: Bericht | None = field(default=None, eq=False, repr=False, converter=_zelf)
 
     def tekst(self, taal: str = "nl") -> str:
-        """The message in ``taal`` (``nl`` or ``en``; Dutch when no English is given)."""
+        """The message in ``taal`` (``nl`` or ``en``)."""
+        if taal != "nl" and self.bericht is not None:
+            return self.bericht.in_(taal)
         if taal == "en" and self.melding_en:
             return self.melding_en
         return self.melding
@@ -244,12 +256,15 @@ def regels() -> tuple[Regel, ...]:
 def bevinding(
     regel_id: str,
     pad: str,
-    melding: str,
+    melding: str | Bericht,
     melding_en: str | None = None,
     *,
     ernst: Ernst | None = None,
 ) -> Bevinding:
     """A finding of rule ``regel_id`` at ``pad``; severity and source from the registry.
+
+    ``melding`` is a message of the catalogue (:func:`alvrules.teksten.bericht`), written in
+    the language the output asks for; a plain text (with ``melding_en``) is still accepted.
 
     ``ernst`` overrides the rule's default severity where the rule itself grades it
     (TRM02: late is a warning, late and *actueel* with a reason is info).
@@ -258,10 +273,11 @@ def bevinding(
     return Bevinding(
         regel=r.id,
         ernst=ernst or r.ernst,
-        melding=melding,
+        melding=str(melding),
         pad=pad,
         bron=r.bron,
         melding_en=melding_en,
         bronnen=r.bronnen,
         url=r.url,
+        bericht=None if isinstance(melding, str) else melding,
     )

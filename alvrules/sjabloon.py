@@ -41,6 +41,7 @@ from alvrules.gemeenten import register
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import Vergadering
 from alvrules.procedure import procedure_op
+from alvrules.teksten import bericht
 from alvrules.termijnen import _WOORDEN, AMSTERDAM, Termijn, termijnen
 from alvrules.waarden import Ongeldig
 from alvrules.waarden import datum as _datum
@@ -78,7 +79,7 @@ def sjabloon(datum: date | str, sluitingstijd: time | str | None = None, taal: s
     ['AGD02']
     """
     if taal not in _DAGEN:
-        raise InvoerFout(f"onbekende taal {taal!r}: nl of en", en=f"unknown language {taal!r}")
+        raise InvoerFout(bericht("onbekende taal {taal!r}: nl of en", taal=taal))
     dag = _als_datum(datum)
     register().leden(dag)  # a meeting before the register of members: InvoerFout, as controleer
     tijd = _als_tijd(sluitingstijd)
@@ -96,8 +97,12 @@ def _als_datum(waarde: date | str) -> date:
     except Ongeldig:
         van, tot = VERGADERJAREN.start, VERGADERJAREN.stop - 1
         raise InvoerFout(
-            f"ongeldige vergaderdatum {waarde!r}: verwacht JJJJ-MM-DD, {van}-{tot}",
-            en=f"invalid meeting date {waarde!r}: expected YYYY-MM-DD, {van}-{tot}",
+            bericht(
+                "ongeldige vergaderdatum {waarde!r}: verwacht JJJJ-MM-DD, {van}-{tot}",
+                waarde=waarde,
+                van=van,
+                tot=tot,
+            ),
         ) from None
     return dag
 
@@ -110,8 +115,7 @@ def _als_tijd(waarde: time | str | None) -> time | None:
         t = _tijd(tekst + ":00" if isinstance(tekst, str) and len(tekst) == 5 else tekst)
     except Ongeldig:
         raise InvoerFout(
-            f"ongeldige sluitingstijd {waarde!r}: verwacht UU:MM",
-            en=f"invalid cut-off time {waarde!r}: expected HH:MM",
+            bericht("ongeldige sluitingstijd {waarde!r}: verwacht UU:MM", waarde=waarde),
         ) from None
     return t
 

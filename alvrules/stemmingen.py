@@ -44,6 +44,7 @@ from alvrules.moties import Preadvies
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
+from alvrules.teksten import bericht
 from alvrules.waarden import Soortfout, gecontroleerd, soort
 
 if TYPE_CHECKING:
@@ -206,15 +207,13 @@ def stm12_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
             yield bevinding(
                 "STM12",
                 f"stemmingen[{i}].id",
-                f"Stemming zonder zichtbare id ({s.id!r}).",
-                f"Vote without a visible id ({s.id!r}).",
+                bericht("Stemming zonder zichtbare id ({id!r}).", id=s.id),
             )
         elif s.id in gezien:
             yield bevinding(
                 "STM12",
                 f"stemmingen[{i}].id",
-                f"Stemming-id {s.id!r} komt meer dan één keer voor.",
-                f"Vote id {s.id!r} occurs more than once.",
+                bericht("Stemming-id {id!r} komt meer dan één keer voor.", id=s.id),
             )
         gezien.add(s.id)
 
@@ -238,30 +237,35 @@ def controleer_verwijzingen(dossier: Dossier, ctx: Context) -> Iterator[Bevindin
             yield bevinding(
                 "STM12",
                 f"{pad}.voorstellen",
-                "De stemming noemt geen voorstel.",
-                "The vote names no proposal.",
+                bericht("De stemming noemt geen voorstel."),
             )
         onbekend = [(j, v) for j, v in enumerate(s.voorstellen) if v not in bekend]
         for j, v in onbekend[:MAX_OPSOMMING]:
             yield bevinding(
                 "STM12",
                 f"{pad}.voorstellen[{j}]",
-                f"Voorstel {v!r} staat niet in het dossier (geen motie, amendement, "
-                "agendapunt of vacature met die id).",
-                f"Proposal {v!r} is not in the dossier.",
+                bericht(
+                    "Voorstel {v!r} staat niet in het dossier (geen motie, amendement, "
+                    "agendapunt of vacature met die id).",
+                    v=v,
+                ),
             )
         if len(onbekend) > MAX_OPSOMMING:  # capped per vote (issue 25): one more counts the rest
             rest = len(onbekend) - MAX_OPSOMMING
             yield bevinding(
                 "STM12",
                 f"{pad}.voorstellen",
-                f"En nog {rest} voorstellen van deze stemming staan niet in het dossier.",
-                f"And {rest} more proposals of this vote are not in the dossier.",
+                bericht(
+                    "En nog {rest} voorstellen van deze stemming staan niet in het dossier.",
+                    rest=rest,
+                ),
             )
         if s.betreft is not None and s.betreft not in bekend:
             yield bevinding(
                 "STM12",
                 f"{pad}.betreft",
-                f"Stemming betreft {s.betreft!r}, dat niet in het dossier staat.",
-                f"Vote concerns {s.betreft!r}, which is not in the dossier.",
+                bericht(
+                    "Stemming betreft {betreft!r}, dat niet in het dossier staat.",
+                    betreft=s.betreft,
+                ),
             )

@@ -122,6 +122,9 @@ class Bericht:
         return f"Bericht({self.in_('nl')!r})"
 
     def __eq__(self, ander: object) -> bool:
+        """A message equals another with the same Dutch text, and that text itself."""
+        if isinstance(ander, str):
+            return self.in_("nl") == ander
         if not isinstance(ander, Bericht):
             return NotImplemented
         return self.in_("nl") == ander.in_("nl")

@@ -69,6 +69,7 @@ from alvrules.stemmingen import (
     breuk,
 )
 from alvrules.tekens import naam_sleutel, zichtbaar
+from alvrules.teksten import bericht
 from alvrules.telling import (
     HELFT,
     LiveTelling,
@@ -432,8 +433,12 @@ def uitslagen(
                 bevinding(
                     "STM09",
                     pad,
-                    f"{s.id} gaat over {doel}, maar daarover is al gestemd in {gestemd[doel]}",
-                    f"{s.id} concerns {doel}, which was already voted on in {gestemd[doel]}",
+                    bericht(
+                        "{id} gaat over {doel}, maar daarover is al gestemd in {waarde}",
+                        id=s.id,
+                        doel=doel,
+                        waarde=gestemd[doel],
+                    ),
                 )
             )
         if s.soort is StemmingSoort.ORDE and s.betreft in motie_gestemd:
@@ -442,10 +447,13 @@ def uitslagen(
                 bevinding(
                     "STM09",
                     pad,
-                    f"ordemotie {s.id} over {s.betreft} komt na de stemming over een andere "
-                    f"motie van dat agendapunt ({eerder}); ordemoties gaan voor",
-                    f"order motion {s.id} on {s.betreft} comes after the vote on another "
-                    f"motion of that item ({eerder}); order motions go first",
+                    bericht(
+                        "ordemotie {id} over {betreft} komt na de stemming over een andere "
+                        "motie van dat agendapunt ({eerder}); ordemoties gaan voor",
+                        id=s.id,
+                        betreft=s.betreft,
+                        eerder=eerder,
+                    ),
                 )
             )
         if s.soort is not StemmingSoort.ORDE:
@@ -659,11 +667,12 @@ def _acclamatie(
             bevinding(
                 "STM07",
                 f"{pad}.stemmen",
-                f"Acclamatie met {len(s.stemmen)} uitgebrachte stem(men) spreekt zichzelf "
-                "tegen; de stemmen tellen niet. Leg een gewogen stemming vast als "
-                "'wijze = \"gewogen\"'.",
-                f"Acclamation with {len(s.stemmen)} recorded ballot(s) contradicts itself; "
-                "the ballots do not count. Record a weighted vote instead.",
+                bericht(
+                    "Acclamatie met {aantal} uitgebrachte stem(men) spreekt zichzelf "
+                    "tegen; de stemmen tellen niet. Leg een gewogen stemming vast als "
+                    "'wijze = \"gewogen\"'.",
+                    aantal=len(s.stemmen),
+                ),
             )
         )
     if bezwaar or s.stemmen:
@@ -695,9 +704,11 @@ def _resultaat(
                 bevinding(
                     "STM05",
                     f"{pad}.meerderheid",
-                    f'meerderheid {s.meerderheid!r} is geen breuk tussen 0 en 1 zoals "2/3"; '
-                    "de gewone meerderheid geldt",
-                    f'majority {s.meerderheid!r} is not a fraction such as "2/3"',
+                    bericht(
+                        "meerderheid {meerderheid!r} is geen breuk tussen 0 en 1 zoals "
+                        '"2/3"; de gewone meerderheid geldt',
+                        meerderheid=s.meerderheid,
+                    ),
                     ernst=Ernst.FOUT,
                 )
             )
@@ -717,7 +728,7 @@ def _resultaat(
         regel = "STM10" if s.soort is StemmingSoort.KEUZE else "STM11"
         if not opties:
             uit.append(
-                bevinding(regel, pad, "geen opties of kandidaten", "no options", ernst=Ernst.FOUT)
+                bevinding(regel, pad, bericht("geen opties of kandidaten"), ernst=Ernst.FOUT)
             )
         if _opties_fout(s, opties, regel, pad, uit):
             return Resultaat(
@@ -839,10 +850,11 @@ def _briefjes(
                 bevinding(
                     "STM03",
                     f"{pad}.stemmen.{sleutel(b.gemeente)}",
-                    f"Stem van {g.naam} telt niet: de vertegenwoordiger is niet aanwezig op "
-                    "deze fysieke ALV, en alleen aanwezigen stemmen.",
-                    f"Ballot of {g.naam} not counted: the representative is absent from this "
-                    "physical meeting, and only those present vote.",
+                    bericht(
+                        "Stem van {naam} telt niet: de vertegenwoordiger is niet aanwezig op "
+                        "deze fysieke ALV, en alleen aanwezigen stemmen.",
+                        naam=g.naam,
+                    ),
                 )
             )
         elif g.code not in geldig:
@@ -850,8 +862,10 @@ def _briefjes(
                 bevinding(
                     "STM04",
                     f"{pad}.stemmen.{sleutel(b.gemeente)}",
-                    f"stem van {g.naam} telt niet: geen geldige vertegenwoordiger (STM03)",
-                    f"ballot of {g.naam} not counted: no valid representative",
+                    bericht(
+                        "stem van {naam} telt niet: geen geldige vertegenwoordiger (STM03)",
+                        naam=g.naam,
+                    ),
                 )
             )
         else:
@@ -908,7 +922,7 @@ def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        yield bevinding("STM02", stm02_pad(ctx), str(e), e.en)
+        yield bevinding("STM02", stm02_pad(ctx), e.bericht or str(e), None if e.bericht else e.en)
         yield from besluiten(dossier, ()).bevindingen  # nothing counted: parts, held motions
         return
     yield from u.bevindingen

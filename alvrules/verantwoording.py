@@ -58,6 +58,7 @@ from attrs import field, frozen
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
 from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.teksten import bericht
 from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
@@ -209,8 +210,7 @@ def _bevindingen(
             yield bevinding(
                 "AFD02",
                 pad,
-                f"motie {m.id} staat twee keer in eerdere_moties",
-                f"motion {m.id} is listed twice in eerdere_moties",
+                bericht("motie {id} staat twee keer in eerdere_moties", id=m.id),
                 ernst=Ernst.FOUT,
             )
             continue
@@ -219,8 +219,12 @@ def _bevindingen(
             yield bevinding(
                 "AFD02",
                 f"{pad}.vergadering",
-                f"motie {m.id} is van {m.vergadering}, niet van een eerdere ALV dan {vergadering}",
-                f"motion {m.id} dates from {m.vergadering}, not before the ALV of {vergadering}",
+                bericht(
+                    "motie {id} is van {vergadering}, niet van een eerdere ALV dan {vergadering2}",
+                    id=m.id,
+                    vergadering=m.vergadering,
+                    vergadering2=vergadering,
+                ),
                 ernst=Ernst.FOUT,
             )
         elif m.open:
@@ -232,24 +236,25 @@ def _bevindingen(
             yield bevinding(
                 "AFD02",
                 f"{pad}.motie",
-                f"onbekende motie {v.motie!r}: niet in eerdere_moties",
-                f"unknown motion {v.motie!r}: not in eerdere_moties",
+                bericht("onbekende motie {motie!r}: niet in eerdere_moties", motie=v.motie),
                 ernst=Ernst.FOUT,
             )
         elif v.motie in posten:
             yield bevinding(
                 "AFD02",
                 pad,
-                f"motie {v.motie} wordt twee keer verantwoord",
-                f"motion {v.motie} is accounted for twice",
+                bericht("motie {motie} wordt twee keer verantwoord", motie=v.motie),
                 ernst=Ernst.FOUT,
             )
         elif v.motie not in gekozen:
             yield bevinding(
                 "AFD05",
                 pad,
-                f"motie {v.motie} is {m_.status} en staat niet open: zij wordt niet verantwoord",
-                f"motion {v.motie} is {m_.status}, not open: it is not accounted for",
+                bericht(
+                    "motie {motie} is {status} en staat niet open: zij wordt niet verantwoord",
+                    motie=v.motie,
+                    status=m_.status,
+                ),
             )
         else:
             posten[v.motie] = v
@@ -260,17 +265,20 @@ def _bevindingen(
                 yield bevinding(
                     "AFD03",
                     f"eerdere_moties{element(m.id)}",
-                    f"motie {m.id} is aangehouden sinds {m.aangehouden_sinds} en moet terugkomen "
-                    "tot zij is afgedaan, maar heeft geen verantwoording",
-                    f"motion {m.id}, kept open since {m.aangehouden_sinds}, must return until "
-                    "done with, but has no account",
+                    bericht(
+                        "motie {id} is aangehouden sinds {aangehouden_sinds} en moet "
+                        "terugkomen tot zij is afgedaan, maar heeft geen verantwoording",
+                        id=m.id,
+                        aangehouden_sinds=m.aangehouden_sinds,
+                    ),
                 )
             else:
                 yield bevinding(
                     "AFD02",
                     f"eerdere_moties{element(m.id)}",
-                    f"aangenomen motie {m.id} staat open maar heeft geen verantwoording",
-                    f"adopted motion {m.id} is open but has no account",
+                    bericht(
+                        "aangenomen motie {id} staat open maar heeft geen verantwoording", id=m.id
+                    ),
                     ernst=Ernst.FOUT,
                 )
 
@@ -288,30 +296,31 @@ def _post(v: Verantwoording, m: EerdereMotie, pad: str) -> Iterator[Bevinding]:
         yield bevinding(
             "AFD02",
             f"{pad}.verantwoording",
-            f"motie {m.id}: de verantwoording is leeg",
-            f"motion {m.id}: the account is empty",
+            bericht("motie {id}: de verantwoording is leeg", id=m.id),
         )
     if v.voorstel is Afdoening.AANHOUDEN and not (v.reden or "").strip():
         yield bevinding(
             "AFD02",
             f"{pad}.reden",
-            f"motie {m.id}: aanhouden zonder reden",
-            f"motion {m.id}: kept open without a reason",
+            bericht("motie {id}: aanhouden zonder reden", id=m.id),
         )
     if v.voorstel is Afdoening.AFDOEN and v.tot:
         yield bevinding(
             "AFD02",
             f"{pad}.tot",
-            f"motie {m.id}: 'tot' ({v.tot}) past alleen bij aanhouden",
-            f"motion {m.id}: 'tot' ({v.tot}) only goes with aanhouden",
+            bericht("motie {id}: 'tot' ({tot}) past alleen bij aanhouden", id=m.id, tot=v.tot),
         )
     verwacht = _VOORGESCHREVEN.get(m.categorie)
     if verwacht is not None and v.voorstel is not verwacht:
         yield bevinding(
             "AFD01",
             f"{pad}.voorstel",
-            f"motie {m.id}: voorstel {v.voorstel} wijkt af van categorie {m.categorie}",
-            f"motion {m.id}: proposal {v.voorstel} departs from category {m.categorie}",
+            bericht(
+                "motie {id}: voorstel {voorstel} wijkt af van categorie {categorie}",
+                id=m.id,
+                voorstel=v.voorstel,
+                categorie=m.categorie,
+            ),
         )
 
 
@@ -388,7 +397,6 @@ def controleer_verantwoording(dossier: Dossier, ctx: Context) -> Iterator[Bevind
             yield bevinding(
                 "PRE01",
                 f"moties{element(motie.id)}.interpretatie",
-                f"motie {motie.id}: interpretatie zonder preadvies",
-                f"motion {motie.id}: interpretation without preadvies",
+                bericht("motie {id}: interpretatie zonder preadvies", id=motie.id),
             )
     yield from uit_dossier(dossier).bevindingen

@@ -25,6 +25,7 @@ from alvrules.model import Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import naam_sleutel, zichtbaar
+from alvrules.teksten import bericht
 from alvrules.telling import KeuzeUitslag
 from alvrules.waarden import gecontroleerd, getypeerd
 
@@ -121,9 +122,12 @@ def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
             yield bevinding(
                 "KND01",
                 pad,
-                f"vacature {v.id}: {voorgedragen} kandidaten van de voordrachtscommissie, "
-                "verwacht precies één",
-                f"vacancy {v.id}: {voorgedragen} nominees of the committee, expected one",
+                bericht(
+                    "vacature {id}: {voorgedragen} kandidaten van de "
+                    "voordrachtscommissie, verwacht precies één",
+                    id=v.id,
+                    voorgedragen=voorgedragen,
+                ),
             )
         for k in v.kandidaten:
             if k.tegenkandidaat:
@@ -178,8 +182,12 @@ def _tegenkandidaat(
         yield bevinding(
             "KND02",
             pad,
-            f"{k.naam}: voorgedragen {wanneer}, uiterlijk {uiterlijk.isoformat()} (TRM06)",
-            f"{k.naam}: nominated {wanneer}, deadline {uiterlijk.isoformat()} (TRM06)",
+            bericht(
+                "{naam}: voorgedragen {wanneer}, uiterlijk {waarde} (TRM06)",
+                naam=k.naam,
+                wanneer=wanneer,
+                waarde=uiterlijk.isoformat(),
+            ),
         )
 
 
@@ -200,6 +208,9 @@ def controleer_notulencommissie(dossier: Dossier, ctx: Context) -> Iterator[Bevi
         yield bevinding(
             "NOT01",
             "notulencommissie",
-            f"de notulencommissie telt {len(namen)} personen, minstens {minimum} nodig",
-            f"the minutes committee has {len(namen)} persons, at least {minimum} needed",
+            bericht(
+                "de notulencommissie telt {aantal} personen, minstens {minimum} nodig",
+                aantal=len(namen),
+                minimum=minimum,
+            ),
         )

@@ -41,6 +41,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 
 from alvrules.fouten import GebruiksFout
+from alvrules.teksten import N_, Bericht, bericht
 
 __all__ = [
     "Ongeldig",
@@ -69,10 +70,15 @@ class Ongeldig(GebruiksFout):
     so both a :class:`ValueError` and a :class:`TypeError`.
     """
 
-    def __init__(self, reden: str, pad: Pad = ()) -> None:
+    def __init__(self, reden: str | Bericht, pad: Pad = ()) -> None:
         super().__init__(reden)
-        self.reden = reden
+        self.reden = str(reden)
         self.pad = pad
+
+    @property
+    def oorzaak(self) -> str | Bericht:
+        """The reason as a message of the catalogue where it is one (else the Dutch text)."""
+        return self.bericht or self.reden
 
 
 class Soortfout(Ongeldig):
@@ -83,47 +89,47 @@ class Waardefout(Ongeldig):
     """A value of the right type that is not allowed (an unknown choice, a bad date)."""
 
 
-def soort(waarde: Any) -> str:
-    """What ``waarde`` is, in Dutch words, for a message (``"tekst 'Utrecht'"``)."""
+def soort(waarde: Any) -> str | Bericht:
+    """What ``waarde`` is, in words, for a message (``"tekst 'Utrecht'"``)."""
     if isinstance(waarde, bool):
         return "true/false"
     if isinstance(waarde, str):
         kort = waarde if len(waarde) <= 40 else waarde[:39] + "…"
-        return f"tekst {kort!r}"
+        return bericht("tekst {kort!r}", kort=kort)
     for t, naam in (
-        (int, "een getal"),
-        (float, "een getal"),
-        (list, "een lijst"),
-        (tuple, "een tuple"),
-        (dict, "een tabel"),
-        (datetime, "een tijdstip"),
-        (date, "een datum"),
-        (time, "een tijd"),
+        (int, N_("een getal")),
+        (float, N_("een getal")),
+        (list, N_("een lijst")),
+        (tuple, N_("een tuple")),
+        (dict, N_("een tabel")),
+        (datetime, N_("een tijdstip")),
+        (date, N_("een datum")),
+        (time, N_("een tijd")),
         (type(None), "null"),
     ):
         if isinstance(waarde, t):
-            return naam
+            return bericht(naam) if naam != "null" else naam
     return type(waarde).__name__
 
 
 def tekst(waarde: Any) -> str:
     """A string (a ``str`` subclass becomes plain ``str``)."""
     if not isinstance(waarde, str):
-        raise Soortfout(f"verwacht tekst, niet {soort(waarde)}")
+        raise Soortfout(bericht("verwacht tekst, niet {soort}", soort=soort(waarde)))
     return waarde if type(waarde) is str else str.__str__(waarde)
 
 
 def waarheid(waarde: Any) -> bool:
     """``True`` or ``False``, nothing else."""
     if type(waarde) is not bool:
-        raise Soortfout(f"verwacht true of false, niet {soort(waarde)}")
+        raise Soortfout(bericht("verwacht true of false, niet {soort}", soort=soort(waarde)))
     return waarde
 
 
 def geheel(waarde: Any) -> int:
     """An integer (not a bool, not a float)."""
     if not isinstance(waarde, int) or isinstance(waarde, bool):
-        raise Soortfout(f"verwacht een geheel getal, niet {soort(waarde)}")
+        raise Soortfout(bericht("verwacht een geheel getal, niet {soort}", soort=soort(waarde)))
     return int(waarde)
 
 
@@ -138,7 +144,14 @@ def jaren() -> range:
 def _jaar(waarde: _D) -> _D:
     j = jaren()
     if waarde.year not in j:
-        raise Waardefout(f"jaar {waarde.year} buiten {j.start}-{j.stop - 1}")
+        raise Waardefout(
+            bericht(
+                "jaar {year} buiten {start}-{waarde}",
+                year=waarde.year,
+                start=j.start,
+                waarde=j.stop - 1,
+            )
+        )
     return waarde
 
 
@@ -152,10 +165,10 @@ def _datum(waarde: Any) -> date:
         try:
             waarde = date.fromisoformat(waarde)
         except ValueError:
-            raise Waardefout(f"ongeldige datum {waarde!r}") from None
+            raise Waardefout(bericht("ongeldige datum {waarde!r}", waarde=waarde)) from None
     if type(waarde) is date:
         return waarde
-    raise Soortfout(f"verwacht een datum JJJJ-MM-DD, niet {soort(waarde)}")
+    raise Soortfout(bericht("verwacht een datum JJJJ-MM-DD, niet {soort}", soort=soort(waarde)))
 
 
 def tijd(waarde: Any) -> time:
@@ -164,10 +177,12 @@ def tijd(waarde: Any) -> time:
         try:
             return time.fromisoformat(waarde)
         except ValueError:
-            raise Waardefout(f"ongeldige tijd {waarde!r}") from None
+            raise Waardefout(bericht("ongeldige tijd {waarde!r}", waarde=waarde)) from None
     if type(waarde) is time and waarde.tzinfo is None:
         return waarde
-    raise Soortfout(f"verwacht een tijd UU:MM:SS zonder tijdzone, niet {soort(waarde)}")
+    raise Soortfout(
+        bericht("verwacht een tijd UU:MM:SS zonder tijdzone, niet {soort}", soort=soort(waarde))
+    )
 
 
 _TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
@@ -207,11 +222,15 @@ def _tijdstip(waarde: Any) -> datetime:
         try:
             waarde = datetime.fromisoformat(waarde)
         except ValueError:
-            raise Waardefout(f"ongeldig tijdstip {waarde!r}") from None
+            raise Waardefout(bericht("ongeldig tijdstip {waarde!r}", waarde=waarde)) from None
     if not isinstance(waarde, datetime):
-        raise Soortfout(f"verwacht een tijdstip met tijdzone, niet {soort(waarde)}")
+        raise Soortfout(
+            bericht("verwacht een tijdstip met tijdzone, niet {soort}", soort=soort(waarde))
+        )
     if waarde.utcoffset() is None:
-        raise Waardefout(f"tijdstip zonder tijdzone: {waarde.isoformat()}")
+        raise Waardefout(
+            bericht("tijdstip zonder tijdzone: {isoformat}", isoformat=waarde.isoformat())
+        )
     return waarde
 
 
@@ -226,19 +245,25 @@ def keuze(waarde: Any, enum: type[_E]) -> _E:
     if isinstance(waarde, str) and waarde in keuzes:
         return enum(waarde)
     fout = Waardefout if isinstance(waarde, str) else Soortfout
-    raise fout(f"ongeldige waarde {waarde!r}; kies uit {' | '.join(keuzes)}")
+    raise fout(
+        bericht(
+            "ongeldige waarde {waarde!r}; kies uit {keuzes}",
+            waarde=waarde,
+            keuzes=" | ".join(keuzes),
+        )
+    )
 
 
 def rij(waarde: Any, element: Omzetter) -> tuple[Any, ...]:
     """A tuple of converted elements from a list or tuple; never from a string."""
     if isinstance(waarde, str | bytes) or not isinstance(waarde, Sequence):
-        raise Soortfout(f"verwacht een lijst, niet {soort(waarde)}")
+        raise Soortfout(bericht("verwacht een lijst, niet {soort}", soort=soort(waarde)))
     uit: list[Any] = []
     for i, w in enumerate(waarde):
         try:
             uit.append(element(w))
         except Ongeldig as e:
-            raise type(e)(e.reden, (i, *e.pad)) from None
+            raise type(e)(e.oorzaak, (i, *e.pad)) from None
     return tuple(uit)
 
 
@@ -315,9 +340,21 @@ def _unie(opties: list[Omzetter], geen: bool) -> Omzetter:
 def _vast(elementen: list[Omzetter]) -> Omzetter:
     def omzetten(waarde: Any) -> tuple[Any, ...]:
         if isinstance(waarde, str | bytes) or not isinstance(waarde, Sequence):
-            raise Soortfout(f"verwacht een lijst van {len(elementen)}, niet {soort(waarde)}")
+            raise Soortfout(
+                bericht(
+                    "verwacht een lijst van {aantal}, niet {soort}",
+                    aantal=len(elementen),
+                    soort=soort(waarde),
+                )
+            )
         if len(waarde) != len(elementen):
-            raise Waardefout(f"verwacht {len(elementen)} elementen, niet {len(waarde)}")
+            raise Waardefout(
+                bericht(
+                    "verwacht {aantal} elementen, niet {aantal2}",
+                    aantal=len(elementen),
+                    aantal2=len(waarde),
+                )
+            )
         return tuple(o(w) for o, w in zip(elementen, waarde, strict=True))
 
     return omzetten
@@ -326,7 +363,7 @@ def _vast(elementen: list[Omzetter]) -> Omzetter:
 def _verzameling(element: Omzetter) -> Omzetter:
     def omzetten(waarde: Any) -> frozenset[Any]:
         if isinstance(waarde, str | bytes | Mapping) or not isinstance(waarde, Collection):
-            raise Soortfout(f"verwacht een verzameling, niet {soort(waarde)}")
+            raise Soortfout(bericht("verwacht een verzameling, niet {soort}", soort=soort(waarde)))
         return frozenset(element(w) for w in waarde)
 
     return omzetten
@@ -335,7 +372,9 @@ def _verzameling(element: Omzetter) -> Omzetter:
 def _instantie(t: type, naam: str) -> Omzetter:
     def omzetten(waarde: Any) -> Any:
         if not isinstance(waarde, t):
-            raise Soortfout(f"verwacht {naam}, niet {soort(waarde)}")
+            raise Soortfout(
+                bericht("verwacht {naam}, niet {soort}", naam=naam, soort=soort(waarde))
+            )
         return waarde
 
     return omzetten
@@ -372,9 +411,16 @@ class _Veld:
             return omzetten(waarde)
         except Ongeldig as e:
             plek = "".join(f"[{s}]" for s in e.pad)
-            melding = f"{self._klasse}.{self._naam}{plek}: {e.reden}"
+            veld = f"{self._klasse}.{self._naam}{plek}"
+            melding = bericht("{veld}: {reden}", veld=veld, reden=e.oorzaak)
             if isinstance(waarde, str) and isinstance(e, Soortfout) and not e.pad:
-                melding += f" (schrijf {self._naam}=[{waarde!r}] voor één waarde)"
+                melding = bericht(
+                    "{veld}: {reden} (schrijf {naam}=[{waarde!r}] voor één waarde)",
+                    veld=veld,
+                    reden=e.oorzaak,
+                    naam=self._naam,
+                    waarde=waarde,
+                )
             raise type(e)(melding, (self._naam, *e.pad)) from None
 
     def _los_op(self) -> Omzetter:

@@ -318,7 +318,7 @@ def test_one_error_line_for_many_wrong_items_keeps_only_a_few(
         lees_dossier(data)
     # 50,000 + 2 problems: the first named, the rest counted
     assert str(fout.value) == (
-        "dossier: moties[M01].oproep[1]: verwacht tekst, niet een getal (en nog 50001)"
+        "dossier: moties[M01].oproep[1]: verwacht tekst, niet een getal (en nog 50.001)"
     )
     assert max(bewaard) <= laden._BEWAARD
 

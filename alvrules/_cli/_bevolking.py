@@ -17,6 +17,7 @@ import attrs
 from alvrules._cli._uitvoer import datum
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.model import InvoerFout
+from alvrules.teksten import bericht
 
 if TYPE_CHECKING:
     from alvrules.dossier import Dossier
@@ -36,6 +37,5 @@ def bevolking(args: argparse.Namespace, dossier: Dossier | None = None) -> Bevol
 
         return dossierbestand(dossier.bevolking, peil)
     raise InvoerFout(
-        "--peildatum hoort bij een bevolkingsbestand: geef ook --bevolking CSV",
-        en="--peildatum belongs to a population file: also pass --bevolking CSV",
+        bericht("--peildatum hoort bij een bevolkingsbestand: geef ook --bevolking CSV"),
     )

@@ -24,6 +24,7 @@ from alvrules.bevolking import Bevolking
 from alvrules.cbs import haal_op, verzoek_url
 from alvrules.gemeenten import register
 from alvrules.model import InvoerFout
+from alvrules.teksten import bericht
 
 
 def csv_tekst(b: Bevolking) -> str:
@@ -55,11 +56,10 @@ def run(args: argparse.Namespace) -> int:
     en = args.lang == "en"
     if not re.fullmatch(r"\d{4}", args.jaar.strip()) or not 1900 <= int(args.jaar) <= 2200:
         raise InvoerFout(
-            f"ongeldig jaar {args.jaar!r}: verwacht JJJJ",
-            en=f"invalid year {args.jaar!r}: expected YYYY",
+            bericht("ongeldig jaar {jaar!r}: verwacht JJJJ", jaar=args.jaar),
         )
     if not args.timeout > 0:
-        raise InvoerFout("--timeout moet groter zijn dan 0", en="--timeout must be above 0")
+        raise InvoerFout(bericht("--timeout moet groter zijn dan 0"))
     jaar = int(args.jaar)
     b = haal_op(jaar, args.url, timeout=args.timeout)
     pad = Path(args.uitvoer or f"inwoners-{b.peildatum.isoformat()}.csv")

@@ -91,7 +91,8 @@ class Uitkomst:
             return ()
         if self.fout.problemen:
             return self.fout.problemen
-        return (Leesprobleem("", str(self.fout), self.fout.en),)
+        probleem = Leesprobleem("", self.fout.bericht or str(self.fout), self.fout._en)
+        return (probleem,)
 
 
 def bestanden(paden: Iterable[str], alleen_dossiers: bool) -> Iterator[tuple[str, bool]]:
@@ -235,7 +236,9 @@ def _met_lijnen(u: Uitkomst) -> Uitkomst:
     problemen = tuple(
         p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in u.fout.problemen
     )
-    fout = InvoerFout(str(u.fout), en=u.fout.en, regel=u.fout.regel, problemen=problemen)
+    fout = InvoerFout(
+        u.fout.bericht or str(u.fout), en=u.fout._en, regel=u.fout.regel, problemen=problemen
+    )
     return Uitkomst(u.naam, fout=fout, inhoud=u.inhoud)
 
 

@@ -13,6 +13,7 @@ from alvrules._cli._uitvoer import tijd
 from alvrules._cli.termijnen import _vergaderdatum
 from alvrules.model import InvoerFout
 from alvrules.sjabloon import sjabloon
+from alvrules.teksten import bericht
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,9 +29,11 @@ def run(args: argparse.Namespace) -> int:
             f.write(tekst)
     except FileExistsError:
         raise InvoerFout(
-            f"{pad} bestaat al; kies een andere naam (een bestaand bestand wordt nooit "
-            "overschreven)",
-            en=f"{pad} already exists; choose another name (an existing file is never overwritten)",
+            bericht(
+                "{pad} bestaat al; kies een andere naam (een bestaand bestand wordt "
+                "nooit overschreven)",
+                pad=pad,
+            ),
         ) from None
     if args.lang == "en":
         print(f"template written to {pad}; check it with: alvrules controleer {pad}")

@@ -11,6 +11,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
+from alvrules.teksten import bericht
 
 
 def _vergaderdatum(tekst: str) -> date:
@@ -18,7 +19,7 @@ def _vergaderdatum(tekst: str) -> date:
     if re.fullmatch(r"\d{4}", tekst.strip()):
         jaar = int(tekst)
         if not 1900 <= jaar <= 2200:
-            raise InvoerFout(f"onbekend jaar {jaar}", en=f"unknown year {jaar}")
+            raise InvoerFout(bericht("onbekend jaar {jaar}", jaar=jaar))
         return date(jaar, 1, 1)
     d = datum(tekst, "jaar of vergaderdatum")
     if not 1900 <= d.year <= 2200:

@@ -11,6 +11,7 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
+from alvrules.teksten import bericht
 from alvrules.termijnen import Termijn, termijnen
 
 _DAGEN = {
@@ -27,23 +28,27 @@ def _vergaderdatum(tekst: str) -> date:
     """The meeting date; a time (or a date with a time) is refused with a clear reason."""
     if re.fullmatch(r"\s*\d{1,2}:\d{2}(:\d{2})?\s*", tekst):
         raise InvoerFout(
-            f"ongeldige datum {tekst!r}: een tijd zonder datum; verwacht JJJJ-MM-DD",
-            en=f"invalid date {tekst!r}: a time without a date; expected YYYY-MM-DD",
+            bericht(
+                "ongeldige datum {tekst!r}: een tijd zonder datum; verwacht JJJJ-MM-DD", tekst=tekst
+            ),
         )
     if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[T ].*", tekst):
         raise InvoerFout(
-            f"ongeldige datum {tekst!r}: geef alleen de datum (JJJJ-MM-DD); "
-            "de sluitingstijd gaat met --sluitingstijd UU:MM",
-            en=f"invalid date {tekst!r}: give the date only (YYYY-MM-DD); "
-            "the cut-off time goes with --sluitingstijd HH:MM",
+            bericht(
+                "ongeldige datum {tekst!r}: geef alleen de datum (JJJJ-MM-DD); de "
+                "sluitingstijd gaat met --sluitingstijd UU:MM",
+                tekst=tekst,
+            ),
         )
     d = datum(tekst.strip(), "datum")
     if d.year not in VERGADERJAREN:
         raise InvoerFout(
-            f"datum {d.isoformat()} buiten het ondersteunde bereik "
-            f"{VERGADERJAREN.start}-{VERGADERJAREN.stop - 1}",
-            en=f"date {d.isoformat()} outside the supported range "
-            f"{VERGADERJAREN.start}-{VERGADERJAREN.stop - 1}",
+            bericht(
+                "datum {waarde} buiten het ondersteunde bereik {start}-{waarde2}",
+                waarde=d.isoformat(),
+                start=VERGADERJAREN.start,
+                waarde2=VERGADERJAREN.stop - 1,
+            ),
         )
     return d
 

@@ -248,7 +248,7 @@ def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        stm02 = bevinding("STM02", stm02_pad(ctx), str(e), e.en)
+        stm02 = bevinding("STM02", stm02_pad(ctx), e.bericht or str(e), None if e.bericht else e.en)
         b = besluiten(dossier, ())
         return Uitslagen((), (*verwijzingen, stm02, *b.bevindingen), {}, {}, moties=b.moties)
     return evolve(u, bevindingen=(*verwijzingen, *u.bevindingen))
