@@ -31,6 +31,7 @@ from attrs import field, frozen
 from alvrules.fouten import GebruiksFout, eis
 from alvrules.model import InvoerFout
 from alvrules.procedure import GelijkgesteldeDag, Procedure, besluit_bekend, gelijkgestelde_dagen
+from alvrules.teksten import N_, WEEKDAGEN, vertaal
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -48,9 +49,32 @@ __all__ = [
 ]
 
 _DAG = timedelta(days=1)
-_WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_WEEKDAGEN = WEEKDAGEN
 #: Why an equated day (Atw art. 3 lid 3) is no working day, as :meth:`Kalender.vrij` says it.
-GELIJKGESTELD = "bij KB met een feestdag gelijkgesteld"
+GELIJKGESTELD = N_("bij KB met een feestdag gelijkgesteld")
+#: The names of the holidays in ``data/feestdagen.csv`` and the other reasons of
+#: :meth:`Kalender.vrij`, for the message catalogue (a test keeps the table's names here).
+NAMEN = (
+    N_("nieuwjaarsdag"),
+    N_("goede vrijdag"),
+    N_("eerste paasdag"),
+    N_("tweede paasdag"),
+    N_("koninginnedag"),
+    N_("koningsdag"),
+    N_("bevrijdingsdag"),
+    N_("hemelvaartsdag"),
+    N_("eerste pinksterdag"),
+    N_("tweede pinksterdag"),
+    N_("eerste kerstdag"),
+    N_("tweede kerstdag"),
+    N_("extra vrije dag"),
+    GELIJKGESTELD,
+)
+
+
+def reden_in(reden: str, taal: str) -> str:
+    """A reason of :meth:`Kalender.vrij` (``"bevrijdingsdag; hemelvaartsdag"``) in ``taal``."""
+    return "; ".join(vertaal(taal, r) for r in reden.split("; "))
 
 
 #: Years whose holidays the calendar knows, from the shipped table ``data/feestdagen.csv``
@@ -175,7 +199,7 @@ class Kalender:
         if self.gelijkgesteld and datum in _gelijkgesteld(datum.year):
             return GELIJKGESTELD
         if datum in self.extra:
-            return "extra vrije dag"
+            return NAMEN[-2]
         return None
 
     def omschrijving(self, taal: str = "nl") -> str:

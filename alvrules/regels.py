@@ -41,7 +41,14 @@ class Ernst(enum.StrEnum):
     @property
     def en(self) -> str:
         """The English word for the severity (``error``, ``warning``, ``info``)."""
-        return {"fout": "error", "waarschuwing": "warning", "info": "info"}[self.value]
+        return self.in_("en")
+
+    def in_(self, taal: str) -> str:
+        """The severity as a word of ``taal`` (``fout`` / ``error``)."""
+        from alvrules.teksten import N_, vertaal  # noqa: PLC0415 - start-up time
+
+        woorden = {"fout": N_("fout"), "waarschuwing": N_("waarschuwing"), "info": N_("info")}
+        return vertaal(taal, woorden[self.value])
 
 
 @frozen(field_transformer=getypeerd)
@@ -64,20 +71,16 @@ class Regel:
             raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
 
     def uitleg_in(self, taal: str = "nl") -> str:
-        """The explanation in ``taal`` (``nl`` or ``en``; Dutch when there is no English)."""
-        if taal == "en":
-            from alvrules.catalogus_en import UITLEG_EN  # noqa: PLC0415 - only for English
+        """The explanation in ``taal`` (``nl`` or ``en``), from the message catalogue."""
+        from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
 
-            return UITLEG_EN.get(self.id, self.uitleg)
-        return self.uitleg
+        return vertaal(taal, self.uitleg)
 
     def besluit_in(self, taal: str = "nl") -> str | None:
         """The decision in ``taal`` (``nl`` or ``en``), or None when the rule has none."""
-        if taal == "en" and self.besluit:
-            from alvrules.catalogus_en import BESLUIT_EN  # noqa: PLC0415 - only for English
+        from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
 
-            return BESLUIT_EN.get(self.id, self.besluit)
-        return self.besluit
+        return vertaal(taal, self.besluit) if self.besluit else None
 
     @property
     def bron(self) -> str:

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from attrs import field, frozen
 
 from alvrules.fouten import GebruiksFout
-from alvrules.kalender import GELIJKGESTELD, Kalender
+from alvrules.kalender import GELIJKGESTELD, Kalender, reden_in
 from alvrules.model import Vergadering
 from alvrules.procedure import GelijkgesteldeDag, Procedure, procedure_op
 from alvrules.regels import regel
@@ -165,7 +165,7 @@ def _overgeslagen(dagen: list[tuple[date, str]], taal: str) -> str:
             if i == len(groep) - 1:
                 label += f" {w['maanden'][d.month - 1]}"
             if reden not in ("zaterdag", "zondag"):
-                label += f" ({reden})"
+                label += f" ({reden_in(reden, taal)})"
             labels.append(label)
         tekst = (
             labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {w['en']} {labels[-1]}"
@@ -322,7 +322,7 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
             w = _WOORDEN[taal]
             tekst = str(w["kalenderdagen"]).format(n=n, van=_dag(alv, taal))
             if reden is not None:
-                tekst += "; " + str(w["geen_verschuiving"]).format(reden=reden)
+                tekst += "; " + str(w["geen_verschuiving"]).format(reden=reden_in(reden, taal))
             return tekst
 
         return dag, uitleg

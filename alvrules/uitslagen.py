@@ -45,7 +45,7 @@ from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
-from alvrules.grenzen import MAX_OPSOMMING, opsomming
+from alvrules.grenzen import MAX_OPSOMMING, opsomming, reeks
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.moties import Preadvies
@@ -69,7 +69,7 @@ from alvrules.stemmingen import (
     breuk,
 )
 from alvrules.tekens import naam_sleutel, zichtbaar
-from alvrules.teksten import bericht
+from alvrules.teksten import Bericht, bericht, bericht_n
 from alvrules.telling import (
     HELFT,
     LiveTelling,
@@ -96,7 +96,8 @@ class Resultaat:
     tegen: int = 0
     onthouding: int = 0
     opties: tuple[tuple[str, int], ...] = ()
-    toelichting: str = ""
+    #: why there is no decision, or how it was taken (a message of :mod:`alvrules.teksten`)
+    toelichting: str | Bericht = ""
     stemgedrag: tuple[tuple[str, str], ...] = ()  # counted ballots: (code, keuze)
     # the rule applied (STM05), None where no vote was counted (acclamation, postponed)
     meerderheid: Fraction | None = None
@@ -158,7 +159,7 @@ class Resultaat:
             "peildatum": None if self.peildatum is None else self.peildatum.isoformat(),
         }
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, taal: str = "nl") -> dict[str, object]:
         """The result as JSON (INTERFACES.md ``uitslag``)."""
         s = self.stemming
         uit: dict[str, object] = {
@@ -184,7 +185,7 @@ class Resultaat:
                 for o, n in self.opties
             ]
         if self.toelichting:
-            uit["toelichting"] = self.toelichting
+            uit["toelichting"] = _in(self.toelichting, taal)
         if self.uitgesteld_door:
             uit["uitgesteld_door"] = list(self.uitgesteld_door)
         if self.deelname is not None:
@@ -283,6 +284,11 @@ class Uitstel:
 _SOORT_EN = {"agendapunt": "agenda item", "amendement": "amendment", "motie": "motion"}
 
 
+def _in(tekst: str | Bericht, taal: str) -> str:
+    """A text that may be a message of the catalogue, in ``taal``."""
+    return tekst if isinstance(tekst, str) else tekst.in_(taal)
+
+
 @frozen(field_transformer=getypeerd)
 class Uitslagen:
     """All results of a dossier, the findings met on the way and the weights used."""
@@ -308,13 +314,13 @@ class Uitslagen:
         whole or in part) are listed as still to be dealt with."""
         return tuple(e for m in self.moties if (e := m.eerdere_motie(vergadering)))
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, taal: str = "nl") -> dict[str, object]:
         """All results as JSON (INTERFACES.md ``uitslag``); ``uitgesteld`` only when an
         adopted order motion postponed something; ``moties`` only when a motion was
         decided or has parts: per motion the decision that counts (per part);
         ``raadpleging`` only for a written consultation, ``bekrachtigingen`` only when the
         dossier ratifies one (STM14)."""
-        uit: dict[str, object] = {"stemmingen": [r.to_json() for r in self.resultaten]}
+        uit: dict[str, object] = {"stemmingen": [r.to_json(taal) for r in self.resultaten]}
         if self.uitgesteld:
             uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
         if self.moties:
@@ -480,25 +486,29 @@ def uitslagen(
             # repeated in every postponed vote: 414 kB gave 886 MB, issue 25)
             ordes = list(dict.fromkeys(o for v in postpone for o in uitgesteld[v]))
             totaal = len(ordes) + sum(uitgesteld_n[v] - len(uitgesteld[v]) for v in postpone)
-            motie, motion = opsomming(ordes, totaal=totaal)
-            over, on = opsomming(postpone)
-            nl, en = (
-                ("ordemotie", "order motion") if totaal == 1 else ("ordemoties", "order motions")
-            )
+            ordelijst = reeks(ordes, totaal=totaal)
             uit.append(
                 bevinding(
                     "STM09",
                     pad,
-                    f"over {over} valt geen besluit: {nl} {motie} "
-                    f"{'is' if totaal == 1 else 'zijn'} aangenomen",
-                    f"no decision on {on}: {en} {motion} "
-                    f"{'was' if totaal == 1 else 'were'} adopted",
+                    bericht_n(
+                        "over {over} valt geen besluit: ordemotie {moties} is aangenomen",
+                        "over {over} valt geen besluit: ordemoties {moties} zijn aangenomen",
+                        totaal,
+                        over=reeks(postpone),
+                        moties=ordelijst,
+                    ),
                 )
             )
             r = Resultaat(
                 stemming=s,
                 uitkomst=Uitkomst.GEEN_BESLUIT,
-                toelichting=f"uitgesteld ({nl} {motie})",
+                toelichting=bericht_n(
+                    "uitgesteld (ordemotie {moties})",
+                    "uitgesteld (ordemoties {moties})",
+                    totaal,
+                    moties=ordelijst,
+                ),
                 uitgesteld_door=tuple(ordes),
             )
         if s.soort is StemmingSoort.ORDE and s.betreft and r.uitkomst == Uitkomst.AANGENOMEN:
@@ -648,7 +658,11 @@ def _acclamatie(
         return Resultaat(
             stemming=s,
             uitkomst=Uitkomst.GEEN_BESLUIT,
-            toelichting=f"bezwaar tegen acclamatie ({wie}); gewogen stemming {gevolgd}",
+            toelichting=bericht(
+                "bezwaar tegen acclamatie ({wie}); gewogen stemming {gevolgd}",
+                wie=reeks(bezwaar, totaal=len(s.bezwaar)),
+                gevolgd=gevolgd,
+            ),
         )
     if bezwaar:
         uit.append(
@@ -676,9 +690,13 @@ def _acclamatie(
             )
         )
     if bezwaar or s.stemmen:
-        reden = "bezwaar tegen acclamatie" if bezwaar else "acclamatie met stemmen"
+        reden = (
+            bericht("bezwaar tegen acclamatie") if bezwaar else bericht("acclamatie met stemmen")
+        )
         return Resultaat(stemming=s, uitkomst=Uitkomst.GEEN_BESLUIT, toelichting=reden)
-    return Resultaat(stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting="bij acclamatie")
+    return Resultaat(
+        stemming=s, uitkomst=Uitkomst.AANGENOMEN, toelichting=bericht("bij acclamatie")
+    )
 
 
 def _resultaat(
@@ -734,7 +752,7 @@ def _resultaat(
             return Resultaat(
                 stemming=s,
                 uitkomst=Uitkomst.GEEN_BESLUIT,
-                toelichting="de opties zijn niet eenduidig",
+                toelichting=bericht("de opties zijn niet eenduidig"),
             )
         k = tel_keuze(gewichten, briefjes, opties, meerderheid=meerderheid)
         _weigeringen(k.geweigerd, pad, ctx, uit)
@@ -742,10 +760,11 @@ def _resultaat(
         voor = rang[0][1] if rang else 0
         if s.soort is StemmingSoort.VERKIEZING:
             v = verkiezing(k)
-            uitkomst, toelichting = (v.gekozen or Uitkomst.GEEN_BESLUIT), v.toelichting
+            toelichting: str | Bericht = v.toelichting
+            uitkomst = v.gekozen or Uitkomst.GEEN_BESLUIT
         else:
             uitkomst = k.winnaar or Uitkomst.GEEN_BESLUIT
-            toelichting = "" if k.winnaar else "geen optie heeft een meerderheid"
+            toelichting = "" if k.winnaar else bericht("geen optie heeft een meerderheid")
         return Resultaat(
             meerderheid=meerderheid,
             grondslag=Grondslag.UITGEBRACHT,

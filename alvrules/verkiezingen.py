@@ -25,7 +25,7 @@ from alvrules.model import Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import naam_sleutel, zichtbaar
-from alvrules.teksten import bericht
+from alvrules.teksten import Bericht, bericht
 from alvrules.telling import KeuzeUitslag
 from alvrules.waarden import gecontroleerd, getypeerd
 
@@ -86,15 +86,19 @@ class Verkiezingsuitslag:
     staking: bool = False
 
     @property
-    def toelichting(self) -> str:
-        """The outcome in words, as the minutes write it."""
+    def toelichting(self) -> Bericht:
+        """The outcome in words, as the minutes write it (``str()`` is Dutch)."""
         if self.gekozen:
-            return f"{self.gekozen} gekozen"
+            return bericht("{naam} gekozen", naam=self.gekozen)
         if self.tweede_ronde:
-            return f"tweede ronde tussen {self.tweede_ronde[0]} en {self.tweede_ronde[1]}"
+            return bericht(
+                "tweede ronde tussen {een} en {twee}",
+                een=self.tweede_ronde[0],
+                twee=self.tweede_ronde[1],
+            )
         if self.staking:
-            return "de stemmen staken: onbeslist (geen loting)"
-        return "geen besluit"
+            return bericht("de stemmen staken: onbeslist (geen loting)")
+        return bericht("geen besluit")
 
 
 def verkiezing(uitslag: KeuzeUitslag) -> Verkiezingsuitslag:

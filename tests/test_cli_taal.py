@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from alvrules.catalogus_en import BESLUIT_EN, UITLEG_EN
 from alvrules.cli import COMMANDS, STANDAARD_SLUITINGSTIJD, formaten, main
 from alvrules.gemeenten import register
 from alvrules.laden import laad_dossier
@@ -164,9 +163,11 @@ def test_english_output_has_no_dutch_label_left(
 
 
 def test_every_rule_has_an_english_explanation_and_decision() -> None:
+    """From the message catalogue (tests/test_teksten.py checks that it is complete)."""
     for r in regels():
-        assert r.uitleg_in("en") == UITLEG_EN[r.id] != r.uitleg
+        assert r.uitleg_in("en") != r.uitleg
+        assert r.uitleg_in("nl") == r.uitleg
         if r.besluit:
-            assert r.besluit_in("en") == BESLUIT_EN[r.id]
-    assert set(UITLEG_EN) == {r.id for r in regels()}
-    assert set(BESLUIT_EN) == {r.id for r in regels() if r.besluit}
+            assert r.besluit_in("en") != r.besluit
+        else:
+            assert r.besluit_in("en") is None

@@ -15,7 +15,7 @@ from alvrules.model import Vergadering
 from alvrules.termijnen import Termijn, termijnen
 
 KERST_NL = "za 23, zo 24, ma 25 (eerste kerstdag) en di 26 december (tweede kerstdag)"
-KERST_EN = "Sat 23, Sun 24, Mon 25 (eerste kerstdag) and Tue 26 December (tweede kerstdag)"
+KERST_EN = "Sat 23, Sun 24, Mon 25 (Christmas Day) and Tue 26 December (Boxing Day)"
 KAL_NL = "kalender: Atw art. 3 (feestdagen)"
 KAL_EN = "calendar: Atw art. 3 (public holidays)"
 INDIENEN = (
@@ -24,7 +24,7 @@ INDIENEN = (
     f"{KERST_NL}; za 30 en zo 31 december; ma 1 januari (nieuwjaarsdag); za 6 en zo 7 januari; "
     f"om 13:00 (sluitingstijd van de vergadering); {KAL_NL}",
     "9 working days back from Tue 9 January 2024, the meeting day not counted; skipped: "
-    f"{KERST_EN}; Sat 30 and Sun 31 December; Mon 1 January (nieuwjaarsdag); Sat 6 and Sun 7 "
+    f"{KERST_EN}; Sat 30 and Sun 31 December; Mon 1 January (New Year's Day); Sat 6 and Sun 7 "
     f"January; at 13:00 (the meeting's cut-off time); {KAL_EN}",
 )
 VERWACHT: dict[str, tuple[str, str, str]] = {
@@ -54,8 +54,8 @@ VERWACHT: dict[str, tuple[str, str, str]] = {
         "2023-12-26",
         "14 kalenderdagen voor di 9 januari 2024; valt op een niet-werkdag (tweede kerstdag); "
         "kalenderdagen schuiven niet",
-        "14 calendar days before Tue 9 January 2024; falls on a non-working day (tweede "
-        "kerstdag); calendar days do not move",
+        "14 calendar days before Tue 9 January 2024; falls on a non-working day (Boxing "
+        "Day); calendar days do not move",
     ),
     "TRM08": (
         "2024-01-08T10:00:00+01:00",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 
 from attrs import evolve
@@ -31,45 +30,41 @@ from alvrules.raadpleging import deelname_zin
 from alvrules.regels import Ernst, bevinding
 from alvrules.stemmingen import StemmingSoort, Wijze, stm12_eigen_id
 from alvrules.tekens import csv_cel, op_een_regel, regelbegin
+from alvrules.teksten import N_, Getal, vertaal
 from alvrules.telling import Uitkomst, aandeel
 from alvrules.uitslagen import Resultaat, Uitslagen, stm02_pad, uitslagen
 
 __all__ = ["run", "zin"]
 
 
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+def _getal(n: int, taal: str) -> str:
+    return Getal(n).in_(taal)
 
 
-_EN = {
-    "uitgesteld (ordemotie ": "postponed (order motion ",
-    "uitgesteld (ordemoties ": "postponed (order motions ",
-    "bezwaar tegen acclamatie": "objection to acclamation",
-    "; gewogen stemming ": "; weighted vote ",
-    "acclamatie met stemmen": "acclamation with ballots",
-}
-
-
-def _pct(waarde: str, en: bool) -> str:
-    return waarde.replace(",", ".") if en else waarde
+def _pct(waarde: str, taal: str) -> str:
+    """A percentage as the minutes write it ("21,49"), with the language's decimal sign."""
+    return waarde.replace(",", ".") if taal == "en" else waarde
 
 
 def aandelen(r: Resultaat, taal: str = "nl") -> str:
     """STM06: both shares, each saying what it is: "21,49% voor, 78,51% tegen"."""
-    en = taal == "en"
-    voor, tegen = ("for", "against") if en else ("voor", "tegen")
-    return (
-        f"{_pct(r.percentage_voor or '', en)}% {voor}, "
-        f"{_pct(r.percentage_tegen or '', en)}% {tegen}"
+    return vertaal(
+        taal,
+        "{voor}% voor, {tegen}% tegen",
+        voor=_pct(r.percentage_voor or "", taal),
+        tegen=_pct(r.percentage_tegen or "", taal),
     )
 
 
-def _toelichting(tekst: str, en: bool) -> str:
-    if en:
-        for nl, eng in _EN.items():
-            tekst = tekst.replace(nl, eng)
-        tekst = re.sub(r" en (\d+) meer\)$", r" and \1 more)", tekst)
-    return tekst
+def _uitkomst(uitkomst: str, taal: str) -> str:
+    """``aangenomen`` / ``verworpen`` / ``geen besluit`` in ``taal``; a name (an elected
+    candidate, a chosen option) as it is."""
+    woorden: dict[str, str] = {
+        Uitkomst.AANGENOMEN: N_("aangenomen"),
+        Uitkomst.VERWORPEN: N_("verworpen"),
+        Uitkomst.GEEN_BESLUIT: N_("geen besluit"),
+    }
+    return vertaal(taal, woorden[uitkomst]) if uitkomst in woorden else uitkomst
 
 
 def _zin_preadvies(r: Resultaat, taal: str) -> str:
@@ -80,7 +75,7 @@ def _zin_preadvies(r: Resultaat, taal: str) -> str:
     advies = f"preadvies {r.preadvies}" if r.preadvies else "preadvies"
     if r.uitkomst == Uitkomst.GEEN_BESLUIT:
         reden = (
-            _toelichting(r.toelichting, en)
+            (r.toelichting if isinstance(r.toelichting, str) else r.toelichting.in_(taal))
             if r.toelichting
             else ("no votes cast" if en else "geen stemmen uitgebracht")
         )
@@ -108,28 +103,33 @@ def zin(r: Resultaat, taal: str = "nl") -> str:
     (STM06): "verworpen: 21,49% voor, 78,51% tegen"; "Mark Boumans gekozen met 61,09% van
     de uitgebrachte stemmen"; 100% and 0% without decimals. A vote on a preadvies says
     so, and what it means for the motion (:func:`_zin_preadvies`)."""
-    en = taal == "en"
     s = r.stemming
     if s.soort is StemmingSoort.PREADVIES:
         return _zin_preadvies(r, taal)
+    toelichting = r.toelichting if isinstance(r.toelichting, str) else r.toelichting.in_(taal)
     if r.uitkomst == Uitkomst.GEEN_BESLUIT and r.toelichting:
         # postponed by an order motion, an objection to acclamation, no majority, a tie
-        return f"{'no decision' if en else 'geen besluit'}: {_toelichting(r.toelichting, en)}"
+        return vertaal(taal, "geen besluit: {toelichting}", toelichting=toelichting)
     if s.wijze is Wijze.ACCLAMATIE:
-        return "adopted by acclamation" if en else "aangenomen bij acclamatie"
+        return vertaal(taal, "aangenomen bij acclamatie")
     if r.percentage is None:
-        return "no decision: no votes cast" if en else "geen besluit: geen stemmen uitgebracht"
-    if s.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
-        if r.uitkomst == Uitkomst.GEEN_BESLUIT:
-            return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
-        pct = _pct(aandeel(r.voor, r.uitgebracht), en)
-        if en:
-            return f"{r.uitkomst} elected with {pct}% of the votes cast"
-        return f"{r.uitkomst} gekozen met {pct}% van de uitgebrachte stemmen"
+        return vertaal(taal, "geen besluit: geen stemmen uitgebracht")
     if r.uitkomst == Uitkomst.GEEN_BESLUIT:
-        return f"{'no decision' if en else 'geen besluit'}: {r.toelichting}"
-    woord = {"aangenomen": "adopted", "verworpen": "rejected"}[r.uitkomst] if en else r.uitkomst
-    return f"{woord}: {aandelen(r, taal)}"
+        return vertaal(taal, "geen besluit: {toelichting}", toelichting=toelichting)
+    if s.soort in (StemmingSoort.KEUZE, StemmingSoort.VERKIEZING):
+        pct = _pct(aandeel(r.voor, r.uitgebracht), taal)
+        return vertaal(
+            taal,
+            "{naam} gekozen met {pct}% van de uitgebrachte stemmen",
+            naam=r.uitkomst,
+            pct=pct,
+        )
+    return vertaal(
+        taal,
+        "{uitkomst}: {aandelen}",
+        uitkomst=_uitkomst(r.uitkomst, taal),
+        aandelen=aandelen(r, taal),
+    )
 
 
 def _regel(r: Resultaat, taal: str) -> str:
@@ -139,22 +139,30 @@ def _regel(r: Resultaat, taal: str) -> str:
     if s.deel is not None:
         wat += f" ({deel_naam(s.deel, en)})"
     uit = f"{regelbegin(s.id)}  {wat}: {zin(r, taal)}"
-    voor, tegen, onthouding = ("for", "against", "abstained") if en else _KEUZEWOORDEN
     if r.opties:
-        stemmen = ", ".join(f"{o}: {_getal(n)}" for o, n in r.opties)
-        uit += f" ({stemmen}, {onthouding} {_getal(r.onthouding)})"
+        stemmen = ", ".join(f"{o}: {_getal(n, taal)}" for o, n in r.opties)
+        uit += vertaal(
+            taal,
+            " ({stemmen}, onthouding {onthouding})",
+            stemmen=stemmen,
+            onthouding=_getal(r.onthouding, taal),
+        )
     elif s.wijze is Wijze.GEWOGEN and r.percentage is not None:
-        uit += (
-            f" ({voor} {_getal(r.voor)}, {tegen} {_getal(r.tegen)}, "
-            f"{onthouding} {_getal(r.onthouding)})"
+        uit += vertaal(
+            taal,
+            " (voor {voor}, tegen {tegen}, onthouding {onthouding})",
+            voor=_getal(r.voor, taal),
+            tegen=_getal(r.tegen, taal),
+            onthouding=_getal(r.onthouding, taal),
         )
     if len(s.voorstellen) > 1:
-        uit += "; applies to each proposal (STM08)" if en else "; geldt voor elk voorstel (STM08)"
+        uit += vertaal(taal, "; geldt voor elk voorstel (STM08)")
     if r.vast_na is not None and r.vast_na < r.briefjes:
-        uit += (
-            f"; outcome certain after {r.vast_na} of {r.briefjes} ballots"
-            if en
-            else f"; stond vast na {r.vast_na} van {r.briefjes} stembriefjes"
+        uit += vertaal(
+            taal,
+            "; stond vast na {n} van {totaal} stembriefjes",
+            n=Getal(r.vast_na),
+            totaal=Getal(r.briefjes),
         )
     if r.deelname is not None:  # STM14: a written consultation
         uit += f"; {deelname_zin(r.deelname, taal)}"
@@ -183,7 +191,7 @@ def motie_regel(m: MotieUitslag, taal: str) -> str:
     return f"{woord} {m.motie.id}{titel}: {m.zin(taal)}"
 
 
-def _csv(u: Uitslagen) -> None:
+def _csv(u: Uitslagen, taal: str = "nl") -> None:
     """The voting record: a row per counted ballot, members in code order, written row by
     row. Members without a counted ballot are not listed (a row per member and vote made
     the output grow with votes times members: 470 times the input, issue 25)."""
@@ -193,19 +201,24 @@ def _csv(u: Uitslagen) -> None:
         if r.stemming.wijze is Wijze.ACCLAMATIE or not r.stemgedrag:
             continue  # no counted ballot: no voting record (as in HTML; bounds the output)
         uitslag = (
-            r.uitkomst_tekst,
-            r.percentage_voor or "",
-            r.percentage_tegen or "",
+            _uitkomst(r.uitkomst_tekst, taal),
+            _pct(r.percentage_voor or "", taal),
+            _pct(r.percentage_tegen or "", taal),
             besluit_cel(r),
         )
         for code, keuze in sorted(r.stemgedrag):
             if code not in u.gewichten:
                 continue
-            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], keuze)
+            k = vertaal(taal, _KEUZEN[keuze]) if keuze in _KEUZEN else keuze
+            cellen = (r.stemming.id, code, tooi(code), u.namen[code], u.gewichten[code], k)
             w.writerow([csv_cel(c) for c in (*cellen, *uitslag)])
 
 
-#: The CSV columns: the voting record per member, then the vote's outcome and both shares
+#: The choices of a ballot, as written in a CSV cell (an option's name stays as it is).
+_KEUZEN = {"voor": N_("voor"), "tegen": N_("tegen"), "onthouding": N_("onthouding")}
+
+#: The CSV columns (the names are the file's contract, in Dutch in both languages): the
+#: voting record per member, then the vote's outcome and both shares
 #: (STM06: each figure says what it is a share of), the same on every row of a vote.
 KOLOMMEN = (
     "stemming",
@@ -265,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
     taal = args.lang
     fouten = [b for b in u.bevindingen if b.ernst is Ernst.FOUT]
     if args.format == "json":
-        data = u.to_json()
+        data = u.to_json(taal)
         data["bevindingen"] = [b.to_json(taal) for b in u.bevindingen]
         data["herkomst"] = h
         json_uit("uitslag", data)
@@ -274,7 +287,7 @@ def run(args: argparse.Namespace) -> int:
 
         json_uit("popolo", {**popolo(dossier, u), "herkomst": h})
     elif args.format == "csv":
-        _csv(u)
+        _csv(u, taal)
     elif args.format == "html":
         print(pagina(u, dossier.vergadering, taal, h, zin))
     else:
@@ -295,7 +308,8 @@ def run(args: argparse.Namespace) -> int:
         uitvoer = sys.stdout if args.format == "text" else sys.stderr
         for b in u.bevindingen:
             print(
-                op_een_regel(f"{b.ernst.value}: {b.regel} {b.pad}: {b.tekst(taal)}"), file=uitvoer
+                op_een_regel(f"{b.ernst.in_(taal)}: {b.regel} {b.pad}: {b.tekst(taal)}"),
+                file=uitvoer,
             )
     if args.format == "text":
         print(op_een_regel(herkomst.samenvatting(h, taal)))

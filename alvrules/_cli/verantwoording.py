@@ -20,21 +20,21 @@ from alvrules.levenscyclus import EerdereDeel, EerdereMotie, Status
 from alvrules.tekens import markdown as md
 from alvrules.tekens import op_een_regel as een
 from alvrules.tekens import regelbegin
+from alvrules.teksten import N_, Datum, Getal, Opsomming, bericht_n, vertaal
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
 def indieners(m: EerdereMotie, en: bool = False) -> str:
     """``Almere en Tilburg``, ``Beesel e.a.``: the submitters as the annex names them
     (``Almere and Tilburg``, ``Beesel et al.`` in English)."""
-    namen = list(m.indieners) or ["?"]
-    en_, ea = (" and ", " et al.") if en else (" en ", " e.a.")
-    tekst = namen[0] if len(namen) == 1 else f"{', '.join(namen[:-1])}{en_}{namen[-1]}"
-    return f"{tekst}{ea}" if m.en_anderen else tekst
+    taal = "en" if en else "nl"
+    tekst = Opsomming(list(m.indieners) or ["?"]).in_(taal)
+    return vertaal(taal, "{namen} e.a.", namen=tekst) if m.en_anderen else tekst
 
 
 def voorstel(p: Post, en: bool = False) -> str:
     """The proposal in words: ``afdoen`` or ``aanhouden tot …``."""
-    woord = {"afdoen": "done with", "aanhouden": "keep open"}[p.voorstel] if en else p.voorstel
+    woord = vertaal("en" if en else "nl", _VOORSTEL[p.voorstel])
     return f"{woord} {p.tot}" if p.tot else woord
 
 
@@ -68,49 +68,59 @@ def nog_te_behandelen(m: EerdereMotie, en: bool = False) -> str:
     return f"{m.id}  {indieners(m, en)}: “{m.titel}”{vergadering}: {wat}"
 
 
+#: The proposals of the accounting (AFD02), as words of the catalogue.
+_VOORSTEL = {Afdoening.AFDOEN: N_("afdoen"), Afdoening.AANHOUDEN: N_("aanhouden")}
+
+
 def _tekst(lijst: Verantwoordingslijst, naam: str, en: bool) -> str:
-    kop = "Accounting for motions" if en else "Verantwoording moties"
+    taal = "en" if en else "nl"
     regels = [
         een(
-            f"{kop}, {naam} ({lijst.vergadering.isoformat()}), "
-            f"{'proposal' if en else 'voorstel'} {lijst.voorstel} (AFD04)"
+            vertaal(
+                taal,
+                "Verantwoording moties, {naam} ({datum}), voorstel {voorstel} (AFD04)",
+                naam=naam,
+                datum=Datum(lijst.vergadering),
+                voorstel=lijst.voorstel,
+            )
         ),
-        f"{len(lijst.posten)} {'motions' if en else 'moties'}: "
-        f"{lijst.afdoen} {'done with' if en else 'afdoen'}, "
-        f"{lijst.aanhouden} {'kept open' if en else 'aanhouden'}",
+        vertaal(
+            taal,
+            "{moties}: {afdoen} afdoen, {aanhouden} aanhouden",
+            moties=bericht_n("{n} motie", "{n} moties", len(lijst.posten)),
+            afdoen=Getal(lijst.afdoen),
+            aanhouden=Getal(lijst.aanhouden),
+        ),
     ]
     for p in lijst.posten:
         m = p.motie
-        sinds = f"  [{'kept open since' if en else 'aangehouden sinds'} {m.aangehouden_sinds}]"
-        regels += [
-            "",
-            een(f"{m.id}  {m.onderwerp or m.groep}{sinds if m.aangehouden_sinds else ''}"),
-        ]
+        sinds = (
+            "  ["
+            + vertaal(taal, "aangehouden sinds {datum}", datum=Datum(m.aangehouden_sinds))
+            + "]"
+            if m.aangehouden_sinds
+            else ""
+        )
+        regels += ["", een(f"{m.id}  {m.onderwerp or m.groep}{sinds}")]
         regels.append(een(f"  {indieners(m, en)}: “{m.titel}”"))
-        for label, tekst in (
-            ("call" if en else "oproep", m.oproep),
-            ("account" if en else "verantwoording", p.verantwoording),
-        ):
+        for label, tekst in ((N_("oproep"), m.oproep), (N_("verantwoording"), p.verantwoording)):
             if tekst:
                 regels.append(
                     textwrap.fill(
-                        een(f"{label}: {tekst}"),
+                        een(f"{vertaal(taal, label)}: {tekst}"),
                         92,
                         initial_indent="  ",
                         subsequent_indent="    ",
                     )
                 )
         if m.delen:
-            regels.append(een(f"  {'parts' if en else 'delen'}: {delen(m, en)}"))
-        reden = f"; {'reason' if en else 'reden'}: {p.reden}" if p.reden else ""
-        regels.append(een(f"  {'proposal' if en else 'voorstel'}: {voorstel(p, en)}{reden}"))
+            regels.append(een("  " + vertaal(taal, "delen: {delen}", delen=delen(m, en))))
+        reden = vertaal(taal, "; reden: {reden}", reden=p.reden) if p.reden else ""
+        regels.append(
+            een("  " + vertaal(taal, "voorstel: {voorstel}", voorstel=voorstel(p, en)) + reden)
+        )
     if lijst.te_behandelen:
-        regels += [
-            "",
-            "Still to be dealt with (held at their meeting, AFD05):"
-            if en
-            else "Nog te behandelen (aangehouden op hun vergadering, AFD05):",
-        ]
+        regels += ["", vertaal(taal, "Nog te behandelen (aangehouden op hun vergadering, AFD05):")]
         regels += [een(f"  {nog_te_behandelen(m, en)}") for m in lijst.te_behandelen]
     return "\n".join(regels)
 
@@ -119,46 +129,69 @@ def _cel(tekst: str) -> str:
     return md(tekst)
 
 
-def markdown(lijst: Verantwoordingslijst, naam: str) -> str:
+def markdown(lijst: Verantwoordingslijst, naam: str, taal: str = "nl") -> str:
     """The list as the annex presents it: overview table, then a section per motion."""
+    en = taal == "en"
+
+    def _(msgid: str, /, **waarden: object) -> str:
+        return vertaal(taal, msgid, **waarden)
+
     uit = [
-        "# Verantwoording uitvoering moties",
+        "# " + _("Verantwoording uitvoering moties"),
         "",
-        f"{md(regelbegin(naam))}, {lijst.vergadering.isoformat()}. "
-        f"Voorstel `{lijst.voorstel}` (AFD04, ter besluitvorming): {len(lijst.posten)} moties, "
-        f"{lijst.afdoen} afdoen, {lijst.aanhouden} aanhouden.",
+        _(
+            "{naam}, {datum}. Voorstel `{voorstel}` (AFD04, ter besluitvorming): {moties}, "
+            "{afdoen} afdoen, {aanhouden} aanhouden.",
+            naam=md(regelbegin(naam)),
+            datum=Datum(lijst.vergadering),
+            voorstel=lijst.voorstel,
+            moties=bericht_n("{n} motie", "{n} moties", len(lijst.posten)),
+            afdoen=Getal(lijst.afdoen),
+            aanhouden=Getal(lijst.aanhouden),
+        ),
         "",
-        "| Motie | Indieners | Titel | Voorstel |",
+        _("| Motie | Indieners | Titel | Voorstel |"),
         "|---|---|---|---|",
     ]
     uit += [
-        f"| {_cel(p.motie.id)} | {_cel(indieners(p.motie))} | {_cel(p.motie.titel)} "
-        f"| {_cel(voorstel(p))} |"
+        f"| {_cel(p.motie.id)} | {_cel(indieners(p.motie, en))} | {_cel(p.motie.titel)} "
+        f"| {_cel(voorstel(p, en))} |"
         for p in lijst.posten
     ]
     for groep, posten in groupby(lijst.posten, key=lambda p: p.motie.groep):
-        uit += ["", f"## {md(groep) or 'Moties'}"]
+        uit += ["", f"## {md(groep) or _('Moties')}"]
         for p in posten:
             m = p.motie
             uit += ["", f"### {md(m.onderwerp or m.titel)}", ""]
             uit.append(
-                f"- **Motie en indiener(s):** {md(indieners(m))} “{md(m.titel)}” ({md(m.id)})"
+                _(
+                    "- **Motie en indiener(s):** {indieners} “{titel}” ({id})",
+                    indieners=md(indieners(m, en)),
+                    titel=md(m.titel),
+                    id=md(m.id),
+                )
             )
             if m.aangehouden_sinds:
-                uit.append(f"- **Aangehouden sinds:** ALV {m.aangehouden_sinds.isoformat()}")
-            uit.append(f"- **Oproep (samengevat):** {md(m.oproep)}")
+                uit.append(
+                    _("- **Aangehouden sinds:** ALV {datum}", datum=Datum(m.aangehouden_sinds))
+                )
+            uit.append(_("- **Oproep (samengevat):** {oproep}", oproep=md(m.oproep)))
             if m.delen:
-                uit.append(f"- **Delen:** {md(delen(m))}")
-            uit.append(f"- **Verantwoording:** {md(p.verantwoording)}")
-            uit.append(f"- **Voorstel:** {md(voorstel(p))}")
+                uit.append(_("- **Delen:** {delen}", delen=md(delen(m, en))))
+            uit.append(_("- **Verantwoording:** {tekst}", tekst=md(p.verantwoording)))
+            uit.append(_("- **Voorstel:** {voorstel}", voorstel=md(voorstel(p, en))))
             if p.voorstel is Afdoening.AANHOUDEN or p.reden:
-                uit.append(f"- **Reden:** {md(p.reden) if p.reden else '(geen reden gegeven)'}")
+                reden = md(p.reden) if p.reden else _("(geen reden gegeven)")
+                uit.append(_("- **Reden:** {reden}", reden=reden))
     if lijst.te_behandelen:
-        uit += ["", "## Nog te behandelen", ""]
-        uit += [f"- {md(nog_te_behandelen(m))}" for m in lijst.te_behandelen]
+        uit += ["", "## " + _("Nog te behandelen"), ""]
+        uit += [f"- {md(nog_te_behandelen(m, en))}" for m in lijst.te_behandelen]
     if lijst.bevindingen.bevindingen:
-        uit += ["", "## Bevindingen", ""]
-        uit += [f"- {b.regel} ({b.ernst}) {md(b.pad)}: {md(b.melding)}" for b in lijst.bevindingen]
+        uit += ["", "## " + _("Bevindingen"), ""]
+        uit += [
+            f"- {b.regel} ({b.ernst.in_(taal)}) {md(b.pad)}: {md(b.tekst(taal))}"
+            for b in lijst.bevindingen
+        ]
     return "\n".join(uit)
 
 
@@ -171,15 +204,15 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json_uit("verantwoording", {**lijst.to_json(args.lang), "herkomst": h})
     elif args.format == "markdown":
-        print(markdown(lijst, naam))
+        print(markdown(lijst, naam, args.lang))
         print(f"\n*{md(herkomst.samenvatting(h, args.lang))}*")
     else:
         en = args.lang == "en"
         print(_tekst(lijst, naam, en))
         if lijst.bevindingen.bevindingen:
-            print(f"\n{'Findings' if en else 'Bevindingen'}:")
+            print("\n" + vertaal(args.lang, "Bevindingen") + ":")
         for b in lijst.bevindingen:
-            ernst = b.ernst.en if en else b.ernst.value
+            ernst = b.ernst.in_(args.lang)
             print(een(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}"))
         print(een(herkomst.samenvatting(h, args.lang)))
     return 0 if lijst.bevindingen.geldig else 1
