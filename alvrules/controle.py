@@ -6,9 +6,13 @@ them all. A check never raises on bad input content: it yields findings.
 
 Population figures (STM02): the ``bevolking`` argument, else the file the dossier names
 under ``[bevolking]`` (only a regular file in the dossier's folder), else the figures
-shipped for the reference date. A dossier's file that cannot be read, and figures from a
-file that differ from the shipped ones of the same reference date, are an STM02 finding
-at ``bevolking.bestand``, not an exception.
+shipped for the reference date. *Decision* (issue 25): a dossier's file that cannot be
+read as figures (missing, a link leaving the folder, a device or FIFO, too large, not
+UTF-8, not a CBS table, a ``Perioden`` out of range, …) is input that cannot be read, as
+the dossier itself and a file it names with an absolute path: :class:`InvoerFout` at
+``bevolking.bestand`` (the CLI's exit code 2). Figures that were read but do not fit the
+meeting (another reference date, municipalities missing, different from the shipped ones
+of the same date) are an STM02 finding at ``bevolking.bestand``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from attrs import field, frozen
 from alvrules.amendementen import Amendement
 from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Bevolkingsbestand, Dossier
-from alvrules.fouten import AlvrulesFout, eis
+from alvrules.fouten import AlvrulesFout, Leesprobleem, eis
 from alvrules.gemeenten import BuitenRegister, Gemeente, Gemeenteregister, register
 from alvrules.grenzen import MAX_SUGGESTIES
 from alvrules.kalender import VERGADERJAREN, Kalender
@@ -56,22 +60,18 @@ class Context:
     kalender: Kalender
     gemeenten: Gemeenteregister
     bevolking: Bevolking | None = None  # None: the shipped figures
-    bevolking_fout: InvoerFout | None = None  # the dossier's [bevolking] file is unreadable
     #: names already given suggestions in this run -> the suggestions (bounded cost)
     _tips: dict[str, list[str]] = field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def voor(cls, dossier: Dossier, *, bevolking: Bevolking | None = None) -> Context:
-        """The context of ``dossier``: the procedure, calendar and members on its meeting date."""
+        """The context of ``dossier``: the procedure, calendar and members on its meeting date
+        (:class:`InvoerFout` when the file of its ``[bevolking]`` cannot be read)."""
         datum = dossier.vergadering.datum
         p = procedure_op(datum)
-        fout = None
         if bevolking is None and dossier.bevolking is not None:
-            try:
-                bevolking = dossierbestand(dossier.bevolking)
-            except InvoerFout as e:
-                fout = e
-        return cls(datum, p, Kalender.van(p), register(), bevolking, fout)
+            bevolking = dossierbestand(dossier.bevolking)
+        return cls(datum, p, Kalender.van(p), register(), bevolking)
 
     def suggesties(self, naam: str) -> list[str]:
         """Up to three members' names close to the unknown ``naam``; for at most
@@ -91,9 +91,22 @@ class Context:
 def dossierbestand(b: Bevolkingsbestand, peildatum: date | None = None) -> Bevolking:
     """The figures of a dossier's ``[bevolking]``: read once, only inside its folder
     (:func:`alvrules.lees_bevolking` with ``map_``), labelled ``oorsprong="dossier"``.
-    ``peildatum`` (the CLI's ``--peildatum``) goes before the one in the dossier."""
-    gelezen = lees_bevolking(b.bestand, peildatum or b.peildatum, map_=b.map)
+    ``peildatum`` (the CLI's ``--peildatum``) goes before the one in the dossier.
+    :class:`InvoerFout` at ``bevolking.bestand`` (rule STM02) when it cannot be read."""
+    try:
+        gelezen = lees_bevolking(b.bestand, peildatum or b.peildatum, map_=b.map)
+    except InvoerFout as e:
+        raise InvoerFout(
+            f"{_BESTAND}: {e}",
+            en=f"{_BESTAND}: {e.tekst('en')}",
+            regel="STM02",
+            problemen=(Leesprobleem(_BESTAND, str(e), e.en),),
+        ) from None
     return attrs.evolve(gelezen, oorsprong="dossier")
+
+
+#: the path of a dossier's figures file (``[bevolking] bestand``)
+_BESTAND = "bevolking.bestand"
 
 
 Controle = Callable[[Dossier, Context], Iterable[Bevinding]]

@@ -405,8 +405,6 @@ def uitslagen(
     """
     ctx = ctx or Context.voor(dossier, bevolking=bevolking)
     if gewichten is None:
-        if ctx.bevolking_fout is not None:
-            raise ctx.bevolking_fout
         sg = stemgewichten(ctx.datum, bevolking=ctx.bevolking, gemeenten=ctx.gemeenten)
         gewichten = {g.gemeente.code: g.stemmen for g in sg.gewichten}
     namen = {c: (g.naam if (g := ctx.gemeenten.code(c)) else c) for c in gewichten}
@@ -922,19 +920,17 @@ def _geteld(
 
 def stm02_pad(ctx: Context) -> str:
     """Where an STM02 error belongs: the dossier's ``[bevolking]`` file when the figures
-    (or the failure to read them) come from it, else the meeting date."""
-    uit_dossier = ctx.bevolking_fout is not None or (
-        ctx.bevolking is not None and ctx.bevolking.oorsprong == "dossier"
-    )
+    come from it, else the meeting date."""
+    uit_dossier = ctx.bevolking is not None and ctx.bevolking.oorsprong == "dossier"
     return "bevolking.bestand" if uit_dossier else "vergadering.datum"
 
 
 def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
     """STM03-STM11 and STM13 findings of the dossier (the check of
     :mod:`alvrules.controle`); STM02 also without votes when the dossier or the caller
-    supplies figures (a file that cannot be read or used is an error even before anything
-    is counted); the parts of motions and held motions (STM13) also without votes."""
-    geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
+    supplies figures (figures that cannot be used are an error even before anything is
+    counted); the parts of motions and held motions (STM13) also without votes."""
+    geleverd = ctx.bevolking is not None
     if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
         yield from besluiten(dossier, ()).bevindingen  # the parts and held motions (STM13)
         return

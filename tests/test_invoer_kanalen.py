@@ -133,11 +133,13 @@ def _figuren_van(tmp_path: Path) -> dict[str, Path]:
         ("nul.csv", "geen UTF-8"),
     ],
 )
-def test_a_file_in_the_folder_that_is_no_figures_is_an_error_quoting_nothing(
+def test_a_file_in_the_folder_that_is_no_figures_cannot_be_read_quoting_nothing(
     tmp_path: Path, naam: str, reden: str
 ) -> None:
-    """A link leaving the folder, a FIFO or a file that is no CSV: an STM02 error at
-    ``bevolking.bestand`` naming the problem, in every format, never the bytes."""
+    """A link leaving the folder, a FIFO or a file that is no CSV: input that cannot be
+    read (decision, issue 25: as the dossier itself and a file named with an absolute
+    path), exit 2 with one line naming ``bevolking.bestand`` and the problem, in every
+    format, never the bytes."""
     map_ = _figuren_van(tmp_path)[naam]
     pad = _dossier(map_, naam)
     # every format for the files whose bytes could leak; two for the others (same path)
@@ -145,13 +147,43 @@ def test_a_file_in_the_folder_that_is_no_figures_is_an_error_quoting_nothing(
     for opdracht, formaten in (("controleer", CONTROLEER), ("uitslag", UITSLAG)):
         for formaat in formaten if alle else formaten[:2]:
             r = _run(opdracht, str(pad), "--format", formaat)
-            assert r.returncode == 1, (opdracht, formaat, _tekst(r))
-            uit = _tekst(r)
-            _geen_inhoud(uit, "root:", GEHEIM, "Traceback", "/bin/bash")
-            assert reden in uit, (opdracht, formaat)
-    r = _run("controleer", str(pad), "--format", "json")
-    stm02 = [b for b in json.loads(r.stdout)["bevindingen"] if b["regel"] == "STM02"]
-    assert [(b["pad"], b["ernst"]) for b in stm02] == [("bevolking.bestand", "fout")]
+            _geen_inhoud(_tekst(r), "root:", GEHEIM, "Traceback", "/bin/bash")
+            onleesbare_cijfers(r, formaat, reden)
+
+
+def onleesbare_cijfers(r: subprocess.CompletedProcess[Any], formaat: str, reden: str) -> None:
+    """The output of a dossier command whose ``[bevolking]`` file cannot be read: exit 2
+    and the one reason at ``bevolking.bestand``, in the shape of ``formaat``."""
+    uit = _tekst(r)
+    stdout, stderr = (
+        x.decode("utf-8") if isinstance(x, bytes) else str(x) for x in (r.stdout, r.stderr)
+    )
+    assert r.returncode == 2, (formaat, uit)
+    assert reden in uit, formaat
+    regel = f"bevolking.bestand: {reden}" if reden.endswith(".csv") else "bevolking.bestand: "
+    if formaat in ("sarif", "github", "gitlab"):  # the reason in the pipeline's report
+        assert stderr == ""
+        if formaat == "github":
+            assert stdout.startswith("::error file="), stdout
+            assert ",title=onleesbaar::bevolking.bestand: " in stdout
+        elif formaat == "sarif":
+            run = json.loads(stdout)["runs"][0]
+            assert run["invocations"][0]["exitCode"] == 2
+            assert [x["ruleId"] for x in run["results"]] == ["onleesbaar"]
+            logisch = run["results"][0]["locations"][0]["logicalLocations"][0]
+            assert logisch["fullyQualifiedName"] == "bevolking.bestand"
+        else:
+            assert [x["check_name"] for x in json.loads(stdout)] == ["onleesbaar"]
+        return
+    assert stderr.count("\n") == 1, stderr  # one line
+    assert stderr.startswith("alvrules: bevolking.bestand: "), stderr
+    assert regel in stderr
+    if formaat == "json":
+        data = json.loads(stdout)
+        assert data["regel"] == "STM02"
+        assert [p["pad"] for p in data["problemen"]] == ["bevolking.bestand"]
+    else:
+        assert stdout == ""
 
 
 def test_a_file_in_a_subfolder_is_read(tmp_path: Path) -> None:

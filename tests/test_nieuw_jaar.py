@@ -211,8 +211,9 @@ def test_peildatum_option_applies_to_the_dossier_file(
 ) -> None:
     cijfers_csv(tmp_path / "cijfers.csv", date(2026, 1, 1), 7_000)  # no date in the name
     pad = dossier_op(tmp_path, "2027-06-04", '\n[bevolking]\nbestand = "cijfers.csv"\n')
-    assert main(["uitslag", str(pad)]) == 1  # an STM02 error at bevolking.bestand
-    assert "STM02 bevolking.bestand: cijfers.csv: peildatum onbekend" in capsys.readouterr().out
+    assert main(["uitslag", str(pad)]) == 2  # a file that cannot be read as figures
+    fout = capsys.readouterr().err
+    assert fout.startswith("alvrules: bevolking.bestand: cijfers.csv: peildatum onbekend")
     assert main(["uitslag", str(pad), "--format", "csv", "--peildatum", "2026-01-01"]) == 0
     assert _gewichten_csv(capsys.readouterr().out) == {7}
 
@@ -240,12 +241,14 @@ def test_figures_of_another_year_are_refused_never_replaced(
     assert stm02[0].pad == "vergadering.datum"
 
 
-def test_unreadable_dossier_file_is_an_stm02_finding(tmp_path: Path) -> None:
+def test_unreadable_dossier_file_is_input_that_cannot_be_read(tmp_path: Path) -> None:
+    """Decision (issue 25): as the dossier itself, InvoerFout at bevolking.bestand."""
     pad = dossier_op(tmp_path, "2025-06-04", '\n[bevolking]\nbestand = "ontbreekt.csv"\n')
-    rapport = controleer(laad_dossier(pad))
-    stm02 = [b for b in rapport if b.regel == "STM02"]
-    assert [b.pad for b in stm02] == ["bevolking.bestand"]
-    assert "ontbreekt.csv" in stm02[0].melding
+    with pytest.raises(InvoerFout, match=r"ontbreekt\.csv") as fout:
+        controleer(laad_dossier(pad))
+    assert [p.pad for p in fout.value.problemen] == ["bevolking.bestand"]
+    assert fout.value.regel == "STM02"
+    assert str(fout.value).startswith("bevolking.bestand: ontbreekt.csv: kan niet lezen")
 
 
 def test_peildatum_without_a_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -253,7 +253,7 @@ def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     findings on the votes' ids (two votes sharing an id, an invisible id) come first, as
     in ``controleer``: such a dossier is not published with exit code 0 either."""
     ctx = Context.voor(dossier, bevolking=cijfers)
-    geleverd = ctx.bevolking is not None or ctx.bevolking_fout is not None
+    geleverd = ctx.bevolking is not None
     if not dossier.stemmingen and not dossier.vertegenwoordigers and not geleverd:
         b = besluiten(dossier, ())  # held motions and parts without any vote (STM13)
         return Uitslagen((), b.bevindingen, {}, {}, moties=b.moties)
