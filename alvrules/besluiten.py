@@ -169,14 +169,14 @@ class MotieUitslag:
             ),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """The motion's result as JSON (``uitslag``: ``moties``)."""
+    def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The motion's result as JSON (``uitslag``: ``moties``), ``zin`` in ``taal``."""
         m = self.motie
         return {
             "id": m.id,
             "titel": m.titel,
             "uitkomst": None if self.status is None else self.status.value,
-            "zin": self.zin(),
+            "zin": self.zin(taal),
             "delen": [
                 {
                     "deel": None if d is None else d.nummer,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from alvrules.bronnen import DOCS_URL, Bron, bron_tekst
+from alvrules.teksten import N_
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,24 +104,32 @@ class Regel:
         """The rule's sources as JSON: ``[{document, plaats, url}]``."""
         return [b.to_json() for b in self.bronnen]
 
-    def to_json(self) -> dict[str, Any]:
-        """The rule as JSON (``alvrules regels --format json``)."""
+    def to_json(self, taal: str = "nl") -> dict[str, Any]:
+        """The rule as JSON (``alvrules regels --format json``), its texts in ``taal``."""
         return {
             "regel": self.id,
             "naam": self.naam,
             "naam_en": self.naam_en,
             "hoofdstuk": self.hoofdstuk,
             "ernst": self.ernst.value,
-            "bron": self.bron,
+            "bron": bron_in(self.bron, taal),
             "bronnen": self.bronnen_json(),
             "url": self.url,
-            "uitleg": self.uitleg,
-            "besluit": self.besluit,
+            "uitleg": self.uitleg_in(taal),
+            "besluit": self.besluit_in(taal),
         }
 
 
 #: The ``bron`` of a rule without a source: it rests on a decision of alvrules.
-BESLUIT_ALVRULES = "Besluit alvrules (geen bron)"
+BESLUIT_ALVRULES = N_("Besluit alvrules (geen bron)")
+
+
+def bron_in(bron: str, taal: str) -> str:
+    """A ``bron`` text in ``taal``: the citations are names, only :data:`BESLUIT_ALVRULES`
+    is alvrules' own words."""
+    from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+    return vertaal(taal, BESLUIT_ALVRULES) if bron == BESLUIT_ALVRULES else bron
 
 
 def _zelf(waarde: Any) -> Any:
@@ -158,7 +167,7 @@ class Bevinding:
             "ernst": self.ernst.value,
             "melding": self.tekst(taal),
             "pad": self.pad,
-            "bron": self.bron,
+            "bron": bron_in(self.bron, taal),
             "bronnen": [b.to_json() for b in self.bronnen],
             "url": self.url,
         }

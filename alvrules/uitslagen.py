@@ -69,7 +69,7 @@ from alvrules.stemmingen import (
     breuk,
 )
 from alvrules.tekens import naam_sleutel, zichtbaar
-from alvrules.teksten import Bericht, bericht, bericht_n
+from alvrules.teksten import N_, Bericht, bericht, bericht_n, vertaal
 from alvrules.telling import (
     HELFT,
     LiveTelling,
@@ -146,14 +146,14 @@ class Resultaat:
             return None
         return self.meerderheid * self.basis
 
-    def regel_json(self) -> dict[str, object]:
+    def regel_json(self, taal: str = "nl") -> dict[str, object]:
         """The rule applied, for ``uitslag`` JSON: ``meerderheid``, ``basis``, ``drempel``
         (an integer, or an exact fraction as text such as ``"20002/3"``), ``peildatum``."""
         m, d = self.meerderheid, self.drempel
         return {
-            "meerderheid": None if m is None else meerderheid_tekst(m),
+            "meerderheid": None if m is None else meerderheid_tekst(m, taal),
             "meerderheid_breuk": None if m is None else f"{m.numerator}/{m.denominator}",
-            "basis": None if self.grondslag is None else BASIS[self.grondslag],
+            "basis": None if self.grondslag is None else vertaal(taal, BASIS[self.grondslag]),
             "basis_stemmen": self.basis,
             "drempel": None if d is None else (d.numerator if d.denominator == 1 else str(d)),
             "peildatum": None if self.peildatum is None else self.peildatum.isoformat(),
@@ -190,7 +190,7 @@ class Resultaat:
             uit["uitgesteld_door"] = list(self.uitgesteld_door)
         if self.deelname is not None:
             uit["deelname"] = self.deelname.to_json()
-        uit.update(self.regel_json())
+        uit.update(self.regel_json(taal))
         if self.vast_na is not None:
             uit["vast_na"] = self.vast_na
             uit["briefjes"] = self.briefjes
@@ -240,14 +240,14 @@ class Resultaat:
 
 #: ``basis`` in JSON: what the majority is taken of (STM05).
 BASIS = {
-    Grondslag.UITGEBRACHT: "uitgebrachte stemmen (voor + tegen; onthoudingen tellen niet)",
-    Grondslag.LEDEN: "stemmen van alle leden",
+    Grondslag.UITGEBRACHT: N_("uitgebrachte stemmen (voor + tegen; onthoudingen tellen niet)"),
+    Grondslag.LEDEN: N_("stemmen van alle leden"),
 }
 
 
-def meerderheid_tekst(m: Fraction) -> str:
+def meerderheid_tekst(m: Fraction, taal: str = "nl") -> str:
     """``"meer dan de helft"`` for 1/2, else the fraction as the dossier writes it (``"2/3"``)."""
-    return "meer dan de helft" if m == HELFT else f"{m.numerator}/{m.denominator}"
+    return vertaal(taal, "meer dan de helft") if m == HELFT else f"{m.numerator}/{m.denominator}"
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -324,7 +324,7 @@ class Uitslagen:
         if self.uitgesteld:
             uit["uitgesteld"] = [u.to_json() for u in self.uitgesteld]
         if self.moties:
-            uit["moties"] = [m.to_json() for m in self.moties]
+            uit["moties"] = [m.to_json(taal) for m in self.moties]
         if self.deelname is not None:
             uit["raadpleging"] = {
                 "opent": None if self.opent is None else self.opent.isoformat(),

@@ -239,11 +239,12 @@ def test_sarif_relatief_en_in_de_taal(tmp_path: Path) -> None:
     assert artefact == {"uri": FOUTEN.as_uri()}
     regels = {r["id"]: r for r in buiten["runs"][0]["tool"]["driver"]["rules"]}
     binnen_regels = {r["id"]: r for r in binnen["runs"][0]["tool"]["driver"]["rules"]}
+    from alvrules.regels import bron_in
     from alvrules.regels import regels as catalogus
 
     for r in catalogus():
         assert regels[r.id]["fullDescription"]["text"] == r.uitleg_in("en")
-        assert regels[r.id]["help"]["text"].endswith(f"Source: {r.bron}.")
+        assert regels[r.id]["help"]["text"].endswith(f"Source: {bron_in(r.bron, 'en')}.")
         assert binnen_regels[r.id]["fullDescription"]["text"] == r.uitleg
         assert regels[r.id]["helpUri"] == r.url
     assert any(

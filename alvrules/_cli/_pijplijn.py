@@ -36,7 +36,7 @@ from alvrules._cli import _uitvoer
 from alvrules._cli._uitvoer import STROOM, json_uit
 from alvrules.bronnen import DOCS_URL
 from alvrules.model import een_regel
-from alvrules.regels import Bevinding, Ernst, regels
+from alvrules.regels import Bevinding, Ernst, bron_in, regels
 from alvrules.tekens import op_een_regel
 from alvrules.vindplaats import Vindplaatsen
 
@@ -170,10 +170,10 @@ def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
                 "name": r.naam_en if en else r.naam,
                 "shortDescription": {"text": r.naam_en if en else r.naam},
                 "fullDescription": {"text": uitleg},
-                "help": {"text": f"{uitleg} {bron}: {r.bron}."},
+                "help": {"text": f"{uitleg} {bron}: {bron_in(r.bron, taal)}."},
                 "helpUri": r.url,
                 "defaultConfiguration": {"level": _SARIF_NIVEAU[r.ernst]},
-                "properties": {"hoofdstuk": r.hoofdstuk, "bron": r.bron},
+                "properties": {"hoofdstuk": r.hoofdstuk, "bron": bron_in(r.bron, taal)},
             }
         )
     return uit
@@ -422,7 +422,7 @@ def _github_regels(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> I
                 if plek is not None:
                     eigenschappen.append(f"line={plek[0]},col={plek[1]}")
             eigenschappen.append(f"title={_github_eigenschap(b.regel)}")
-            melding = f"{b.pad}: {b.tekst(taal)} ({b.bron})"
+            melding = f"{b.pad}: {b.tekst(taal)} ({bron_in(b.bron, taal)})"
             niveau = _GITHUB_NIVEAU[_ernst(b, strikt)]
             yield f"::{niveau} {','.join(eigenschappen)}::{_github_data(melding)}"
     yield _oordeel(uitkomsten, taal, strikt)

@@ -30,7 +30,7 @@ from alvrules._cli._uitvoer import CONTROLE, Invoer, cijfers, herkomst_van, json
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
-from alvrules.regels import Bevinding, Rapport
+from alvrules.regels import Bevinding, Rapport, bron_in
 from alvrules.tekens import op_een_regel, regelbegin
 
 __all__ = ["Uitkomst", "bestanden", "geldig", "run", "tekst"]
@@ -450,5 +450,5 @@ def _bevindingen(bevindingen: Iterable[Bevinding], taal: str) -> list[str]:
         ernst = b.ernst.en if en else b.ernst.value
         uit.append(f"  {b.regel}  {ernst}: {b.tekst(taal)}")
         pad, bron = ("path", "source") if en else ("pad", "bron")
-        uit.append(f"         {pad}: {b.pad}  ·  {bron}: {b.bron}")
+        uit.append(f"         {pad}: {b.pad}  ·  {bron}: {bron_in(b.bron, taal)}")
     return uit
