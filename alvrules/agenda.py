@@ -29,7 +29,7 @@ from alvrules.dossier import Dossier
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
-from alvrules.teksten import bericht
+from alvrules.teksten import Datum, bericht
 
 __all__ = ["controleer", "leeg"]
 
@@ -93,9 +93,12 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
             yield bevinding(
                 "TRM04",
                 f"agendapunten{element(punt.id)}.verzonden",
-                f"Stukken bij agendapunt {punt.id} verzonden op {punt.verzonden.isoformat()}, "
-                f"na {uiterlijk.isoformat()} ({ctx.procedure.dagen_vergaderstukken} dagen voor "
-                "de ALV): nazending.",
-                f"Papers for agenda item {punt.id} sent on {punt.verzonden.isoformat()}, after "
-                f"{uiterlijk.isoformat()}: sent late.",
+                bericht(
+                    "Stukken bij agendapunt {id} verzonden op {verzonden}, na {uiterlijk} "
+                    "({dagen} dagen voor de ALV): nazending.",
+                    id=punt.id,
+                    verzonden=Datum(punt.verzonden, weekdag=False),
+                    uiterlijk=Datum(uiterlijk, weekdag=False),
+                    dagen=ctx.procedure.dagen_vergaderstukken,
+                ),
             )

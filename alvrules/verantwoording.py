@@ -58,7 +58,7 @@ from attrs import field, frozen
 from alvrules.levenscyclus import Categorie, EerdereMotie, Status
 from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
-from alvrules.teksten import bericht
+from alvrules.teksten import Datum, bericht
 from alvrules.waarden import gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def _bevindingen(
             yield bevinding(
                 "AFD02",
                 pad,
-                bericht("motie {id} staat twee keer in eerdere_moties", id=m.id),
+                bericht("Motie {id} staat twee keer in eerdere_moties.", id=m.id),
                 ernst=Ernst.FOUT,
             )
             continue
@@ -220,10 +220,10 @@ def _bevindingen(
                 "AFD02",
                 f"{pad}.vergadering",
                 bericht(
-                    "motie {id} is van {vergadering}, niet van een eerdere ALV dan {vergadering2}",
+                    "Motie {id} is van {vergadering}, niet van een ALV voor {vergadering2}.",
                     id=m.id,
-                    vergadering=m.vergadering,
-                    vergadering2=vergadering,
+                    vergadering=Datum(m.vergadering, weekdag=False),
+                    vergadering2=Datum(vergadering, weekdag=False),
                 ),
                 ernst=Ernst.FOUT,
             )
@@ -236,14 +236,14 @@ def _bevindingen(
             yield bevinding(
                 "AFD02",
                 f"{pad}.motie",
-                bericht("onbekende motie {motie!r}: niet in eerdere_moties", motie=v.motie),
+                bericht("Onbekende motie {motie!r}: niet in eerdere_moties.", motie=v.motie),
                 ernst=Ernst.FOUT,
             )
         elif v.motie in posten:
             yield bevinding(
                 "AFD02",
                 pad,
-                bericht("motie {motie} wordt twee keer verantwoord", motie=v.motie),
+                bericht("Motie {motie} wordt twee keer verantwoord.", motie=v.motie),
                 ernst=Ernst.FOUT,
             )
         elif v.motie not in gekozen:
@@ -251,7 +251,7 @@ def _bevindingen(
                 "AFD05",
                 pad,
                 bericht(
-                    "motie {motie} is {status} en staat niet open: zij wordt niet verantwoord",
+                    "Motie {motie} is {status} en staat niet open: zij wordt niet verantwoord.",
                     motie=v.motie,
                     status=m_.status,
                 ),
@@ -266,10 +266,10 @@ def _bevindingen(
                     "AFD03",
                     f"eerdere_moties{element(m.id)}",
                     bericht(
-                        "motie {id} is aangehouden sinds {aangehouden_sinds} en moet "
-                        "terugkomen tot zij is afgedaan, maar heeft geen verantwoording",
+                        "Motie {id} is aangehouden sinds {sinds} en moet terugkomen tot zij "
+                        "is afgedaan, maar heeft geen verantwoording.",
                         id=m.id,
-                        aangehouden_sinds=m.aangehouden_sinds,
+                        sinds=Datum(m.aangehouden_sinds, weekdag=False),
                     ),
                 )
             else:
@@ -277,7 +277,7 @@ def _bevindingen(
                     "AFD02",
                     f"eerdere_moties{element(m.id)}",
                     bericht(
-                        "aangenomen motie {id} staat open maar heeft geen verantwoording", id=m.id
+                        "Aangenomen motie {id} staat open maar heeft geen verantwoording.", id=m.id
                     ),
                     ernst=Ernst.FOUT,
                 )
@@ -296,19 +296,19 @@ def _post(v: Verantwoording, m: EerdereMotie, pad: str) -> Iterator[Bevinding]:
         yield bevinding(
             "AFD02",
             f"{pad}.verantwoording",
-            bericht("motie {id}: de verantwoording is leeg", id=m.id),
+            bericht("Motie {id}: de verantwoording is leeg.", id=m.id),
         )
     if v.voorstel is Afdoening.AANHOUDEN and not (v.reden or "").strip():
         yield bevinding(
             "AFD02",
             f"{pad}.reden",
-            bericht("motie {id}: aanhouden zonder reden", id=m.id),
+            bericht("Motie {id}: aanhouden zonder reden.", id=m.id),
         )
     if v.voorstel is Afdoening.AFDOEN and v.tot:
         yield bevinding(
             "AFD02",
             f"{pad}.tot",
-            bericht("motie {id}: 'tot' ({tot}) past alleen bij aanhouden", id=m.id, tot=v.tot),
+            bericht("Motie {id}: 'tot' ({tot}) past alleen bij aanhouden.", id=m.id, tot=v.tot),
         )
     verwacht = _VOORGESCHREVEN.get(m.categorie)
     if verwacht is not None and v.voorstel is not verwacht:
@@ -316,7 +316,7 @@ def _post(v: Verantwoording, m: EerdereMotie, pad: str) -> Iterator[Bevinding]:
             "AFD01",
             f"{pad}.voorstel",
             bericht(
-                "motie {id}: voorstel {voorstel} wijkt af van categorie {categorie}",
+                "Motie {id}: voorstel {voorstel} wijkt af van categorie {categorie}.",
                 id=m.id,
                 voorstel=v.voorstel,
                 categorie=m.categorie,
@@ -397,6 +397,6 @@ def controleer_verantwoording(dossier: Dossier, ctx: Context) -> Iterator[Bevind
             yield bevinding(
                 "PRE01",
                 f"moties{element(motie.id)}.interpretatie",
-                bericht("motie {id}: interpretatie zonder preadvies", id=motie.id),
+                bericht("Motie {id}: interpretatie zonder preadvies.", id=motie.id),
             )
     yield from uit_dossier(dossier).bevindingen

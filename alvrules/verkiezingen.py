@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from alvrules.grenzen import opsomming
+from alvrules.grenzen import reeks
 from alvrules.model import Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import naam_sleutel, zichtbaar
-from alvrules.teksten import Bericht, bericht
+from alvrules.teksten import Bericht, Datum, bericht
 from alvrules.telling import KeuzeUitslag
 from alvrules.waarden import gecontroleerd, getypeerd
 
@@ -127,8 +127,8 @@ def controleer_kandidaten(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
                 "KND01",
                 pad,
                 bericht(
-                    "vacature {id}: {voorgedragen} kandidaten van de "
-                    "voordrachtscommissie, verwacht precies één",
+                    "Vacature {id}: {voorgedragen} kandidaten van de voordrachtscommissie, "
+                    "verwacht precies één.",
                     id=v.id,
                     voorgedragen=voorgedragen,
                 ),
@@ -148,49 +148,81 @@ def _tegenkandidaat(
         yield bevinding(
             "KND02",
             pad,
-            f"{k.voorgedragen_door!r} is geen lid op {ctx.datum.isoformat()}",
-            f"{k.voorgedragen_door!r} is not a member",
+            bericht(
+                "{door!r} is geen lid op {datum}.",
+                door=k.voorgedragen_door,
+                datum=Datum(ctx.datum, weekdag=False),
+            ),
         )
     elif eigen is None or eigen.code != door.code:
         yield bevinding(
             "KND02",
             pad,
-            f"{k.naam} is voorgedragen door {door.naam}, niet door de eigen gemeente "
-            f"({k.gemeente or 'onbekend'})",
-            f"{k.naam} was nominated by {door.naam}, not by their own municipality",
+            bericht(
+                "{naam} is voorgedragen door {door}, niet door de eigen gemeente ({eigen}).",
+                naam=k.naam,
+                door=door.naam,
+                eigen=k.gemeente or bericht("onbekend"),
+            ),
         )
     if Rol.parse(k.rol) is None:
         tip = Rol.suggestie(k.rol)
         yield bevinding(
             "KND02",
             pad,
-            f"{k.naam}: rol {k.rol!r} is geen bestuurder, secretaris of griffier"
-            + (f" (bedoelt u {tip!r}?)" if tip else ""),
-            f"{k.naam}: role {k.rol!r} is not a governing role, secretary or griffier"
-            + (f" (did you mean {tip!r}?)" if tip else ""),
+            bericht(
+                "{naam}: rol {rol!r} is geen bestuurder, secretaris of griffier; "
+                "bedoelt u {tip!r}?",
+                naam=k.naam,
+                rol=k.rol,
+                tip=tip,
+            )
+            if tip
+            else bericht(
+                "{naam}: rol {rol!r} is geen bestuurder, secretaris of griffier.",
+                naam=k.naam,
+                rol=k.rol,
+            ),
         )
     steun = {g.code for g in map(ctx.lid, k.ondersteuners) if g is not None}
     steun.discard(door.code if door else "")
     onbekend = [n for n in k.ondersteuners if ctx.lid(n) is None]
     minimum = ctx.procedure.ondersteuners_tegenkandidaat
     if len(steun) < minimum or onbekend:
-        extra = f"; geen lid: {opsomming(onbekend)[0]}" if onbekend else ""
-        yield bevinding(
-            "KND02",
-            pad,
-            f"{k.naam}: {len(steun)} andere leden steunen, minstens {minimum} nodig{extra}",
-            f"{k.naam}: supported by {len(steun)} other members, at least {minimum} needed",
-        )
-    if uiterlijk is not None and (k.ingediend is None or k.ingediend > uiterlijk):
-        wanneer = k.ingediend.isoformat() if k.ingediend else "zonder datum"
         yield bevinding(
             "KND02",
             pad,
             bericht(
-                "{naam}: voorgedragen {wanneer}, uiterlijk {waarde} (TRM06)",
+                "{naam}: {aantal} andere leden steunen, minstens {minimum} nodig; "
+                "geen lid: {onbekend}.",
                 naam=k.naam,
-                wanneer=wanneer,
-                waarde=uiterlijk.isoformat(),
+                aantal=len(steun),
+                minimum=minimum,
+                onbekend=reeks(onbekend),
+            )
+            if onbekend
+            else bericht(
+                "{naam}: {aantal} andere leden steunen, minstens {minimum} nodig.",
+                naam=k.naam,
+                aantal=len(steun),
+                minimum=minimum,
+            ),
+        )
+    if uiterlijk is not None and (k.ingediend is None or k.ingediend > uiterlijk):
+        yield bevinding(
+            "KND02",
+            pad,
+            bericht(
+                "{naam}: voorgedragen op {wanneer}, uiterlijk {uiterlijk} (TRM06).",
+                naam=k.naam,
+                wanneer=Datum(k.ingediend, weekdag=False),
+                uiterlijk=Datum(uiterlijk, weekdag=False),
+            )
+            if k.ingediend
+            else bericht(
+                "{naam}: voorgedragen zonder datum, uiterlijk {uiterlijk} (TRM06).",
+                naam=k.naam,
+                uiterlijk=Datum(uiterlijk, weekdag=False),
             ),
         )
 
@@ -213,7 +245,7 @@ def controleer_notulencommissie(dossier: Dossier, ctx: Context) -> Iterator[Bevi
             "NOT01",
             "notulencommissie",
             bericht(
-                "de notulencommissie telt {aantal} personen, minstens {minimum} nodig",
+                "De notulencommissie telt {aantal} personen, minstens {minimum} nodig.",
                 aantal=len(namen),
                 minimum=minimum,
             ),

@@ -89,7 +89,7 @@ def test_findings_in_the_json_follow_the_language() -> None:
     lijst = stel_op(ALV, (M1,), ())
     [b] = lijst.to_json("en")["bevindingen"]
     assert (b["regel"], b["ernst"], b["pad"]) == ("AFD02", "fout", "eerdere_moties[2023-06-M01]")
-    assert b["melding"] == "adopted motion 2023-06-M01 is open but has no account"
+    assert b["melding"] == "Adopted motion 2023-06-M01 is open but has no account."
     assert lijst.to_json()["geldig"] is False
     # without an account the post still stands, with the default proposal afdoen
     assert [(p.motie.id, p.voorstel) for p in lijst.posten] == [("2023-06-M01", Afdoening.AFDOEN)]

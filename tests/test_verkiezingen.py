@@ -102,7 +102,7 @@ def test_knd02_violations() -> None:
     ] == ["KND02"]
     te_laat = list(controleer(_dossier(_kandidaat(ingediend=date(2023, 5, 25)))))
     assert [b.regel for b in te_laat] == ["KND02"]
-    assert "2023-05-24" in te_laat[0].melding  # TRM06: 21 days before 14 June
+    assert "uiterlijk 24 mei 2023" in te_laat[0].melding  # TRM06: 21 days before 14 June
     assert [b.regel for b in controleer(_dossier(_kandidaat(rol="directeur")))] == ["KND02"]
 
 

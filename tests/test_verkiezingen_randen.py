@@ -78,14 +78,14 @@ def test_an_unknown_supporter_is_reported_even_with_ten_members() -> None:
     [b] = _bevindingen(_tegen(ondersteuners=(*ANDEREN, "Xqzwv")))
     assert _kern(b) == ("KND02", Ernst.FOUT, PAD)
     assert "10 andere leden" in b.melding
-    assert b.melding.endswith("geen lid: Xqzwv")
+    assert b.melding.endswith("geen lid: Xqzwv.")
 
 
 def test_nominated_by_a_non_member() -> None:
     # Not a member: one finding for the nominator; all ten supporters still count.
     [b] = _bevindingen(_tegen(voorgedragen_door="Xqzwv"))
     assert _kern(b) == ("KND02", Ernst.FOUT, PAD)
-    assert b.melding.startswith("'Xqzwv' is geen lid op 2023-06-14")
+    assert b.melding.startswith("'Xqzwv' is geen lid op 14 juni 2023.")
     # With too few supporters as well: two findings at the same place.
     bevindingen = _bevindingen(_tegen(voorgedragen_door="Xqzwv", ondersteuners=ANDEREN[:9]))
     assert [_kern(b) for b in bevindingen] == [("KND02", Ernst.FOUT, PAD)] * 2
@@ -98,7 +98,7 @@ def test_nominated_by_another_municipality_or_without_one() -> None:
     assert "door Zwolle" in b.melding
     [b] = _bevindingen(_tegen(gemeente=""))
     assert _kern(b) == ("KND02", Ernst.FOUT, PAD)
-    assert b.melding.endswith("(onbekend)")
+    assert b.melding.endswith("(onbekend).")
 
 
 def test_role_and_date_of_a_counter_candidate() -> None:
@@ -110,8 +110,8 @@ def test_role_and_date_of_a_counter_candidate() -> None:
     assert "zonder datum" in b.melding
     # TRM06: 21 days before 14 June is 24 May; the 24th is on time, the 25th late.
     [b] = _bevindingen(_tegen(ingediend=date(2023, 5, 25)))
-    assert "2023-05-25" in b.melding
-    assert "2023-05-24" in b.melding
+    assert "op 25 mei 2023" in b.melding
+    assert "uiterlijk 24 mei 2023" in b.melding
 
 
 def test_every_defect_of_one_candidate_is_its_own_finding() -> None:
