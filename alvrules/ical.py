@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from alvrules.fouten import GebruiksFout
+from alvrules.regels import bron_in
 from alvrules.tekens import terminal
+from alvrules.teksten import Datum, vertaal
 from alvrules.termijnen import Termijn
 
 __all__ = ["PRODID", "als_ical", "uid"]
@@ -38,8 +40,10 @@ def als_ical(
     termijnen: Iterable[Termijn],
     gemaakt: datetime,
     naam: str = "ALV",
+    taal: str = "nl",
 ) -> bytes:
-    """The deadlines as an iCalendar file; ``gemaakt`` (aware) becomes every DTSTAMP."""
+    """The deadlines as an iCalendar file, its texts in ``taal``; ``gemaakt`` (aware)
+    becomes every DTSTAMP."""
     import icalendar  # noqa: PLC0415 - only the ics export needs it
 
     if gemaakt.utcoffset() is None:
@@ -51,24 +55,42 @@ def als_ical(
     cal.add("method", "PUBLISH")
     naam = _tekst(naam)
     # an X- property is not TEXT to icalendar unless given as vText (then it is escaped)
-    cal.add("x-wr-calname", icalendar.vText(f"Termijnen {naam} {vergaderdatum.isoformat()}"))
+    dag = Datum(vergaderdatum, weekdag=False)
+    cal.add(
+        "x-wr-calname",
+        icalendar.vText(vertaal(taal, "Termijnen {naam} {datum}", naam=naam, datum=dag)),
+    )
     for t in termijnen:
         ev = icalendar.Event()
         ev.add("uid", uid(vergaderdatum, t))
         ev.add("dtstamp", gemaakt)
-        ev.add("summary", f"{naam} {vergaderdatum.isoformat()}: termijn {t.naam} ({t.regel})")
+        termijn = t.naam_en if taal == "en" else t.naam
+        ev.add(
+            "summary",
+            vertaal(
+                taal,
+                "{naam} {datum}: termijn {termijn} ({regel})",
+                naam=naam,
+                datum=dag,
+                termijn=termijn,
+                regel=t.regel,
+            ),
+        )
+        bindend = vertaal(taal, "bindend") if t.bindend else vertaal(taal, "niet bindend")
+        uitleg = t.uitleg_en if taal == "en" else t.uitleg
         ev.add(
             "description",
             _tekst(
-                f"{t.regel} {t.naam} ({'bindend' if t.bindend else 'niet bindend'})\n"
-                f"Bron: {t.bron}\n{t.uitleg}"
+                f"{t.regel} {termijn} ({bindend})\n"
+                + vertaal(taal, "Bron: {bron}", bron=bron_in(t.bron, taal))
+                + f"\n{uitleg}"
             ),
         )
         ev.add("dtstart", t.moment)
         if not isinstance(t.moment, datetime):  # all day: DTEND is the next day
             ev.add("dtend", t.moment + timedelta(days=1))
         ev.add("transp", "TRANSPARENT")
-        ev.add("categories", ["ALV", "termijn"])
+        ev.add("categories", ["ALV", vertaal(taal, "termijn")])
         cal.add_component(ev)
     cal.add_missing_timezones(
         first_date=date(vergaderdatum.year - 1, 1, 1),

@@ -209,7 +209,6 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
 
 #: case -> what still writes Dutch (the cases the migration has not reached yet)
 NOG_NEDERLANDS: dict[tuple[str, ...], str] = {
-    ("termijnen", "2023-12-01", "--format", "ics"): "the iCalendar texts (alvrules.ical)",
     ("nieuw", "2026-06-17", "--sluitingstijd", "13:00"): "the template's comments (sjabloon)",
     ("uitslag", "NAJAARS", "--format", "popolo"): "the Popolo requirement texts in Dutch",
 }
@@ -232,6 +231,9 @@ def test_english_output_has_no_dutch_words(args: tuple[str, ...], tmp_path: Path
         t for a in args if a.endswith((".toml", ".json")) for t in _invoerteksten(tmp_path / a)
     ]
     json_ = any(v in args for v in ("json", "sarif", "gitlab", "popolo"))
+    if "ics" in args:  # iCalendar folds long lines and escapes , ; and newlines
+        uit = uit.replace("\r\n ", "").replace("\n ", "")
+        uit = uit.replace("\\,", ",").replace("\\;", ";").replace("\\n", " ")
     if "csv" in args:  # the header names the columns: the file's contract
         uit = uit.partition("\n")[2]
     gevonden = nederlandse_woorden(uit, invoer, json_=json_) + nederlandse_woorden(fout, invoer)

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
 
         gemaakt = datetime.now(UTC).replace(microsecond=0)
         sys.stdout.flush()
-        sys.stdout.buffer.write(als_ical(vergadering.datum, lijst, gemaakt))
+        sys.stdout.buffer.write(als_ical(vergadering.datum, lijst, gemaakt, taal=args.lang))
         sys.stdout.buffer.flush()
     else:
         _tekst(vergadering, lijst, args.lang)
