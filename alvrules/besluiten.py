@@ -44,6 +44,7 @@ from alvrules.moties import Aanhouding, Deel, Motie, Preadvies
 from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Stemming, StemmingSoort, Wijze
+from alvrules.teksten import bericht
 from alvrules.telling import Uitkomst
 from alvrules.verantwoording import VOORSTEL
 from alvrules.waarden import getypeerd
@@ -287,8 +288,11 @@ def _delen_vorm(m: Motie, pad: str) -> Iterator[Bevinding]:
             yield bevinding(
                 "STM13",
                 f"{waar}.nummer",
-                f"Deel {d.nummer} van motie {m.id} heeft geen eigen nummer van 1 of hoger.",
-                f"Part {d.nummer} of motion {m.id} has no number of its own of 1 or more.",
+                bericht(
+                    "Deel {nummer} van motie {id} heeft geen eigen nummer van 1 of hoger.",
+                    nummer=d.nummer,
+                    id=m.id,
+                ),
             )
         nummers.add(d.nummer)
         for j, p in enumerate(d.punten):
@@ -296,21 +300,26 @@ def _delen_vorm(m: Motie, pad: str) -> Iterator[Bevinding]:
                 yield bevinding(
                     "STM13",
                     f"{waar}.punten[{j}]",
-                    f"Punt {p} van deel {d.nummer} staat niet in de oproep van motie {m.id} "
-                    f"({len(m.oproep)} punten).",
-                    f"Point {p} of part {d.nummer} is not in the call of motion {m.id} "
-                    f"({len(m.oproep)} points).",
+                    bericht(
+                        "Punt {p} van deel {nummer} staat niet in de oproep van motie {id} "
+                        "({aantal} punten).",
+                        p=p,
+                        nummer=d.nummer,
+                        id=m.id,
+                        aantal=len(m.oproep),
+                    ),
                 )
             elif p in punten and punten[p] != i:
                 yield bevinding(
                     "STM13",
                     f"{waar}.punten[{j}]",
-                    f"Punt {p} van de oproep van motie {m.id} staat al in deel "
-                    f"{m.delen[punten[p]].nummer}; "
-                    "elk punt hoort bij één deel (anders krijgt het twee besluiten).",
-                    f"Point {p} of the call of motion {m.id} is already in part "
-                    f"{m.delen[punten[p]].nummer}; "
-                    "each point belongs to one part.",
+                    bericht(
+                        "Punt {p} van de oproep van motie {id} staat al in deel {waarde}; "
+                        "elk punt hoort bij één deel (anders krijgt het twee besluiten).",
+                        p=p,
+                        id=m.id,
+                        waarde=m.delen[punten[p]].nummer,
+                    ),
                 )
             else:
                 punten.setdefault(p, i)
@@ -392,10 +401,11 @@ def _van_stemming(
                 bevinding(
                     "STM12",
                     f"{pad}.deel",
-                    f"De stemming gaat over deel {s.deel}, maar noemt niet één motie met dat "
-                    "deel ([[moties.delen]]); zij besluit over niets.",
-                    f"The vote is on part {s.deel}, but does not name one motion with that "
-                    "part ([[moties.delen]]); it decides nothing.",
+                    bericht(
+                        "De stemming gaat over deel {deel}, maar noemt niet één motie met "
+                        "dat deel ([[moties.delen]]); zij besluit over niets.",
+                        deel=s.deel,
+                    ),
                 )
             )
             return []
@@ -405,8 +415,9 @@ def _van_stemming(
                 bevinding(
                     "STM12",
                     f"{pad}.voorstellen",
-                    "Een stemming over een preadvies noemt precies één motie bij voorstellen.",
-                    "A vote on a preadvies names exactly one motion in voorstellen.",
+                    bericht(
+                        "Een stemming over een preadvies noemt precies één motie bij voorstellen."
+                    ),
                 )
             )
             return []
@@ -416,11 +427,12 @@ def _van_stemming(
                 bevinding(
                     "PRE01",
                     f"{pad}.uitkomst_preadvies",
-                    f"Stemming over het preadvies bij motie {motie.id}, maar niet wat het "
-                    'adviseert; leg het vast (uitkomst_preadvies = "aanhouden", "overnemen" '
-                    'of "ontraden").',
-                    f"Vote on the preadvies for motion {motie.id}, but not what it advises; "
-                    "record uitkomst_preadvies.",
+                    bericht(
+                        "Stemming over het preadvies bij motie {id}, maar niet wat het "
+                        'adviseert; leg het vast (uitkomst_preadvies = "aanhouden", '
+                        '"overnemen" of "ontraden").',
+                        id=motie.id,
+                    ),
                     ernst=Ernst.FOUT,
                 )
             )
@@ -486,8 +498,10 @@ def besluiten(dossier: Dossier, resultaten: Sequence[Resultaat]) -> Besluiten:
                 bevinding(
                     "STM13",
                     pad,
-                    f"En over nog {rest} voorstellen van deze stemming was al besloten.",
-                    f"And {rest} more proposals of this vote were decided before.",
+                    bericht(
+                        "En over nog {rest} voorstellen van deze stemming was al besloten.",
+                        rest=rest,
+                    ),
                 )
             )
         bron.append(indices)

@@ -30,7 +30,8 @@ from typing import Any
 from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
 from alvrules.stemmingen import Keuze, StemmingSoort, Wijze
-from alvrules.telling import Uitkomst
+from alvrules.teksten import vertaal
+from alvrules.telling import HELFT, Uitkomst
 from alvrules.uitslagen import BASIS, Resultaat, Uitslagen, meerderheid_tekst
 
 __all__ = ["OPTIE", "ORGANISATIE", "popolo"]
@@ -58,19 +59,27 @@ _RESULTAAT = {
 }
 
 
-def _eis(r: Resultaat) -> str | None:
+def _eis(r: Resultaat, taal: str = "nl") -> str | None:
     """The majority rule and its basis, in words (Popolo ``Motion.requirement``)."""
     if r.stemming.wijze is Wijze.ACCLAMATIE:
-        return "bij acclamatie: aangenomen als geen lid om een gewogen stemming vraagt (STM07)"
+        return vertaal(
+            taal, "bij acclamatie: aangenomen als geen lid om een gewogen stemming vraagt (STM07)"
+        )
     if r.meerderheid is None or r.grondslag is None:
         return None
-    m = meerderheid_tekst(r.meerderheid)
-    m = m if m == "meer dan de helft" else f"meer dan {m}"
-    tekst = f"{m} van de {BASIS[r.grondslag]} (STM05)"
+    m = meerderheid_tekst(r.meerderheid, taal)
+    if r.meerderheid != HELFT:
+        m = vertaal(taal, "meer dan {breuk}", breuk=m)
+    tekst = vertaal(
+        taal,
+        "{meerderheid} van de {basis} (STM05)",
+        meerderheid=m,
+        basis=vertaal(taal, BASIS[r.grondslag]),
+    )
     if r.drempel is not None:
         d = r.drempel
         drempel = str(d.numerator) if d.denominator == 1 else f"{d.numerator}/{d.denominator}"
-        tekst += f"; drempel {drempel} stemmen"
+        tekst += vertaal(taal, "; drempel {drempel} stemmen", drempel=drempel)
     return tekst
 
 
@@ -88,7 +97,7 @@ class _Stukken:
         self.moties = {m.id for m in dossier.moties}
 
 
-def _motie(r: Resultaat, stukken: _Stukken) -> dict[str, Any]:
+def _motie(r: Resultaat, stukken: _Stukken, taal: str = "nl") -> dict[str, Any]:
     s = r.stemming
     titels, amendementen, moties = stukken.titels, stukken.amendementen, stukken.moties
     id_ = s.voorstellen[0] if len(s.voorstellen) == 1 else s.id
@@ -108,7 +117,7 @@ def _motie(r: Resultaat, stukken: _Stukken) -> dict[str, Any]:
         "organization_id": ORGANISATIE["id"],
         "text": tekst,
         "classification": soort,
-        "requirement": _eis(r),
+        "requirement": _eis(r, taal),
         "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
     }
     if s.deel is not None:  # a part of a motion: a motion of its own in Popolo
@@ -178,8 +187,9 @@ def _stemmen(
     return counts, votes
 
 
-def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
-    """Every stemming of ``u`` as a Popolo VoteEvent (acclamations without votes)."""
+def popolo(dossier: Dossier, u: Uitslagen, taal: str = "nl") -> dict[str, Any]:
+    """Every stemming of ``u`` as a Popolo VoteEvent (acclamations without votes); the
+    texts alvrules writes (``requirement``) in ``taal``."""
     events: list[dict[str, Any]] = []
     stukken = _Stukken(dossier)
     for r in u.resultaten:
@@ -188,7 +198,7 @@ def popolo(dossier: Dossier, u: Uitslagen) -> dict[str, Any]:
             "id": s.id,
             "identifier": s.id,
             "organization_id": ORGANISATIE["id"],
-            "motion": _motie(r, stukken),
+            "motion": _motie(r, stukken, taal),
             "classification": s.wijze.value,
             "result": _RESULTAAT.get(str(r.uitkomst), str(r.uitkomst)),
             "uitkomst": r.uitkomst_tekst,

@@ -54,6 +54,7 @@ from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, opsommin
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.teksten import bericht
 from alvrules.waarden import Ongeldig, gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
@@ -231,10 +232,10 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
         yield bevinding(
             "STM14",
             "vergadering.indientermijn",
-            "Een eigen indientermijn geldt alleen bij een ledenraadpleging; voor een ALV "
-            "gelden TRM01 en TRM02.",
-            "An own submission deadline applies only to a written consultation; an ALV has "
-            "TRM01 and TRM02.",
+            bericht(
+                "Een eigen indientermijn geldt alleen bij een ledenraadpleging; voor "
+                "een ALV gelden TRM01 en TRM02."
+            ),
             ernst=Ernst.WAARSCHUWING,
         )
     if not v.ledenraadpleging:
@@ -243,10 +244,11 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
         yield bevinding(
             "STM14",
             "vergadering.indientermijn",
-            "Ledenraadpleging zonder eigen indientermijn: moties en amendementen worden "
-            "niet aan een termijn getoetst (de termijnen van een ALV gelden hier niet).",
-            "Written consultation without its own submission deadline: motions and "
-            "amendments are not checked against a deadline (an ALV's deadlines do not apply).",
+            bericht(
+                "Ledenraadpleging zonder eigen indientermijn: moties en amendementen "
+                "worden niet aan een termijn getoetst (de termijnen van een ALV "
+                "gelden hier niet)."
+            ),
             ernst=Ernst.INFO,
         )
     if v.opent is not None:
@@ -255,10 +257,13 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                 yield bevinding(
                     "STM14",
                     f"agendapunten{element(punt.id)}.verzonden",
-                    f"Stukken bij {punt.id} verzonden op {punt.verzonden.isoformat()}, nadat "
-                    f"het stemmen opende ({v.opent.isoformat()}).",
-                    f"Papers for {punt.id} sent on {punt.verzonden.isoformat()}, after voting "
-                    f"opened ({v.opent.isoformat()}).",
+                    bericht(
+                        "Stukken bij {id} verzonden op {waarde}, nadat het stemmen opende "
+                        "({waarde2}).",
+                        id=punt.id,
+                        waarde=punt.verzonden.isoformat(),
+                        waarde2=v.opent.isoformat(),
+                    ),
                     ernst=Ernst.WAARSCHUWING,
                 )
     for s in dossier.stemmingen:
@@ -267,18 +272,18 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
             yield bevinding(
                 "STM14",
                 f"stemmingen{element(s.id)}.stemmen",
-                f"{zonder} stem(men) zonder tijdstip: niet na te gaan dat ze binnen het "
-                "stemvenster vielen; ze tellen mee.",
-                f"{zonder} ballot(s) without a time: cannot establish that they were cast "
-                "within the voting window; they are counted.",
+                bericht(
+                    "{zonder} stem(men) zonder tijdstip: niet na te gaan dat ze binnen "
+                    "het stemvenster vielen; ze tellen mee.",
+                    zonder=zonder,
+                ),
                 ernst=Ernst.WAARSCHUWING,
             )
     for i, b in enumerate(dossier.bekrachtigingen):
         yield bevinding(
             "STM14",
             f"bekrachtigingen{element(b.id) if b.id.strip() else element(i)}",
-            "Een ledenraadpleging bekrachtigt niets: dat doet een latere ALV.",
-            "A written consultation ratifies nothing: a later ALV does.",
+            bericht("Een ledenraadpleging bekrachtigt niets: dat doet een latere ALV."),
         )
 
 
@@ -289,38 +294,44 @@ def _venster_fouten(v: Vergadering) -> Iterator[Bevinding]:
                 yield bevinding(
                     "STM14",
                     f"vergadering.{sleutel_}",
-                    f"Een ledenraadpleging heeft een stemvenster: '{sleutel_}' ontbreekt "
-                    "(een tijdstip met tijdzone).",
-                    f"A written consultation has a voting window: '{sleutel_}' is missing "
-                    "(a timestamp with its timezone).",
+                    bericht(
+                        "Een ledenraadpleging heeft een stemvenster: '{sleutel_}' ontbreekt "
+                        "(een tijdstip met tijdzone).",
+                        sleutel_=sleutel_,
+                    ),
                 )
     elif (v.opent is None) != (v.sluit is None):
         ontbreekt = "sluit" if v.sluit is None else "opent"
         yield bevinding(
             "STM14",
             f"vergadering.{ontbreekt}",
-            f"Een stemvenster heeft een begin en een eind: '{ontbreekt}' ontbreekt.",
-            f"A voting window has a start and an end: '{ontbreekt}' is missing.",
+            bericht(
+                "Een stemvenster heeft een begin en een eind: '{ontbreekt}' ontbreekt.",
+                ontbreekt=ontbreekt,
+            ),
         )
     if v.opent is not None and v.sluit is not None:
         if v.opent >= v.sluit:
             yield bevinding(
                 "STM14",
                 "vergadering.sluit",
-                f"Het stemvenster sluit ({v.sluit.isoformat()}) niet na het openen "
-                f"({v.opent.isoformat()}).",
-                f"The voting window closes ({v.sluit.isoformat()}) not after it opens "
-                f"({v.opent.isoformat()}).",
+                bericht(
+                    "Het stemvenster sluit ({waarde}) niet na het openen ({waarde2}).",
+                    waarde=v.sluit.isoformat(),
+                    waarde2=v.opent.isoformat(),
+                ),
             )
         elif v.ledenraadpleging and v.sluit.date() != v.datum:
             yield bevinding(
                 "STM14",
                 "vergadering.datum",
-                f"De datum van een ledenraadpleging is de dag waarop het stemmen sluit "
-                f"({v.sluit.date().isoformat()}), niet {v.datum.isoformat()}: leden en "
-                "stemgewichten gaan naar die datum.",
-                f"The date of a written consultation is the day voting closes "
-                f"({v.sluit.date().isoformat()}), not {v.datum.isoformat()}.",
+                bericht(
+                    "De datum van een ledenraadpleging is de dag waarop het stemmen "
+                    "sluit ({waarde}), niet {waarde2}: leden en stemgewichten gaan naar "
+                    "die datum.",
+                    waarde=v.sluit.date().isoformat(),
+                    waarde2=v.datum.isoformat(),
+                ),
                 ernst=Ernst.WAARSCHUWING,
             )
 
@@ -357,8 +368,7 @@ def bekrachtig(
                 bevinding(
                     "STM14",
                     f"{pad}.besluiten",
-                    "De bekrachtiging noemt geen besluiten van de raadpleging.",
-                    "The ratification names no decisions of the consultation.",
+                    bericht("De bekrachtiging noemt geen besluiten van de raadpleging."),
                 )
             )
         if b.bestand is None:
@@ -374,8 +384,10 @@ def bekrachtig(
                 bevinding(
                     "STM14",
                     f"{pad}.bestand",
-                    f"Niet gelezen: een dossier leest hooguit {MAX_BESTANDEN} raadplegingen.",
-                    f"Not read: a dossier reads at most {MAX_BESTANDEN} consultations.",
+                    bericht(
+                        "Niet gelezen: een dossier leest hooguit {MAX_BESTANDEN} raadplegingen.",
+                        MAX_BESTANDEN=MAX_BESTANDEN,
+                    ),
                     ernst=Ernst.WAARSCHUWING,
                 )
             )
@@ -409,10 +421,12 @@ def _eenmaal(
                 bevinding(
                     "STM14",
                     f"{pad}.besluiten[{j}]",
-                    f"Besluit {besluit!r} is al genoemd door bekrachtiging {genoemd[sleutel_]}; "
-                    "een besluit wordt één keer bekrachtigd.",
-                    f"Decision {besluit!r} is already named by ratification "
-                    f"{genoemd[sleutel_]}; a decision is ratified once.",
+                    bericht(
+                        "Besluit {besluit!r} is al genoemd door bekrachtiging {waarde}; een "
+                        "besluit wordt één keer bekrachtigd.",
+                        besluit=besluit,
+                        waarde=genoemd[sleutel_],
+                    ),
                     ernst=Ernst.WAARSCHUWING,
                 )
             )
@@ -422,8 +436,7 @@ def _eenmaal(
             bevinding(
                 "STM14",
                 f"{pad}.besluiten",
-                f"En nog {rest} besluiten die al eerder genoemd zijn.",
-                f"And {rest} more decisions that were named before.",
+                bericht("En nog {rest} besluiten die al eerder genoemd zijn.", rest=rest),
                 ernst=Ernst.WAARSCHUWING,
             )
         )
@@ -493,8 +506,11 @@ def _met_raadpleging(
             bevinding(
                 "STM14",
                 f"{pad}.bestand",
-                f"{b.bestand} is geen ledenraadpleging (soort {v.soort.value}).",
-                f"{b.bestand} is not a written consultation (kind {v.soort.value}).",
+                bericht(
+                    "{bestand} is geen ledenraadpleging (soort {value}).",
+                    bestand=b.bestand,
+                    value=v.soort.value,
+                ),
             )
         )
     gesloten = v.sluit.date() if v.sluit is not None else v.datum
@@ -503,10 +519,12 @@ def _met_raadpleging(
             bevinding(
                 "STM14",
                 f"{pad}.bestand",
-                f"De raadpleging sloot op {gesloten.isoformat()}, niet voor deze ALV "
-                f"({dossier.vergadering.datum.isoformat()}): er valt nog niets te bekrachtigen.",
-                f"The consultation closed on {gesloten.isoformat()}, not before this ALV "
-                f"({dossier.vergadering.datum.isoformat()}).",
+                bericht(
+                    "De raadpleging sloot op {waarde}, niet voor deze ALV ({waarde2}): "
+                    "er valt nog niets te bekrachtigen.",
+                    waarde=gesloten.isoformat(),
+                    waarde2=dossier.vergadering.datum.isoformat(),
+                ),
             )
         )
     per_id: dict[str, Resultaat] = {}
@@ -542,8 +560,10 @@ def _met_raadpleging(
             bevinding(
                 "STM14",
                 f"{pad}.besluiten",
-                f"En nog {rest} besluiten die er niet in staan of niet zijn aangenomen.",
-                f"And {rest} more decisions that are not there or were not adopted.",
+                bericht(
+                    "En nog {rest} besluiten die er niet in staan of niet zijn aangenomen.",
+                    rest=rest,
+                ),
             )
         )
     return evolve(

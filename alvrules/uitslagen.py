@@ -572,10 +572,10 @@ def _raadpleging(
                 bevinding(
                     "STM14",
                     f"stemmingen{element(s.id)}.wijze",
-                    "Een ledenraadpleging besluit niet bij acclamatie: de leden brengen hun "
-                    "stemmen schriftelijk uit.",
-                    "A written consultation does not decide by acclamation: the members cast "
-                    "their votes in writing.",
+                    bericht(
+                        "Een ledenraadpleging besluit niet bij acclamatie: de leden brengen "
+                        "hun stemmen schriftelijk uit."
+                    ),
                 )
             )
             r = Resultaat(

@@ -131,7 +131,7 @@ def nederlandse_woorden(uitvoer: str, invoer: list[str], json_: bool = False) ->
         with contextlib.suppress(json.JSONDecodeError):
             uitvoer = "\n".join(_teksten_in_json(json.loads(uitvoer)))
     uitvoer = " ".join(uitvoer.split())  # lines wrapped by the text format joined again
-    for tekst in [*invoer, *namen()]:
+    for tekst in sorted({*invoer, *namen()}, key=len, reverse=True):  # longest first
         t = " ".join(tekst.split())
         uitvoer = re.sub(rf"(?<!\w){re.escape(t)}(?!\w)", " ", uitvoer)
         uitvoer = uitvoer.replace(json.dumps(t, ensure_ascii=False)[1:-1], " ")
@@ -210,7 +210,6 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
 #: case -> what still writes Dutch (the cases the migration has not reached yet)
 NOG_NEDERLANDS: dict[tuple[str, ...], str] = {
     ("nieuw", "2026-06-17", "--sluitingstijd", "13:00"): "the template's comments (sjabloon)",
-    ("uitslag", "NAJAARS", "--format", "popolo"): "the Popolo requirement texts in Dutch",
 }
 
 

@@ -285,7 +285,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "popolo":
         from alvrules.popolo import popolo  # noqa: PLC0415 - only for this format
 
-        json_uit("popolo", {**popolo(dossier, u), "herkomst": h})
+        json_uit("popolo", {**popolo(dossier, u, taal), "herkomst": h})
     elif args.format == "csv":
         _csv(u, taal)
     elif args.format == "html":
