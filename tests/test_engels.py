@@ -106,6 +106,27 @@ def namen() -> tuple[str, ...]:
 
 
 @functools.cache
+def waarden() -> frozenset[str]:
+    """The values the dossier format fixes (``enum``: ``voor``, ``aangenomen`` ...)."""
+    schema = json.loads((ROOT / "alvrules" / "data" / "dossier.schema.json").read_text("utf-8"))
+    uit: set[str] = set()
+
+    def loop(w: Any) -> None:
+        if isinstance(w, dict):
+            uit.update(str(e) for e in w.get("enum", ()))
+            for v in w.values():
+                loop(v)
+        elif isinstance(w, list):
+            for v in w:
+                loop(v)
+
+    loop(schema)
+    from alvrules.stemmingen import Keuze  # a ballot's choice: a value, not an enum there
+
+    return frozenset(uit | {k.value for k in Keuze})
+
+
+@functools.cache
 def sleutels() -> frozenset[str]:
     """The keys of the dossier format (a key is a name, also in an English message)."""
     schema = json.loads((ROOT / "alvrules" / "data" / "dossier.schema.json").read_text("utf-8"))
@@ -208,9 +229,7 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
 
 
 #: case -> what still writes Dutch (the cases the migration has not reached yet)
-NOG_NEDERLANDS: dict[tuple[str, ...], str] = {
-    ("nieuw", "2026-06-17", "--sluitingstijd", "13:00"): "the template's comments (sjabloon)",
-}
+NOG_NEDERLANDS: dict[tuple[str, ...], str] = {}
 
 
 @pytest.mark.skipif(not ALVRULES.exists(), reason="the alvrules script is not installed")
@@ -223,9 +242,16 @@ def test_english_output_has_no_dutch_words(args: tuple[str, ...], tmp_path: Path
     args = tuple(voorbeelden.get(a, a) for a in args)
     code, uit, fout = _draai([*args, "--lang", "en"], tmp_path)
     assert code in (0, 1, 2), fout
-    if args[0] == "nieuw":  # the template is a dossier: its keys and values are data
-        (tmp_path / "sjabloon.toml").write_text(uit, "utf-8")
-        args = (*args, "sjabloon.toml")
+    if args[0] == "nieuw":  # the template is a dossier: its keys and values (also the
+        # commented-out examples) are data; its comments are alvrules' own text
+        regels = []
+        for regel in uit.splitlines():
+            m = re.match(r"^#?\s*(\[\[?[\w.]+\]\]?|[\w.]+ = .*?)(\s+#\s.*)?$", regel)
+            regels.append((m.group(2) or "") if m else regel)
+        uit = "\n".join(regels)
+        # the comments name keys and values of the format as they are written in the file
+        formaat = sleutels() | waarden()
+        uit = re.sub(r"\b[a-z_]+\b", lambda m: " " if m.group(0) in formaat else m.group(0), uit)
     invoer = [
         t for a in args if a.endswith((".toml", ".json")) for t in _invoerteksten(tmp_path / a)
     ]
