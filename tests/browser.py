@@ -59,7 +59,7 @@ def axe_core() -> Path | str:
         return js
     npm = shutil.which("npm")
     if npm is None:
-        return "npm ontbreekt (apt-get install npm), dus axe-core ook"
+        return "npm is missing (apt-get install npm), dus axe-core ook"
     import subprocess
 
     map_.mkdir(parents=True, exist_ok=True)
@@ -86,11 +86,11 @@ def ontbreekt() -> str | None:
     """Why the browser tests cannot run here, or None."""
     for pad in (CHROMIUM, CHROMEDRIVER):
         if not (os.access(pad, os.X_OK) or shutil.which(Path(pad).name)):
-            return f"{pad} ontbreekt (apt-get install chromium chromium-driver)"
+            return f"{pad} is missing (apt-get install chromium chromium-driver)"
     try:
         import selenium  # noqa: F401
     except ImportError:
-        return "selenium ontbreekt (pip install -e '.[test]')"
+        return "selenium is missing (pip install -e '.[test]')"
     return None
 
 
@@ -314,11 +314,11 @@ class Bidi:
 def firefox_ontbreekt() -> str | None:
     """Why the Firefox test cannot run here, or None."""
     if not os.access(FIREFOX, os.X_OK):
-        return f"{FIREFOX} ontbreekt (apt-get install firefox-esr)"
+        return f"{FIREFOX} is missing (apt-get install firefox-esr)"
     try:
         import websocket  # noqa: F401
     except ImportError:
-        return "websocket-client ontbreekt (pip install -e '.[test]')"
+        return "websocket-client is missing (pip install -e '.[test]')"
     return None
 
 

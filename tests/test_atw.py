@@ -51,7 +51,7 @@ def test_every_equated_day_is_a_weekday_of_its_decrees_years_with_decree_and_sou
     assert {d.year for d in GELIJK} == {2017, 2018, 2019, 2023, 2024, 2025, 2026, 2027, 2028}
 
 
-@pytest.mark.skipif(not ATW_GEDEELD.is_file(), reason="../shared/data/atw ontbreekt")
+@pytest.mark.skipif(not ATW_GEDEELD.is_file(), reason="needs ../shared/data/atw")
 def test_the_table_holds_every_day_of_a_known_decree_of_the_shared_source() -> None:
     """The shared list, less its one unconfirmed day (27 May 2022: no decree found, one
     secondary page that also names an impossible date), is the shipped table."""

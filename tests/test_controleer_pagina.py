@@ -36,8 +36,8 @@ NU = "2023-11-10T12:00:00+01:00"  # the browser's clock, for a fixed countdown
 
 _reden = browser.ontbreekt()
 if _reden and os.environ.get("ALVRULES_BROWSERTESTS") == "verplicht":
-    raise RuntimeError(f"browsertests verplicht, maar: {_reden}")
-pytestmark = pytest.mark.skipif(_reden is not None, reason=f"browsertests: {_reden}")
+    raise RuntimeError(f"browser tests required, but: {_reden}")
+pytestmark = pytest.mark.skipif(_reden is not None, reason=f"browser tests: {_reden}")
 
 
 class Pagina:

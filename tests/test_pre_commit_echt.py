@@ -59,7 +59,7 @@ def pre_commit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     if r.returncode != 0:
         if any(s in r.stderr for s in _GEEN_INDEX) and not VERPLICHT:
-            pytest.skip(f"de package index is niet bereikbaar: {r.stderr.strip()[-300:]}")
+            pytest.skip(f"the package index cannot be reached: {r.stderr.strip()[-300:]}")
         pytest.fail(f"pip install pre-commit mislukt:\n{r.stderr}")
     return venv / "bin" / "pre-commit"
 
