@@ -39,12 +39,12 @@ from typing import TYPE_CHECKING, Protocol
 from attrs import frozen
 
 from alvrules.gemeenten import Gemeente, normaliseer
-from alvrules.grenzen import opsomming
+from alvrules.grenzen import reeks
 from alvrules.model import Persoon, Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
-from alvrules.teksten import bericht
+from alvrules.teksten import Opsomming, bericht
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
@@ -181,13 +181,16 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
         dag = (ooit.tot + timedelta(days=1)).strftime("%d-%m-%Y")
         namen = [g.naam for g in opvolgers]
         if ooit.verdeeld_over:
-            lijst = f"{', '.join(namen[:-1])} en {namen[-1]}" if len(namen) > 1 else namen[0]
-            lijst_en = f"{', '.join(namen[:-1])} and {namen[-1]}" if len(namen) > 1 else namen[0]
             return bevinding(
                 "SIG07",
                 plek,
-                f"{naam} is op {datum} geen lid: verdeeld over {lijst} sinds {dag}.",
-                f"{naam} is not a member on {datum}: divided among {lijst_en} on {dag}.",
+                bericht(
+                    "{naam} is op {datum} geen lid: verdeeld over {lijst} sinds {dag}.",
+                    naam=naam,
+                    datum=datum,
+                    lijst=Opsomming(namen),
+                    dag=dag,
+                ),
             )
         return bevinding(
             "SIG07",
@@ -222,10 +225,11 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
     return bevinding(
         "SIG07",
         plek,
-        f"Onbekende gemeente {naam!r}; "
-        + (f"bedoelt u: {tips}?" if tips else "geen lid met een vergelijkbare naam."),
-        f"Unknown municipality {naam!r}; "
-        + (f"did you mean: {tips}?" if tips else "no member with a similar name."),
+        bericht("Onbekende gemeente {naam!r}; bedoelt u: {tips}?", naam=naam, tips=tips)
+        if tips
+        else bericht(
+            "Onbekende gemeente {naam!r}; geen lid met een vergelijkbare naam.", naam=naam
+        ),
     )
 
 
@@ -270,10 +274,18 @@ def _sig02_rol(h: Handtekening) -> Sequence[Bevinding]:
             bevinding(
                 "SIG02",
                 f"{h.pad}.rol",
-                f"{h.persoon.naam} tekent als {h.persoon.rol!r}: onbekende rol"
-                + (f"; bedoelt u {tip!r}?" if tip else "."),
-                f"{h.persoon.naam} signs as {h.persoon.rol!r}: unknown role"
-                + (f"; did you mean {tip!r}?" if tip else "."),
+                bericht(
+                    "{naam} tekent als {rol!r}: onbekende rol; bedoelt u {tip!r}?",
+                    naam=h.persoon.naam,
+                    rol=h.persoon.rol,
+                    tip=tip,
+                )
+                if tip
+                else bericht(
+                    "{naam} tekent als {rol!r}: onbekende rol.",
+                    naam=h.persoon.naam,
+                    rol=h.persoon.rol,
+                ),
             ),
         )
     return (
@@ -346,12 +358,13 @@ def _sig04_college(g: Gemeente, geldig: Sequence[Handtekening], pad: str) -> Ite
 
 def _sig08_niet_definitief(pad: str, indieners: tuple[Gemeente, ...]) -> Bevinding:
     """SIG08: without any geldige signature the stuk is not definitive."""
-    wie, who = opsomming([g.naam for g in indieners]) if indieners else ("de indiener",) * 2
+    wie = reeks([g.naam for g in indieners]) if indieners else bericht("de indiener")
     return bevinding(
         "SIG08",
         f"{pad}.ondertekening",
-        "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet "
-        f"gepubliceerd. Laat in elk geval de burgemeester tekenen van: {wie} (SIG01).",
-        "No valid signature at all: not definitive, not to be published. At least the "
-        f"mayor of each submitter must sign: {who} (SIG01).",
+        bericht(
+            "Geen enkele geldige handtekening: het stuk is niet definitief en wordt niet "
+            "gepubliceerd. Laat in elk geval de burgemeester tekenen van: {wie} (SIG01).",
+            wie=wie,
+        ),
     )
