@@ -73,7 +73,7 @@ def test_unknown_role_suggests_the_nearest_known_one() -> None:
     [b] = motie(ondertekening=(BEESEL_BM, VENLO_WETH, Persoon("W", "wethouders", "Beesel")))
     assert (b.regel, b.pad) == ("SIG02", "moties[M01].ondertekening[2].rol")
     assert "bedoelt u 'wethouder'?" in b.melding
-    assert "did you mean 'wethouder'?" in (b.melding_en or "")
+    assert "did you mean 'wethouder'?" in b.tekst("en")
     [b] = motie(ondertekening=(BEESEL_BM, VENLO_WETH, Persoon("W", "burge\u200bmeester", "Beesel")))
     assert "bedoelt u 'burgemeester'?" in b.melding
 
