@@ -246,6 +246,15 @@ def test_a_date_or_time_in_another_form_is_exit_2(argv: list[str]) -> None:
             assert json.loads(r.stdout)["fout"]
 
 
+@pytest.mark.parametrize("tijd", ["", "1300"])
+def test_nieuw_refuses_an_empty_closing_time(tijd: str) -> None:
+    """``nieuw --sluitingstijd ""`` wrote the template with the procedure's time (exit 0)."""
+    r = _run("nieuw", "2026-06-17", "--sluitingstijd", tijd)
+    assert r.returncode == 2, _tekst(r)
+    assert "verwacht UU:MM" in _tekst(r)
+    assert not r.stdout
+
+
 def test_a_closing_time_in_its_form_still_works(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["termijnen", "2023-12-01", "--sluitingstijd", "13:00", "--format", "json"]) == 0
     assert "13:00" in capsys.readouterr().out

@@ -18,7 +18,8 @@ from alvrules.teksten import bericht
 
 def run(args: argparse.Namespace) -> int:
     dag = _vergaderdatum(args.datum)
-    sluiting = tijd(args.sluitingstijd, "sluitingstijd") if args.sluitingstijd else None
+    # an empty --sluitingstijd is no time (exit 2), not the procedure's (issue 25)
+    sluiting = tijd(args.sluitingstijd, "sluitingstijd") if args.sluitingstijd is not None else None
     tekst = sjabloon(dag, sluiting, taal=args.lang)
     if not args.uitvoer:
         print(tekst, end="")
