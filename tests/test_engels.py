@@ -105,15 +105,15 @@ def namen() -> tuple[str, ...]:
     return tuple(sorted((n for n in uit if len(n) > 2), key=len, reverse=True))
 
 
-@functools.cache
-def waarden() -> frozenset[str]:
-    """The values the dossier format fixes (``enum``: ``voor``, ``aangenomen`` ...)."""
+def _uit_het_schema(neem: str) -> set[str]:
+    """Every value of the ``neem`` members (``enum`` or ``properties``) anywhere in the
+    dossier schema."""
     schema = json.loads((ROOT / "alvrules" / "data" / "dossier.schema.json").read_text("utf-8"))
     uit: set[str] = set()
 
     def loop(w: Any) -> None:
         if isinstance(w, dict):
-            uit.update(str(e) for e in w.get("enum", ()))
+            uit.update(str(e) for e in w.get(neem, ()))
             for v in w.values():
                 loop(v)
         elif isinstance(w, list):
@@ -121,28 +121,21 @@ def waarden() -> frozenset[str]:
                 loop(v)
 
     loop(schema)
+    return uit
+
+
+@functools.cache
+def waarden() -> frozenset[str]:
+    """The values the dossier format fixes (``enum``: ``voor``, ``aangenomen`` ...)."""
     from alvrules.stemmingen import Keuze  # a ballot's choice: a value, not an enum there
 
-    return frozenset(uit | {k.value for k in Keuze})
+    return frozenset(_uit_het_schema("enum") | {k.value for k in Keuze})
 
 
 @functools.cache
 def sleutels() -> frozenset[str]:
     """The keys of the dossier format (a key is a name, also in an English message)."""
-    schema = json.loads((ROOT / "alvrules" / "data" / "dossier.schema.json").read_text("utf-8"))
-    uit: set[str] = set()
-
-    def loop(w: Any) -> None:
-        if isinstance(w, dict):
-            uit.update(w.get("properties", {}))
-            for v in w.values():
-                loop(v)
-        elif isinstance(w, list):
-            for v in w:
-                loop(v)
-
-    loop(schema)
-    return frozenset(uit)
+    return frozenset(_uit_het_schema("properties"))
 
 
 def nederlandse_woorden(uitvoer: str, invoer: list[str], json_: bool = False) -> list[str]:
