@@ -321,10 +321,15 @@ def mot06_eigen_id(dossier: Dossier) -> Iterator[Bevinding]:
     stukken += [("amendementen", i, a.id) for i, a in enumerate(dossier.amendementen)]
     for soort, i, stuk_id in stukken:
         eerder = gezien.get(stuk_id.strip())
-        if (
-            not stuk_id.strip()
-        ):  # MOT06: an id of only invisible characters is still an id (paths quote it)
+        if not stuk_id.strip():
             yield bevinding("MOT06", f"{soort}[{i}].id", bericht("Dit stuk heeft geen id."))
+        elif _leeg(stuk_id):
+            # an id of only invisible or control characters is empty too (issue 25)
+            yield bevinding(
+                "MOT06",
+                f"{soort}[{i}].id",
+                bericht("Stuk zonder zichtbare id ({id!r}).", id=stuk_id),
+            )
         elif eerder is not None:
             yield bevinding(
                 "MOT06",
