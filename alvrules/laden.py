@@ -90,11 +90,13 @@ def laad_dossier(pad: str | Path) -> Dossier:
 
 def laad_bestand(pad: str | Path) -> tuple[Dossier, bytes]:
     """The dossier at ``pad`` (as :func:`laad_dossier`) and the bytes it was read from:
-    the file is read once, so a receipt's hash is that of the bytes checked."""
+    the file is read once, so a receipt's hash is that of the bytes checked. Errors name
+    the path as given (``a/d.toml``, not ``d.toml``), as ``alvrules controleer`` does."""
     eis(pad, (str, PathLike), "pad")
     bestand = Path(pad)
-    inhoud = lees_bytes(bestand)
-    dossier = laad_bytes(inhoud, bestand.name, json_=is_json(inhoud, bestand.name))
+    naam = pad if isinstance(pad, str) else str(bestand)
+    inhoud = lees_bytes(bestand, naam)
+    dossier = laad_bytes(inhoud, naam, json_=is_json(inhoud, bestand.name))
     return in_map(dossier, bestand.parent), inhoud
 
 

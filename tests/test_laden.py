@@ -52,7 +52,7 @@ def fout(tmp_path: Path, tekst: str | bytes, naam: str = "d.toml") -> str:
         laad_dossier(pad)
     melding = str(e.value)
     assert "\n" not in melding
-    assert melding.startswith(f"{naam}: ")
+    assert melding.startswith(f"{pad}: ")  # the path as given (issue 25)
     return melding
 
 
