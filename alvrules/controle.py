@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
@@ -30,19 +31,20 @@ from alvrules.bevolking import Bevolking, lees_bevolking
 from alvrules.dossier import Bevolkingsbestand, Dossier
 from alvrules.fouten import AlvrulesFout, Leesprobleem, eis
 from alvrules.gemeenten import BuitenRegister, Gemeente, Gemeenteregister, register
-from alvrules.grenzen import MAX_SUGGESTIES
+from alvrules.grenzen import MAX_BEVINDINGEN_PER_REGEL, MAX_SUGGESTIES
 from alvrules.kalender import VERGADERJAREN, Kalender
 from alvrules.model import Agendapunt, InvoerFout, Vergadering
 from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
-from alvrules.teksten import bericht
+from alvrules.teksten import Getal, bericht, bericht_n
 from alvrules.waarden import getypeerd
 
 __all__ = [
     "CONTROLES",
     "Context",
+    "begrensd",
     "binnen",
     "controleer",
     "controleer_amendement",
@@ -182,7 +184,55 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
             )
         )
     ctx = Context.voor(dossier, bevolking=bevolking)
-    return Rapport.van([*voor, *(b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))])
+    alle = (b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx))
+    return Rapport.van(begrensd(itertools.chain(voor, alle)))
+
+
+#: Severities from the most to the least severe.
+_ERNSTEN = (Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO)
+
+
+def begrensd(
+    bevindingen: Iterable[Bevinding], maximum: int = MAX_BEVINDINGEN_PER_REGEL
+) -> list[Bevinding]:
+    """``bevindingen`` with at most ``maximum`` findings of each rule, in order, and after
+    them, per rule that had more, one finding of that rule counting the rest.
+
+    *Decision* (issue 25): the counting finding lies at the path of the first finding left
+    out and has the most severe severity among those left out, so validity and the exit
+    code are those of the full list; the counts per severity are those of the listed
+    findings. The findings left out are counted, not kept.
+    """
+    eis(maximum, int, "maximum")
+    gezien: dict[str, int] = {}
+    weg: dict[str, tuple[str, int, int]] = {}  # rule -> (first path, count, worst severity)
+    uit: list[Bevinding] = []
+    for b in bevindingen:
+        n = gezien.get(b.regel, 0)
+        gezien[b.regel] = n + 1
+        if n < maximum:
+            uit.append(b)
+            continue
+        pad, aantal, ergste = weg.get(b.regel, (b.pad, 0, len(_ERNSTEN) - 1))
+        weg[b.regel] = (pad, aantal + 1, min(ergste, _ERNSTEN.index(b.ernst)))
+    for regel_id, (pad, aantal, ergste) in weg.items():
+        uit.append(
+            bevinding(
+                regel_id,
+                pad,
+                bericht_n(
+                    "En nog {n} bevinding van regel {regel}; alleen de eerste {maximum} "
+                    "staan in dit rapport.",
+                    "En nog {n} bevindingen van regel {regel}; alleen de eerste {maximum} "
+                    "staan in dit rapport.",
+                    aantal,
+                    regel=regel_id,
+                    maximum=Getal(maximum),
+                ),
+                ernst=_ERNSTEN[ergste],
+            )
+        )
+    return uit
 
 
 def controleer_motie(

@@ -26,6 +26,7 @@ from alvrules.fouten import InvoerFout
 from alvrules.teksten import Bericht, Getal, bericht
 
 __all__ = [
+    "MAX_BEVINDINGEN_PER_REGEL",
     "MAX_CIJFERS",
     "MAX_GROOTTE",
     "MAX_INWONERS",
@@ -66,6 +67,12 @@ MAX_SUGGESTIES = 200
 #: Characters searched for amendment anchors in one dossier (changes × proposal length);
 #: a real ALV searches well under a million. Beyond it AMD04 is one error, not a hang.
 MAX_ZOEKWERK = 50_000_000
+
+#: Findings of one rule listed per checked dossier; beyond it one more finding of that rule
+#: counts the rest. *Decision* (issue 25): the largest real dossier has a few hundred items,
+#: so a real report never reaches it; a file of ten-byte bare motions would otherwise write
+#: about one finding per input byte (hundreds of times its size).
+MAX_BEVINDINGEN_PER_REGEL = 1000
 
 #: At most this many items are listed in one finding (e.g. the valid agenda ids); the
 #: rest is counted ("en 40 meer", :func:`opsomming`).
