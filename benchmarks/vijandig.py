@@ -236,6 +236,17 @@ def json_een_regel(grootte: int) -> str:
     return tekst + "]}"
 
 
+def kale_moties(grootte: int) -> str:
+    """A JSON dossier of bare motions (``{"id":"1"}``, about ten bytes and eight findings
+    each): almost one finding per input byte (at 1.5 MB 83x to 306x its input, 1.3 GB) until
+    a rule's findings were capped at :data:`alvrules.grenzen.MAX_BEVINDINGEN_PER_REGEL`."""
+    kop = (
+        '{"vergadering":{"naam":"Vijandige ALV","datum":"2023-12-01","aanvang":"13:00:00",'
+        '"sluitingstijd":"13:00:00"},"moties":[{"id":"M"}'
+    )
+    return _vul(kop, lambda i: f',{{"id":"{i}"}}', grootte - 2) + "]}"
+
+
 def kleine_stemmingen(grootte: int) -> str:
     """Many votes with one ballot each: every output that lists all members per vote (CSV
     470x, Popolo 3,300x its input) grows with the number of votes times members."""
@@ -298,6 +309,7 @@ VORMEN: dict[str, Callable[[int], str]] = {
         ordemotie_uitstel,
         veel_agendapunten,
         json_een_regel,
+        kale_moties,
         kleine_stemmingen,
         zelfde_schrapping,
         vijandige_tekens,
@@ -315,7 +327,7 @@ VORMEN: dict[str, Callable[[int], str]] = {
 
 
 #: The shapes written as JSON (the file name ends in ``.json``); the rest is TOML.
-JSON_VORMEN = {"json_een_regel"}
+JSON_VORMEN = {"json_een_regel", "kale_moties"}
 
 
 class Meting(NamedTuple):
