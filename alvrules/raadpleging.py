@@ -479,7 +479,7 @@ def _lees(b: Bekrachtiging) -> _Gelezen | InvoerFout:
     try:
         inhoud = lees_bijlage(b.map, b.bestand)
         naam = PurePosixPath(b.bestand)
-        d = laad_bytes(inhoud, naam.name, json_=is_json(inhoud, naam.name))
+        d = laad_bytes(inhoud, b.bestand, json_=is_json(inhoud, naam.name))
         d = in_map(evolve(d, bekrachtigingen=()), Path(b.map or ".") / naam.parent)
         u = uitslagen(d)
     except InvoerFout as e:
