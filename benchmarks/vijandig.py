@@ -1,6 +1,7 @@
 """The adversarial benchmark (issue 17): hostile dossiers of each shape, every command.
 
-``python benchmarks/vijandig.py [--bewaar] [--tot 5242880] [--herhaal 3] [--vormen …]``
+``python benchmarks/vijandig.py [--bewaar | --aanvullen] [--tot 5242880] [--herhaal 3]
+[--vormen …]``
 
 For each *shape* the script builds TOML dossiers that double in size up to ``--tot``
 (default: just under the 5 MiB limit of :data:`alvrules.grenzen.MAX_GROOTTE`), runs every
@@ -12,7 +13,9 @@ jobs on the machine then do not pass for growth.
 
 Not a test: it prints the tables of docs/kwaliteit.md; ``--bewaar`` records the run in
 ``benchmarks/vijandig.json`` and rewrites those tables (``--tabel``: only rewrite them from
-the record; ``tests/test_vijandig_benchmark.py`` checks they match). It exits 1 when a
+the record; ``tests/test_vijandig_benchmark.py`` checks they match; ``--aanvullen``: merge
+the shapes measured now into the record, replacing only their cells, see :func:`aanvullen`).
+It exits 1 when a
 shape exceeds the budget (:data:`BUDGET_S` of CPU time or wall clock, :data:`BUDGET_MB`)
 or grows faster than :data:`MAX_GROEI` per doubling.
 
@@ -428,6 +431,7 @@ def beoordeel(data: dict[str, Any]) -> dict[str, list[str]]:
     above the linear factor, a cell growing faster than linear, an exit code outside 0-2."""
     uit: dict[str, list[str]] = {}
     for vorm, cellen in _per_vorm(data).items():
+        basis = meting_van(data, vorm)["basis_s"]
         fout = uit.setdefault(vorm, [])
         for naam, rijen in cellen.items():
             for r in rijen:
@@ -437,10 +441,40 @@ def beoordeel(data: dict[str, Any]) -> dict[str, list[str]]:
                     fout.append(f"{naam}: uitvoer {r['uitvoer']} bytes bij {r['grootte']} bytes")
                 if r["code"] not in (0, 1, 2):
                     fout.append(f"{naam}: afsluitcode {r['code']} bij {r['grootte']} bytes")
-            keer = groei(rijen, data["basis_s"])
-            if rijen[-1]["cpu_s"] > 2 * data["basis_s"] and keer > MAX_GROEI:
+            keer = groei(rijen, basis)
+            if rijen[-1]["cpu_s"] > 2 * basis and keer > MAX_GROEI:
                 fout.append(f"{naam}: groei ×{keer:.2f} per verdubbeling")
     return uit
+
+
+def meting_van(data: dict[str, Any], vorm: str) -> dict[str, Any]:
+    """The run (``data["metingen"]``) that measured ``vorm``: its date, commit, runs per cell,
+    load average and start-up time."""
+    for meting in data["metingen"]:
+        if vorm in meting["vormen"]:
+            return dict(meting)
+    raise KeyError(vorm)
+
+
+def aanvullen(oud: dict[str, Any], nieuw: dict[str, Any]) -> dict[str, Any]:
+    """The record ``oud`` with the shapes measured in ``nieuw`` added or replaced: their rows
+    and their run come from ``nieuw``, every other shape keeps its rows and its run (its
+    commit, date, load and start-up time). A run none of whose shapes is left is dropped.
+    The rows are in the order of :data:`VORMEN` (the order of the tables), sizes in the order
+    measured. Pure: neither record is changed."""
+    gemeten = {r["vorm"] for r in nieuw["rijen"]} | {
+        v for m in nieuw["metingen"] for v in m["vormen"]
+    }
+    metingen = [
+        {**m, "vormen": [v for v in m["vormen"] if v not in gemeten]} for m in oud["metingen"]
+    ]
+    metingen = [m for m in metingen if m["vormen"]]
+    metingen += [{**m, "vormen": list(m["vormen"])} for m in nieuw["metingen"]]
+    rijen = [dict(r) for r in oud["rijen"] if r["vorm"] not in gemeten]
+    rijen += [dict(r) for r in nieuw["rijen"]]
+    volgorde = {v: i for i, v in enumerate(VORMEN)}
+    rijen.sort(key=lambda r: volgorde.get(r["vorm"], len(volgorde)))
+    return {"metingen": metingen, "rijen": rijen}
 
 
 def _per_vorm(data: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -462,40 +496,68 @@ def _kort(opdracht: str) -> str:
     return f"{naam[:5]}. {vorm}"
 
 
+def _over_meting(meting: dict[str, Any], vormen: str) -> str:
+    return (
+        f"{vormen} op {meting['datum']}, commit `{meting['commit']}`, {meting['herhaal']} "
+        f"run(s) per opdracht en vorm; load average {_nl(meting['load'][0], 1)} bij de start en "
+        f"{_nl(meting['load'][-1], 1)} aan het eind; opstarten (een dossier met alleen de kop) "
+        f"{_nl(meting['basis_s'], 2)} s CPU."
+    )
+
+
 def tabel(data: dict[str, Any]) -> str:
     """The tables of docs/kwaliteit.md: a summary per shape, the whole matrix at the largest
     size (CPU time, peak memory, output as a multiple of the input, exit code), then the
-    slowest cell per shape and size."""
-    ontbreekt = [v for v in VORMEN if v not in _per_vorm(data)]
+    slowest cell per shape and size. A record merged from runs at different commits
+    (:func:`aanvullen`) says which shapes each run measured, and the summary names each
+    shape's commit."""
+    per_vorm = _per_vorm(data)
+    ontbreekt = [v for v in VORMEN if v not in per_vorm]
+    metingen = data["metingen"]
+    commits = {m["commit"] for m in metingen}
+    if len(metingen) == 1:
+        kop = _over_meting(metingen[0], "Gemeten")
+    else:
+        kop = (
+            f"Samengesteld uit {len(metingen)} runs (`--aanvullen`; "
+            + ("op verschillende commits" if len(commits) > 1 else "op één commit")
+            + "): "
+            + " ".join(
+                _over_meting(m, "`" + "`, `".join(m["vormen"]) + "` gemeten") for m in metingen
+            )
+        )
     regels = [
-        f"Gemeten op {data['datum']}, commit `{data['commit']}`, {data['herhaal']} run(s) per "
-        f"opdracht en vorm; load average {_nl(data['load'][0], 1)} bij de start en "
-        f"{_nl(data['load'][1], 1)} aan het eind. Opstarten (een dossier met alleen de kop): "
-        f"{_nl(data['basis_s'], 2)} s CPU; de groei is die van de tijd daarboven."
+        kop
+        + " De groei is die van de CPU-tijd boven het opstarten."
         + (
-            " Niet gemeten in deze run (de tijd op de gedeelde machine was op): "
+            " Niet gemeten (de tijd op de gedeelde machine was op): "
             + ", ".join(f"`{v}`" for v in ontbreekt)
             + "."
             if ontbreekt
             else ""
         ),
         "",
+    ]
+    per_commit = len(commits) > 1
+    regels += [
         "| vorm | grootste bestand | traagste cel | CPU-tijd | piekgeheugen | grootste uitvoer "
-        "| snelste groei per verdubbeling (fit) | binnen budget |",
-        "|---|---:|---|---:|---:|---:|---:|---|",
+        "| snelste groei per verdubbeling (fit) | binnen budget |"
+        + (" gemeten bij |" if per_commit else ""),
+        "|---|---:|---|---:|---:|---:|---:|---|" + ("---|" if per_commit else ""),
     ]
     oordeel = beoordeel(data)
-    per_vorm = _per_vorm(data)
     for vorm, cellen in per_vorm.items():
+        meting = meting_van(data, vorm)
         laatste = [rijen[-1] for rijen in cellen.values()]
         traag = max(laatste, key=lambda r: r["cpu_s"])
         groot = max(laatste, key=lambda r: r["uitvoer"])
-        snelst = max(groei(rijen, data["basis_s"]) for rijen in cellen.values())
+        snelst = max(groei(rijen, meting["basis_s"]) for rijen in cellen.values())
         regels.append(
             f"| `{vorm}` | {_nl(traag['grootte'] / 1024)} kB | {traag['opdracht']} | "
             f"{_nl(traag['cpu_s'], 2)} s | {_nl(max(r['mb'] for r in laatste))} MB | "
             f"{_nl(groot['uitvoer'] / 1024)} kB (×{_nl(groot['uitvoer'] / groot['grootte'], 1)}, "
             f"{groot['opdracht']}) | ×{_nl(snelst, 2)} | {'nee' if oordeel[vorm] else 'ja'} |"
+            + (f" `{meting['commit']}` |" if per_commit else "")
         )
     namen = [cel(o) for o in OPDRACHTEN]
     regels += [
@@ -552,11 +614,16 @@ def werk_docs_bij(data: dict[str, Any]) -> None:
     DOCS.write_text(tekst[:begin] + "\n" + tabel(data) + "\n" + tekst[einde:], encoding="utf-8")
 
 
-def _bewaar(data: dict[str, Any], load: float) -> None:
-    """Record ``data`` (with the load average now as the last) and rewrite the docs tables."""
-    data["load"][1:] = [load]
+def _bewaar(data: dict[str, Any], load: float, basis: dict[str, Any] | None) -> dict[str, Any]:
+    """Record ``data`` (with the load average now as the last), merged into ``basis`` when
+    given (:func:`aanvullen`), and rewrite the docs tables; the record written."""
+    for meting in data["metingen"]:
+        meting["load"][1:] = [load]
+    if basis is not None:
+        data = aanvullen(basis, data)
     DATA.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     werk_docs_bij(data)
+    return data
 
 
 def _commit() -> str:
@@ -579,25 +646,38 @@ def main() -> int:
     ap.add_argument(
         "--bewaar", action="store_true", help=f"record in {DATA.name} and rewrite the docs table"
     )
+    ap.add_argument(
+        "--aanvullen",
+        action="store_true",
+        help=f"merge the shapes measured into {DATA.name} (the others keep their cells and "
+        "commit) and rewrite the docs table",
+    )
     ap.add_argument("--tabel", action="store_true", help="only rewrite the docs table")
     args = ap.parse_args()
     if args.tabel:
         werk_docs_bij(lees())
         return 0
+    vormen = args.vormen.split(",")
+    if onbekend := [v for v in vormen if v not in VORMEN]:
+        ap.error(f"onbekende vorm: {', '.join(onbekend)}")
+    bewaar = args.bewaar or args.aanvullen
+    basis = lees() if args.aanvullen else None
     groottes = [args.tot >> k for k in reversed(range(args.stappen))]
-    data: dict[str, Any] = {
+    meting: dict[str, Any] = {
         "datum": datetime.now(UTC).date().isoformat(),
         "commit": _commit(),
         "herhaal": args.herhaal,
         "load": [os.getloadavg()[0]],
         "basis_s": 0.0,
-        "rijen": [],
+        "vormen": [],
     }
+    data: dict[str, Any] = {"metingen": [meting], "rijen": []}
     with tempfile.TemporaryDirectory() as tmp:
-        data["basis_s"] = min(r["cpu_s"] for r in meet_vorm("kop", KOP, tmp, args.herhaal))
-        for vorm in args.vormen.split(","):
-            if args.bewaar:  # a long run on a shared machine: keep what is measured so far
-                _bewaar(data, os.getloadavg()[0])
+        meting["basis_s"] = min(r["cpu_s"] for r in meet_vorm("kop", KOP, tmp, args.herhaal))
+        for vorm in vormen:
+            if bewaar and meting["vormen"]:  # a long run on a shared machine: keep what is
+                _bewaar(data, os.getloadavg()[0], basis)  # measured so far
+            meting["vormen"].append(vorm)
             for grootte in groottes:
                 for r in meet_vorm(vorm, VORMEN[vorm](grootte), tmp, args.herhaal):
                     data["rijen"].append(r)
@@ -607,10 +687,10 @@ def main() -> int:
                         f"{r['uitvoer'] / 1024:9.0f} kB exit {r['code']}",
                         flush=True,
                     )
+    if bewaar:
+        data = _bewaar(data, os.getloadavg()[0], basis)
     print(tabel(data))
-    if args.bewaar:
-        _bewaar(data, os.getloadavg()[0])
-    fouten = {v: f for v, f in beoordeel(data).items() if f}
+    fouten = {v: f for v, f in beoordeel(data).items() if f and v in meting["vormen"]}
     for vorm, f in fouten.items():
         print(f"  {vorm}: {'; '.join(f)}", file=sys.stderr)
     return 1 if fouten else 0

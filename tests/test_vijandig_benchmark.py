@@ -9,6 +9,9 @@ factor (issue 17).
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import pytest
 
 from alvrules.grenzen import MAX_GROOTTE
@@ -30,14 +33,18 @@ def test_every_shape_is_measured_up_to_the_size_limit_in_every_cell() -> None:
     assert per_vorm
     assert set(per_vorm) <= set(VIJANDIG.VORMEN)
     niet = [v for v in VIJANDIG.VORMEN if v not in per_vorm]
-    assert not niet or "Niet gemeten in deze run" in VIJANDIG.tabel(DATA)
+    assert not niet or "Niet gemeten (" in VIJANDIG.tabel(DATA)
+    # every measured shape belongs to exactly one run, which names its commit
+    for vorm in per_vorm:
+        assert sum(vorm in m["vormen"] for m in DATA["metingen"]) == 1, vorm
+        assert VIJANDIG.meting_van(DATA, vorm)["commit"], vorm
     cellen = {VIJANDIG.cel(o) for o in VIJANDIG.OPDRACHTEN}
     for vorm, per_cel in per_vorm.items():
         assert set(per_cel) == cellen, vorm
         for rijen in per_cel.values():
             assert len(rijen) >= 2, vorm
             assert rijen[-1]["grootte"] >= 0.99 * MAX_GROOTTE, vorm
-    assert DATA["herhaal"] >= 1
+    assert all(m["herhaal"] >= 1 for m in DATA["metingen"])
 
 
 def test_the_matrix_is_every_dossier_command_with_every_format() -> None:
@@ -62,13 +69,24 @@ def _rijen(tijden: list[float]) -> list[dict[str, float]]:
     return [{"grootte": 1000 * 2**i, "cpu_s": t} for i, t in enumerate(tijden)]
 
 
-def _meting(tijden: list[float], **extra: float) -> dict[str, object]:
+def _run(commit: str, vormen: list[str], basis_s: float = 0.0) -> dict[str, object]:
     return {
-        "basis_s": 0.0,
+        "datum": "2026-12-05",
+        "commit": commit,
+        "herhaal": 1,
+        "load": [1.0, 2.0],
+        "basis_s": basis_s,
+        "vormen": vormen,
+    }
+
+
+def _meting(tijden: list[float], vorm: str = "x", **extra: float) -> dict[str, object]:
+    return {
+        "metingen": [_run("abc1234", [vorm])],
         "rijen": [
             {
                 **r,
-                "vorm": "x",
+                "vorm": vorm,
                 "opdracht": "uitslag csv",
                 "wand_s": 1,
                 "mb": 1,
@@ -108,3 +126,80 @@ def test_output_beyond_the_linear_factor_and_stray_exit_codes_are_failures() -> 
 def test_numbers_are_written_the_dutch_way() -> None:
     assert VIJANDIG._nl(12345.678, 2) == "12.345,68"
     assert VIJANDIG._nl(5118.4) == "5.118"
+
+
+def _record(commit: str, tijden: dict[str, list[float]], basis_s: float = 0.0) -> dict[str, Any]:
+    """A record of one run at ``commit``: per shape, every cell with these CPU times."""
+    rijen = [
+        {
+            "vorm": vorm,
+            "grootte": 1000 * 2**i,
+            "opdracht": VIJANDIG.cel(o),
+            "cpu_s": t,
+            "wand_s": t,
+            "mb": 1,
+            "uitvoer": 0,
+            "code": 1,
+        }
+        for vorm, ts in tijden.items()
+        for o in VIJANDIG.OPDRACHTEN
+        for i, t in enumerate(ts)
+    ]
+    return {"metingen": [_run(commit, list(tijden), basis_s)], "rijen": rijen}
+
+
+def test_aanvullen_replaces_only_the_shapes_measured_again_and_keeps_their_commits() -> None:
+    oud = _record("aaaaaaa", {"veel_items": [1, 2], "kale_moties": [5, 10], "lange_tekst": [1, 2]})
+    nieuw = _record("bbbbbbb", {"kale_moties": [3, 6], "diepe_sleutels": [2, 4]}, basis_s=0.5)
+    kopie = copy.deepcopy(oud), copy.deepcopy(nieuw)
+    samen = VIJANDIG.aanvullen(oud, nieuw)
+    assert (oud, nieuw) == kopie  # pure
+    per_vorm = VIJANDIG._per_vorm(samen)
+    # the order of VORMEN (the order of the tables), not the order of merging
+    assert list(per_vorm) == [v for v in VIJANDIG.VORMEN if v in per_vorm]
+    assert set(per_vorm) == {"veel_items", "kale_moties", "lange_tekst", "diepe_sleutels"}
+    n = len(VIJANDIG.OPDRACHTEN)
+    assert len(samen["rijen"]) == 4 * n * 2
+    # the re-measured shape has only its new cells, the others their old ones
+    assert [r["cpu_s"] for r in per_vorm["kale_moties"]["controleer json"]] == [3, 6]
+    assert [r["cpu_s"] for r in per_vorm["veel_items"]["controleer json"]] == [1, 2]
+    assert {v: VIJANDIG.meting_van(samen, v)["commit"] for v in per_vorm} == {
+        "veel_items": "aaaaaaa",
+        "lange_tekst": "aaaaaaa",
+        "kale_moties": "bbbbbbb",
+        "diepe_sleutels": "bbbbbbb",
+    }
+    assert VIJANDIG.meting_van(samen, "diepe_sleutels")["basis_s"] == 0.5
+    # merging the same run again changes nothing; a run whose shapes are all replaced goes
+    assert VIJANDIG.aanvullen(samen, nieuw) == samen
+    alles = _record("ccccccc", {v: [1, 2] for v in per_vorm})
+    assert VIJANDIG.aanvullen(samen, alles) == alles
+
+
+def test_a_merged_table_names_each_run_and_each_shapes_commit() -> None:
+    oud = _record("aaaaaaa", {"veel_items": [1, 2], "kale_moties": [5, 10]})
+    een = VIJANDIG.tabel(oud)
+    assert "Gemeten op 2026-12-05, commit `aaaaaaa`" in een
+    assert "gemeten bij" not in een
+    samen = VIJANDIG.aanvullen(oud, _record("bbbbbbb", {"kale_moties": [3, 6]}))
+    tekst = VIJANDIG.tabel(samen)
+    assert "Samengesteld uit 2 runs (`--aanvullen`; op verschillende commits)" in tekst
+    assert "`veel_items` gemeten op 2026-12-05, commit `aaaaaaa`" in tekst
+    assert "`kale_moties` gemeten op 2026-12-05, commit `bbbbbbb`" in tekst
+    samenvatting = tekst.split("\n\n")[1].splitlines()
+    assert samenvatting[0].endswith("| gemeten bij |")
+    assert samenvatting[2].startswith("| `kale_moties` |")  # the order of VORMEN
+    assert samenvatting[2].endswith("| `bbbbbbb` |")
+    assert samenvatting[3].startswith("| `veel_items` |")
+    assert samenvatting[3].endswith("| `aaaaaaa` |")
+    assert "Niet gemeten (" in tekst  # the shapes in neither run
+
+
+def test_growth_is_judged_against_the_start_up_of_the_shapes_own_run() -> None:
+    # 0.5 s start-up: 0.6 -> 1.1 s is 0.1 -> 0.6 s above it, x6 per doubling (x1.83 above 0)
+    traag = _record("bbbbbbb", {"kale_moties": [0.6, 1.1]}, basis_s=0.5)
+    samen = VIJANDIG.aanvullen(_record("aaaaaaa", {"veel_items": [0.6, 1.1]}), traag)
+    oordeel = VIJANDIG.beoordeel(samen)
+    assert oordeel["veel_items"] == []
+    assert len(oordeel["kale_moties"]) == len(VIJANDIG.OPDRACHTEN)
+    assert all("groei ×6.00" in f for f in oordeel["kale_moties"])
