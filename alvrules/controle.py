@@ -37,7 +37,7 @@ from alvrules.model import Agendapunt, InvoerFout, Vergadering
 from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
-from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
+from alvrules.regels import Bevinding, Ernst, Rapport, bevinding, tel_per_regel, volledig
 from alvrules.teksten import Getal, bericht, bericht_n
 from alvrules.waarden import getypeerd
 
@@ -201,20 +201,24 @@ def begrensd(
     *Decision* (issue 25): the counting finding lies at the path of the first finding left
     out and has the most severe severity among those left out, so validity and the exit
     code are those of the full list; the counts per severity are those of the listed
-    findings. The findings left out are counted, not kept.
+    findings. The findings left out are counted, not kept; while ``bevindingen`` is taken,
+    :func:`~alvrules.regels.bevinding` makes a rule's findings past ``maximum`` without their
+    text (:func:`~alvrules.regels.tel_per_regel`; a kept one is written in full), so a
+    finding left out costs little more than finding it.
     """
     eis(maximum, int, "maximum")
     gezien: dict[str, int] = {}
     weg: dict[str, tuple[str, int, int]] = {}  # rule -> (first path, count, worst severity)
     uit: list[Bevinding] = []
-    for b in bevindingen:
-        n = gezien.get(b.regel, 0)
-        gezien[b.regel] = n + 1
-        if n < maximum:
-            uit.append(b)
-            continue
-        pad, aantal, ergste = weg.get(b.regel, (b.pad, 0, len(_ERNSTEN) - 1))
-        weg[b.regel] = (pad, aantal + 1, min(ergste, _ERNSTEN.index(b.ernst)))
+    with tel_per_regel(maximum):
+        for b in bevindingen:
+            n = gezien.get(b.regel, 0)
+            gezien[b.regel] = n + 1
+            if n < maximum:
+                uit.append(volledig(b))
+                continue
+            pad, aantal, ergste = weg.get(b.regel, (b.pad, 0, len(_ERNSTEN) - 1))
+            weg[b.regel] = (pad, aantal + 1, min(ergste, _ERNSTEN.index(b.ernst)))
     for regel_id, (pad, aantal, ergste) in weg.items():
         uit.append(
             bevinding(

@@ -8,8 +8,11 @@ so a finding, ``alvrules regels`` and the docs always show the same citation.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -249,6 +252,7 @@ class Rapport:
         }
 
 
+@functools.cache
 def _registry() -> Mapping[str, Regel]:
     from alvrules.catalogus import REGELS  # noqa: PLC0415 - keeps import light
 
@@ -263,6 +267,49 @@ def regel(regel_id: str) -> Regel:
 def regels() -> tuple[Regel, ...]:
     """Every registered rule, in catalogue order."""
     return tuple(_registry().values())
+
+
+#: While :func:`alvrules.controle.begrensd` takes the findings of a check: per rule id the
+#: number of findings made so far, and the cap (:func:`tel_per_regel`).
+_GETELD: ContextVar[tuple[dict[str, int], int] | None] = ContextVar("_GETELD", default=None)
+
+
+@contextlib.contextmanager
+def tel_per_regel(maximum: int) -> Iterator[None]:
+    """Within the block, :func:`bevinding` counts the findings it makes per rule, and past
+    ``maximum`` findings of a rule makes them *unworked* (:func:`volledig`): only the rule,
+    severity and path are filled in, not the message text, source or url (issue 25: a
+    hostile dossier makes millions of findings of which a report keeps 1,000 per rule; the
+    text of each cost more than finding it). Whoever takes findings within the block passes
+    each one it keeps through :func:`volledig`, so what it keeps does not depend on whether a
+    finding was made before or after the cap (a check may yield its findings in another
+    order than it made them)."""
+    token = _GETELD.set(({}, maximum))
+    try:
+        yield
+    finally:
+        _GETELD.reset(token)
+
+
+_zet = object.__setattr__
+
+
+class _Onbewerkt(Bevinding):
+    """A finding made past its rule's cap within :func:`tel_per_regel`: the arguments of
+    :func:`bevinding`, unchecked, without the message text (``melding`` is ``""`` unless it
+    was given as text), source or url. Never leaves :func:`alvrules.controle.begrensd`."""
+
+    __slots__ = ()
+
+
+def volledig(b: Bevinding) -> Bevinding:
+    """``b`` itself, or for a finding made past the cap (:func:`tel_per_regel`) the finding
+    :func:`bevinding` makes of the same arguments outside that block."""
+    if type(b) is not _Onbewerkt:
+        return b
+    return _maak(
+        regel(b.regel), b.pad, b.melding if b.bericht is None else b.bericht, b.melding_en, b.ernst
+    )
 
 
 def bevinding(
@@ -282,6 +329,30 @@ def bevinding(
     (TRM02: late is a warning, late and *actueel* with a reason is info).
     """
     r = regel(regel_id)
+    teller = _GETELD.get()
+    if teller is not None:
+        gezien, maximum = teller
+        n = gezien.get(r.id, 0)
+        gezien[r.id] = n + 1
+        if n >= maximum:
+            b = object.__new__(_Onbewerkt)
+            tekst = isinstance(melding, str)
+            _zet(b, "regel", r.id)
+            _zet(b, "ernst", ernst or r.ernst)
+            _zet(b, "melding", melding if tekst else "")
+            _zet(b, "pad", pad)
+            _zet(b, "bron", "")
+            _zet(b, "melding_en", melding_en)
+            _zet(b, "bronnen", ())
+            _zet(b, "url", None)
+            _zet(b, "bericht", None if tekst else melding)
+            return b
+    return _maak(r, pad, melding, melding_en, ernst)
+
+
+def _maak(
+    r: Regel, pad: str, melding: str | Bericht, melding_en: str | None, ernst: Ernst | None
+) -> Bevinding:
     return Bevinding(
         regel=r.id,
         ernst=ernst or r.ernst,

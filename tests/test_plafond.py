@@ -4,18 +4,22 @@ one finding of that rule that counts them, so the output stays linear in the inp
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alvrules.controle import begrensd
+from alvrules import laad_dossier
+from alvrules.controle import CONTROLES, Context, _bevindingen, begrensd, controleer
+from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_BEVINDINGEN_PER_REGEL
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding
-from alvrules.teksten import Bericht
+from alvrules.teksten import Bericht, bericht
 
 EXTRA = 5
 
@@ -106,3 +110,73 @@ def test_per_rule_at_most_the_cap_plus_one_and_the_count_is_exact(
         b for b in alle if [c for c in alle if c.regel == b.regel].index(b) < maximum
     ]
     assert Rapport.van(uit).geldig == Rapport.van(alle).geldig
+
+
+def _alle(dossier: Dossier) -> list[Bevinding]:
+    """Every finding of every check, made outside :func:`begrensd` (none left unworked)."""
+    ctx = Context.voor(dossier)
+    return [b for pad in CONTROLES for b in _bevindingen(pad, dossier, ctx)]
+
+
+def test_findings_past_the_cap_are_counted_without_being_written_and_the_report_is_the_same(
+    tmp_path: Path,
+) -> None:
+    # several rules past the cap (MOT01 several times per motion, MOT03, SIG01, ...)
+    dossier = laad_dossier(kale_moties(tmp_path, MAX_BEVINDINGEN_PER_REGEL + EXTRA))
+    alle = _alle(dossier)
+    assert all(type(b) is Bevinding for b in alle)  # made outside begrensd: in full
+    verwacht = Rapport.van(begrensd(alle))
+    rapport = controleer(dossier)
+    assert all(type(b) is Bevinding for b in rapport)  # nothing unworked leaves begrensd
+    assert rapport == verwacht
+    for taal in ("nl", "en"):
+        assert rapport.to_json(taal) == verwacht.to_json(taal)
+        assert [b.tekst(taal) for b in rapport] == [b.tekst(taal) for b in verwacht]
+    assert rapport.aantallen == verwacht.aantallen
+    boven = {r for r, n in Counter(b.regel for b in alle).items() if n > MAX_BEVINDINGEN_PER_REGEL}
+    assert {"MOT01", "MOT03"} <= boven
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["MOT01", "MOT03", "SIG01"]), st.sampled_from(ERNSTEN))),
+    st.integers(0, 6),
+    st.randoms(use_true_random=False),
+    st.booleans(),
+)
+def test_a_check_may_yield_its_findings_in_any_order_and_the_kept_ones_are_in_full(
+    soorten: list[tuple[str, Ernst]], maximum: int, toeval: random.Random, als_tekst: bool
+) -> None:
+    def maak_alle() -> list[Bevinding]:
+        uit = []
+        for i, (r, e) in enumerate(soorten):
+            melding = (
+                f"tekst {i}"
+                if als_tekst
+                else bericht(
+                    "Vergaderdatum {waarde} ligt buiten de kalender ({van}-{tot}); geen "
+                    "termijn of stemgewicht is te bepalen.",
+                    waarde=str(i),
+                    van=2000,
+                    tot=2099,
+                )
+            )
+            uit.append(bevinding(r, f"moties[{i}]", melding, ernst=e))
+        return uit
+
+    volgorde = list(range(len(soorten)))
+    toeval.shuffle(volgorde)
+
+    def check() -> Iterator[Bevinding]:
+        # made in one order inside begrensd (the first `maximum` of a rule in full, the rest
+        # without text), yielded in another: begrensd writes out the ones it keeps
+        gemaakt = maak_alle()
+        yield from (gemaakt[i] for i in volgorde)
+
+    vooraf = maak_alle()  # outside begrensd: every finding in full
+    verwacht = begrensd([vooraf[i] for i in volgorde], maximum)
+    uit = begrensd(check(), maximum)
+    assert all(type(b) is Bevinding for b in uit)
+    assert uit == verwacht
+    assert [b.to_json("en") for b in uit] == [b.to_json("en") for b in verwacht]
+    # outside begrensd nothing is counted any more
+    assert all(type(b) is Bevinding for b in maak_alle())
