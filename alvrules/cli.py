@@ -140,43 +140,43 @@ def _afsluitcodes(een: tuple[str, str]) -> str:
     )
 
 
-#: command -> (formats, exit codes 0/1, example arguments)
-_HULP: dict[str, tuple[Sequence[str], tuple[str, str], str]] = {
+#: command -> (formats, exit codes 0/1, the arguments of an example: a command line, no text)
+_HULP: dict[str, tuple[Sequence[str], tuple[str, str], tuple[str, ...]]] = {
     "termijnen": (
         ("text", "json", "ics"),
         (N_("termijnen berekend"), "-"),
-        "2023-12-01 --sluitingstijd 13:00",
+        ("2023-12-01", "--sluitingstijd", "13:00"),
     ),
     "nieuw": (
         ("toml",),
         (N_("sjabloon geschreven"), "-"),
-        "2026-06-17 --sluitingstijd 13:00 --uitvoer alv-2026-06-17.toml",
+        ("2026-06-17", "--sluitingstijd", "13:00", "--uitvoer", "alv-2026-06-17.toml"),
     ),
     "controleer": (
         ("text", "json", "sarif", "github", "gitlab"),
         (N_("geen fouten (waarschuwingen mogen)"), N_("het dossier heeft fouten")),
-        "examples/najaars-alv-2023.toml --format json",
+        ("examples/najaars-alv-2023.toml", "--format", "json"),
     ),
     "stemgewichten": (
         ("text", "json"),
         (N_("gewichten berekend"), "-"),
-        "2023",
+        ("2023",),
     ),
     "uitslag": (
         ("text", "json", "csv", "html", "popolo"),
         (N_("geen fouten"), N_("een stemming heeft fouten")),
-        "examples/najaars-alv-2023.toml",
+        ("examples/najaars-alv-2023.toml",),
     ),
     "verantwoording": (
         ("text", "json", "markdown"),
         (N_("geen fouten"), N_("de verantwoording heeft fouten")),
-        "examples/najaars-alv-2023.toml --format markdown",
+        ("examples/najaars-alv-2023.toml", "--format", "markdown"),
     ),
-    "regels": (("text", "json"), (N_("regel(s) getoond"), "-"), "SIG01"),
+    "regels": (("text", "json"), (N_("regel(s) getoond"), "-"), ("SIG01",)),
     "bevolking": (
         ("text", "json"),
         (N_("cijfers opgehaald"), "-"),
-        "ophalen 2024 --uitvoer bevolking-2024.csv",
+        ("ophalen", "2024", "--uitvoer", "bevolking-2024.csv"),
     ),
 }
 
@@ -197,7 +197,7 @@ def _epiloog(naam: str, opdracht: str) -> str:
             + _(" (standaard {standaard})", standaard=standaard),
             _("taal (--lang): nl | en (standaard nl; en bij LANG=en*)"),
             codes,
-            _("voorbeeld:") + f"\n  alvrules {opdracht} {voorbeeld}",
+            _("voorbeeld:") + f"\n  alvrules {opdracht} {' '.join(voorbeeld)}",
         ]
     )
 

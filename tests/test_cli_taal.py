@@ -87,6 +87,26 @@ def test_argparse_speaks_dutch_by_default_and_english_on_request(
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # restored
 
 
+def test_argparse_words_come_from_the_catalogue_and_read_back_as_argparse_writes_them() -> None:
+    """Each of argparse's messages has a Dutch message in the catalogue whose English is
+    argparse's own text again (same %-fields), so English help reads as argparse writes it."""
+    from alvrules._cli._taal import ARGPARSE, argparse_in
+    from alvrules.teksten import vertaal
+
+    velden = re.compile(r"%(?:\(\w+\))?[rsd]")
+    for engels, nederlands in ARGPARSE.items():
+        assert vertaal("en", nederlands) == engels
+        assert sorted(velden.findall(nederlands)) == sorted(velden.findall(engels)), engels
+    with argparse_in("nl"):
+        assert argparse._("usage: ") == "gebruik: "  # type: ignore[attr-defined]
+        assert argparse.ngettext("expected %s argument", "expected %s arguments", 2) == (  # type: ignore[attr-defined]
+            "verwacht %s waarden"
+        )
+        assert argparse._("not one of ours") == "not one of ours"  # type: ignore[attr-defined]
+    with argparse_in("en"):
+        assert argparse._("options") == "options"  # type: ignore[attr-defined]
+
+
 #: Words the tool itself writes as labels in Dutch; none may be left in English output once
 #: the input's own text (titles, names, sources) and option names are taken out. ("en" and
 #: "do" are English words too; the domain terms of docs/cli.md, such as afdoen, preadvies,

@@ -102,7 +102,7 @@ def test_the_parser_of_one_command_reads_as_the_whole_parser(naam: str) -> None:
     """``build_parser(opdracht)`` adds only that command's arguments; for its own command
     line it gives what the whole parser gives (the example of its help, and its alias)."""
     alias = cli.COMMANDS[naam][0]
-    voorbeeld = shlex.split(cli._HULP[naam][-1])
+    voorbeeld = shlex.split(shlex.join(cli._HULP[naam][-1]))
     for argv in ([naam, *voorbeeld], [alias, *voorbeeld], ["--lang", "en", naam, *voorbeeld]):
         assert cli._opdracht(argv) in (naam, alias)
         with argparse_in("nl"):

@@ -38,6 +38,7 @@ from alvrules.bronnen import DOCS_URL
 from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, bron_in, regels
 from alvrules.tekens import op_een_regel
+from alvrules.teksten import vertaal
 from alvrules.vindplaats import Vindplaatsen
 
 if TYPE_CHECKING:
@@ -160,7 +161,6 @@ def _problemen(u: Uitkomst, bestand: str, taal: str) -> Iterator[tuple[str, int 
 
 def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
     en = taal == "en"
-    bron = "Source" if en else "Bron"
     uit: list[dict[str, Any]] = []
     for r in regels():
         uitleg = r.uitleg_in(taal)
@@ -170,7 +170,11 @@ def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
                 "name": r.naam_en if en else r.naam,
                 "shortDescription": {"text": r.naam_en if en else r.naam},
                 "fullDescription": {"text": uitleg},
-                "help": {"text": f"{uitleg} {bron}: {bron_in(r.bron, taal)}."},
+                "help": {
+                    "text": vertaal(
+                        taal, "{uitleg} Bron: {bron}.", uitleg=uitleg, bron=bron_in(r.bron, taal)
+                    )
+                },
                 "helpUri": r.url,
                 "defaultConfiguration": {"level": _SARIF_NIVEAU[r.ernst]},
                 "properties": {"hoofdstuk": r.hoofdstuk, "bron": bron_in(r.bron, taal)},
@@ -180,14 +184,11 @@ def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
 
 
 def _onleesbaar_beschrijving(taal: str) -> dict[str, Any]:
-    en = taal == "en"
-    naam = "Unreadable dossier" if en else "Onleesbaar dossier"
-    uitleg = (
-        "The file could not be read as a dossier (TOML or JSON with the keys of the "
-        "dossier format); nothing in it was checked. Exit code 2."
-        if en
-        else "Het bestand kon niet als dossier gelezen worden (TOML of JSON met de sleutels "
-        "van het dossierformaat); er is niets in gecontroleerd. Afsluitcode 2."
+    naam = vertaal(taal, "Onleesbaar dossier")
+    uitleg = vertaal(
+        taal,
+        "Het bestand kon niet als dossier gelezen worden (TOML of JSON met de sleutels "
+        "van het dossierformaat); er is niets in gecontroleerd. Afsluitcode 2.",
     )
     return {
         "id": ONLEESBAAR,
@@ -430,24 +431,23 @@ def _github_regels(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> I
 
 def _oordeel(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> str:
     """``alvrules: 2 bestanden, 1 fouten, 0 waarschuwingen, 3 info, 0 onleesbaar: ongeldig``."""
-    en = taal == "en"
     n = {"fout": 0, "waarschuwing": 0, "info": 0}
     for u in uitkomsten:
         for k, v in (u.rapport.aantallen if u.rapport is not None else {}).items():
             n[k] += v
     kapot = sum(u.rapport is None for u in uitkomsten)
     goed = all(u.code(strikt) == 0 for u in uitkomsten)
-    if en:
-        tekst = (
-            f"alvrules: {len(uitkomsten)} files, {n['fout']} errors, {n['waarschuwing']} "
-            f"warnings, {n['info']} info, {kapot} unreadable: {'valid' if goed else 'invalid'}"
-        )
-    else:
-        tekst = (
-            f"alvrules: {len(uitkomsten)} bestanden, {n['fout']} fouten, {n['waarschuwing']} "
-            f"waarschuwingen, {n['info']} info, {kapot} onleesbaar: "
-            f"{'geldig' if goed else 'ongeldig'}"
-        )
+    tekst = "alvrules: " + vertaal(
+        taal,
+        "{bestanden} bestanden, {fouten} fouten, {waarschuwingen} waarschuwingen, {info} info, "
+        "{kapot} onleesbaar: {oordeel}",
+        bestanden=len(uitkomsten),
+        fouten=n["fout"],
+        waarschuwingen=n["waarschuwing"],
+        info=n["info"],
+        kapot=kapot,
+        oordeel=vertaal(taal, "geldig") if goed else vertaal(taal, "ongeldig"),
+    )
     return tekst + (" (--strikt)" if strikt else "")
 
 

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from alvrules import herkomst
 from alvrules.model import InvoerFout
+from alvrules.teksten import N_, bericht
 
 if TYPE_CHECKING:
     from alvrules.bevolking import Bevolking
@@ -192,47 +193,53 @@ def opties(args: argparse.Namespace) -> dict[str, str | bool | int]:
     return uit
 
 
-#: The Dutch words ``wat`` of :func:`datum` and :func:`tijd`, in English (``--lang en``).
-_EN = {
-    "datum": "date",
-    "peildatum": "reference date",
-    "jaar of vergaderdatum": "year or meeting date",
-    "tijd": "time",
-    "sluitingstijd": "closing time",
+#: What :func:`datum` and :func:`tijd` read, as their error message names it.
+_WAT = {
+    "datum": N_("datum"),
+    "peildatum": N_("peildatum"),
+    "jaar": N_("jaar of vergaderdatum"),
+    "tijd": N_("tijd"),
+    "sluitingstijd": N_("sluitingstijd"),
 }
 
 
 def datum(tekst: str, wat: str = "datum") -> date:
     """Parse ``JJJJ-MM-DD`` (only that form: not ``2023-W48-5`` or ``20231201``, which
-    :meth:`date.fromisoformat` also takes); :class:`InvoerFout` with a Dutch reason
-    otherwise."""
+    :meth:`date.fromisoformat` also takes); :class:`InvoerFout` otherwise (``wat``, a key
+    of :data:`_WAT`, names the value in the message)."""
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tekst):
             raise ValueError(tekst)
         return date.fromisoformat(tekst)
     except ValueError:
         raise InvoerFout(
-            f"ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD",
-            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: expected YYYY-MM-DD",
+            bericht(
+                "ongeldige {wat} {tekst!r}: verwacht JJJJ-MM-DD",
+                wat=bericht(_WAT[wat]),
+                tekst=tekst,
+            )
         ) from None
 
 
 def tijd(tekst: str, wat: str = "tijd") -> time:
-    """Parse ``UU:MM`` (or ``UU:MM:SS``); :class:`InvoerFout` with a Dutch reason otherwise
-    (also for an empty text: never silently the default)."""
+    """Parse ``UU:MM`` (or ``UU:MM:SS``); :class:`InvoerFout` otherwise (also for an empty
+    text: never silently the default)."""
     try:
         if not re.fullmatch(r"\d{2}:\d{2}(:\d{2})?([+-].*|Z)?", tekst):
             raise ValueError(tekst)
         t = time.fromisoformat(tekst)
     except ValueError:
         raise InvoerFout(
-            f"ongeldige {wat} {tekst!r}: verwacht UU:MM",
-            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: expected HH:MM",
+            bericht(
+                "ongeldige {wat} {tekst!r}: verwacht UU:MM", wat=bericht(_WAT[wat]), tekst=tekst
+            )
         ) from None
     if t.tzinfo is not None:
         raise InvoerFout(
-            f"ongeldige {wat} {tekst!r}: geef de tijd zonder tijdzone (Europe/Amsterdam)",
-            en=f"invalid {_EN.get(wat, wat)} {tekst!r}: give the time without a timezone "
-            "(Europe/Amsterdam)",
+            bericht(
+                "ongeldige {wat} {tekst!r}: geef de tijd zonder tijdzone (Europe/Amsterdam)",
+                wat=bericht(_WAT[wat]),
+                tekst=tekst,
+            )
         )
     return t

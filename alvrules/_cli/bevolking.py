@@ -20,11 +20,15 @@ import attrs
 
 from alvrules import herkomst
 from alvrules._cli._uitvoer import herkomst_van, json_uit
+from alvrules.bevolking import BRON as BRON_CBS
 from alvrules.bevolking import Bevolking
 from alvrules.cbs import haal_op, verzoek_url
 from alvrules.gemeenten import register
 from alvrules.model import InvoerFout
-from alvrules.teksten import bericht
+from alvrules.teksten import bericht, vertaal
+
+#: The file written without ``--uitvoer`` (a name, documented in docs/cli.md).
+BESTAND = "inwoners-{peildatum}.csv"
 
 
 def csv_tekst(b: Bevolking) -> str:
@@ -53,7 +57,6 @@ def _schrijf(pad: Path, tekst: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    en = args.lang == "en"
     if not re.fullmatch(r"\d{4}", args.jaar.strip()) or not 1900 <= int(args.jaar) <= 2200:
         raise InvoerFout(
             bericht("ongeldig jaar {jaar!r}: verwacht JJJJ", jaar=args.jaar),
@@ -62,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         raise InvoerFout(bericht("--timeout moet groter zijn dan 0"))
     jaar = int(args.jaar)
     b = haal_op(jaar, args.url, timeout=args.timeout)
-    pad = Path(args.uitvoer or f"inwoners-{b.peildatum.isoformat()}.csv")
+    pad = Path(args.uitvoer or BESTAND.format(peildatum=b.peildatum.isoformat()))
     tekst = csv_tekst(b)
     _schrijf(pad, tekst)
     totaal = sum(b.inwoners.values())
@@ -78,21 +81,23 @@ def run(args: argparse.Namespace) -> int:
                 "inwoners": totaal,
                 "uitvoer": str(pad),
                 "url": verzoek_url(jaar, args.url),
-                "bron": "Bron: CBS",
+                "bron": BRON_CBS,
                 "herkomst": h,
             },
         )
-    elif en:
-        print(
-            f"CBS table {b.tabel}, reference date {b.peildatum.isoformat()}: "
-            f"{len(b.inwoners)} municipalities, {totaal} inhabitants; written to {pad} "
-            "(Bron: CBS)"
-        )
     else:
         print(
-            f"CBS-tabel {b.tabel}, peildatum {b.peildatum.isoformat()}: "
-            f"{len(b.inwoners)} gemeenten, {totaal} inwoners; geschreven naar {pad} "
-            "(Bron: CBS)"
+            vertaal(
+                args.lang,
+                "CBS-tabel {tabel}, peildatum {peildatum}: {gemeenten} gemeenten, "
+                "{inwoners} inwoners; geschreven naar {pad} ({bron})",
+                tabel=b.tabel,
+                peildatum=b.peildatum.isoformat(),
+                gemeenten=len(b.inwoners),
+                inwoners=totaal,
+                pad=pad,
+                bron=BRON_CBS,
+            )
         )
     if args.format != "json":
         print(herkomst.samenvatting(h, args.lang))

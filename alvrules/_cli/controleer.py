@@ -32,17 +32,18 @@ from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
 from alvrules.regels import Bevinding, Rapport, bron_in
 from alvrules.tekens import op_een_regel, regelbegin
+from alvrules.teksten import N_, vertaal
 
 __all__ = ["Uitkomst", "bestanden", "geldig", "run", "tekst"]
 
-#: section of the dossier -> (Dutch, English) heading of a group
-_KOPPEN: dict[str, tuple[str, str]] = {
-    "vergadering": ("Vergadering", "Meeting"),
-    "agendapunten": ("Agendapunt", "Agenda item"),
-    "moties": ("Motie", "Motion"),
-    "amendementen": ("Amendement", "Amendment"),
-    "vertegenwoordigers": ("Vertegenwoordiger", "Representative"),
-    "stemmingen": ("Stemming", "Vote"),
+#: section of the dossier -> heading of a group (a message of the catalogue)
+_KOPPEN: dict[str, str] = {
+    "vergadering": N_("Vergadering"),
+    "agendapunten": N_("Agendapunt"),
+    "moties": N_("Motie"),
+    "amendementen": N_("Amendement"),
+    "vertegenwoordigers": N_("Vertegenwoordiger"),
+    "stemmingen": N_("Stemming"),
 }
 
 
@@ -199,18 +200,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _verslag(uitkomsten: list[Uitkomst], overgeslagen: list[str], taal: str) -> None:
     """``--verbose``: each skipped file and the counts, on stderr."""
-    en = taal == "en"
     for naam in overgeslagen:
-        reden = (
-            "not a dossier (no [vergadering] table)"
-            if en
-            else "geen dossier (geen [vergadering]-tabel)"
+        reden = vertaal(
+            taal, "overgeslagen: {naam}: geen dossier (geen [vergadering]-tabel)", naam=naam
         )
-        print(f"alvrules: {'skipped' if en else 'overgeslagen'}: {naam}: {reden}", file=sys.stderr)
+        print(f"alvrules: {reden}", file=sys.stderr)
     n, m = len(uitkomsten), len(overgeslagen)
     print(
-        f"alvrules: {n} {'checked' if en else 'gecontroleerd'}, "
-        f"{m} {'skipped' if en else 'overgeslagen'}",
+        "alvrules: " + vertaal(taal, "{n} gecontroleerd, {m} overgeslagen", n=n, m=m),
         file=sys.stderr,
     )
 
@@ -327,7 +324,6 @@ def _tekst(
     the verdict as the last line. Unreadable files also on stderr, one line per problem."""
     from alvrules.model import een_regel  # noqa: PLC0415
 
-    en = taal == "en"
     for i, u in enumerate(uitkomsten):
         if not enkel:
             print(("\n" if i else "") + op_een_regel(f"== {u.naam}"))
@@ -339,7 +335,7 @@ def _tekst(
                 print(f"  {regel}")
                 if len(geplaatst.problemen) > 1:
                     print(f"alvrules:   {regel}", file=sys.stderr)
-            print("unreadable" if en else "onleesbaar")
+            print(vertaal(taal, "onleesbaar"))
             continue
         assert u.invoer is not None
         assert u.herkomst is not None
@@ -352,15 +348,18 @@ def _tekst(
     kapot = sum(u.rapport is None for u in uitkomsten)
     slecht = n - goed - kapot
     print()
-    if en:
-        regel = f"{n} files: {goed} valid, {slecht} invalid, {kapot} unreadable"
-        regel += f", {len(overgeslagen)} skipped" if overgeslagen else ""
-    else:
-        regel = f"{n} bestanden: {goed} geldig, {slecht} ongeldig, {kapot} onleesbaar"
-        regel += f", {len(overgeslagen)} overgeslagen" if overgeslagen else ""
+    regel = vertaal(
+        taal,
+        "{n} bestanden: {goed} geldig, {slecht} ongeldig, {kapot} onleesbaar",
+        n=n,
+        goed=goed,
+        slecht=slecht,
+        kapot=kapot,
+    )
+    if overgeslagen:
+        regel += vertaal(taal, ", {m} overgeslagen", m=len(overgeslagen))
     print(regel + (" (--strikt)" if strikt else ""))
-    alles = goed == n
-    print(("valid" if alles else "invalid") if en else ("geldig" if alles else "ongeldig"))
+    print(vertaal(taal, "geldig") if goed == n else vertaal(taal, "ongeldig"))
 
 
 def _groep(pad: str) -> str:
@@ -403,13 +402,13 @@ def _titels(dossier: Dossier) -> dict[str, dict[str, str]]:
     }
 
 
-def _kop(groep: str, titels: dict[str, dict[str, str]], en: bool) -> str:
+def _kop(groep: str, titels: dict[str, dict[str, str]], taal: str) -> str:
     """``Motie M01: titel``; a group outside the known sections is shown by its path."""
     stappen = paden.ontleed(groep) or ()
     namen = _KOPPEN.get(stappen[0]) if stappen and isinstance(stappen[0], str) else None
     if namen is None:
         return groep or "Dossier"
-    naam = namen[1] if en else namen[0]
+    naam = vertaal(taal, namen)
     stap = stappen[1] if len(stappen) > 1 else ""
     ident, titel = str(stap), ""
     if isinstance(stap, paden.Id):  # shown as in the path: quoted when it is not plain
@@ -422,7 +421,6 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
     """The report as text, grouped per part of the dossier, with a summary line; the last
     line is the verdict (with ``strikt``, warnings make it ``ongeldig``). One record per
     line: a line feed in a title or an id is shown as ``\\n`` (:func:`op_een_regel`)."""
-    en = taal == "en"
     v = dossier.vergadering
     regels = [f"{regelbegin(v.naam)} ({v.datum.isoformat()})"]
     volgorde = _volgorde(dossier)
@@ -431,15 +429,19 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
     for b in rapport:
         groepen.setdefault(_groep(b.pad), []).append(b)
     for groep in sorted(groepen, key=lambda g: (volgorde.get(g, len(volgorde)), g)):
-        regels += ["", _kop(groep, titels, en), *_bevindingen(groepen[groep], taal)]
+        regels += ["", _kop(groep, titels, taal), *_bevindingen(groepen[groep], taal)]
     n = rapport.aantallen
     regels.append("")
-    if en:
-        regels.append(f"{n['fout']} errors, {n['waarschuwing']} warnings, {n['info']} info")
-        regels.append("valid" if geldig(rapport, strikt) else "invalid")
-    else:
-        regels.append(f"{n['fout']} fouten, {n['waarschuwing']} waarschuwingen, {n['info']} info")
-        regels.append("geldig" if geldig(rapport, strikt) else "ongeldig")
+    regels.append(
+        vertaal(
+            taal,
+            "{fouten} fouten, {waarschuwingen} waarschuwingen, {info} info",
+            fouten=n["fout"],
+            waarschuwingen=n["waarschuwing"],
+            info=n["info"],
+        )
+    )
+    regels.append(vertaal(taal, "geldig") if geldig(rapport, strikt) else vertaal(taal, "ongeldig"))
     return "\n".join(map(op_een_regel, regels))
 
 
@@ -449,6 +451,8 @@ def _bevindingen(bevindingen: Iterable[Bevinding], taal: str) -> list[str]:
     for b in bevindingen:
         ernst = b.ernst.en if en else b.ernst.value
         uit.append(f"  {b.regel}  {ernst}: {b.tekst(taal)}")
-        pad, bron = ("path", "source") if en else ("pad", "bron")
-        uit.append(f"         {pad}: {b.pad}  ·  {bron}: {bron_in(b.bron, taal)}")
+        uit.append(
+            "         "
+            + vertaal(taal, "pad: {pad}  ·  bron: {bron}", pad=b.pad, bron=bron_in(b.bron, taal))
+        )
     return uit

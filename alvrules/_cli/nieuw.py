@@ -13,7 +13,7 @@ from alvrules._cli._uitvoer import tijd
 from alvrules._cli.termijnen import _vergaderdatum
 from alvrules.model import InvoerFout
 from alvrules.sjabloon import sjabloon
-from alvrules.teksten import bericht
+from alvrules.teksten import bericht, vertaal
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,8 +36,11 @@ def run(args: argparse.Namespace) -> int:
                 pad=pad,
             ),
         ) from None
-    if args.lang == "en":
-        print(f"template written to {pad}; check it with: alvrules controleer {pad}")
-    else:
-        print(f"sjabloon geschreven naar {pad}; controleer het met: alvrules controleer {pad}")
+    print(
+        vertaal(
+            args.lang,
+            "sjabloon geschreven naar {pad}; controleer het met: alvrules controleer {pad}",
+            pad=pad,
+        )
+    )
     return 0

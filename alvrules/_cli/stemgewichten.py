@@ -11,7 +11,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
-from alvrules.teksten import bericht
+from alvrules.teksten import bericht, vertaal
 
 
 def _vergaderdatum(tekst: str) -> date:
@@ -21,9 +21,9 @@ def _vergaderdatum(tekst: str) -> date:
         if not 1900 <= jaar <= 2200:
             raise InvoerFout(bericht("onbekend jaar {jaar}", jaar=jaar))
         return date(jaar, 1, 1)
-    d = datum(tekst, "jaar of vergaderdatum")
+    d = datum(tekst, "jaar")
     if not 1900 <= d.year <= 2200:
-        raise InvoerFout(f"onbekend jaar {d.year}")
+        raise InvoerFout(bericht("onbekend jaar {jaar}", jaar=d.year))
     return d
 
 
@@ -34,37 +34,39 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         json_uit("stemgewichten", {**sg.to_json(), "herkomst": h})
         return 0
-    en = args.lang == "en"
-    bron = sg.bevolking.beschrijving_in(args.lang) if sg.bevolking else sg.bron
+    taal = args.lang
+    bron = sg.bevolking.beschrijving_in(taal) if sg.bevolking else sg.bron
     print(
-        f"{'Votes per member, ALV' if en else 'Stemmen per lid, ALV'} {args.jaar} "
-        f"({'reference date' if en else 'peildatum'} {sg.peildatum.isoformat()}, {bron})"
+        vertaal(
+            taal,
+            "Stemmen per lid, ALV {jaar} (peildatum {peildatum}, {bron})",
+            jaar=args.jaar,
+            peildatum=sg.peildatum.isoformat(),
+            bron=bron,
+        )
     )
-    kop = ("municipality", "inhabitants", "votes") if en else ("gemeente", "inwoners", "stemmen")
+    kop = (vertaal(taal, "gemeente"), vertaal(taal, "inwoners"), vertaal(taal, "stemmen"))
     b = max(9, len(kop[1]))
     print(f"{'code':<7} {kop[0]:<36} {kop[1]:>{b}} {kop[2]:>7}")
     for g in sg.gewichten:
         noot = " *" if g.voorgangers else ""
         print(f"{g.gemeente.code:<7} {g.gemeente.naam:<36} {g.inwoners:>{b}} {g.stemmen:>7}{noot}")
-    totaal = ("members", "total") if en else ("leden", "totaal")
+    totaal = (vertaal(taal, "leden"), vertaal(taal, "totaal"))
     print(f"{totaal[0]:<7} {len(sg.gewichten):<36} {totaal[1]:>{b}} {sg.totaal:>7}")
     if any(g.voorgangers for g in sg.gewichten):
-        print(
-            "* including predecessors merged after the reference date (STM02)"
-            if en
-            else "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"
-        )
+        print(vertaal(taal, "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"))
     for v in sg.verdeeld:
-        over = ", ".join(g.naam for g in v.over)
-        aantal = "?" if v.inwoners is None else str(v.inwoners)
         print(
-            f"{v.gemeente.naam} ({v.gemeente.code}, {aantal} inhabitants on "
-            f"{sg.peildatum.isoformat()}) was divided among {over}: counted for no member "
-            "(STM02)"
-            if en
-            else f"{v.gemeente.naam} ({v.gemeente.code}, {aantal} inwoners op "
-            f"{sg.peildatum.isoformat()}) is verdeeld over {over}: telt bij geen lid mee "
-            "(STM02)"
+            vertaal(
+                taal,
+                "{naam} ({code}, {aantal} inwoners op {peildatum}) is verdeeld over {over}: "
+                "telt bij geen lid mee (STM02)",
+                naam=v.gemeente.naam,
+                code=v.gemeente.code,
+                aantal="?" if v.inwoners is None else str(v.inwoners),
+                peildatum=sg.peildatum.isoformat(),
+                over=", ".join(g.naam for g in v.over),
+            )
         )
     print(herkomst.samenvatting(h, args.lang))
     return 0

@@ -11,17 +11,23 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
-from alvrules.teksten import bericht
+from alvrules.teksten import N_, bericht, vertaal
 from alvrules.termijnen import Termijn, termijnen
 
-_DAGEN = {
-    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-_KOP = {
-    "nl": ("regel", "naam", "moment", "bindend", "bron", "ja", "nee", "Uitleg", "Termijnen"),
-    "en": ("rule", "name", "moment", "binding", "source", "yes", "no", "Explanation", "Deadlines"),
-}
+#: The days of the week as the table abbreviates them.
+_DAGEN = (N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo"))
+#: The table's column heads, its yes and no, and the headings.
+_KOP = (
+    N_("regel"),
+    N_("naam"),
+    N_("moment"),
+    N_("bindend"),
+    N_("bron"),
+    N_("ja"),
+    N_("nee"),
+    N_("Uitleg"),
+    N_("Termijnen"),
+)
 
 
 def _vergaderdatum(tekst: str) -> date:
@@ -55,16 +61,16 @@ def _vergaderdatum(tekst: str) -> date:
 
 def _moment(t: Termijn, taal: str) -> str:
     d = t.datum
-    tekst = f"{_DAGEN[taal][d.weekday()]} {d.isoformat()}"
+    tekst = f"{vertaal(taal, _DAGEN[d.weekday()])} {d.isoformat()}"
     if isinstance(t.moment, datetime):
         tekst += f" {t.moment:%H:%M}"
     return tekst
 
 
 def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> None:
-    k = _KOP[taal]
+    k = tuple(vertaal(taal, w) for w in _KOP)
     d = vergadering.datum
-    print(f"{k[8]} ALV {_DAGEN[taal][d.weekday()]} {d.isoformat()}")
+    print(f"{k[8]} ALV {vertaal(taal, _DAGEN[d.weekday()])} {d.isoformat()}")
     rijen = [
         (
             t.regel,

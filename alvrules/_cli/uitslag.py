@@ -24,7 +24,7 @@ from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gemeenten import tooi
-from alvrules.grenzen import MAX_OPSOMMING, opsomming
+from alvrules.grenzen import MAX_OPSOMMING, reeks
 from alvrules.model import InvoerFout
 from alvrules.raadpleging import deelname_zin
 from alvrules.regels import Ernst, bevinding
@@ -77,24 +77,20 @@ def _zin_preadvies(r: Resultaat, taal: str) -> str:
         reden = (
             (r.toelichting if isinstance(r.toelichting, str) else r.toelichting.in_(taal))
             if r.toelichting
-            else ("no votes cast" if en else "geen stemmen uitgebracht")
+            else vertaal(taal, "geen stemmen uitgebracht")
         )
-        return (
-            f"no decision on the {advies}: {reden}"
-            if en
-            else (f"geen besluit over het {advies}: {reden}")
-        )
-    woord = {"aangenomen": "adopted", "verworpen": "rejected"}[r.uitkomst] if en else r.uitkomst
+        return vertaal(taal, "geen besluit over het {advies}: {reden}", advies=advies, reden=reden)
+    woord = _uitkomst(r.uitkomst, taal)
     if r.stemming.wijze is Wijze.ACCLAMATIE:
-        uit = f"{advies} {woord} {'by acclamation' if en else 'bij acclamatie'}"
+        uit = vertaal(taal, "{advies} {uitkomst} bij acclamatie", advies=advies, uitkomst=woord)
     else:
         uit = f"{advies} {woord}: {aandelen(r, taal)}"
     for b in r.besluiten:
         wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, en)})"
         gevolg = zin_besluit(evolve(b, percentage_voor=None, percentage_tegen=None), taal)
-        uit += f"; motion {wat} {gevolg}" if en else f"; motie {wat} {gevolg}"
+        uit += vertaal(taal, "; motie {motie} {gevolg}", motie=wat, gevolg=gevolg)
     if r.uitkomst == Uitkomst.VERWORPEN:
-        uit += "; no decision on the motion yet" if en else "; nog geen besluit over de motie"
+        uit += vertaal(taal, "; nog geen besluit over de motie")
     return uit
 
 
@@ -176,9 +172,13 @@ def raadpleging_zin(u: Uitslagen, taal: str = "nl") -> str | None:
         return None
     van = u.opent.isoformat() if u.opent else "?"
     tot = u.sluit.isoformat() if u.sluit else "?"
-    if taal == "en":
-        return f"Written consultation from {van} to {tot}: {deelname_zin(u.deelname, taal)}"
-    return f"Ledenraadpleging van {van} tot en met {tot}: {deelname_zin(u.deelname, taal)}"
+    return vertaal(
+        taal,
+        "Ledenraadpleging van {van} tot en met {tot}: {deelname}",
+        van=van,
+        tot=tot,
+        deelname=deelname_zin(u.deelname, taal),
+    )
 
 
 _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
@@ -186,9 +186,8 @@ _KEUZEWOORDEN = ("voor", "tegen", "onthouding")
 
 def motie_regel(m: MotieUitslag, taal: str) -> str:
     """ "motie M1  Titel: 1e deel aangenomen: …; 2e deel aangehouden door de indieners"."""
-    woord = "motion" if taal == "en" else "motie"
     titel = f"  {m.motie.titel}" if m.motie.titel else ""
-    return f"{woord} {m.motie.id}{titel}: {m.zin(taal)}"
+    return vertaal(taal, "motie {id}{titel}: {zin}", id=m.motie.id, titel=titel, zin=m.zin(taal))
 
 
 def _csv(u: Uitslagen, taal: str = "nl") -> None:
@@ -204,7 +203,7 @@ def _csv(u: Uitslagen, taal: str = "nl") -> None:
             _uitkomst(r.uitkomst_tekst, taal),
             _pct(r.percentage_voor or "", taal),
             _pct(r.percentage_tegen or "", taal),
-            besluit_cel(r),
+            besluit_cel(r, taal),
         )
         for code, keuze in sorted(r.stemgedrag):
             if code not in u.gewichten:
@@ -234,17 +233,36 @@ KOLOMMEN = (
 )
 
 
-def besluit_cel(r: Resultaat) -> str:
+#: A decision's outcome in the CSV's last column.
+_BESLUIT = {
+    "aangenomen": N_("aangenomen"),
+    "verworpen": N_("verworpen"),
+    "aangehouden": N_("aangehouden"),
+}
+
+
+def besluit_cel(r: Resultaat, taal: str = "nl") -> str:
     """What the vote decided on which proposal, for the CSV's last column: "M1 aangenomen",
-    "M1 (2e deel) aangehouden volgens het preadvies" (a vote on a preadvies never reads
+    "M1 (2e deel) volgens het preadvies aangehouden" (a vote on a preadvies never reads
     as the motion adopted); at most MAX_OPSOMMING proposals, the rest counted."""
-    stukken = [
-        f"{b.voorstel if b.deel is None else f'{b.voorstel} ({deel_naam(b.deel)})'} "
-        + ("volgens het preadvies " if b.door else "")
-        + b.uitkomst.value
-        for b in r.besluiten[:MAX_OPSOMMING]
-    ]
-    return opsomming(stukken, totaal=len(r.besluiten))[0]
+    stukken = []
+    for b in r.besluiten[:MAX_OPSOMMING]:
+        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, taal == 'en')})"
+        woord = b.uitkomst.value
+        woord = vertaal(taal, _BESLUIT[woord]) if woord in _BESLUIT else woord
+        if b.door:
+            stukken.append(
+                vertaal(
+                    taal,
+                    "{voorstel} volgens het preadvies {uitkomst}",
+                    voorstel=wat,
+                    uitkomst=woord,
+                )
+            )
+        else:
+            stukken.append(f"{wat} {woord}")
+    cel = reeks(stukken, totaal=len(r.besluiten))
+    return cel if isinstance(cel, str) else cel.in_(taal)
 
 
 def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
