@@ -58,7 +58,8 @@ from alvrules.model import InvoerFout
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
 from alvrules.regels import Rapport
-from alvrules.termijnen import _WOORDEN, AMSTERDAM, Termijn, termijnen
+from alvrules.teksten import Datum, Tijd, bericht, vertaal
+from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
 
 __all__ = [
     "GEPLAKT",
@@ -172,17 +173,19 @@ def naar_toml(formulier: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @_van_js
-def sjabloon_tekst(datum: str | None, sluitingstijd: str | None = None) -> dict[str, Any]:
+def sjabloon_tekst(
+    datum: str | None, sluitingstijd: str | None = None, taal: str = "nl"
+) -> dict[str, Any]:
     """The template ``alvrules nieuw DATUM [--sluitingstijd UU:MM]`` writes, for download:
     the same text (:func:`alvrules.sjabloon.sjabloon`); or why it cannot be made."""
     from alvrules.sjabloon import sjabloon  # noqa: PLC0415 - only when asked for
 
     if not datum:
-        return {"invoerfout": "Vul eerst de datum van de vergadering in."}
+        return {"invoerfout": vertaal(taal, "Vul eerst de datum van de vergadering in.")}
     try:
-        return {"invoerfout": None, "toml": sjabloon(datum, sluitingstijd or None)}
+        return {"invoerfout": None, "toml": sjabloon(datum, sluitingstijd or None, taal=taal)}
     except InvoerFout as e:
-        return {"invoerfout": str(e)}
+        return {"invoerfout": e.tekst(taal)}
 
 
 def werkdagen_tot(termijn: Termijn, nu: datetime, kalender: Kalender) -> int:
@@ -205,10 +208,14 @@ def _lees(tekst: str, formaat: str | None, naam: str | None) -> dict[str, Any]:
     json_ = formaat == "json" if formaat is not None else is_json(inhoud, naam)
     naam = naam or GEPLAKT
     if len(inhoud) > MAX_GROOTTE:
-        raise InvoerFout(f"{naam}: tekst groter dan {MAX_GROOTTE // (1024 * 1024)} MiB")
+        raise InvoerFout(
+            bericht(
+                "{naam}: tekst groter dan {mib} MiB", naam=naam, mib=MAX_GROOTTE // (1024 * 1024)
+            )
+        )
     data = _ontleed(inhoud, naam, json_=json_)
     if not isinstance(data, dict):
-        raise InvoerFout(f"{naam}: het dossier is geen tabel (object)")
+        raise InvoerFout(bericht("{naam}: het dossier is geen tabel (object)", naam=naam))
     for enkel, meervoud in _ENKEL.items():
         if enkel in data and meervoud not in data:
             data[meervoud] = [data.pop(enkel)]
@@ -248,8 +255,6 @@ def _nederlandse_tijd(waarde: str) -> str:
     return tijd.isoformat()
 
 
-_WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_MAANDEN = tuple(_WOORDEN["nl"]["maanden"])
 #: An ISO 8601 date or timestamp in a message: ``2023-11-20T13:00:00+01:00``, ``2023-12-01``;
 #: not a date inside an identifier (the agenda item ``notulen-2023-06-14``).
 _ISO = re.compile(
@@ -257,13 +262,14 @@ _ISO = re.compile(
 )
 
 
-def leesbare_datum(waarde: date) -> str:
+def leesbare_datum(waarde: date, taal: str = "nl") -> str:
     """A date as people write it, ``vrijdag 1 december 2023``; a timestamp in Dutch time
-    with the hour as written in Dutch letters, ``maandag 20 november 2023, 13.00 uur``."""
+    with the hour as each language writes it, ``maandag 20 november 2023, 13.00 uur``
+    (:class:`~alvrules.teksten.Datum`, :class:`~alvrules.teksten.Tijd`)."""
     if isinstance(waarde, datetime):
         tijd = waarde.astimezone(AMSTERDAM) if waarde.tzinfo is not None else waarde
-        return f"{leesbare_datum(tijd.date())}, {tijd.hour}.{tijd.minute:02d} uur"
-    return f"{_WEEKDAGEN[waarde.weekday()]} {waarde.day} {_MAANDEN[waarde.month - 1]} {waarde.year}"
+        return f"{leesbare_datum(tijd.date(), taal)}, {Tijd(tijd).in_(taal)}"
+    return Datum(waarde).in_(taal)
 
 
 def voor_mensen(melding: str) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from attrs import frozen
 
 from alvrules.regels import Ernst, Regel
+from alvrules.teksten import vertaal
 
 __all__ = ["Broncode", "broncode", "bronplekken", "doelen", "gaten", "getest"]
 
@@ -121,7 +122,7 @@ def broncode(functie: str, pakket: Path = _PAKKET) -> Broncode:
                         textwrap.dedent("\n".join(regels)),
                     )
             break
-    raise LookupError(f"geen functie {functie}")
+    raise LookupError(f"no function {functie}")  # a programming error (docs build)
 
 
 def doelen(tests: Path) -> dict[str, str]:
@@ -185,22 +186,39 @@ def gaten(
     regels: Iterable[Regel],
     code: Mapping[str, list[str]],
     tests: Mapping[str, list[str]],
+    taal: str = "nl",
 ) -> list[str]:
-    """Every rule the code or the tests do not hold, with the reason, in Dutch."""
+    """Every rule the code or the tests do not hold, with the reason, in ``taal``."""
     uit: list[str] = []
     for r in regels:
         if not code.get(r.id):
             if r.geen_bevinding is None:
-                uit.append(f"{r.id}: geen code die een bevinding van deze regel maakt")
+                uit.append(
+                    vertaal(taal, "{id}: geen code die een bevinding van deze regel maakt", id=r.id)
+                )
             elif r.ernst is not Ernst.INFO and not any(
                 code.get(i) for i in _ID_IN_TEKST.findall(r.geen_bevinding)
             ):
                 uit.append(
-                    f"{r.id}: ernst {r.ernst.value} zonder eigen bevinding, en geen_bevinding "
-                    "noemt geen regel die het meldt"
+                    vertaal(
+                        taal,
+                        "{id}: ernst {ernst} zonder eigen bevinding, en geen_bevinding "
+                        "noemt geen regel die het meldt",
+                        id=r.id,
+                        ernst=r.ernst.value,
+                    )
                 )
         elif r.geen_bevinding is not None:
-            uit.append(f"{r.id}: heeft code met bevindingen, maar zegt geen_bevinding")
+            uit.append(
+                vertaal(taal, "{id}: heeft code met bevindingen, maar zegt geen_bevinding", id=r.id)
+            )
         if not tests.get(r.id):
-            uit.append(f"{r.id}: geen test gemarkeerd met @pytest.mark.regel({r.id!r})")
+            uit.append(
+                vertaal(
+                    taal,
+                    "{id}: geen test gemarkeerd met @pytest.mark.regel({naam})",
+                    id=r.id,
+                    naam=repr(r.id),
+                )
+            )
     return uit

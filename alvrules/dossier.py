@@ -12,7 +12,7 @@ from typing import Any
 from attrs import field, frozen, validators
 
 from alvrules.amendementen import Amendement
-from alvrules.grenzen import bijlage_fout
+from alvrules.grenzen import bijlage_reden
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import Agendapunt, Vergadering
 from alvrules.moties import Motie
@@ -46,9 +46,9 @@ class Bevolkingsbestand:
 
     @bestand.validator
     def _in_de_map(self, _: object, naam: str) -> None:
-        reden = bijlage_fout(naam)
+        reden = bijlage_reden(naam)
         if reden is not None:
-            raise Ongeldig(reden[0], ("bestand",))
+            raise Ongeldig(reden, ("bestand",))
 
     def in_map(self, map_: str) -> Bevolkingsbestand:
         """This ``[bevolking]`` with its file relative to folder ``map_``."""

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from alvrules.teksten import Opsomming, bericht
+
 if TYPE_CHECKING:  # pragma: no cover
     from alvrules.teksten import Bericht
 
@@ -142,5 +144,12 @@ def eis(waarde: object, soort: type | tuple[type, ...], wat: str) -> None:
     soorten = soort if isinstance(soort, tuple) else (soort,)
     if isinstance(waarde, soorten) and not (isinstance(waarde, bool) and bool not in soorten):
         return
-    namen = " of ".join(s.__name__ for s in soorten)
-    raise GebruiksFout(f"{wat} moet een {namen} zijn, niet {type(waarde).__name__}")
+    namen = Opsomming((s.__name__ for s in soorten), of=True)
+    raise GebruiksFout(
+        bericht(
+            "{wat} moet een {namen} zijn, niet {soort}",
+            wat=wat,
+            namen=namen,
+            soort=type(waarde).__name__,
+        )
+    )

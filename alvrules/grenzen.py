@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from alvrules.fouten import InvoerFout
-from alvrules.teksten import Bericht, Getal, bericht
+from alvrules.teksten import N_, Bericht, Getal, bericht
 
 __all__ = [
     "MAX_BEVINDINGEN_PER_REGEL",
@@ -37,6 +37,7 @@ __all__ = [
     "UITVOER_FACTOR",
     "UITVOER_VAST",
     "bijlage_fout",
+    "bijlage_reden",
     "is_stdin",
     "lees_bijlage",
     "lees_bytes",
@@ -106,11 +107,10 @@ def opsomming(
     of input in a message goes through here, so no message grows with the input.
     ``totaal``: the number of items when the caller passes only the first ones (so that
     building the message does not cost time in the length of the whole list)."""
-    getoond = ", ".join(items[:maximum])
-    rest = (len(items) if totaal is None else totaal) - maximum
-    if rest <= 0:
-        return getoond, getoond
-    return f"{getoond} en {rest} meer", f"{getoond} and {rest} more"
+    tekst = reeks(items, totaal=totaal, maximum=maximum)
+    if isinstance(tekst, str):
+        return tekst, tekst
+    return tekst.in_("nl"), tekst.in_("en")
 
 
 def reeks(
@@ -153,10 +153,15 @@ def lees_bytes(pad: str | Path, wat: str = "") -> bytes:
         if not stat.S_ISREG(st.st_mode):
             pijp = stat.S_ISFIFO(st.st_mode)
             raise InvoerFout(
-                f"{naam}: geen gewoon bestand ({_soort(st.st_mode)})"
-                + ("; geef een pijp als standaardinvoer (-)" if pijp else ""),
-                en=f"{naam}: not a regular file ({_soort(st.st_mode, en=True)})"
-                + ("; pass a pipe as standard input (-)" if pijp else ""),
+                bericht(
+                    "{naam}: geen gewoon bestand ({soort}); geef een pijp als standaardinvoer (-)",
+                    naam=naam,
+                    soort=_soort(st.st_mode),
+                )
+                if pijp
+                else bericht(
+                    "{naam}: geen gewoon bestand ({soort})", naam=naam, soort=_soort(st.st_mode)
+                )
             )
         with os.fdopen(fd, "rb") as f:
             fd = -1  # closed by f
@@ -189,21 +194,21 @@ def is_stdin(pad: str | Path) -> bool:
     return (nul.st_dev, nul.st_ino) == (st.st_dev, st.st_ino)
 
 
-def _soort(modus: int, *, en: bool = False) -> str:
-    for toets, nl, eng in (
-        (stat.S_ISDIR, "een map", "a directory"),
-        (stat.S_ISFIFO, "een FIFO of pijp", "a FIFO or pipe"),
-        (stat.S_ISCHR, "een apparaat", "a device"),
-        (stat.S_ISBLK, "een apparaat", "a device"),
-        (stat.S_ISSOCK, "een socket", "a socket"),
+def _soort(modus: int) -> Bericht:
+    for toets, soort in (
+        (stat.S_ISDIR, N_("een map")),
+        (stat.S_ISFIFO, N_("een FIFO of pijp")),
+        (stat.S_ISCHR, N_("een apparaat")),
+        (stat.S_ISBLK, N_("een apparaat")),
+        (stat.S_ISSOCK, N_("een socket")),
     ):
         if toets(modus):
-            return eng if en else nl
-    return "onbekende soort" if not en else "unknown kind"
+            return bericht(soort)
+    return bericht("onbekende soort")
 
 
-def bijlage_fout(naam: str) -> tuple[str, str] | None:
-    """Why ``naam`` cannot be a file named by a dossier (Dutch, English), or ``None``.
+def bijlage_reden(naam: str) -> Bericht | None:
+    """Why ``naam`` cannot be a file named by a dossier (a message), or ``None``.
 
     A dossier names only files in its own folder or below it: a relative path without
     ``..``, without a drive or backslash (which Windows reads as a separator) and without
@@ -211,21 +216,22 @@ def bijlage_fout(naam: str) -> tuple[str, str] | None:
     anything is opened.
     """
     if not naam.strip():
-        return "de bestandsnaam is leeg", "the file name is empty"
+        return bericht("de bestandsnaam is leeg")
     if "\0" in naam:
-        return "de bestandsnaam bevat een NUL-teken", "the file name contains a NUL character"
+        return bericht("de bestandsnaam bevat een NUL-teken")
     posix, windows = PurePosixPath(naam), PureWindowsPath(naam)
     if posix.is_absolute() or windows.drive or windows.root or "\\" in naam:
-        return (
-            "alleen een bestand in de map van het dossier: geen absoluut pad",
-            "only a file in the dossier's folder: no absolute path",
-        )
+        return bericht("alleen een bestand in de map van het dossier: geen absoluut pad")
     if ".." in posix.parts:
-        return (
-            "alleen een bestand in de map van het dossier: geen '..'",
-            "only a file in the dossier's folder: no '..'",
-        )
+        return bericht("alleen een bestand in de map van het dossier: geen '..'")
     return None
+
+
+def bijlage_fout(naam: str) -> tuple[str, str] | None:
+    """:func:`bijlage_reden` as (Dutch, English) text, or ``None`` (for callers that have
+    not moved to the message yet)."""
+    reden = bijlage_reden(naam)
+    return None if reden is None else (reden.in_("nl"), reden.in_("en"))
 
 
 def lees_bijlage(map_: str | Path, naam: str) -> bytes:
@@ -233,9 +239,9 @@ def lees_bijlage(map_: str | Path, naam: str) -> bytes:
     at most :data:`MAX_GROOTTE`): only a regular file inside ``map_``, also after
     following symbolic links (:func:`bijlage_fout`, :func:`lees_bytes`). Every refusal is
     an :class:`InvoerFout` that names the problem, never the file's content."""
-    reden = bijlage_fout(naam)
+    reden = bijlage_reden(naam)
     if reden is not None:
-        raise InvoerFout(f"{naam}: {reden[0]}", en=f"{naam}: {reden[1]}")
+        raise InvoerFout(bericht("{naam}: {reden}", naam=naam, reden=reden))
     basis = os.path.realpath(map_ or ".")
     echt = os.path.realpath(os.path.join(basis, naam))
     if os.path.commonpath([basis, echt]) != basis:

@@ -47,6 +47,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alvrules.fouten import GebruiksFout
+from alvrules.teksten import bericht, vertaal
+
 if TYPE_CHECKING:
     from alvrules.bevolking import Bevolking
 
@@ -179,7 +182,9 @@ def herkomst(
     }
     if tijdstip is not None:
         if tijdstip.tzinfo is None:
-            raise ValueError("tijdstip zonder tijdzone")
+            raise GebruiksFout(
+                bericht("tijdstip zonder tijdzone: {isoformat}", isoformat=tijdstip.isoformat())
+            )
         uit["tijdstip"] = tijdstip.isoformat()
     return uit
 
@@ -189,28 +194,36 @@ def samenvatting(h: Mapping[str, Any], taal: str = "nl") -> str:
 
     ``herkomst: alvrules 0.2.0, catalogus 2023.1 (sha256 1a2b3c4d5e6f), …``.
     """
-    en = taal == "en"
+    from alvrules.bevolking import BRON  # noqa: PLC0415 - start-up time
+
     c = h["catalogus"]
     delen = [
         f"alvrules {h['alvrules']}",
-        f"{'catalogue' if en else 'catalogus'} {c['versie']} (sha256 {c['sha256'][:12]})",
+        vertaal(
+            taal,
+            "catalogus {versie} (sha256 {sha256})",
+            versie=c["versie"],
+            sha256=c["sha256"][:12],
+        ),
     ]
     procedure = h.get("procedure")
     if procedure and procedure["geldig_van"] != date.min.isoformat():  # a real start only
-        delen.append(f"procedure {'from' if en else 'vanaf'} {procedure['geldig_van']}")
+        delen.append(vertaal(taal, "procedure vanaf {datum}", datum=procedure["geldig_van"]))
     if h.get("bevolking"):
         b = h["bevolking"]
-        if b.get("bron") == "Bron: CBS" and b.get("oorsprong", "pakket") in ("pakket", "cbs"):
+        if b.get("bron") == BRON and b.get("oorsprong", "pakket") in ("pakket", "cbs"):
             wat = "CBS"
         else:  # never "CBS" for figures the user supplied
-            wat = "population supplied by the user" if en else "bevolking aangeleverd"
+            wat = vertaal(taal, "bevolking aangeleverd")
         delen.append(f"{wat} {b['peildatum']} (sha256 {b['sha256'][:12]})")
     if h.get("invoer"):
         from alvrules.tekens import terminal  # noqa: PLC0415
 
         i = h["invoer"]
         naam = terminal(i["naam"]).replace("\n", "\\n")  # a file name is input too
-        delen.append(f"{'input' if en else 'invoer'} {naam} (sha256 {i['sha256'][:12]})")
+        delen.append(
+            vertaal(taal, "invoer {naam} (sha256 {sha256})", naam=naam, sha256=i["sha256"][:12])
+        )
     if h.get("tijdstip"):
         delen.append(h["tijdstip"])
-    return f"{'provenance' if en else 'herkomst'}: {', '.join(delen)}"
+    return vertaal(taal, "herkomst: {delen}", delen=", ".join(delen))

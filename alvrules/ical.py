@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from alvrules.fouten import GebruiksFout
 from alvrules.regels import bron_in
 from alvrules.tekens import terminal
-from alvrules.teksten import Datum, vertaal
+from alvrules.teksten import Datum, bericht, vertaal
 from alvrules.termijnen import Termijn
 
 __all__ = ["PRODID", "als_ical", "uid"]
@@ -47,7 +47,9 @@ def als_ical(
     import icalendar  # noqa: PLC0415 - only the ics export needs it
 
     if gemaakt.utcoffset() is None:
-        raise GebruiksFout(f"tijdstip zonder tijdzone: {gemaakt.isoformat()}")
+        raise GebruiksFout(
+            bericht("tijdstip zonder tijdzone: {isoformat}", isoformat=gemaakt.isoformat())
+        )
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

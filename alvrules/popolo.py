@@ -124,14 +124,16 @@ def _motie(r: Resultaat, stukken: _Stukken, taal: str = "nl") -> dict[str, Any]:
         motie["id"] = motie["identifier"] = f"{id_}/deel-{s.deel}"
         motie["motie_id"], motie["deel"] = id_, s.deel
         if not s.titel:
-            motie["text"] = f"{tekst} ({s.deel}e deel)"
+            motie["text"] = vertaal(taal, "{tekst} ({deel}e deel)", tekst=tekst, deel=s.deel)
     if s.soort is StemmingSoort.PREADVIES:  # the vote is on the preadvies, not the motion
         advies = f" {r.preadvies}" if r.preadvies else ""
         motie["id"] = motie["identifier"] = f"{motie['id']}/preadvies"
         motie["motie_id"] = id_
         motie["classification"] = "preadvies"
         if not s.titel:
-            motie["text"] = f"Preadvies{advies} bij {motie['text']}"
+            motie["text"] = vertaal(
+                taal, "Preadvies{advies} bij {tekst}", advies=advies, tekst=motie["text"]
+            )
     if len(s.voorstellen) > 1:
         motie["voorstellen"] = list(s.voorstellen)  # a bundled vote (STM08)
     betreft = amendementen.get(id_) or s.betreft

@@ -120,7 +120,7 @@ def _type(t: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[t.__name__] = {}  # placeholder against recursion
             defs[t.__name__] = _klasse(t, defs)
         return {"$ref": f"#/$defs/{t.__name__}"}
-    raise TypeError(f"geen schema voor {t!r}")  # a programming error: add it to _SCALAIR
+    raise TypeError(f"no schema for {t!r}")  # a programming error: add it to _SCALAIR
 
 
 def _klasse(t: type, defs: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from alvrules.fouten import eis
 from alvrules.laden import HERNOEMD
 from alvrules.model import Agendapunt, AgendaSoort
 from alvrules.stemmingen import Stembriefje, Stemming
+from alvrules.teksten import N_, vertaal
 
 __all__ = ["naar_dict", "naar_json", "naar_toml", "schrijf_dossier"]
 
@@ -47,17 +48,17 @@ _ALTIJD = {(Agendapunt, "soorten")}
 
 #: The comment above each section in TOML, in the order of the docs (docs/dossier.md).
 _KOPPEN: Mapping[str, str] = {
-    "vergadering": "De vergadering: datum, aanvang, soort en sluitingstijd (TRM01).",
-    "bevolking": "Eigen CBS-cijfers voor de stemgewichten (STM02).",
-    "agendapunten": "Agenda: `id` is vast, `nummer` het weergavenummer (AGD01).",
-    "moties": "Moties (MOT01-MOT06, SIG01-SIG08, TRM02).",
-    "amendementen": "Amendementen (AMD01-AMD05).",
-    "vertegenwoordigers": "Vertegenwoordigers: wie de stemmen van een lid uitbrengt (STM03).",
-    "stemmingen": "Stemmingen: per gemeente voor, tegen of onthouding (STM04-STM11).",
-    "eerdere_moties": "Moties van eerdere ALV's (AFD01-AFD05).",
-    "verantwoording": "Verantwoording van het bestuur over eerdere moties (AFD02).",
-    "vacatures": "Vacatures en kandidaten (STM11, KND01-KND02).",
-    "notulencommissie": "Leden van de notulencommissie (NOT01).",
+    "vergadering": N_("De vergadering: datum, aanvang, soort en sluitingstijd (TRM01)."),
+    "bevolking": N_("Eigen CBS-cijfers voor de stemgewichten (STM02)."),
+    "agendapunten": N_("Agenda: `id` is vast, `nummer` het weergavenummer (AGD01)."),
+    "moties": N_("Moties (MOT01-MOT06, SIG01-SIG08, TRM02)."),
+    "amendementen": N_("Amendementen (AMD01-AMD05)."),
+    "vertegenwoordigers": N_("Vertegenwoordigers: wie de stemmen van een lid uitbrengt (STM03)."),
+    "stemmingen": N_("Stemmingen: per gemeente voor, tegen of onthouding (STM04-STM11)."),
+    "eerdere_moties": N_("Moties van eerdere ALV's (AFD01-AFD05)."),
+    "verantwoording": N_("Verantwoording van het bestuur over eerdere moties (AFD02)."),
+    "vacatures": N_("Vacatures en kandidaten (STM11, KND01-KND02)."),
+    "notulencommissie": N_("Leden van de notulencommissie (NOT01)."),
 }
 
 
@@ -138,14 +139,19 @@ def naar_json(dossier: Dossier) -> str:
 def _iso(waarde: Any) -> str:
     if isinstance(waarde, date | time):
         return waarde.isoformat()
-    raise TypeError(f"geen JSON voor {type(waarde).__name__}")  # a programming error
+    raise TypeError(f"no JSON for {type(waarde).__name__}")  # a programming error
 
 
-def naar_toml(dossier: Dossier) -> str:
+def naar_toml(dossier: Dossier, taal: str = "nl") -> str:
     """``dossier`` as TOML for people: sections in the order of the docs, each with a
-    comment line above it, multi-line texts as multi-line strings."""
+    comment line above it (in ``taal``), multi-line texts as multi-line strings."""
     data = naar_dict(dossier)
-    delen = ["# Dossier van een ALV van de VNG (alvrules); controleer met `alvrules controleer`."]
+    delen = [
+        "# "
+        + vertaal(
+            taal, "Dossier van een ALV van de VNG (alvrules); controleer met `alvrules controleer`."
+        )
+    ]
     # keys that are not tables come first (after a table header they would belong to it)
     for sleutel in sorted(data, key=lambda k: _is_tabel(data[k])):
         waarde = data[sleutel]
@@ -153,7 +159,8 @@ def naar_toml(dossier: Dossier) -> str:
             tekst = "\n".join(_element(_dumps, sleutel, w) for w in waarde)
         else:
             tekst = _dumps({sleutel: waarde})
-        delen.append(f"# {_KOPPEN.get(sleutel, sleutel)}\n{tekst}")
+        kop = vertaal(taal, _KOPPEN[sleutel]) if sleutel in _KOPPEN else sleutel
+        delen.append(f"# {kop}\n{tekst}")
     return "\n".join(d.rstrip("\n") + "\n" for d in delen)
 
 

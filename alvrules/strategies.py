@@ -414,7 +414,7 @@ def _van_type(t: Any) -> st.SearchStrategy[Any]:
         return st.sampled_from(t)
     if isinstance(t, type) and attrs.has(t):
         return _van_klasse(t)
-    raise TypeError(f"geen strategie voor {t!r}")
+    raise TypeError(f"no strategy for {t!r}")  # a programming error
 
 
 def _van_klasse(cls: type) -> st.SearchStrategy[Any]:

@@ -264,7 +264,7 @@ def test_a_late_motion_is_reported_late_whatever_its_severity() -> None:
             "id": "M01",
             "regel": "TRM02",
             "termijn": "maandag 20 november 2023, 12.00 uur",
-            "ingediend": "woensdag 22 november 2023, 9.15 uur",
+            "ingediend": "woensdag 22 november 2023, 09.15 uur",
             "na_vergadering": False,
             "actueel": False,
         }
@@ -301,7 +301,7 @@ def test_messages_for_people_write_dates_as_people_do() -> None:
         "maandag 20 november 2023, 13.00 uur"
     )
     assert leesbare_datum(datetime(2023, 11, 20, 8, 5, tzinfo=AMSTERDAM).astimezone(UTC)) == (
-        "maandag 20 november 2023, 8.05 uur"
+        "maandag 20 november 2023, 08.05 uur"
     )
     assert leesbare_datum(date(2023, 12, 1)) == "vrijdag 1 december 2023"
     assert voor_mensen(
@@ -309,7 +309,7 @@ def test_messages_for_people_write_dates_as_people_do() -> None:
         "termijn 2023-11-20T13:00:00+01:00; ALV 2023-12-01, code 2023-13-45, 20231120, "
         "agendapunt notulen-2023-06-14 of 2023-06-14-a."
     ) == (
-        "Motie na de termijn ingediend: ontvangen woensdag 22 november 2023, 9.15 uur, "
+        "Motie na de termijn ingediend: ontvangen woensdag 22 november 2023, 09.15 uur, "
         "termijn maandag 20 november 2023, 13.00 uur; ALV vrijdag 1 december 2023, "
         "code 2023-13-45, 20231120, agendapunt notulen-2023-06-14 of 2023-06-14-a."
     )
@@ -352,4 +352,4 @@ def test_a_timestamp_in_a_message_is_the_same_moment_in_dutch_time(tijd: datetim
     tekst = voor_mensen(f"ontvangen {tijd.isoformat()}.")
     assert tekst == f"ontvangen {leesbare_datum(lokaal)}."
     assert f" {lokaal.day} " in tekst
-    assert tekst.endswith(f"{lokaal.year}, {lokaal.hour}.{lokaal.minute:02d} uur.")
+    assert tekst.endswith(f"{lokaal.year}, {lokaal.hour:02d}.{lokaal.minute:02d} uur.")

@@ -179,7 +179,7 @@ def test_a_motion_sent_late_is_never_voldoet(pagina: Pagina) -> None:
     assert kop == "Deze motie is te laat verstuurd"
     tekst = p.veld("alv-uitslag").text
     assert "voldoet" not in tekst
-    assert "woensdag 22 november 2023, 9.15 uur" in tekst
+    assert "woensdag 22 november 2023, 09.15 uur" in tekst
     assert "maandag 20 november 2023, 13.00 uur" in tekst
     assert "Wat dat betekent:" in tekst
     assert "Wat u nog kunt doen:" in tekst

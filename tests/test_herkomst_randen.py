@@ -35,7 +35,7 @@ def test_canoniek_is_het_recept_uit_de_documentatie() -> None:
 
 
 def test_tijdstip_zonder_tijdzone_geweigerd() -> None:
-    with pytest.raises(ValueError, match=r"^tijdstip zonder tijdzone$"):
+    with pytest.raises(ValueError, match=r"^tijdstip zonder tijdzone: "):
         herkomst.herkomst(tijdstip=dt.datetime(2023, 12, 1, 12, 0))
 
 

@@ -214,7 +214,7 @@ def test_cli_writes_a_new_file_and_never_overwrites(
         (["nieuw", "2026-02-30"], "ongeldige datum"),
         (["nieuw", "1999-06-17"], "buiten het ondersteunde bereik"),
         (["new", "2016-06-17", "--lang", "en"], "before the start of the municipal register"),
-        (["new", "2026-06-17", "--sluitingstijd", "25:00", "--lang", "en"], "invalid closing"),
+        (["new", "2026-06-17", "--sluitingstijd", "25:00", "--lang", "en"], "invalid cut-off time"),
         (["new", "2026-06-17T13:00", "--lang", "en"], "give the date only"),
     ],
 )

@@ -19,12 +19,14 @@ from typing import Any
 
 from alvrules import herkomst, tekens
 from alvrules.besluiten import deel_naam
+from alvrules.bevolking import BRON
 from alvrules.gemeenten import tooi
 from alvrules.gewichten import peildatum
 from alvrules.model import Vergadering
 from alvrules.raadpleging import deelname_zin
-from alvrules.stemmingen import Grondslag, Wijze
-from alvrules.telling import aandeel, percentage
+from alvrules.stemmingen import Wijze
+from alvrules.teksten import N_, Getal, vertaal
+from alvrules.telling import HELFT, aandeel, percentage
 from alvrules.uitslagen import BASIS, Resultaat, Uitslagen, meerderheid_tekst
 
 __all__ = ["KLEUREN", "pagina"]
@@ -60,62 +62,34 @@ _CSS = (
     "@media print{body{max-width:none;padding:0}h2{break-after:avoid}tr{break-inside:avoid}}"
 )
 
+#: The page's own words: messages of the catalogue (``{…}`` filled in where used).
 _WOORDEN = {
-    "nl": {
-        "kop": "Uitslagen",
-        "moties": "Moties in delen, aangehouden of volgens het preadvies",
-        "motie": "motie",
-        "gedrag": "Stemgedrag per gemeente",
-        "gemeente": "gemeente",
-        "code": "CBS-code",
-        "stemmen": "stemmen",
-        "keuze": "keuze",
-        "balk": "aandeel van alle stemmen",
-        "telling": "Telling",
-        "bundel": "geldt voor elk voorstel, STM08",
-        "niet": "niet gestemd",
-        "regel": "Regel: {m} van de {b}; aangenomen bij meer dan {d} stemmen.",
-        "vast": "De uitslag stond vast na {n} van de {t} stembriefjes.",
-        "uitleg": (
-            "Per stemming de stemmen voor, tegen en onthouding; de balk toont het aandeel "
-            "van alle stemmen en staat altijd naast het getal."
-        ),
-        "voet": (
-            "Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum {p}; {bron}. "
-            "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06)."
-        ),
-    },
-    "en": {
-        "kop": "Results",
-        "moties": "Motions in parts, held, or decided by the preadvies",
-        "motie": "motion",
-        "gedrag": "Voting record per municipality",
-        "gemeente": "municipality",
-        "code": "CBS code",
-        "stemmen": "votes",
-        "keuze": "choice",
-        "balk": "share of all votes",
-        "telling": "Count",
-        "bundel": "applies to each proposal, STM08",
-        "niet": "did not vote",
-        "regel": "Rule: {m} of the {b}; adopted with more than {d} votes.",
-        "vast": "The outcome was certain after {n} of the {t} ballots.",
-        "uitleg": (
-            "For each vote the votes for, against and abstaining; the bar shows the share "
-            "of all votes and always stands next to the number."
-        ),
-        "voet": (
-            "Vote weights per Statuten art. 10 (STM01, STM02), reference date {p}; {bron}. "
-            "Percentages: for / (for + against), rounded half up (STM06)."
-        ),
-    },
+    "kop": N_("Uitslagen"),
+    "moties": N_("Moties in delen, aangehouden of volgens het preadvies"),
+    "motie": N_("motie"),
+    "gedrag": N_("Stemgedrag per gemeente"),
+    "gemeente": N_("gemeente"),
+    "code": N_("CBS-code"),
+    "stemmen": N_("stemmen"),
+    "keuze": N_("keuze"),
+    "balk": N_("aandeel van alle stemmen"),
+    "telling": N_("Telling"),
+    "bundel": N_("geldt voor elk voorstel, STM08"),
+    "niet": N_("niet gestemd"),
+    "uitleg": N_(
+        "Per stemming de stemmen voor, tegen en onthouding; de balk toont het aandeel "
+        "van alle stemmen en staat altijd naast het getal."
+    ),
 }
 
 
-_BASIS_EN = {
-    Grondslag.UITGEBRACHT: "votes cast (for + against; abstentions do not count)",
-    Grondslag.LEDEN: "all members' votes",
-}
+def _woorden(taal: str) -> dict[str, str]:
+    """:data:`_WOORDEN` in ``taal``."""
+    return {k: vertaal(taal, v) for k, v in _WOORDEN.items()}
+
+
+#: The choices of a ballot as the count's rows name them (an option's name stays as it is).
+_KEUZEN = {"voor": N_("voor"), "tegen": N_("tegen"), "onthouding": N_("onthouding")}
 
 
 def _getal(n: int, taal: str) -> str:
@@ -135,18 +109,21 @@ def _regel_tekst(r: Resultaat, taal: str) -> str:
     """The rule applied, in a sentence (nothing for acclamation or a postponed vote)."""
     if r.meerderheid is None or r.grondslag is None:
         return ""
-    m = meerderheid_tekst(r.meerderheid)
-    if m != "meer dan de helft":
-        m = f"{'more than' if taal == 'en' else 'meer dan'} {m}"
-    elif taal == "en":
-        m = "more than half"
-    b = _BASIS_EN[r.grondslag] if taal == "en" else BASIS[r.grondslag]
-    return _WOORDEN[taal]["regel"].format(m=m, b=b, d=_drempel(r, taal))
+    m = meerderheid_tekst(r.meerderheid, taal)
+    if r.meerderheid != HELFT:
+        m = vertaal(taal, "meer dan {breuk}", breuk=m)
+    return vertaal(
+        taal,
+        "Regel: {m} van de {b}; aangenomen bij meer dan {d} stemmen.",
+        m=m,
+        b=vertaal(taal, BASIS[r.grondslag]),
+        d=_drempel(r, taal),
+    )
 
 
 def _telling(r: Resultaat, taal: str, e: Any) -> str:
     """The count as a table: choice (row header), votes in text, bar beside the number."""
-    w = _WOORDEN[taal]
+    w = _woorden(taal)
     if r.opties:
         rijen = [(o, n, "voor" if i == 0 else "tegen") for i, (o, n) in enumerate(r.opties)]
         rijen.append(("onthouding", r.onthouding, "onthouding"))
@@ -160,7 +137,8 @@ def _telling(r: Resultaat, taal: str, e: Any) -> str:
     for naam, n, klasse in rijen:
         breedte = percentage(n, totaal, ".")
         cellen.append(
-            f'<tr><th scope="row">{e(naam)}</th><td class="n">{_getal(n, taal)}</td>'
+            f'<tr><th scope="row">{e(_keuze(naam, "", taal))}</th>'
+            f'<td class="n">{_getal(n, taal)}</td>'
             f'<td class="balken"><span class="spoor"><span class="balk {klasse}" '
             f'style="width:{breedte}%"></span></span> '
             f"{aandeel(n, totaal, ',' if taal == 'nl' else '.')}%</td></tr>"
@@ -177,7 +155,7 @@ def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
     """One table: a row per member with a counted ballot, a column per counted stemming
     (text, never colour). Members that cast no counted ballot in any stemming have no
     row: a row per member and vote made the page grow with votes times members."""
-    w = _WOORDEN[taal]
+    w = _woorden(taal)
     gewogen = [r for r in u.resultaten if r.stemming.wijze is Wijze.GEWOGEN and r.stemgedrag]
     if not gewogen:
         return ""
@@ -190,7 +168,7 @@ def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
     rijen = "".join(
         f'<tr><th scope="row">{e(u.namen[c])}</th><td><a href="{tooi(c)}">{e(c)}</a></td>'
         f'<td class="n">{u.gewichten[c]}</td>'
-        + "".join(f"<td>{e(g.get(c, w['niet']))}</td>" for g in gedrag)
+        + "".join(f"<td>{e(_keuze(g.get(c), w['niet'], taal))}</td>" for g in gedrag)
         + "</tr>"
         for c in sorted(
             {c for g in gedrag for c in g if c in u.gewichten}, key=lambda c: (u.namen[c], c)
@@ -205,16 +183,21 @@ def _stemgedrag(u: Uitslagen, taal: str, e: Any) -> str:
     )
 
 
+def _keuze(keuze: str | None, niet: str, taal: str) -> str:
+    """A member's choice in a cell of the voting record (``niet``: no ballot)."""
+    if keuze is None:
+        return niet
+    return vertaal(taal, _KEUZEN[keuze]) if keuze in _KEUZEN else keuze
+
+
 def _bron(h: dict[str, Any], taal: str) -> str:
     """Where the weights' figures come from: CBS only for the shipped figures or a checked
     download; otherwise supplied by the user, with the file and its sha256."""
     b = h.get("bevolking") or {}
-    if not b or (b.get("bron") == "Bron: CBS" and b.get("oorsprong") in ("pakket", "cbs")):
-        return "source: CBS" if taal == "en" else "Bron: CBS"
+    if not b or (b.get("bron") == BRON and b.get("oorsprong") in ("pakket", "cbs")):
+        return BRON  # the attribution CBS asks for, in Dutch in both languages
     wat = f"{b.get('bestand') or ''} sha256 {str(b.get('sha256', ''))[:12]}".strip()
-    if taal == "en":
-        return f"figures supplied by the user ({wat})"
-    return f"cijfers aangeleverd door de gebruiker ({wat})"
+    return vertaal(taal, "cijfers aangeleverd door de gebruiker ({wat})", wat=wat)
 
 
 def pagina(
@@ -226,7 +209,7 @@ def pagina(
 ) -> str:
     """The whole page; ``zin(r, taal)`` is the outcome in the minutes' wording."""
     e = tekens.html
-    w = _WOORDEN[taal]
+    w = _woorden(taal)
     titel = f"{w['kop']} {vergadering.naam} ({vergadering.datum.isoformat()})"
     delen = [
         f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">'
@@ -254,12 +237,18 @@ def pagina(
         if uitleg := _regel_tekst(r, taal):
             delen.append(f"<p>{e(uitleg)}</p>")
         if r.vast_na is not None and r.vast_na < r.briefjes:
-            delen.append(f"<p>{w['vast'].format(n=r.vast_na, t=r.briefjes)}</p>")
+            vast = vertaal(
+                taal,
+                "De uitslag stond vast na {n} van de {t} stembriefjes.",
+                n=Getal(r.vast_na),
+                t=Getal(r.briefjes),
+            )
+            delen.append(f"<p>{vast}</p>")
         if r.deelname is not None:
             delen.append(f"<p>{e(deelname_zin(r.deelname, taal))}</p>")
         delen.append("</section>")
     if u.bekrachtigingen:  # STM14: ratified consultations, their own results unchanged
-        kop_b = "Ratifications" if taal == "en" else "Bekrachtigingen"
+        kop_b = vertaal(taal, "Bekrachtigingen")
         delen.append(f'<section aria-labelledby="bekrachtigd"><h2 id="bekrachtigd">{kop_b}</h2>')
         for b in u.bekrachtigingen:
             besluiten = "".join(
@@ -270,7 +259,7 @@ def pagina(
             )
         delen.append("</section>")
     if u.uitgesteld:  # STM09: what adopted order motions postponed, voted on or not
-        kop = "Postponed" if taal == "en" else "Uitgesteld"
+        kop = vertaal(taal, "Uitgesteld")
         regels = "".join(f"<li>{e(x.zin(taal))}</li>" for x in u.uitgesteld)
         delen.append(f'<section aria-labelledby="uitgesteld"><h2 id="uitgesteld">{kop}</h2>')
         delen.append(f"<ul>{regels}</ul></section>")
@@ -287,7 +276,15 @@ def pagina(
     delen.append(_stemgedrag(u, taal, e))
     peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
     delen.append(
-        f"</main><footer><p>{w['voet'].format(p=peil, bron=e(_bron(h, taal)))}</p>"
+        "</main><footer><p>"
+        + vertaal(
+            taal,
+            "Stemgewichten volgens Statuten art. 10 (STM01, STM02), peildatum {p}; {bron}. "
+            "Percentages: voor / (voor + tegen), half naar boven afgerond (STM06).",
+            p=peil,
+            bron=e(_bron(h, taal)),
+        )
+        + "</p>"
         f"<p>{e(herkomst.samenvatting(h, taal))}</p></footer></body></html>"
     )
     return "".join(delen)
