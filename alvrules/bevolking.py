@@ -48,7 +48,7 @@ from attrs import frozen
 from alvrules.fouten import eis
 from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bijlage, lees_bytes
 from alvrules.model import InvoerFout
-from alvrules.teksten import bericht
+from alvrules.teksten import N_, Getal, bericht, bericht_n, vertaal
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -66,10 +66,11 @@ __all__ = [
     "lees_cbs_csv",
 ]
 
+#: The attribution CBS asks for; Dutch in both languages (docs/stijl.md).
 BRON = "Bron: CBS"
-#: The label of figures the user supplied (a file, or figures made in code).
-AANGELEVERD = "Aangeleverd door de gebruiker"
-_AANGELEVERD_EN = "Supplied by the user"
+#: The label of figures the user supplied (a file, or figures made in code); a message of
+#: the catalogue, written in the output's language by :meth:`Bevolking.beschrijving_in`.
+AANGELEVERD = N_("Aangeleverd door de gebruiker")
 #: ``oorsprong`` of figures read from a file the user names: compared with the shipped
 #: figures of the same reference date (STM02).
 UIT_BESTAND = frozenset({"bestand", "opdrachtregel", "dossier"})
@@ -129,12 +130,13 @@ class Bevolking:
         """:attr:`beschrijving` in ``taal`` (``nl`` or ``en``); "Bron: CBS" stays Dutch,
         as CBS asks to cite it."""
         if not self.van_cbs:
-            bron = _AANGELEVERD_EN if taal == "en" else AANGELEVERD
+            bron = vertaal(taal, AANGELEVERD)
             wat = f": {self.bestand}" if self.bestand else ""
             return f"{bron}{wat} (sha256 {self.vingerafdruk[:12]})"
         wat = self.product or self.bestand
         if self.tabel:
-            wat = f"{wat} (tabel {self.tabel})" if wat else f"tabel {self.tabel}"
+            tabel = vertaal(taal, "tabel {tabel}", tabel=self.tabel)
+            wat = f"{wat} ({tabel})" if wat else tabel
         return f"{self.bron}, {wat}" if wat else self.bron
 
     def to_json(self) -> dict[str, object]:
@@ -203,12 +205,15 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
     inwonerkolom = next((k for k in kolommen if _KOLOM.match(k)), None)
     if codekolom is None or inwonerkolom is None:
         raise InvoerFout(
-            f"{wie}: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
-            f"{STATLINE_KOLOM}) gevonden in de kop (regel 1, {len(kolommen)} "
-            f"{'kolom' if len(kolommen) == 1 else 'kolommen'})",
-            en=f"{wie}: no column with municipality codes (code or RegioS) and inhabitants "
-            f"(inwoners or {STATLINE_KOLOM}) in the header (line 1, {len(kolommen)} "
-            f"{'column' if len(kolommen) == 1 else 'columns'})",
+            bericht_n(
+                "{wie}: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
+                "{kolom}) gevonden in de kop (regel 1, {n} kolom)",
+                "{wie}: geen kolom met gemeentecodes (code of RegioS) en inwoners (inwoners of "
+                "{kolom}) gevonden in de kop (regel 1, {n} kolommen)",
+                len(kolommen),
+                wie=wie,
+                kolom=STATLINE_KOLOM,
+            )
         )
     lezer.fieldnames = kolommen
     totaal = {k: v for k, v in _TOTAAL.items() if k in kolommen}
@@ -222,12 +227,15 @@ def _lees(lezer: csv.DictReader[str], eerste: str, naam: str, peildatum: date | 
             continue
         waarde = (rij.get(inwonerkolom) or "").strip()
         if not _AANTAL.fullmatch(waarde) or not 1 <= int(waarde) <= MAX_INWONERS:
-            grens = f"{MAX_INWONERS:,}".replace(",", ".")
             raise InvoerFout(
-                f"{wie}, regel {regel}: inwoners van {code} is geen geheel getal van 1 tot en "
-                f"met {grens}",
-                en=f"{wie}, line {regel}: inhabitants of {code} is not a whole number from 1 "
-                f"to {MAX_INWONERS:,}",
+                bericht(
+                    "{wie}, regel {regel}: inwoners van {code} is geen geheel getal van 1 tot en "
+                    "met {grens}",
+                    wie=wie,
+                    regel=regel,
+                    code=code,
+                    grens=Getal(MAX_INWONERS),
+                )
             )
         if code in inwoners:
             raise InvoerFout(
@@ -329,7 +337,9 @@ def gedeeld(peildatum: date) -> Bevolking | None:
     if len(b.inwoners) != int(rij["gemeenten"]) or sum(b.inwoners.values()) != int(
         rij["inwoners"]
     ):  # pragma: no cover - a damaged installation
-        raise RuntimeError(f"{rij['bestand']}: aantal of totaal wijkt af van bevolking.csv")
+        raise RuntimeError(
+            f"{rij['bestand']}: count or total differs from the index of shipped figures"
+        )
     return attrs.evolve(
         b,
         bron=BRON,
@@ -342,21 +352,20 @@ def gedeeld(peildatum: date) -> Bevolking | None:
 
 def geen_cijfers(peil: date, beschikbaar: tuple[date, ...] = ()) -> InvoerFout:
     """STM02's error when figures for ``peil`` are missing: what to fetch or export."""
-    jaar = peil.year
-    lijst = ", ".join(d.isoformat() for d in beschikbaar) or "geen"
-    lijst_en = ", ".join(d.isoformat() for d in beschikbaar) or "none"
+    lijst = ", ".join(d.isoformat() for d in beschikbaar)
     return InvoerFout(
-        f"geen CBS-cijfers voor peildatum {peil.isoformat()} (STM02, Statuten art. 10 lid 3); "
-        f"haal ze op met 'alvrules bevolking ophalen {jaar} --uitvoer "
-        f"inwoners-{peil.isoformat()}.csv' of exporteer CBS StatLine-tabel "
-        f"{STATLINE_TABEL.upper()} (kolommen RegioS en {STATLINE_KOLOM}, Perioden {jaar}JJ00, "
-        "totaal van Geslacht, Leeftijd en BurgerlijkeStaat) en geef het bestand mee met "
-        f"--bevolking of in het dossier onder [bevolking] (in het pakket: {lijst})",
-        en=f"no CBS figures for reference date {peil.isoformat()} (STM02, Statuten art. 10(3)); "
-        f"fetch them with 'alvrules bevolking ophalen {jaar} --uitvoer "
-        f"inwoners-{peil.isoformat()}.csv' or export CBS StatLine table "
-        f"{STATLINE_TABEL.upper()} (columns RegioS and {STATLINE_KOLOM}, Perioden {jaar}JJ00, "
-        "total of Geslacht, Leeftijd and BurgerlijkeStaat) and pass the file with "
-        f"--bevolking or in the dossier under [bevolking] (shipped: {lijst_en})",
+        bericht(
+            "geen CBS-cijfers voor peildatum {peildatum} (STM02, Statuten art. 10 lid 3); "
+            "haal ze op met 'alvrules bevolking ophalen {jaar} --uitvoer "
+            "inwoners-{peildatum}.csv' of exporteer CBS StatLine-tabel "
+            "{tabel} (kolommen RegioS en {kolom}, Perioden {jaar}JJ00, "
+            "totaal van Geslacht, Leeftijd en BurgerlijkeStaat) en geef het bestand mee met "
+            "--bevolking of in het dossier onder [bevolking] (in het pakket: {lijst})",
+            peildatum=peil.isoformat(),
+            jaar=peil.year,
+            tabel=STATLINE_TABEL.upper(),
+            kolom=STATLINE_KOLOM,
+            lijst=lijst or bericht("geen"),
+        ),
         regel="STM02",
     )

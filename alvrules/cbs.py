@@ -35,7 +35,7 @@ from alvrules.bevolking import BRON, STATLINE_KOLOM, STATLINE_TABEL, Bevolking
 from alvrules.gemeenten import Gemeenteregister, register
 from alvrules.grenzen import MAX_INWONERS
 from alvrules.model import InvoerFout
-from alvrules.teksten import bericht
+from alvrules.teksten import Bericht, Getal, bericht
 
 __all__ = ["BASIS_URL", "OMGEVING", "haal_op", "verzoek_url"]
 
@@ -66,8 +66,8 @@ def verzoek_url(jaar: int, basis: str | None = None) -> str:
     return f"{basis}/{STATLINE_TABEL}/TypedDataSet?{query}"
 
 
-def _fout(nl: str, en: str) -> InvoerFout:
-    return InvoerFout(f"CBS: {nl}; niets geschreven", en=f"CBS: {en}; nothing written")
+def _fout(reden: Bericht) -> InvoerFout:
+    return InvoerFout(bericht("CBS: {reden}; niets geschreven", reden=reden))
 
 
 class _Doorverwijzing(urllib.request.HTTPRedirectHandler):
@@ -84,8 +84,7 @@ class _Doorverwijzing(urllib.request.HTTPRedirectHandler):
     ) -> urllib.request.Request | None:
         if _schema(newurl) not in ("http", "https"):
             raise _fout(
-                "doorverwezen naar een adres dat niet met http:// of https:// begint",
-                "redirected to an address that does not start with http:// or https://",
+                bericht("doorverwezen naar een adres dat niet met http:// of https:// begint")
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -99,7 +98,7 @@ def _open(verzoek: urllib.request.Request, timeout: float) -> Any:
 
 
 def _te_laat(timeout: float) -> InvoerFout:
-    return _fout(f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s")
+    return _fout(bericht("geen antwoord binnen {seconden} s", seconden=f"{timeout:g}"))
 
 
 def _lees(antwoord: Any, einde: float, timeout: float) -> bytes:
@@ -138,47 +137,33 @@ def _pagina(url: str, timeout: float, einde: float | None = None) -> dict[str, A
     except InvoerFout:
         raise
     except urllib.error.HTTPError as e:
-        raise _fout(f"HTTP {e.code} {e.reason}", f"HTTP {e.code} {e.reason}") from None
+        raise _fout(bericht("HTTP {code} {reden}", code=e.code, reden=e.reason)) from None
     except TimeoutError:
-        raise _fout(
-            f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s"
-        ) from None
+        raise _te_laat(timeout) from None
     except urllib.error.URLError as e:
         if isinstance(e.reason, TimeoutError):
-            raise _fout(
-                f"geen antwoord binnen {timeout:g} s", f"no answer within {timeout:g} s"
-            ) from None
-        raise _fout(
-            f"niet bereikbaar ({e.reason}); offline?", f"unreachable ({e.reason}); offline?"
-        ) from None
+            raise _te_laat(timeout) from None
+        raise _fout(bericht("niet bereikbaar ({reden}); offline?", reden=e.reason)) from None
     except (OSError, ValueError, http.client.HTTPException) as e:
         # HTTPException: a service that does not speak HTTP, a reply cut off, a bad URL
-        raise _fout(f"niet bereikbaar ({e})", f"unreachable ({e})") from None
+        raise _fout(bericht("niet bereikbaar ({reden})", reden=e)) from None
     if len(inhoud) > MAX_ANTWOORD:
-        raise _fout("antwoord te groot", "response too large")
+        raise _fout(bericht("antwoord te groot"))
     try:
         data = json.loads(inhoud.decode("utf-8-sig"))
     except ValueError as e:
         if "digits" in str(e) and not isinstance(e, json.JSONDecodeError | UnicodeDecodeError):
             # an integer beyond Python's digit limit (int_max_str_digits): no count of CBS
-            raise _fout(
-                "antwoord bevat een getal met te veel cijfers",
-                "response has a number with too many digits",
-            ) from None
+            raise _fout(bericht("antwoord bevat een getal met te veel cijfers")) from None
         raise _fout(
-            f"antwoord is geen JSON maar {soort} (storing of verkeerde --url?)",
-            f"the response is not JSON but {soort} (outage or wrong --url?)",
+            bericht("antwoord is geen JSON maar {soort} (storing of verkeerde --url?)", soort=soort)
         ) from None
     except RecursionError:
         raise _fout(
-            f"antwoord is geen JSON maar {soort} (storing of verkeerde --url?)",
-            f"the response is not JSON but {soort} (outage or wrong --url?)",
+            bericht("antwoord is geen JSON maar {soort} (storing of verkeerde --url?)", soort=soort)
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-        raise _fout(
-            "antwoord zonder lijst 'value' (geen OData-tabel)",
-            "response without a 'value' list (not an OData table)",
-        )
+        raise _fout(bericht("antwoord zonder lijst 'value' (geen OData-tabel)"))
     return data
 
 
@@ -199,9 +184,9 @@ def _rijen(url: str, timeout: float) -> Iterator[Any]:
         if not isinstance(volgende, str) or not volgende:
             return
         if _schema(volgende) not in ("http", "https"):
-            raise _fout("ongeldige vervolgpagina", "invalid next page")
+            raise _fout(bericht("ongeldige vervolgpagina"))
         url = volgende
-    raise _fout("te veel pagina's", "too many pages")
+    raise _fout(bericht("te veel pagina's"))
 
 
 def haal_op(
@@ -231,13 +216,10 @@ def haal_op(
     vreemd: list[str] = []
     for rij in _rijen(url, timeout):
         if not isinstance(rij, dict):
-            raise _fout("rij is geen object", "row is not an object")
+            raise _fout(bericht("rij is geen object"))
         code = str(rij.get("RegioS", "")).strip()
         if not _GM.match(code):
-            raise _fout(
-                f"regiocode {code[:20]!r} is geen GM + 4 cijfers",
-                f"region code {code[:20]!r} is not GM + 4 digits",
-            )
+            raise _fout(bericht("regiocode {code!r} is geen GM + 4 cijfers", code=code[:20]))
         waarde = rij.get(STATLINE_KOLOM)
         lid = reg.code(code)
         if waarde is None and (lid is None or not lid.bestaat_op(peil)):
@@ -247,35 +229,44 @@ def haal_op(
             continue
         if waarde is None:
             raise _fout(
-                f"geen aantal op {peil.isoformat()} voor {lid.naam} ({code})",
-                f"no count on {peil.isoformat()} for {lid.naam} ({code})",
+                bericht(
+                    "geen aantal op {peildatum} voor {namen}",
+                    peildatum=peil.isoformat(),
+                    namen=f"{lid.naam} ({code})",
+                )
             )
         if type(waarde) is not int or not 1 <= waarde <= MAX_INWONERS:
-            grens = f"{MAX_INWONERS:,}"
             raise _fout(
-                f"aantal van {lid.naam} ({code}) is geen geheel getal van 1 tot en met "
-                f"{grens.replace(',', '.')}: {str(waarde)[:20]!r}",
-                f"count of {lid.naam} ({code}) is not a whole number from 1 to {grens}: "
-                f"{str(waarde)[:20]!r}",
+                bericht(
+                    "aantal van {naam} ({code}) is geen geheel getal van 1 tot en met "
+                    "{grens}: {waarde!r}",
+                    naam=lid.naam,
+                    code=code,
+                    grens=Getal(MAX_INWONERS),
+                    waarde=str(waarde)[:20],
+                )
             )
         if code in inwoners:
-            raise _fout(f"{code} staat er twee keer in", f"{code} occurs twice")
+            raise _fout(bericht("{code} staat er twee keer in", code=code))
         inwoners[code] = waarde
     if vreemd:
         raise _fout(
-            f"{', '.join(vreemd[:5])} bestaat niet op {peil.isoformat()} volgens het "
-            "gemeenteregister; voeg eerst de herindeling toe (data/fusies.csv)",
-            f"{', '.join(vreemd[:5])} does not exist on {peil.isoformat()} in the registry; "
-            "add the merger first (data/fusies.csv)",
+            bericht(
+                "{codes} bestaat niet op {peildatum} volgens het gemeenteregister; voeg eerst "
+                "de herindeling toe (data/fusies.csv)",
+                codes=", ".join(vreemd[:5]),
+                peildatum=peil.isoformat(),
+            )
         )
     ontbreekt = [g for g in reg.leden(peil) if g.code not in inwoners]
     if ontbreekt:
-        namen = ", ".join(f"{g.naam} ({g.code})" for g in ontbreekt[:5])
-        meer = f" en nog {len(ontbreekt) - 5}" if len(ontbreekt) > 5 else ""
-        meer_en = f" and {len(ontbreekt) - 5} more" if len(ontbreekt) > 5 else ""
+        namen: str | Bericht = ", ".join(f"{g.naam} ({g.code})" for g in ontbreekt[:5])
+        if len(ontbreekt) > 5:
+            namen = bericht("{namen} en nog {n}", namen=namen, n=Getal(len(ontbreekt) - 5))
         raise _fout(
-            f"geen aantal op {peil.isoformat()} voor {namen}{meer}",
-            f"no count on {peil.isoformat()} for {namen}{meer_en}",
+            bericht(
+                "geen aantal op {peildatum} voor {namen}", peildatum=peil.isoformat(), namen=namen
+            )
         )
     return Bevolking(
         peildatum=peil,
