@@ -176,7 +176,7 @@ def test_the_header_names_the_deadlines_and_an_assumed_cut_off_time() -> None:
     assert f"# {DOCS_URL}dossier/\n" in tekst
     assert (Path(__file__).parents[1] / "docs" / "dossier.md").is_file()
     en = sjabloon("2023-12-01", "13:00", taal="en")
-    assert "#   TRM01  amendments             Monday 20 November 2023, 13:00 (binding)" in en
+    assert "#   TRM01  amendments             Monday 20 November 2023, 1:00 pm (binding)" in en
 
 
 @pytest.mark.parametrize(
