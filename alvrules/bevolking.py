@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import io
 import re
 from collections.abc import Mapping
@@ -47,6 +46,7 @@ from attrs import frozen
 
 from alvrules.fouten import eis
 from alvrules.grenzen import MAX_CIJFERS, MAX_GROOTTE, MAX_INWONERS, lees_bijlage, lees_bytes
+from alvrules.herkomst import sha256 as _sha256
 from alvrules.model import InvoerFout
 from alvrules.teksten import N_, Getal, bericht, bericht_n, vertaal
 from alvrules.waarden import getypeerd
@@ -118,7 +118,7 @@ class Bevolking:
         if self.sha256:
             return self.sha256
         regels = "".join(f"{code},{n}\n" for code, n in sorted(self.inwoners.items()))
-        return hashlib.sha256(("code,inwoners\n" + regels).encode()).hexdigest()
+        return _sha256(("code,inwoners\n" + regels).encode())
 
     @property
     def beschrijving(self) -> str:
@@ -304,7 +304,7 @@ def lees_bevolking(
             bericht("{naam}: geen UTF-8 (byte {start})", naam=naam, start=e.start)
         ) from None
     b = lees_cbs_csv(tekst, naam, peildatum)
-    return attrs.evolve(b, sha256=hashlib.sha256(inhoud).hexdigest())
+    return attrs.evolve(b, sha256=_sha256(inhoud))
 
 
 # -- the shipped figures --------------------------------------------------------------------
@@ -345,7 +345,7 @@ def gedeeld(peildatum: date) -> Bevolking | None:
         bron=BRON,
         tabel=rij["tabel"],
         product=rij["product"],
-        sha256=hashlib.sha256(inhoud).hexdigest(),
+        sha256=_sha256(inhoud),
         oorsprong="pakket",
     )
 

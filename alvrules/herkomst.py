@@ -40,9 +40,9 @@ Everything here is computed from data, never from the clock or the machine.
 from __future__ import annotations
 
 import functools
-import hashlib
+import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,9 +67,29 @@ __all__ = [
 ]
 
 
+def _sha256_zonder_openssl() -> Callable[[bytes], Any]:
+    """CPython's own sha256 (``_sha256``, ``_sha2`` from 3.12): ``hashlib`` imports OpenSSL's
+    ``_hashlib`` first, ±2 ms of every start-up; the digests are the same (test). Another
+    Python, or one built without it: ``hashlib``."""
+    for naam in ("_sha256", "_sha2"):
+        try:
+            module = importlib.import_module(naam)
+        except ImportError:
+            continue
+        maak: Callable[[bytes], Any] = module.sha256
+        return maak
+    import hashlib  # noqa: PLC0415 - only where CPython's own module is missing
+
+    return hashlib.sha256
+
+
+_SHA256 = _sha256_zonder_openssl()
+
+
 def sha256(inhoud: bytes) -> str:
     """The sha256 of ``inhoud`` in hexadecimal (as ``sha256sum`` prints it)."""
-    return hashlib.sha256(inhoud).hexdigest()
+    uit: str = _SHA256(inhoud).hexdigest()
+    return uit
 
 
 def _canoniek(data: object) -> bytes:

@@ -8,6 +8,7 @@ generated is what costs the time (``benchmarks/opstart.py`` measures it).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shlex
 import shutil
@@ -16,8 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from alvrules import cli
+from alvrules import cli, herkomst
 from alvrules._cli._taal import argparse_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +29,8 @@ VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
 #: Loaded only by the commands and formats that need them, never by a text ``controleer``.
 NIET_VOOR_CONTROLEER = (
     "cattrs",  # the loader reads the attrs types itself (alvrules.laden._lezer)
+    "hashlib",  # OpenSSL's _hashlib: alvrules.herkomst.sha256 uses CPython's own _sha256
+    "_hashlib",
     "importlib.resources",  # the shipped tables are read from the package folder
     "shutil",  # argparse's width: alvrules.cli._breedte
     "tempfile",  # JSON output's spool only
@@ -114,3 +119,32 @@ def test_the_parser_of_one_command_reads_as_the_whole_parser(naam: str) -> None:
                 cli.build_parser(cli._opdracht(argv)).format_help()
                 == cli.build_parser().format_help()
             )
+
+
+@pytest.mark.parametrize(
+    "inhoud", [b"", b"abc", "Utrecht ë\u200b".encode(), bytes(range(256)) * 300]
+)
+def test_sha256_without_openssl_is_hashlibs(inhoud: bytes) -> None:
+    assert herkomst.sha256(inhoud) == hashlib.sha256(inhoud).hexdigest()
+
+
+@given(st.binary(max_size=5000))
+def test_sha256_without_openssl_is_hashlibs_for_any_bytes(inhoud: bytes) -> None:
+    assert herkomst.sha256(inhoud) == hashlib.sha256(inhoud).hexdigest()
+
+
+def test_sha256_falls_back_to_hashlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python without ``_sha256``/``_sha2`` (another implementation): ``hashlib``'s."""
+    import importlib  # noqa: PLC0415
+
+    echt = importlib.import_module
+
+    def zonder(naam: str, *args: object) -> object:
+        if naam in ("_sha256", "_sha2"):
+            raise ImportError(naam)
+        return echt(naam, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib, "import_module", zonder)
+    maak = herkomst._sha256_zonder_openssl()
+    assert maak is hashlib.sha256
+    assert maak(b"abc").hexdigest() == herkomst.sha256(b"abc")
