@@ -9,18 +9,21 @@ generated is what costs the time (``benchmarks/opstart.py`` measures it).
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import shlex
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alvrules import cli, herkomst
+from alvrules import cli, gemeenten, herkomst
 from alvrules._cli._taal import argparse_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,8 +138,6 @@ def test_sha256_without_openssl_is_hashlibs_for_any_bytes(inhoud: bytes) -> None
 
 def test_sha256_falls_back_to_hashlib(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Python without ``_sha256``/``_sha2`` (another implementation): ``hashlib``'s."""
-    import importlib  # noqa: PLC0415
-
     echt = importlib.import_module
 
     def zonder(naam: str, *args: object) -> object:
@@ -148,3 +149,32 @@ def test_sha256_falls_back_to_hashlib(monkeypatch: pytest.MonkeyPatch) -> None:
     maak = herkomst._sha256_zonder_openssl()
     assert maak is hashlib.sha256
     assert maak(b"abc").hexdigest() == herkomst.sha256(b"abc")
+
+
+def test_the_shipped_register_equals_the_one_built_with_every_check() -> None:
+    """:func:`alvrules.gemeenten.register` builds the rows of ``gemeenten.csv`` without
+    the constructor's checks (start-up); what it builds is what the checks build."""
+    getoetst = gemeenten.lees_register(gemeenten._data())
+    snel = gemeenten.register()
+    assert len(snel) == len(getoetst) > 388
+    for a, b in zip(snel, getoetst, strict=True):
+        assert a == b
+        assert hash(a) == hash(b)
+        assert attrs.asdict(a, recurse=False) == attrs.asdict(b, recurse=False)
+        assert [type(getattr(a, v.name)) for v in attrs.fields(gemeenten.Gemeente)] == [
+            type(getattr(b, v.name)) for v in attrs.fields(gemeenten.Gemeente)
+        ]
+    for naam in ("Den Haag", "Súdwest-Fryslân", "GM0363", "'s-Hertogenbosch"):
+        assert snel.zoek(naam) == getoetst.zoek(naam) is not None
+
+
+def _normaliseer_via_nfkd(naam: str) -> str:
+    """The lookup key as :func:`alvrules.gemeenten.normaliseer` made it for every name."""
+    ontleed = unicodedata.normalize("NFKD", naam)
+    zonder = "".join(c for c in ontleed if not unicodedata.combining(c))
+    return "".join(c for c in zonder.casefold() if c.isalnum())
+
+
+@given(st.text(max_size=40) | st.text(st.characters(max_codepoint=127), max_size=40))
+def test_normaliseer_of_ascii_without_nfkd_is_the_same_key(naam: str) -> None:
+    assert gemeenten.normaliseer(naam) == _normaliseer_via_nfkd(naam)
