@@ -8,6 +8,7 @@ generated is what costs the time (``benchmarks/opstart.py`` measures it).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import json
@@ -178,3 +179,33 @@ def _normaliseer_via_nfkd(naam: str) -> str:
 @given(st.text(max_size=40) | st.text(st.characters(max_codepoint=127), max_size=40))
 def test_normaliseer_of_ascii_without_nfkd_is_the_same_key(naam: str) -> None:
     assert gemeenten.normaliseer(naam) == _normaliseer_via_nfkd(naam)
+
+
+def test_the_first_command_import_freezes_what_it_made_and_collects_after() -> None:
+    """:func:`alvrules.cli._opdrachtmodule`: the modules and classes of the command are
+    frozen out of the collector's passes; the collector is on again afterwards."""
+    code = (
+        "import gc, io, contextlib\n"
+        "from alvrules.cli import main\n"
+        "voor = gc.get_freeze_count()\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['controleer', {str(VOORBEELD)!r}])\n"
+        "print(voor, gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    voor, na, aan = r.stdout.split()
+    assert voor == "0"
+    assert int(na) > 10_000  # the classes, functions and tables of the check
+    assert aan == "True"
+
+
+def test_a_collector_that_was_off_stays_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "alvrules._cli.nieuw", raising=False)
+    gc.disable()
+    try:
+        assert cli._opdrachtmodule("nieuw").__name__ == "alvrules._cli.nieuw"
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
