@@ -409,12 +409,16 @@ def _bevolking(p: argparse.ArgumentParser) -> None:
     o = sub.add_parser("ophalen", aliases=["fetch"], help=hulp, description=hulp)
     o.add_argument(
         "jaar",
+        metavar=_("JAAR"),
         help=_("jaar van de peildatum (1 januari), JJJJ"),
     )
     o.add_argument(
         "--uitvoer",
         metavar="CSV",
-        help=_("schrijf de cijfers naar dit bestand (standaard: stdout)"),
+        help=_(
+            "schrijf de cijfers naar dit bestand (standaard: een bestand met de peildatum in "
+            "de naam, in de huidige map)"
+        ),
     )
     o.add_argument(
         "--url",

@@ -183,6 +183,7 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
     for vorm in ("text", "json", "ics"):
         yield ("termijnen", "2023-12-01", "--format", vorm)
     yield ("nieuw", "2026-06-17", "--sluitingstijd", "13:00")
+    yield ("nieuw", "2026-06-17")  # the assumed cut-off time explained
     for dossier in (n, f):
         for vorm in ("text", "json", "sarif", "github", "gitlab"):
             yield ("controleer", dossier, "--format", vorm)
@@ -206,6 +207,12 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
         "bevolking",
     ):
         yield (opdracht, "--help")
+    yield ("bevolking", "ophalen", "--help")
+    # several files and a folder: the totals, the verdict, skipped and unreadable files
+    for vorm in ("text", "json", "github"):
+        yield ("controleer", n, f, "--format", vorm)
+    yield ("controleer", ".", "--verbose")
+    yield ("controleer", ".", "--format", "sarif")
     # the error paths: the command line, the loader, the library
     yield ("termijnen",)
     yield ("termijnen", "2023-13-01")
@@ -214,6 +221,14 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
     yield ("regels", "--format", "xml")
     yield ("stemgewichten", "1900")
     yield ("controleer", "bestaat-niet.toml")
+    yield ("termijnen", "13:00")
+    yield ("termijnen", "2023-12-01T13:00")
+    yield ("nieuw", "2026-06-17", "--sluitingstijd", "13:00+01:00")
+    yield ("stemgewichten", "2023-13-01")
+    yield ("bevolking", "ophalen", "20x")
+    yield ("controleer", "--bevolking", "bestaat-niet.csv", n)
+    yield ("uitslag", n, "--peildatum", "2024-13-01")
+    yield ("termijnen", "2023-12-01", "--onbekend")
     yield ("bevolking", "ophalen", "2024", "--timeout", "0")
     for naam in ONLEESBAAR:
         for opdracht in ("controleer", "uitslag", "verantwoording"):

@@ -38,33 +38,44 @@ def voorstel(p: Post, en: bool = False) -> str:
     return f"{woord} {p.tot}" if p.tot else woord
 
 
-_STATUS_EN = {
-    "aangenomen": "adopted",
-    "verworpen": "rejected",
-    "aangehouden": "held",
-    "afgedaan": "done with",
-    "definitief": "not decided",
-    "ingetrokken": "withdrawn",
-    "ingediend": "submitted",
+#: Where a part of an earlier motion stands, as a word of the catalogue.
+_STATUS = {
+    "aangenomen": N_("aangenomen"),
+    "verworpen": N_("verworpen"),
+    "aangehouden": N_("aangehouden"),
+    "afgedaan": N_("afgedaan"),
+    "definitief": N_("definitief"),
+    "ingetrokken": N_("ingetrokken"),
+    "ingediend": N_("ingediend"),
 }
+
+
+def _status(status: str, taal: str) -> str:
+    return vertaal(taal, _STATUS[status]) if status in _STATUS else status
 
 
 def delen(m: EerdereMotie, en: bool = False, alleen: tuple[EerdereDeel, ...] | None = None) -> str:
     """Where each part stands: "1e deel aangenomen; 2e deel aangehouden" ("part 1 adopted;
     part 2 held"); only the parts ``alleen`` when given."""
+    taal = "en" if en else "nl"
     return "; ".join(
-        f"{deel_naam(d.nummer, en)} {_STATUS_EN.get(d.status, d.status) if en else d.status}"
+        f"{deel_naam(d.nummer, en)} {_status(d.status, taal)}"
         for d in (m.delen if alleen is None else alleen)
     )
 
 
 def nog_te_behandelen(m: EerdereMotie, en: bool = False) -> str:
     """Why a held motion is listed: held as a whole, or which parts are held."""
+    taal = "en" if en else "nl"
     if m.status is Status.AANGEHOUDEN:
-        wat = "held" if en else "aangehouden"
+        wat = vertaal(taal, "aangehouden")
     else:
         wat = delen(m, en, m.aangehouden_delen)
-    vergadering = f" ({'ALV of' if en else 'ALV van'} {m.vergadering})" if m.vergadering else ""
+    vergadering = (
+        vertaal(taal, " (ALV van {vergadering})", vergadering=m.vergadering)
+        if m.vergadering
+        else ""
+    )
     return f"{m.id}  {indieners(m, en)}: “{m.titel}”{vergadering}: {wat}"
 
 
