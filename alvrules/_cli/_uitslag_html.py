@@ -93,7 +93,7 @@ _KEUZEN = {"voor": N_("voor"), "tegen": N_("tegen"), "onthouding": N_("onthoudin
 
 
 def _getal(n: int, taal: str) -> str:
-    return f"{n:,}".replace(",", "." if taal == "nl" else ",")
+    return Getal(n).in_(taal)
 
 
 def _drempel(r: Resultaat, taal: str) -> str:

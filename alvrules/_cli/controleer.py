@@ -446,10 +446,9 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
 
 
 def _bevindingen(bevindingen: Iterable[Bevinding], taal: str) -> list[str]:
-    en = taal == "en"
     uit: list[str] = []
     for b in bevindingen:
-        ernst = b.ernst.en if en else b.ernst.value
+        ernst = b.ernst.in_(taal)
         uit.append(f"  {b.regel}  {ernst}: {b.tekst(taal)}")
         uit.append(
             "         "

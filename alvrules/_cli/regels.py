@@ -9,21 +9,25 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import herkomst_van, json_uit
 from alvrules.model import InvoerFout
 from alvrules.regels import Regel, bron_in, regels
-from alvrules.teksten import bericht
+from alvrules.teksten import bericht, vertaal
 
 
-def _tekst(r: Regel, en: bool) -> str:
-    kop = f"{r.id}  {r.naam_en if en else r.naam}  [{r.ernst.en if en else r.ernst.value}]"
-    uitleg = r.uitleg_in("en" if en else "nl")
+def _naam(r: Regel, taal: str) -> str:
+    """The rule's name in ``taal`` (the catalogue holds both)."""
+    return r.naam_en if taal == "en" else r.naam
+
+
+def _tekst(r: Regel, taal: str) -> str:
+    kop = f"{r.id}  {_naam(r, taal)}  [{r.ernst.in_(taal)}]"
     delen = [
         kop,
-        f"  {'source' if en else 'bron'}: {bron_in(r.bron, 'en' if en else 'nl')}",
-        textwrap.indent(textwrap.fill(uitleg, 88), "  "),
+        "  " + vertaal(taal, "bron: {bron}", bron=bron_in(r.bron, taal)),
+        textwrap.indent(textwrap.fill(r.uitleg_in(taal), 88), "  "),
     ]
-    besluit = r.besluit_in("en" if en else "nl")
+    besluit = r.besluit_in(taal)
     if besluit:
-        woord = "Decision" if en else "Besluit"
-        delen.append(textwrap.indent(textwrap.fill(f"{woord}: {besluit}", 88), "  "))
+        tekst = vertaal(taal, "Besluit: {besluit}", besluit=besluit)
+        delen.append(textwrap.indent(textwrap.fill(tekst, 88), "  "))
     return "\n".join(delen)
 
 
@@ -44,11 +48,10 @@ def run(args: argparse.Namespace) -> int:
             json_uit("regels", {"regels": regels_, "herkomst": h})
         return 0
     if args.id:
-        print(_tekst(gekozen[0], args.lang == "en"))
+        print(_tekst(gekozen[0], args.lang))
     else:
         for r in gekozen:
-            naam = r.naam_en if args.lang == "en" else r.naam
-            ernst = r.ernst.en if args.lang == "en" else r.ernst.value
+            naam, ernst = _naam(r, args.lang), r.ernst.in_(args.lang)
             print(f"{r.id}  {ernst:<12} {naam:<28} {bron_in(r.bron, args.lang)}")
     print(herkomst.samenvatting(h, args.lang))
     return 0
