@@ -38,6 +38,13 @@ WOORDEN = frozenset(
 
 NAJAARS = EXAMPLES / "najaars-alv-2023.toml"
 FOUTEN = EXAMPLES / "fouten.toml"
+#: Dossiers of the test data with what the examples lack (order motions, parts, choices).
+VOORBEELDEN = {
+    "NAJAARS": NAJAARS,
+    "FOUTEN": FOUTEN,
+    "EXTRA": DATA / "bevindingen-extra.toml",
+    "HOOFDSTUKKEN": DATA / "bevindingen-hoofdstukken.toml",
+}
 ALVRULES = Path(sys.executable).with_name("alvrules")
 
 #: Dossiers that cannot be read: one per loader error.
@@ -178,7 +185,8 @@ def _draai(args: list[str], cwd: Path) -> tuple[int, str, str]:
 
 
 def _gevallen() -> Iterator[tuple[str, ...]]:
-    """Every case; ``NAJAARS`` and ``FOUTEN`` stand for the two examples."""
+    """Every case; ``NAJAARS``, ``FOUTEN`` and the other keys of :data:`VOORBEELDEN` stand
+    for their dossiers."""
     n, f = "NAJAARS", "FOUTEN"
     for vorm in ("text", "json", "ics"):
         yield ("termijnen", "2023-12-01", "--format", vorm)
@@ -193,6 +201,8 @@ def _gevallen() -> Iterator[tuple[str, ...]]:
         yield ("regels", "SIG07", "--format", vorm)
     for vorm in ("text", "json", "csv", "html", "popolo"):
         yield ("uitslag", n, "--format", vorm)
+        for dossier in ("EXTRA", "HOOFDSTUKKEN"):
+            yield ("uitslag", dossier, "--format", vorm)
     for vorm in ("text", "json", "markdown"):
         yield ("verantwoording", n, "--format", vorm)
     yield ("--help",)
@@ -246,8 +256,7 @@ def test_english_output_has_no_dutch_words(args: tuple[str, ...], tmp_path: Path
     bekend = NOG_NEDERLANDS.get(args)
     for naam, inhoud in ONLEESBAAR.items():
         (tmp_path / naam).write_text(inhoud, "utf-8")
-    voorbeelden = {"NAJAARS": str(NAJAARS), "FOUTEN": str(FOUTEN)}
-    args = tuple(voorbeelden.get(a, a) for a in args)
+    args = tuple(str(VOORBEELDEN[a]) if a in VOORBEELDEN else a for a in args)
     code, uit, fout = _draai([*args, "--lang", "en"], tmp_path)
     assert code in (0, 1, 2), fout
     if args[0] == "nieuw":  # the template is a dossier: its keys and values (also the

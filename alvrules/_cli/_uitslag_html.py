@@ -53,8 +53,8 @@ _CSS = (
     "td.balken{white-space:nowrap}"
     ".balk{display:block;height:1em;min-width:1px;box-sizing:border-box;"
     "border:1px solid #1a1a1a;print-color-adjust:exact;-webkit-print-color-adjust:exact}"
-    f".voor{{background:{KLEUREN['voor']}}}.tegen{{background:{KLEUREN['tegen']}}}"
-    f".onthouding{{background:{KLEUREN['onthouding']}}}"
+    f".for{{background:{KLEUREN['voor']}}}.against{{background:{KLEUREN['tegen']}}}"
+    f".abstention{{background:{KLEUREN['onthouding']}}}"
     ".breed{overflow-x:auto}"
     f"footer{{margin-top:2em;font-size:.9em;color:{KLEUREN['gedempt']}}}"
     f"a{{color:{KLEUREN['tekst']}}}"
@@ -125,11 +125,11 @@ def _telling(r: Resultaat, taal: str, e: Any) -> str:
     """The count as a table: choice (row header), votes in text, bar beside the number."""
     w = _woorden(taal)
     if r.opties:
-        rijen = [(o, n, "voor" if i == 0 else "tegen") for i, (o, n) in enumerate(r.opties)]
-        rijen.append(("onthouding", r.onthouding, "onthouding"))
+        rijen = [(o, n, "for" if i == 0 else "against") for i, (o, n) in enumerate(r.opties)]
+        rijen.append(("onthouding", r.onthouding, "abstention"))
     else:
-        rijen = [(k, n, k) for k, n in (("voor", r.voor), ("tegen", r.tegen))]
-        rijen.append(("onthouding", r.onthouding, "onthouding"))
+        rijen = [("voor", r.voor, "for"), ("tegen", r.tegen, "against")]
+        rijen.append(("onthouding", r.onthouding, "abstention"))
     totaal = sum(n for _, n, _ in rijen)
     if totaal == 0:
         return ""
@@ -265,7 +265,7 @@ def pagina(
         delen.append(f"<ul>{regels}</ul></section>")
     if apart := [m for m in u.moties if m.apart]:
         delen.append(
-            f'<section aria-labelledby="moties"><h2 id="moties">{w["moties"]}</h2><ul>'
+            f'<section aria-labelledby="motions"><h2 id="motions">{w["moties"]}</h2><ul>'
             + "".join(
                 f"<li>{w['motie']} {e(m.motie.id)} {e(m.motie.titel)}: "
                 f"<strong>{e(m.zin(taal))}</strong></li>"
