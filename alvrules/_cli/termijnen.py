@@ -11,12 +11,12 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
-from alvrules.teksten import N_, bericht, vertaal
+from alvrules.teksten import N_, Datum, bericht, vertaal
 from alvrules.termijnen import Termijn, termijnen
 
 #: The days of the week as the table abbreviates them.
 _DAGEN = (N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo"))
-#: The table's column heads, its yes and no, and the headings.
+#: The table's column heads, its yes and no, and the heading of the explanations.
 _KOP = (
     N_("regel"),
     N_("naam"),
@@ -26,7 +26,6 @@ _KOP = (
     N_("ja"),
     N_("nee"),
     N_("Uitleg"),
-    N_("Termijnen"),
 )
 
 
@@ -70,7 +69,7 @@ def _moment(t: Termijn, taal: str) -> str:
 def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> None:
     k = tuple(vertaal(taal, w) for w in _KOP)
     d = vergadering.datum
-    print(f"{k[8]} ALV {vertaal(taal, _DAGEN[d.weekday()])} {d.isoformat()}")
+    print(vertaal(taal, "Termijnen van de ALV van {dag}", dag=Datum(d)))
     rijen = [
         (
             t.regel,
