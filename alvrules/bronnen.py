@@ -20,6 +20,7 @@ from typing import Any
 
 from attrs import frozen
 
+from alvrules.teksten import N_
 from alvrules.waarden import getypeerd
 
 __all__ = ["DOCS_URL", "DOCUMENTEN", "Bron", "Document", "bron", "bron_tekst"]
@@ -45,6 +46,13 @@ class Document:
     url: str | None = None
     bwb: str | None = None
 
+    def titel_in(self, taal: str = "nl") -> str:
+        """The title in ``taal`` (``nl`` or ``en``), from the message catalogue; a title
+        quoted in it is a name and stays as the document has it."""
+        from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+        return vertaal(taal, self.titel)
+
     def link(self, plaats: str) -> str | None:
         """The URL of ``plaats`` in this document: the article of a law, else the document."""
         if self.bwb:
@@ -68,66 +76,72 @@ _DOCUMENTEN: tuple[Document, ...] = (
     Document(
         "lbr-23-040",
         "Lbr. 23/040",
-        'Ledenbrief Lbr. 23/040 "Uitnodiging Najaars ALV 1 december 2023" van 3 november 2023',
+        N_('Ledenbrief Lbr. 23/040 "Uitnodiging Najaars ALV 1 december 2023" van 3 november 2023'),
         _LEDENBRIEF,
     ),
     Document(
         "procedure",
         "Lbr. 23/040, Procedure",
-        'Bijlage bij Lbr. 23/040 "Procedure en regels voor indiening en ondertekening '
-        'amendementen en moties": §1 amendementen, §2 alternatieven voor een motie, §3 de '
-        "procedure voor moties, §4 de regels voor ondertekening, §5 het sjabloon van een motie",
+        N_(
+            'Bijlage bij Lbr. 23/040 "Procedure en regels voor indiening en ondertekening '
+            'amendementen en moties": §1 amendementen, §2 alternatieven voor een motie, §3 de '
+            "procedure voor moties, §4 de regels voor ondertekening, §5 het sjabloon van een motie"
+        ),
         _LEDENBRIEF,
     ),
     Document(
         "werkgroep",
         "Werkgroep moties",
-        'Bijlage bij Lbr. 23/040 "Op een andere manier ruimte geven aan moties en signalen in '
-        'de ALV": aanbevelingen van de werkgroep, door het bestuur overgenomen',
+        N_(
+            'Bijlage bij Lbr. 23/040 "Op een andere manier ruimte geven aan moties en signalen in '
+            'de ALV": aanbevelingen van de werkgroep, door het bestuur overgenomen'
+        ),
         "https://vng.nl/sites/default/files/2023-11/"
         "00b-ledenbrief-uitnodiging-najaars-alv-2023-bijlage-anders-omgaan-met-moties.pdf",
     ),
     Document(
         "verantwoording",
         "Verantwoording moties",
-        "Bijlage 09 bij Lbr. 23/040: verantwoording over de uitvoering van de moties van de "
-        "ALV van 14 juni 2023",
+        N_(
+            "Bijlage 09 bij Lbr. 23/040: verantwoording over de uitvoering van de moties van de "
+            "ALV van 14 juni 2023"
+        ),
         _LEDENBRIEF,
     ),
     Document(
         "notulen-2023-06-14",
         "Notulen 14-06-2023",
-        "Conceptnotulen van de ALV van 14 juni 2023 (bijlage bij Lbr. 23/040)",
+        N_("Conceptnotulen van de ALV van 14 juni 2023 (bijlage bij Lbr. 23/040)"),
         _LEDENBRIEF,
     ),
     Document(
         "statuten",
         "Statuten",
-        "Statuten van de VNG, zoals Lbr. 23/040 en de notulen van 14 juni 2023 ze aanhalen",
+        N_("Statuten van de VNG, zoals Lbr. 23/040 en de notulen van 14 juni 2023 ze aanhalen"),
     ),
     Document(
         "tijdpad-vacatures",
         "Tijdpad vacatures",
-        "Openbare VNG-pagina over het tijdpad bij vacatures in bestuur en commissies",
+        N_("Openbare VNG-pagina over het tijdpad bij vacatures in bestuur en commissies"),
     ),
     Document(
         "atw",
         "Atw",
-        "Algemene termijnenwet",
+        N_("Algemene termijnenwet"),
         f"{_WETTEN}BWBR0002448/",
         "BWBR0002448",
     ),
     Document(
         "gemeentewet",
         "Gemeentewet",
-        "Gemeentewet",
+        N_("Gemeentewet"),
         f"{_WETTEN}BWBR0005416/",
         "BWBR0005416",
     ),
     Document(
         "cbs",
         "CBS",
-        "Centraal Bureau voor de Statistiek: bevolking op 1 januari en gemeentelijke indeling",
+        N_("Centraal Bureau voor de Statistiek: bevolking op 1 januari en gemeentelijke indeling"),
         "https://www.cbs.nl/",
     ),
 )
@@ -145,7 +159,7 @@ class Bron:
 
     def __attrs_post_init__(self) -> None:
         if self.document not in DOCUMENTEN:
-            raise KeyError(f"onbekend brondocument {self.document!r}")
+            raise KeyError(self.document)
 
     @property
     def url(self) -> str | None:
@@ -167,9 +181,13 @@ class Bron:
         return uit
 
 
-def bron_tekst(bronnen: Sequence[Bron]) -> str:
+def bron_tekst(bronnen: Sequence[Bron], taal: str = "nl") -> str:
     """Citations as one short text; places in the same document are joined:
-    ``"Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77"``."""
+    ``"Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77"`` (in English ``§4 and §5``:
+    the names of the documents and places are names, the word between them is not)."""
+    from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+    en = f" {vertaal(taal, 'en')} " if taal != "nl" else " en "
     delen: list[tuple[str, list[str]]] = []
     for b in bronnen:
         if delen and delen[-1][0] == b.document and b.plaats:
@@ -177,8 +195,7 @@ def bron_tekst(bronnen: Sequence[Bron]) -> str:
         else:
             delen.append((b.document, [b.plaats] if b.plaats else []))
     return "; ".join(
-        " ".join([DOCUMENTEN[d].kort, " en ".join(p)]) if p else DOCUMENTEN[d].kort
-        for d, p in delen
+        " ".join([DOCUMENTEN[d].kort, en.join(p)]) if p else DOCUMENTEN[d].kort for d, p in delen
     )
 
 

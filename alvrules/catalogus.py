@@ -51,8 +51,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- CAL: working days -------------------------------------------------------------
     Regel(
         "CAL01",
-        "werkdag",
-        "working day",
+        N_("werkdag"),
         "werkdagen",
         INFO,
         (bron("atw", "art. 3"),),
@@ -78,8 +77,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "CAL02",
-        "terugrekenen",
-        "counting back",
+        N_("terugrekenen"),
         "werkdagen",
         INFO,
         (bron("procedure", "§1"), bron("atw", "art. 1 lid 2")),
@@ -88,7 +86,7 @@ _REGELS: tuple[Regel, ...] = (
             "vergaderdag zelf mee te tellen; de termijn valt op de N-de getelde werkdag."
         ),
         N_("Er is geen verlenging naar voren: de Atw sluit terugwaarts gerekende termijnen uit."),
-        geen_bevinding=(
+        geen_bevinding=N_(
             "Een rekenregel: de termijnen (TRM01, TRM02, TRM08, TRM09) rekenen ermee; een "
             "te late indiening meldt de regel van die termijn."
         ),
@@ -96,8 +94,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- TRM: deadlines ----------------------------------------------------------------
     Regel(
         "TRM01",
-        "amendementen",
-        "amendments",
+        N_("amendementen"),
         "termijnen",
         FOUT,
         (
@@ -114,14 +111,13 @@ _REGELS: tuple[Regel, ...] = (
             "12:00; 'uiterlijk' is inclusief. Het moment van ontvangst van de ondertekende "
             "tekst telt. Een tijdstip zonder tijdzone is een fout."
         ),
-        geen_bevinding=(
+        geen_bevinding=N_(
             "Het moment van TRM01 staat in elke termijnenlijst; een te laat amendement meldt AMD02."
         ),
     ),
     Regel(
         "TRM02",
-        "moties",
-        "motions",
+        N_("moties"),
         "termijnen",
         WAARSCHUWING,
         (bron("procedure", "§3"), bron("procedure", "§5"), bron("werkgroep", "(aanbevelingen)")),
@@ -134,8 +130,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "TRM03",
-        "preadvies",
-        "board's advice",
+        N_("preadvies"),
         "termijnen",
         INFO,
         (bron("procedure", "§3"),),
@@ -148,14 +143,13 @@ _REGELS: tuple[Regel, ...] = (
             "werkdag na de indientermijn); `alvrules` leest daarin de regel 'de eerste werkdag na "
             "TRM01' (`Procedure.werkdagen_preadvies`)."
         ),
-        geen_bevinding=(
+        geen_bevinding=N_(
             "Een planning van het bestuur: er is niets in te dienen dat te laat kan zijn."
         ),
     ),
     Regel(
         "TRM04",
-        "vergaderstukken",
-        "meeting papers",
+        N_("vergaderstukken"),
         "termijnen",
         WAARSCHUWING,
         (bron("werkgroep", "(aanbevelingen)"),),
@@ -166,40 +160,36 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "TRM05",
-        "kandidaten",
-        "candidates",
+        N_("kandidaten"),
         "termijnen",
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         N_("De voorgedragen kandidaten worden 35 dagen (5 weken) voor de ALV bekendgemaakt."),
-        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
+        geen_bevinding=N_("Een planning van het bureau: de datum staat in de termijnenlijst."),
     ),
     Regel(
         "TRM06",
-        "tegenkandidaten",
-        "counter-candidates",
+        N_("tegenkandidaten"),
         "termijnen",
         FOUT,
         (bron("tijdpad-vacatures"),),
         N_("Tegenkandidaten worden uiterlijk 21 dagen (3 weken) voor de ALV gesteld."),
-        geen_bevinding=(
+        geen_bevinding=N_(
             "Het moment staat in de termijnenlijst; een te late tegenkandidaat meldt KND02."
         ),
     ),
     Regel(
         "TRM07",
-        "kandidatenoverzicht",
-        "overview of candidates",
+        N_("kandidatenoverzicht"),
         "termijnen",
         INFO,
         (bron("tijdpad-vacatures"), bron("lbr-23-040", "(agendapunt 10)")),
         N_("Het overzicht van alle kandidaten gaat 14 dagen (2 weken) voor de ALV naar de leden."),
-        geen_bevinding="Een planning van het bureau: de datum staat in de termijnenlijst.",
+        geen_bevinding=N_("Een planning van het bureau: de datum staat in de termijnenlijst."),
     ),
     Regel(
         "TRM08",
-        "ondersteuners",
-        "supporting members",
+        N_("ondersteuners"),
         "termijnen",
         WAARSCHUWING,
         (bron("procedure", "§4"),),
@@ -216,8 +206,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "TRM09",
-        "insprekers",
-        "speakers",
+        N_("insprekers"),
         "termijnen",
         INFO,
         (bron("procedure", "§4"), bron("lbr-23-040", "(inspreken)")),
@@ -230,13 +219,12 @@ _REGELS: tuple[Regel, ...] = (
             "`alvrules` leest dat als '2 werkdagen voor de ALV, 12:00' "
             "(`Procedure.werkdagen_insprekers`)."
         ),
-        geen_bevinding="Aanmelden is een voorkeur; spontaan het woord vragen blijft mogelijk.",
+        geen_bevinding=N_("Aanmelden is een voorkeur; spontaan het woord vragen blijft mogelijk."),
     ),
     # --- SIG: signatures ---------------------------------------------------------------
     Regel(
         "SIG01",
-        "burgemeester tekent",
-        "mayor signs",
+        N_("burgemeester tekent"),
         "ondertekening",
         FOUT,
         (
@@ -252,8 +240,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG02",
-        "medeondertekenaars",
-        "co-signatories",
+        N_("medeondertekenaars"),
         "ondertekening",
         FOUT,
         (bron("procedure", "§4"), bron("procedure", "§5")),
@@ -265,8 +252,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG03",
-        "eigen gemeente",
-        "own municipality",
+        N_("eigen gemeente"),
         "ondertekening",
         FOUT,
         (bron("procedure", "§4"),),
@@ -277,8 +263,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG04",
-        "mede-indiener tekent",
-        "co-submitter signs",
+        N_("mede-indiener tekent"),
         "ondertekening",
         FOUT,
         (bron("procedure", "§4"), bron("gemeentewet", "art. 160")),
@@ -290,18 +275,16 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG05",
-        "ondersteuners",
-        "supporters",
+        N_("ondersteuners"),
         "ondertekening",
         INFO,
         (bron("procedure", "§4"),),
         N_("Ondersteunende gemeenten hoeven niet te tekenen; ze worden alleen genoemd."),
-        geen_bevinding="Ondersteuners hoeven niets; tekent er toch een, dan meldt SIG03 dat.",
+        geen_bevinding=N_("Ondersteuners hoeven niets; tekent er toch een, dan meldt SIG03 dat."),
     ),
     Regel(
         "SIG06",
-        "gemeente eenmaal",
-        "municipality once",
+        N_("gemeente eenmaal"),
         "ondertekening",
         FOUT,
         (bron("procedure", "§4"),),
@@ -317,8 +300,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG07",
-        "lid op vergaderdatum",
-        "member on meeting date",
+        N_("lid op vergaderdatum"),
         "ondertekening",
         FOUT,
         (bron("statuten", "art. 10 lid 2"), bron("cbs", "(gemeentelijke indeling)")),
@@ -337,8 +319,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "SIG08",
-        "definitief",
-        "definitive",
+        N_("definitief na ondertekening"),
         "ondertekening",
         FOUT,
         (bron("procedure", "§4"),),
@@ -350,8 +331,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- MOT: motions ------------------------------------------------------------------
     Regel(
         "MOT01",
-        "verplichte onderdelen",
-        "required parts",
+        N_("verplichte onderdelen"),
         "moties",
         FOUT,
         (bron("procedure", "§5"),),
@@ -368,8 +348,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "MOT02",
-        "slotzin",
-        "closing sentence",
+        N_("slotzin"),
         "moties",
         WAARSCHUWING,
         (bron("procedure", "§5"),),
@@ -380,8 +359,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "MOT03",
-        "contactpersonen",
-        "contact persons",
+        N_("contactpersonen"),
         "moties",
         WAARSCHUWING,
         (bron("procedure", "§4"),),
@@ -392,8 +370,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "MOT04",
-        "agendapunt",
-        "agenda item",
+        N_("agendapunt"),
         "moties",
         FOUT,
         (bron("lbr-23-040", "(indienen amendementen en moties)"),),
@@ -404,8 +381,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "MOT05",
-        "inspanning, geen resultaat",
-        "effort, not result",
+        N_("inspanning, geen resultaat"),
         "moties",
         INFO,
         (bron("werkgroep", "(aanbevelingen)"), bron("procedure", "§5")),
@@ -420,8 +396,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "MOT06",
-        "eigen id",
-        "own id",
+        N_("eigen id"),
         "moties",
         FOUT,
         (bron("notulen-2023-06-14", "punt 7b"), bron("verantwoording")),
@@ -433,8 +408,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- AMD: amendments ---------------------------------------------------------------
     Regel(
         "AMD01",
-        "amendeerbaar",
-        "amendable",
+        N_("amendeerbaar"),
         "amendementen",
         FOUT,
         (bron("procedure", "§1"), bron("notulen-2023-06-14", "punt 7b")),
@@ -450,8 +424,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AMD02",
-        "termijn",
-        "deadline",
+        N_("termijn"),
         "amendementen",
         FOUT,
         (bron("statuten", "(amendementen)"), bron("procedure", "§1")),
@@ -459,8 +432,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AMD03",
-        "schrappen en invoegen",
-        "delete and insert",
+        N_("schrappen en invoegen"),
         "amendementen",
         FOUT,
         (bron("procedure", "§1"),),
@@ -471,8 +443,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AMD04",
-        "tekst eenmaal",
-        "text once",
+        N_("tekst eenmaal"),
         "amendementen",
         FOUT,
         (bron("procedure", "§1"),),
@@ -484,8 +455,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AMD05",
-        "ondertekening en preadvies",
-        "signatures and advice",
+        N_("ondertekening en preadvies"),
         "amendementen",
         FOUT,
         (
@@ -501,20 +471,18 @@ _REGELS: tuple[Regel, ...] = (
     # --- STM: votes --------------------------------------------------------------------
     Regel(
         "STM01",
-        "stemgewicht",
-        "vote weight",
+        N_("stemgewicht"),
         "stemmingen",
         FOUT,
         (bron("statuten", "art. 10 lid 2"),),
         N_("Een lid brengt één stem uit per volle 1.000 inwoners, minstens 1 en hoogstens 75."),
-        geen_bevinding=(
+        geen_bevinding=N_(
             "Het gewicht wordt berekend, nooit ingevoerd; ontbrekende cijfers meldt STM02."
         ),
     ),
     Regel(
         "STM02",
-        "peildatum",
-        "reference date",
+        N_("peildatum"),
         "stemmingen",
         FOUT,
         (bron("statuten", "art. 10 lid 3"),),
@@ -532,8 +500,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM03",
-        "vertegenwoordiger",
-        "representative",
+        N_("vertegenwoordiger"),
         "stemmingen",
         FOUT,
         (bron("statuten", "art. 10 lid 1"), bron("lbr-23-040", "(stemprocedure)")),
@@ -550,8 +517,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM04",
-        "stemmen",
-        "ballots",
+        N_("stemmen"),
         "stemmingen",
         FOUT,
         (bron("statuten", "art. 10 lid 1 en 2"), bron("lbr-23-040", "(stemprocedure)")),
@@ -562,8 +528,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM05",
-        "meerderheid",
-        "majority",
+        N_("meerderheid"),
         "stemmingen",
         INFO,
         (bron("lbr-23-040", "(stemprocedure)"),),
@@ -579,8 +544,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM06",
-        "uitslag",
-        "result",
+        N_("uitslag"),
         "stemmingen",
         INFO,
         (bron("notulen-2023-06-14"),),
@@ -598,12 +562,11 @@ _REGELS: tuple[Regel, ...] = (
             "beide aandelen. Alles of niets schrijft het als 100% en 0%, zonder decimalen, zoals "
             "de notulen; een afgerond 100,00% houdt zijn decimalen."
         ),
-        geen_bevinding="De weergave van een uitslag (`alvrules uitslag`), geen controle.",
+        geen_bevinding=N_("De weergave van een uitslag (`alvrules uitslag`), geen controle."),
     ),
     Regel(
         "STM07",
-        "acclamatie",
-        "acclamation",
+        N_("acclamatie"),
         "stemmingen",
         FOUT,
         (bron("notulen-2023-06-14", "punten 2, 8, 9 en 10"),),
@@ -624,8 +587,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM08",
-        "gebundeld",
-        "bundled vote",
+        N_("gebundeld"),
         "stemmingen",
         INFO,
         (bron("notulen-2023-06-14", "punt 6b/6c"),),
@@ -633,12 +595,11 @@ _REGELS: tuple[Regel, ...] = (
             "Verwante voorstellen kunnen in één stemming worden gebundeld; de uitslag geldt "
             "voor elk van hen."
         ),
-        geen_bevinding="Een gebundelde stemming is geldig; de uitslag geldt voor elk voorstel.",
+        geen_bevinding=N_("Een gebundelde stemming is geldig; de uitslag geldt voor elk voorstel."),
     ),
     Regel(
         "STM09",
-        "volgorde",
-        "order of voting",
+        N_("volgorde"),
         "stemmingen",
         FOUT,
         (bron("notulen-2023-06-14", "punt 7b"),),
@@ -663,8 +624,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM10",
-        "keuze",
-        "choice between options",
+        N_("keuze"),
         "stemmingen",
         INFO,
         (bron("notulen-2023-06-14", "punt 9"),),
@@ -676,8 +636,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM11",
-        "verkiezing",
-        "election",
+        N_("verkiezing"),
         "verkiezingen",
         INFO,
         (bron("statuten", "(voordracht)"), bron("notulen-2023-06-14", "punt 9")),
@@ -695,8 +654,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM12",
-        "voorstel bestaat",
-        "proposal exists",
+        N_("voorstel bestaat"),
         "stemmingen",
         FOUT,
         (),
@@ -714,8 +672,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- STM13: one decision per proposal (issue 28) ------------------------------------
     Regel(
         "STM13",
-        "één besluit per voorstel",
-        "one decision per proposal",
+        N_("één besluit per voorstel"),
         "stemmingen",
         FOUT,
         (),
@@ -739,8 +696,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "STM14",
-        "ledenraadpleging",
-        "written consultation",
+        N_("ledenraadpleging"),
         "stemmingen",
         FOUT,
         (bron("statuten", "art. 10 lid 1"), bron("lbr-23-040", "(stemmen in de ALV)")),
@@ -766,8 +722,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- KND: candidates ---------------------------------------------------------------
     Regel(
         "KND01",
-        "voordracht",
-        "nomination",
+        N_("voordracht"),
         "verkiezingen",
         FOUT,
         (bron("statuten", "(voordracht)"), bron("notulen-2023-06-14", "punt 9")),
@@ -775,8 +730,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "KND02",
-        "tegenkandidaat",
-        "counter-candidate",
+        N_("tegenkandidaat"),
         "verkiezingen",
         FOUT,
         (bron("tijdpad-vacatures"),),
@@ -789,8 +743,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- PRE / AFD: preadvies and accounting -------------------------------------------
     Regel(
         "PRE01",
-        "preadvies",
-        "board's advice",
+        N_("preadvies"),
         "verantwoording",
         INFO,
         (bron("procedure", "§3"), bron("notulen-2023-06-14", "punt 8")),
@@ -801,8 +754,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AFD01",
-        "categorie",
-        "follow-up category",
+        N_("categorie"),
         "verantwoording",
         INFO,
         (bron("werkgroep", "(aanbevelingen)"),),
@@ -813,8 +765,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AFD02",
-        "verantwoording",
-        "accounting",
+        N_("verantwoording"),
         "verantwoording",
         WAARSCHUWING,
         (bron("werkgroep", "(aanbevelingen)"), bron("verantwoording")),
@@ -826,8 +777,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AFD03",
-        "terugkeer",
-        "return",
+        N_("terugkeer"),
         "verantwoording",
         FOUT,
         (bron("werkgroep", "(aanbevelingen)"), bron("verantwoording")),
@@ -835,18 +785,16 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AFD04",
-        "besluit over verantwoording",
-        "decision on the accounting",
+        N_("besluit over verantwoording"),
         "verantwoording",
         INFO,
         (bron("verantwoording"), bron("lbr-23-040", "(agendapunt 9)")),
         N_("De leden besluiten over de verantwoording als één voorstel ter besluitvorming."),
-        geen_bevinding="Het besluit over de verantwoording is een gewone stemming (STM05).",
+        geen_bevinding=N_("Het besluit over de verantwoording is een gewone stemming (STM05)."),
     ),
     Regel(
         "AFD05",
-        "status",
-        "status",
+        N_("status"),
         "verantwoording",
         FOUT,
         (bron("procedure", "§4"), bron("notulen-2023-06-14", "punten 7d en 8")),
@@ -863,8 +811,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- NOT / AGD: minutes and agenda -------------------------------------------------
     Regel(
         "NOT01",
-        "notulencommissie",
-        "minutes committee",
+        N_("notulencommissie"),
         "notulen",
         FOUT,
         (bron("statuten", "(notulencommissie)"), bron("notulen-2023-06-14", "punt 2")),
@@ -872,8 +819,7 @@ _REGELS: tuple[Regel, ...] = (
     ),
     Regel(
         "AGD01",
-        "agendapunt",
-        "agenda item",
+        N_("agendapunt"),
         "notulen",
         FOUT,
         (bron("lbr-23-040", "(agenda en toelichting)"),),
@@ -886,8 +832,7 @@ _REGELS: tuple[Regel, ...] = (
     # --- AGD02: a dossier that is still empty (issue 24, `alvrules nieuw`) -------------
     Regel(
         "AGD02",
-        "leeg dossier",
-        "empty dossier",
+        N_("leeg dossier"),
         "notulen",
         INFO,
         (bron("lbr-23-040", "(agenda en toelichting)"),),

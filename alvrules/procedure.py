@@ -20,7 +20,8 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
-from alvrules.fouten import eis
+from alvrules.fouten import AlvrulesFout, InvoerFout, eis
+from alvrules.teksten import bericht
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -65,13 +66,22 @@ def _gelijkgestelde_dag(rij: dict[str, str]) -> GelijkgesteldeDag:
     besluit = (rij.get("besluit") or "").strip()
     bron = (rij.get("bron") or "").strip()
     if not besluit or not bron:
-        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} zonder besluit of bron")
+        raise InvoerFout(
+            bericht("atw-gelijkgesteld.csv: {datum} zonder besluit of bron", datum=rij["datum"])
+        )
     datum = date.fromisoformat(rij["datum"])
     van, _, tot = (rij.get("jaren") or "").partition("-")
     van_jaar = int(van) if van.strip() else datum.year
     tot_jaar = int(tot) if tot.strip() else van_jaar
     if not van_jaar <= datum.year <= tot_jaar:
-        raise ValueError(f"atw-gelijkgesteld.csv: {rij['datum']} valt buiten {van_jaar}-{tot_jaar}")
+        raise InvoerFout(
+            bericht(
+                "atw-gelijkgesteld.csv: {datum} valt buiten {van}-{tot}",
+                datum=rij["datum"],
+                van=van_jaar,
+                tot=tot_jaar,
+            )
+        )
     vindplaats = (rij.get("vindplaats") or "").strip()
     return GelijkgesteldeDag(datum, besluit, vindplaats, van_jaar, tot_jaar, bron)
 
@@ -154,10 +164,15 @@ PROCEDURES: tuple[Procedure, ...] = (
 )
 
 
+class GeenProcedure(AlvrulesFout, LookupError):
+    """No entry of :data:`PROCEDURES` holds on the date asked for (only when the list has
+    been changed: the shipped first entry starts at ``date.min``)."""
+
+
 def procedure_op(datum: date) -> Procedure:
     """The procedure in force on ``datum``: the latest entry with ``geldig_van <= datum``."""
     eis(datum, date, "datum")
     in_force = [p for p in PROCEDURES if p.geldig_van <= datum]
     if not in_force:  # the shipped first entry starts at date.min; a test removes it
-        raise LookupError(f"geen procedure bekend voor {datum.isoformat()}")
+        raise GeenProcedure(bericht("geen procedure bekend voor {datum}", datum=datum.isoformat()))
     return max(in_force, key=lambda p: p.geldig_van)

@@ -60,8 +60,7 @@ class Regel:
     """One rule of the procedure, with its stable id and its source."""
 
     id: str
-    naam: str
-    naam_en: str
+    naam: str  # a message of the catalogue (Dutch), like ``uitleg`` and ``besluit``
     hoofdstuk: str
     ernst: Ernst
     bronnen: tuple[Bron, ...]
@@ -72,7 +71,23 @@ class Regel:
 
     def __attrs_post_init__(self) -> None:
         if not self.bronnen and not self.besluit:
-            raise ValueError(f"regel {self.id}: zonder bron is een besluit nodig")
+            from alvrules.fouten import GebruiksFout  # noqa: PLC0415 - start-up time
+            from alvrules.teksten import bericht  # noqa: PLC0415 - start-up time
+
+            raise GebruiksFout(
+                bericht("Regel {id} heeft geen bron en dus een besluit nodig.", id=self.id)
+            )
+
+    def naam_in(self, taal: str = "nl") -> str:
+        """The short name in ``taal`` (``nl`` or ``en``), from the message catalogue."""
+        from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+        return vertaal(taal, self.naam)
+
+    @property
+    def naam_en(self) -> str:
+        """The short name in English (``naam_in("en")``; kept for ``regels --format json``)."""
+        return self.naam_in("en")
 
     def uitleg_in(self, taal: str = "nl") -> str:
         """The explanation in ``taal`` (``nl`` or ``en``), from the message catalogue."""
@@ -85,6 +100,12 @@ class Regel:
         from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
 
         return vertaal(taal, self.besluit) if self.besluit else None
+
+    def geen_bevinding_in(self, taal: str = "nl") -> str | None:
+        """Why no check reports this rule, in ``taal``; None when a check does."""
+        from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
+
+        return vertaal(taal, self.geen_bevinding) if self.geen_bevinding else None
 
     @property
     def bron(self) -> str:
@@ -128,11 +149,23 @@ BESLUIT_ALVRULES = N_("Besluit alvrules (geen bron)")
 
 
 def bron_in(bron: str, taal: str) -> str:
-    """A ``bron`` text in ``taal``: the citations are names, only :data:`BESLUIT_ALVRULES`
-    is alvrules' own words."""
+    """A ``bron`` text in ``taal``: the citations are names; alvrules' own words are
+    :data:`BESLUIT_ALVRULES` and the word that joins two places in one document
+    (``Procedure §4 en §5`` / ``Procedure §4 and §5``)."""
     from alvrules.teksten import vertaal  # noqa: PLC0415 - start-up time
 
-    return vertaal(taal, BESLUIT_ALVRULES) if bron == BESLUIT_ALVRULES else bron
+    if bron == BESLUIT_ALVRULES:
+        return vertaal(taal, BESLUIT_ALVRULES)
+    if taal == "nl":
+        return bron
+    bronnen = _bronnen_van().get(bron)
+    return bron_tekst(bronnen, taal) if bronnen else bron
+
+
+@functools.cache
+def _bronnen_van() -> dict[str, tuple[Bron, ...]]:
+    """The ``bron`` text of every rule -> its citations (to write the text in a language)."""
+    return {r.bron: r.bronnen for r in regels() if r.bronnen}
 
 
 def _zelf(waarde: Any) -> Any:

@@ -114,7 +114,7 @@ def test_a_rule_without_source_says_it_rests_on_a_decision() -> None:
     assert [r.id for r in zonder] == ["STM12", "STM13"]
     assert all(r.besluit and r.bron == BESLUIT_ALVRULES for r in zonder)
     with pytest.raises(ValueError, match="besluit"):
-        Regel("XXX01", "x", "x", "moties", REGELS["MOT01"].ernst, (), "uitleg")
+        Regel("XXX01", "x", "moties", REGELS["MOT01"].ernst, (), "uitleg")
 
 
 #: Practice that the 2023 documents do not state: each is a decision, and says so.

@@ -1,0 +1,101 @@
+"""The texts of the rules come from the one message catalogue, in both languages: name,
+explanation, decision, why a rule has no finding of its own, chapter, and the titles of the
+source documents (docs/stijl.md). The citations themselves are names and stay."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from alvrules.bronnen import DOCUMENTEN, bron, bron_tekst
+from alvrules.catalogus import HOOFDSTUKKEN
+from alvrules.cli import main
+from alvrules.regels import BESLUIT_ALVRULES, Regel, bron_in, regel, regels
+from alvrules.teksten import vertaal
+from tests.conftest import EXAMPLES
+from tests.test_engels import nederlandse_woorden
+
+#: A title quoted in a document's description is the document's own name.
+GECITEERD = re.compile(r'"[^"]*"')
+
+
+def test_every_rule_text_has_english_from_the_catalogue() -> None:
+    """In the tests a message without English raises (``ALVRULES_ONVERTAALD=fout``), so each
+    call below also proves the catalogue holds it."""
+    for r in regels():
+        assert r.naam_in("nl") == r.naam
+        assert r.naam_in("en") == r.naam_en == vertaal("en", r.naam), r.id
+        assert r.uitleg_in("en") != r.uitleg, r.id
+        if r.besluit:
+            assert r.besluit_in("en") != r.besluit, r.id
+        if r.geen_bevinding:
+            assert r.geen_bevinding_in("nl") == r.geen_bevinding
+            assert r.geen_bevinding_in("en") != r.geen_bevinding, r.id
+        else:
+            assert r.geen_bevinding_in("en") is None
+        for tekst in (r.naam_en, r.uitleg_in("en"), r.besluit_in("en") or ""):
+            assert nederlandse_woorden(tekst, []) == [], (r.id, tekst)
+    for titel in HOOFDSTUKKEN.values():
+        assert nederlandse_woorden(vertaal("en", titel), []) == []
+
+
+def test_the_name_is_one_message_no_second_field() -> None:
+    assert "naam_en" not in {a.name for a in Regel.__attrs_attrs__}  # type: ignore[attr-defined]
+    assert regel("STM05").naam_en == "majority"
+    assert regel("SIG05").naam_in("en") == regel("TRM08").naam_in("en") == "supporters"
+
+
+def test_document_titles_are_english_but_quoted_titles_stay() -> None:
+    for d in DOCUMENTEN.values():
+        en = d.titel_in("en")
+        assert d.titel_in("nl") == d.titel
+        assert GECITEERD.findall(en) == GECITEERD.findall(d.titel), d.sleutel  # names stay
+        assert nederlandse_woorden(GECITEERD.sub(" ", en), [d.kort]) == [], en
+
+
+def test_places_in_one_document_are_joined_in_the_language() -> None:
+    bronnen = [bron("procedure", "§4"), bron("procedure", "§5"), bron("gemeentewet", "art. 77")]
+    assert bron_tekst(bronnen) == "Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77"
+    assert bron_tekst(bronnen, "en") == "Lbr. 23/040, Procedure §4 and §5; Gemeentewet art. 77"
+    sig01 = regel("SIG01")
+    assert (
+        bron_in(sig01.bron, "en")
+        == "Lbr. 23/040, Procedure §4 and §5; Gemeentewet art. 77 and art. 78"
+    )
+    assert bron_in(sig01.bron, "nl") == sig01.bron
+    assert bron_in(BESLUIT_ALVRULES, "en") == "Decision of alvrules (no source)"
+    assert bron_in("Ergens §1", "en") == "Ergens §1"  # not a rule's: a name as it is
+
+
+def test_a_rule_without_source_or_decision_is_refused_in_either_language() -> None:
+    from alvrules.fouten import GebruiksFout
+
+    with pytest.raises(GebruiksFout) as fout:
+        Regel("XXX01", "x", "moties", regel("MOT01").ernst, (), "uitleg")
+    assert fout.value.tekst("en") == "Rule XXX01 has no source and so needs a decision."
+
+
+def test_regels_json_keeps_naam_en_from_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    for taal in ("nl", "en"):
+        assert main(["regels", "--format", "json", "--lang", taal]) == 0
+        data = json.loads(capsys.readouterr().out)
+        rijen = data["regels"] if isinstance(data, dict) else data
+        assert [(r["naam"], r["naam_en"]) for r in rijen] == [
+            (r.naam, r.naam_in("en")) for r in regels()
+        ]
+
+
+def test_sarif_rule_metadata_is_wholly_english(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["controleer", str(EXAMPLES / "fouten.toml"), "--format", "sarif", "--lang", "en"])
+    sarif = json.loads(capsys.readouterr().out)
+    metadata = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert {m["id"] for m in metadata} == {r.id for r in regels()}
+    for m in metadata:
+        r = regel(m["id"])
+        assert m["shortDescription"]["text"] == r.naam_en
+        assert m["fullDescription"]["text"] == r.uitleg_in("en")
+        teksten = [m["shortDescription"]["text"], m["fullDescription"]["text"], m["help"]["text"]]
+        for tekst in teksten:
+            assert nederlandse_woorden(tekst, []) == [], (m["id"], tekst)
