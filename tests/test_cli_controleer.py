@@ -85,7 +85,7 @@ def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
         "ernst": "fout",
         "melding": "no mayor (M01)",
         "pad": "moties[M01].ondertekening",
-        "bron": "Lbr. 23/040, Procedure §4 en §5; Gemeentewet art. 77 en art. 78",
+        "bron": "Lbr. 23/040, Procedure §4 and §5; Gemeentewet art. 77 and art. 78",
         "bronnen": [b.to_json() for b in REGELS["SIG01"].bronnen],
         "url": "https://vng-realisatie.github.io/alvrules/procedure/ondertekening/#SIG01",
     }
