@@ -4,8 +4,12 @@ source documents (docs/stijl.md). The citations themselves are names and stay.""
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import json
 import re
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,7 +18,7 @@ from alvrules.catalogus import HOOFDSTUKKEN
 from alvrules.cli import main
 from alvrules.regels import BESLUIT_ALVRULES, Regel, bron_in, regel, regels
 from alvrules.teksten import vertaal
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_engels import nederlandse_woorden
 
 #: A title quoted in a document's description is the document's own name.
@@ -99,3 +103,94 @@ def test_sarif_rule_metadata_is_wholly_english(capsys: pytest.CaptureFixture[str
         teksten = [m["shortDescription"]["text"], m["fullDescription"]["text"], m["help"]["text"]]
         for tekst in teksten:
             assert nederlandse_woorden(tekst, []) == [], (m["id"], tekst)
+
+
+# --- the English rule pages of the docs ---------------------------------------------------
+
+
+def _hook() -> ModuleType:
+    """The docs hook ``docs/hooks/regels.py`` as a module (it needs MkDocs)."""
+    pytest.importorskip("mkdocs")
+    spec = importlib.util.spec_from_file_location("docs_hook_regels", ROOT / "docs/hooks/regels.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def engelse_proza(html_: str) -> str:
+    """The English prose of a page: without code, without the folded-away listings of code
+    and tests (names of functions and tests), without what is marked ``lang="nl"``."""
+    tekst = re.sub(r'<(span|div) lang="nl">.*?</\1>', " ", html_, flags=re.S)
+    tekst = re.sub(r"<details.*?</details>", " ", tekst, flags=re.S)
+    tekst = re.sub(r"<(pre|code)\b.*?</\1>", " ", tekst, flags=re.S)
+    tekst = re.sub(r"`[^`]*`", " ", tekst)  # code in Markdown
+    tekst = re.sub(r"\]\([^)]*\)|<[^>]+>", " ", tekst)  # link targets, tags
+    return html.unescape(tekst)
+
+
+def citaten() -> list[str]:
+    """The names a page may cite: every citation of a rule (also joined in English) and
+    the short names of the documents."""
+    uit = {d.kort for d in DOCUMENTEN.values()}
+    for r in regels():
+        uit |= {
+            bron_in(r.bron, "en"),
+            *(b.tekst for b in r.bronnen),
+            *(b.plaats for b in r.bronnen),
+        }
+    return sorted(uit, key=len, reverse=True)
+
+
+def test_the_generated_english_pages_cover_every_rule_in_english() -> None:
+    """Fast, without building the site: the hook's English Markdown has a section for every
+    rule, on the page of its chapter under ``en/``, with no Dutch outside names."""
+    from alvrules.catalogus import PAGINAS
+    from alvrules.dekking import bronplekken
+
+    hook = _hook()
+    assert set(hook.EN_PAGINAS) >= {f"en/{p.removesuffix('/')}.md" for p in PAGINAS.values()}
+    hook._CODE.update(bronplekken())
+    for sleutel, pagina in PAGINAS.items():
+        hook._PAGINA["nl", sleutel] = pagina.removesuffix("/") + ".md"
+        hook._PAGINA["en", sleutel] = "en/" + pagina.removesuffix("/") + ".md"
+    for src, tekst in hook.EN_PAGINAS.items():
+        markdown = hook.MARKER.sub(
+            lambda m, s=src: hook.GENERATOREN[m.group(1)](m.group(2), s), tekst
+        )
+        for sleutel in hook._hoofdstuk_markers(tekst):
+            for r in regels():
+                if r.hoofdstuk == sleutel:
+                    assert f"### {r.id} · {r.naam_en} {{ #{r.id} }}" in markdown
+                    assert r.uitleg_in("en") in markdown
+        gevonden = nederlandse_woorden(engelse_proza(markdown), citaten())
+        assert gevonden == [], (src, gevonden)
+
+
+def test_the_english_rule_pages_exist_for_every_rule_on_the_site(site: Path) -> None:
+    """The built site: every rule has its section (``#ID``) on an English page, in English,
+    and an English page holds no Dutch word outside names, citations and code."""
+    gezien: dict[str, str] = {}
+    for pagina in sorted((site / "en").rglob("index.html")):
+        tekst = pagina.read_text("utf-8")
+        artikel = tekst[tekst.index("<article") : tekst.index("</article>")]
+        for m in re.finditer(r'<h3 id="([A-Z]{3}\d{2})"', artikel):
+            gezien[m.group(1)] = pagina.relative_to(site).as_posix()
+        gevonden = nederlandse_woorden(engelse_proza(artikel), citaten())
+        assert gevonden == [], (pagina, gevonden)
+    assert set(gezien) == {r.id for r in regels()}
+    from alvrules.catalogus import PAGINAS
+
+    for r in regels():
+        assert gezien[r.id] == f"en/{PAGINAS[r.hoofdstuk]}index.html"
+
+
+def test_the_page_prose_check_keeps_prose_and_drops_code_and_dutch_marks() -> None:
+    proza = engelse_proza(
+        '<p>The mayor signs. <span lang="nl">burgemeester tekent</span> <code>moties</code>'
+        '</p><details class="example">test_fouten_json_en_engels</details>'
+    )
+    assert "mayor signs" in proza
+    assert not re.search(r"burgemeester|moties|fouten", proza)
+    assert nederlandse_woorden(engelse_proza("<p>De motie is aangenomen.</p>"), []) != []

@@ -33,6 +33,16 @@ The output schemas are also published as files of the site, at the path of their
 An unknown marker, or a chapter with rules that no page shows, fails the build, so a rule
 added in code appears in the docs at once or the build says why not. So does a rule
 without emitting code (unless its ``geen_bevinding`` says why) or without a marked test.
+
+**English.** The rule pages have a second language, generated: ``on_files`` adds the pages
+under ``en/`` (:data:`EN_PAGINAS`), one per page of :data:`alvrules.catalogus.PAGINAS` with
+the same markers, plus ``en/index.md`` (the rule reference), ``en/besluiten.md`` and
+``en/bronnen.md``. A marker on a page under ``en/`` writes its texts in English, from the
+same message catalogue as ``alvrules regels --lang en`` (names, explanations, decisions,
+chapter titles, severities, document titles); the citations are names and stay, and Dutch
+that stays (a rule's Dutch name, a quoted document title) is marked ``lang="nl"``. No
+English page is kept by hand, so none can fall behind the catalogue (docs/stijl.md says why
+this and not a translation plug-in).
 """
 
 from __future__ import annotations
@@ -54,13 +64,14 @@ from alvrules.catalogus import HOOFDSTUKKEN, PAGINAS
 from alvrules.cli import COMMANDS, formaten
 from alvrules.dekking import broncode, bronplekken, doelen, gaten, getest
 from alvrules.model import Rol
-from alvrules.regels import Regel, regels
+from alvrules.regels import Regel, bron_in, regels
+from alvrules.teksten import Opsomming, vertaal
 
 MARKER = re.compile(r"^<!--\s*([a-z']+)(?::\s*([a-z]+))?\s*-->\s*$", re.MULTILINE)
 SCHEMA = "dossier.schema.json"
 
-#: chapter key -> src_uri of the page that shows its rules (filled in ``on_files``)
-_PAGINA: dict[str, str] = {}
+#: (language, chapter key) -> src_uri of the page that shows its rules (``on_files``)
+_PAGINA: dict[tuple[str, str], str] = {}
 #: rule id -> emitting functions, and rule id -> marked tests (filled in ``on_config``)
 _CODE: dict[str, list[str]] = {}
 _TESTS: dict[str, list[str]] = {}
@@ -104,21 +115,91 @@ def _hoofdstuk_markers(tekst: str) -> list[str]:
     return [m.group(2) for m in MARKER.finditer(tekst) if m.group(1) == "regels"]
 
 
+def taal_van(pagina: str) -> str:
+    """The language of a page: ``en`` under ``en/``, else Dutch."""
+    return "en" if pagina.startswith("en/") else "nl"
+
+
+def _klein(titel: str) -> str:
+    """A chapter title inside a longer title: its first letter in lower case."""
+    return titel[:1].lower() + titel[1:]
+
+
+def en_paginas() -> dict[str, str]:
+    """The generated English pages: src_uri -> Markdown (with the markers of their Dutch
+    counterparts, so each chapter's rules are on the page of the same name under ``en/``)."""
+    per_pagina: dict[str, list[str]] = {}
+    for sleutel in HOOFDSTUKKEN:
+        per_pagina.setdefault(PAGINAS[sleutel], []).append(sleutel)
+    uit = {
+        "en/index.md": "\n".join(
+            [
+                "# Rules of the procedure",
+                "",
+                "Every rule of the procedure of the VNG's general meeting (ALV), by chapter,",
+                "with its severity and source, in English. These pages are generated from the",
+                "same rule catalogue and message catalogue as `alvrules regels --lang en`, each",
+                "time the site is built; the Dutch pages are the original. Citations of the",
+                "sources (`Lbr. 23/040, Procedure §4`) are names and stay as the documents",
+                "have them.",
+                "",
+                "| severity | meaning |",
+                "|---|---|",
+                "| error | blocks acceptance or publication; `alvrules controleer` exits with 1 |",
+                "| warning | accepted, but the user must know |",
+                "| info | advice, or an explanation of the procedure |",
+                "",
+                "<!-- regelreferentie -->",
+                "",
+            ]
+        ),
+        "en/besluiten.md": "# Decisions\n\nWhere the sources are silent or contradict each "
+        "other, `alvrules` takes a **decision**; every rule that carries one, with that "
+        "decision.\n\n<!-- besluiten -->\n",
+        "en/bronnen.md": "# Sources\n\nThe documents the rules cite, by the key a rule's "
+        "`bronnen` use in `alvrules regels --format json`.\n\n<!-- bronnen -->\n",
+    }
+    for pagina, sleutels in per_pagina.items():
+        titels = [vertaal("en", HOOFDSTUKKEN[k]) for k in sleutels]
+        titel = Opsomming([titels[0], *map(_klein, titels[1:])]).in_("en")
+        delen = [f"# {titel}", ""]
+        for sleutel, kop in zip(sleutels, titels, strict=True):
+            if len(sleutels) > 1:
+                delen += [f"## {kop}", ""]
+            delen += [f"<!-- regels: {sleutel} -->", ""]
+        uit["en/" + pagina.removesuffix("/") + ".md"] = "\n".join(delen)
+    return uit
+
+
+#: The generated English pages (src_uri -> Markdown).
+EN_PAGINAS = en_paginas()
+
+
 def on_files(files: Any, /, *, config: Any) -> Any:
-    """Find the page of each chapter before any page is rendered (for the links)."""
+    """Add the English pages, and find the page of each chapter in each language before
+    any page is rendered (for the links)."""
+    for src, tekst in EN_PAGINAS.items():
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"{src} wordt gegenereerd: haal het bestand weg")
+        files.append(File.generated(config, src, content=tekst))
     _PAGINA.clear()
     for f in files.documentation_pages():
+        taal = taal_van(f.src_uri)
         for hoofdstuk in _hoofdstuk_markers(f.content_string):
             if hoofdstuk not in HOOFDSTUKKEN:
                 raise PluginError(f"{f.src_uri}: onbekend hoofdstuk {hoofdstuk!r}")
-            if hoofdstuk in _PAGINA:
+            if (taal, hoofdstuk) in _PAGINA:
                 raise PluginError(f"hoofdstuk {hoofdstuk!r} staat op twee pagina's")
-            _PAGINA[hoofdstuk] = f.src_uri
-    zonder = {r.hoofdstuk for r in regels()} - set(_PAGINA)
-    if zonder:
-        raise PluginError(f"geen pagina toont de regels van: {', '.join(sorted(zonder))}")
-    for hoofdstuk, src in _PAGINA.items():
-        if PAGINAS[hoofdstuk] != src.removesuffix(".md") + "/":
+            _PAGINA[taal, hoofdstuk] = f.src_uri
+    for taal in ("nl", "en"):
+        zonder = {r.hoofdstuk for r in regels()} - {h for t, h in _PAGINA if t == taal}
+        if zonder:
+            raise PluginError(
+                f"geen pagina ({taal}) toont de regels van: {', '.join(sorted(zonder))}"
+            )
+    for (taal, hoofdstuk), src in _PAGINA.items():
+        verwacht = PAGINAS[hoofdstuk] if taal == "nl" else f"en/{PAGINAS[hoofdstuk]}"
+        if verwacht != src.removesuffix(".md") + "/":
             raise PluginError(f"catalogus.PAGINAS[{hoofdstuk!r}] wijst niet naar {src}")
     site_url = config["site_url"] or ""
     for schema in _uitvoerschemas().values():
@@ -128,8 +209,9 @@ def on_files(files: Any, /, *, config: Any) -> Any:
 
 
 def _link(regel: Regel, van: str) -> str:
-    """A relative Markdown link from page ``van`` to the section of ``regel``."""
-    doel = _PAGINA[regel.hoofdstuk]
+    """A relative Markdown link from page ``van`` to the section of ``regel`` (in the
+    language of ``van``)."""
+    doel = _PAGINA[taal_van(van), regel.hoofdstuk]
     pad = posixpath.relpath(doel, posixpath.dirname(van) or ".")
     return f"[{regel.id}]({pad}#{regel.id})"
 
@@ -143,45 +225,75 @@ def _bron(b: Bron) -> str:
     return f"[{b.tekst}]({b.url})" if b.url else b.tekst
 
 
-def sectie(r: Regel) -> str:
-    """The section of one rule, as Markdown; a rule without source or explanation fails."""
+#: The words of a rule's section, per language (the texts of the rule come from the
+#: message catalogue; these are the docs' own labels).
+LABELS = {
+    "nl": {
+        "ernst": "Ernst",
+        "bron": "Bron",
+        "ander": "*English:* {naam}",
+        "besluit": "Besluit",
+        "geen": "geen eigen bevinding: {reden}",
+        "code": "De code: `{functie}` ({bestand}, regel {regel})",
+        "tests": "De tests van {id} ({n})",
+    },
+    "en": {
+        "ernst": "Severity",
+        "bron": "Source",
+        "ander": '*Dutch:* <span lang="nl">{naam}</span>',
+        "besluit": "Decision",
+        "geen": "no finding of its own: {reden}",
+        "code": "The code: `{functie}` ({bestand}, line {regel})",
+        "tests": "The tests of {id} ({n})",
+    },
+}
+
+
+def sectie(r: Regel, taal: str = "nl") -> str:
+    """The section of one rule in ``taal``, as Markdown; a rule without source or
+    explanation fails."""
     if not r.bron.strip() or not r.uitleg.strip():
         raise PluginError(f"regel {r.id} heeft geen bron of uitleg")
-    bronnen = ", ".join(_bron(b) for b in r.bronnen) or f"*{r.bron}*"
+    woord = LABELS[taal]
+    bronnen = ", ".join(_bron(b) for b in r.bronnen) or f"*{bron_in(r.bron, taal)}*"
+    ernst = r.ernst.value if taal == "nl" else r.ernst.in_(taal)
+    ander = woord["ander"].format(naam=r.naam_en if taal == "nl" else r.naam)
     delen = [
-        f"### {r.id} · {r.naam} {{ #{r.id} }}",
+        f"### {r.id} · {r.naam_in(taal)} {{ #{r.id} }}",
         "",
-        f"**Ernst:** {r.ernst.value} · **Bron:** {bronnen} · *English:* {r.naam_en}",
+        f"**{woord['ernst']}:** {ernst} · **{woord['bron']}:** {bronnen} · {ander}",
         "",
-        r.uitleg,
+        r.uitleg_in(taal),
         "",
     ]
     if r.besluit:
-        delen += ['!!! info "Besluit"', "", f"    {r.besluit}", ""]
-    delen += [_dekking(r), ""]
+        delen += [f'!!! info "{woord["besluit"]}"', "", f"    {r.besluit_in(taal)}", ""]
+    delen += [_dekking(r, taal), ""]
     return "\n".join(delen)
 
 
-def _dekking(r: Regel) -> str:
+def _dekking(r: Regel, taal: str = "nl") -> str:
     """Rule -> code -> test: the functions that emit the rule's findings, and its tests."""
+    woord = LABELS[taal]
     code = ", ".join(f"`{f}`" for f in _CODE.get(r.id, ()))
     if not code:
-        code = f"geen eigen bevinding: {r.geen_bevinding}"
+        code = woord["geen"].format(reden=r.geen_bevinding_in(taal))
     tests = _TESTS.get(r.id, [])
     n = len(tests)
     delen = [f"**Code:** {code} · **Tests:** {n} {'test' if n == 1 else 'tests'}"]
     for functie in _CODE.get(r.id, ()):
         b = broncode(functie)
+        kop = woord["code"].format(functie=functie, bestand=b.bestand, regel=b.regel)
         delen += [
             "",
-            f'??? abstract "De code: `{functie}` ({b.bestand}, regel {b.regel})"',
+            f'??? abstract "{kop}"',
             "",
             f'    ```python linenums="{b.regel}"',
             *(f"    {regel}".rstrip() for regel in b.tekst.splitlines()),
             "    ```",
         ]
     if tests:
-        delen += ["", f'??? example "De tests van {r.id} ({n})"', ""]
+        delen += ["", f'??? example "{woord["tests"].format(id=r.id, n=n)}"', ""]
         for test in tests:
             pad, naam = test.split("::", 1)
             kaal = naam.rsplit(".", 1)[-1].removeprefix("test_").replace("_", " ")
@@ -194,37 +306,57 @@ def _dekking(r: Regel) -> str:
 def _regels(hoofdstuk: str | None, pagina: str) -> str:
     if hoofdstuk not in HOOFDSTUKKEN:
         raise PluginError(f"{pagina}: onbekend hoofdstuk {hoofdstuk!r}")
-    return "\n".join(sectie(r) for r in regels() if r.hoofdstuk == hoofdstuk)
+    taal = taal_van(pagina)
+    return "\n".join(sectie(r, taal) for r in regels() if r.hoofdstuk == hoofdstuk)
 
 
 def _referentie(_: str | None, pagina: str) -> str:
+    taal = taal_van(pagina)
+    kop = (
+        "| regel | naam | ernst | bron |" if taal == "nl" else "| rule | name | severity | source |"
+    )
     uit: list[str] = []
     for sleutel, titel in HOOFDSTUKKEN.items():
         rijen = [r for r in regels() if r.hoofdstuk == sleutel]
         if not rijen:
             continue
-        uit += [f"## {titel}", "", "| regel | naam | ernst | bron |", "|---|---|---|---|"]
+        uit += [f"## {vertaal(taal, titel)}", "", kop, "|---|---|---|---|"]
         uit += [
-            f"| {_link(r, pagina)} | {_cel(r.naam)} | {r.ernst.value} | {_cel(r.bron)} |"
+            f"| {_link(r, pagina)} | {_cel(r.naam_in(taal))} "
+            f"| {r.ernst.value if taal == 'nl' else r.ernst.in_(taal)} "
+            f"| {_cel(bron_in(r.bron, taal))} |"
             for r in rijen
         ]
         uit.append("")
-    uit.append(f"*{len(regels())} regels.*")
+    uit.append(f"*{len(regels())} {'regels' if taal == 'nl' else 'rules'}.*")
     return "\n".join(uit)
 
 
 def _besluiten(_: str | None, pagina: str) -> str:
-    uit = ["| regel | besluit |", "|---|---|"]
+    taal = taal_van(pagina)
+    uit = ["| regel | besluit |" if taal == "nl" else "| rule | decision |", "|---|---|"]
     uit += [
-        f"| {_link(r, pagina)} {_cel(r.naam)} | {_cel(r.besluit)} |" for r in regels() if r.besluit
+        f"| {_link(r, pagina)} {_cel(r.naam_in(taal))} | {_cel(r.besluit_in(taal) or '')} |"
+        for r in regels()
+        if r.besluit
     ]
     return "\n".join(uit)
 
 
+def _gemarkeerd(titel: str) -> str:
+    """A document title in English: the Dutch title quoted in it is marked as Dutch."""
+    return re.sub(r'"[^"]*"', lambda m: f'<span lang="nl">{m.group(0)}</span>', titel)
+
+
 def _bronnen(_: str | None, pagina: str) -> str:
-    uit = ["| sleutel | korte naam | document | BWB-id |", "|---|---|---|---|"]
+    taal = taal_van(pagina)
+    if taal == "nl":
+        uit = ["| sleutel | korte naam | document | BWB-id |", "|---|---|---|---|"]
+    else:
+        uit = ["| key | short name | document | BWB id |", "|---|---|---|---|"]
     for d in DOCUMENTEN.values():
-        titel = f"[{_cel(d.titel)}]({d.url})" if d.url else _cel(d.titel)
+        tekst = _cel(d.titel) if taal == "nl" else _gemarkeerd(_cel(d.titel_in(taal)))
+        titel = f"[{tekst}]({d.url})" if d.url else tekst
         uit.append(f"| `{d.sleutel}` | {_cel(d.kort)} | {titel} | {d.bwb or ''} |")
     return "\n".join(uit)
 
