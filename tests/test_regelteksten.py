@@ -174,6 +174,7 @@ def test_the_english_rule_pages_exist_for_every_rule_on_the_site(site: Path) -> 
     gezien: dict[str, str] = {}
     for pagina in sorted((site / "en").rglob("index.html")):
         tekst = pagina.read_text("utf-8")
+        assert '<html lang="en"' in tekst, pagina
         artikel = tekst[tekst.index("<article") : tekst.index("</article>")]
         for m in re.finditer(r'<h3 id="([A-Z]{3}\d{2})"', artikel):
             gezien[m.group(1)] = pagina.relative_to(site).as_posix()

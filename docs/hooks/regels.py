@@ -423,3 +423,11 @@ def on_page_markdown(markdown: str, /, *, page: Any, config: Any, files: Any) ->
         return GENERATOREN[soort](argument, pagina)
 
     return MARKER.sub(vervang, markdown)
+
+
+def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
+    """An English page says so (``<html lang="en">``): for screen readers, translation
+    tools and the search index; the Dutch it keeps is marked ``lang="nl"`` inside it."""
+    if taal_van(page.file.src_uri) == "en":
+        return output.replace('<html lang="nl"', '<html lang="en"', 1)
+    return output
