@@ -12,8 +12,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from alvrules.bronnen import DOCUMENTEN, bron, bron_tekst
+from alvrules.bronnen import DOCUMENTEN, Bron, bron, bron_tekst
 from alvrules.catalogus import HOOFDSTUKKEN
 from alvrules.cli import main
 from alvrules.regels import BESLUIT_ALVRULES, Regel, bron_in, regel, regels
@@ -71,6 +73,26 @@ def test_places_in_one_document_are_joined_in_the_language() -> None:
     assert bron_in(sig01.bron, "nl") == sig01.bron
     assert bron_in(BESLUIT_ALVRULES, "en") == "Decision of alvrules (no source)"
     assert bron_in("Ergens §1", "en") == "Ergens §1"  # not a rule's: a name as it is
+
+
+@given(
+    st.lists(
+        st.builds(
+            bron,
+            st.sampled_from(sorted(DOCUMENTEN)),
+            st.sampled_from(["", "§1", "§4", "art. 3 lid 2", "(agendapunt 9)"]),
+        ),
+        max_size=6,
+    )
+)
+def test_citations_differ_between_languages_only_in_the_joining_word(bronnen: list[Bron]) -> None:
+    nl, en = bron_tekst(bronnen), bron_tekst(bronnen, "en")
+    assert nl.split("; ") == [d.replace(" and ", " en ") for d in en.split("; ")]
+    assert nl.count(" en ") == en.count(" and ")  # no place name here holds either word
+    for b in bronnen:  # every document and place is cited in both, as a name
+        assert b.plaats in nl
+        assert b.plaats in en
+        assert DOCUMENTEN[b.document].kort in en
 
 
 def test_a_rule_without_source_or_decision_is_refused_in_either_language() -> None:
