@@ -47,7 +47,17 @@ from alvrules.paden import Id, Stap
 from alvrules.stemmingen import Stembriefje
 from alvrules.teksten import Bericht, Getal, bericht
 from alvrules.waarden import Ongeldig as _Fout
-from alvrules.waarden import Soortfout, datum, geheel, jaren, keuze, tijd, tijdstip, waarheid
+from alvrules.waarden import (
+    Soortfout,
+    datum,
+    geheel,
+    jaren,
+    keuze,
+    tijd,
+    tijdstip,
+    veldtype,
+    waarheid,
+)
 from alvrules.waarden import soort as _soort
 
 __all__ = [
@@ -547,15 +557,15 @@ def _klasse(t: type) -> Lezer:
     compiling a function per type (what cattrs does, which the loader used before) cost
     more start-up time than checking a dossier.
     """
-    attrs.resolve_types(t)
+    soorten = {a.name: veldtype(t, a) for a in attrs.fields(t)}  # annotations read once
     velden = [
         (
             a.name,
             a.alias or a.name,  # the argument of __init__ (always set by attrs)
             HERNOEMD.get((t, a.name), a.name),  # the key in the file
             a.default is attrs.NOTHING,
-            _lezer(a.type),
-            a.type,
+            _lezer(soorten[a.name]),
+            soorten[a.name],
         )
         for a in attrs.fields(t)
         if a.init

@@ -28,6 +28,7 @@ the value (``("indieners", 2)``).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import sys
@@ -47,6 +48,7 @@ __all__ = [
     "Ongeldig",
     "Soortfout",
     "Waardefout",
+    "annotatie",
     "datum",
     "gecontroleerd",
     "getypeerd",
@@ -56,6 +58,7 @@ __all__ = [
     "soort",
     "tijd",
     "tijdstip",
+    "veldtype",
 ]
 
 Pad = tuple[str | int, ...]
@@ -380,6 +383,26 @@ def _instantie(t: type, naam: str) -> Omzetter:
     return omzetten
 
 
+@functools.cache
+def annotatie(module: str, tekst_: str) -> Any:
+    """The type that annotation ``tekst_`` (text: ``from __future__ import annotations``)
+    of module ``module`` names, evaluated once: the fields' converters and the loader
+    (:mod:`alvrules.laden`) share it. :func:`typing.get_type_hints` compiled each
+    annotation again for every class it was asked about (start-up time)."""
+    return eval(tekst_, vars(sys.modules[module]))
+
+
+def veldtype(cls: type, veld: attrs.Attribute) -> Any:  # type: ignore[type-arg]
+    """The type of attrs field ``veld`` of ``cls``, its annotation evaluated in the module
+    of the class that declares it (:func:`annotatie`)."""
+    if not isinstance(veld.type, str):
+        return veld.type
+    for klasse in cls.__mro__:
+        if veld.name in vars(klasse).get("__annotations__", {}):
+            return annotatie(klasse.__module__, veld.type)
+    return annotatie(cls.__module__, veld.type)
+
+
 # -- the field transformer ---------------------------------------------------------------------
 
 
@@ -426,7 +449,7 @@ class _Veld:
     def _los_op(self) -> Omzetter:
         t = self._annotatie
         if isinstance(t, str):
-            t = eval(t, vars(sys.modules[self._module]))
+            t = annotatie(self._module, t)
         self._omzetter = omzetter(t, jaartoets=self._jaartoets)
         return self._omzetter
 

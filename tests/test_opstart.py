@@ -16,6 +16,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import typing
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from hypothesis import strategies as st
 
 from alvrules import cli, gemeenten, herkomst
 from alvrules._cli._taal import argparse_in
+from alvrules.dossier import Bevolkingsbestand, Dossier
+from alvrules.waarden import veldtype
 
 ROOT = Path(__file__).resolve().parent.parent
 VOORBEELD = ROOT / "examples" / "najaars-alv-2023.toml"
@@ -209,3 +212,36 @@ def test_a_collector_that_was_off_stays_off(monkeypatch: pytest.MonkeyPatch) -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _attrs_typen(t: object, gezien: set[type]) -> set[type]:
+    """Every attrs class reachable from ``t`` through its fields' annotations."""
+    if isinstance(t, type) and attrs.has(t) and t not in gezien:
+        gezien.add(t)
+        for soort in typing.get_type_hints(t).values():
+            _attrs_typen(soort, gezien)
+    for arg in typing.get_args(t):
+        _attrs_typen(arg, gezien)
+    return gezien
+
+
+@pytest.mark.parametrize(
+    "klasse", sorted(_attrs_typen(Dossier, set()), key=lambda k: k.__qualname__), ids=str
+)
+def test_veldtype_is_what_get_type_hints_says(klasse: type) -> None:
+    """The loader and the converters read each annotation once (:func:`alvrules.waarden.
+    annotatie`); what they read is what :func:`typing.get_type_hints` reads."""
+    hints = typing.get_type_hints(klasse)
+    for veld in attrs.fields(klasse):
+        assert veldtype(klasse, veld) == hints[veld.name]
+
+
+def test_veldtype_of_an_inherited_field_reads_in_the_module_that_declares_it() -> None:
+    @attrs.frozen
+    class Kind(Bevolkingsbestand):  # declared in alvrules.dossier, subclassed here
+        extra: int = 0
+
+    velden = {v.name: v for v in attrs.fields(Kind)}
+    assert veldtype(Kind, velden["extra"]) is int
+    for naam, soort in typing.get_type_hints(Bevolkingsbestand).items():
+        assert veldtype(Kind, velden[naam]) == soort
