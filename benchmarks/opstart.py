@@ -23,8 +23,11 @@ of their own (``PYTHONPYCACHEPREFIX``, a temporary folder, so nothing is written
 tree), warmed before measuring.
 
 Goals (issue 26): end to end at most 1.5 x the floor; each further dossier at most 20 ms.
-Usage: ``python benchmarks/opstart.py [--runs N] [--json benchmarks/opstart.json]``; the
-result is a Markdown table (the one in docs/kwaliteit.md) and, with ``--json``, a record.
+Usage: ``python benchmarks/opstart.py [--runs N] [--json benchmarks/opstart.json]
+[--instructies]``; the result is a Markdown table (the one in docs/kwaliteit.md) and, with
+``--json``, a record, with the load average at the start and the end. ``--instructies``
+also counts the instructions of one process of each kind with valgrind (if installed): a
+ratio that the load of a shared machine does not move.
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ import io
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -132,15 +137,53 @@ def verder(runs: int) -> list[float]:
     return [een(VOORBEELD if i % 2 == 0 else FOUTEN) for i in range(runs)]
 
 
+def _instructies(argv: list[str]) -> int | None:
+    """The instructions one process of ``argv`` executes, counted by valgrind's cachegrind
+    (``None`` without valgrind): unlike time, the count does not depend on what else the
+    machine does, so the ratio is the same on a busy shared machine and on an idle one."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    _duur(argv)  # the bytecode cache warm
+    r = subprocess.run(
+        [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_MET_CACHE,
+    )
+    m = re.search(r"I\s+refs:\s+([\d,]+)", r.stderr)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
+def instructies() -> dict[str, object]:
+    """Instruction counts (millions) of the floor, ``import attrs`` and ``controleer``."""
+    vloer = _instructies([sys.executable, "-c", "import attrs, cattrs"])
+    alleen_attrs = _instructies([sys.executable, "-c", "import attrs"])
+    controleer = _instructies([*_alvrules(), "controleer", str(VOORBEELD)])
+    if vloer is None or alleen_attrs is None or controleer is None:
+        return {}
+    return {
+        "vloer_instructies_m": round(vloer / 1e6, 1),
+        "attrs_instructies_m": round(alleen_attrs / 1e6, 1),
+        "controleer_instructies_m": round(controleer / 1e6, 1),
+        "verhouding_instructies": round(controleer / vloer, 2),
+    }
+
+
 def meet(runs: int) -> dict[str, object]:
+    load_voor = os.getloadavg()[0]
     s = start(runs)
     v = verder(runs * 2)
     m = veel(runs)
+    load_na = os.getloadavg()[0]
     vloer, controleer = statistics.median(s["vloer"]), statistics.median(s["controleer"])
     return {
         "runs": runs,
         "python": platform.python_version(),
         "cpu": os.cpu_count(),
+        "load_voor": round(load_voor, 2),
+        "load_na": round(load_na, 2),
         "vloer_ms": round(vloer * 1000, 1),
         "controleer_ms": round(controleer * 1000, 1),
         "verhouding": round(controleer / vloer, 2),
@@ -171,6 +214,16 @@ def tabel(r: dict[str, object]) -> str:
             f"{r['verder_cli_ms']} ms | | ≤ 20 ms |",
             f"| elk volgend dossier in hetzelfde proces (`main`) | {r['verder_ms']} ms "
             f"| (hoogste {r['verder_max_ms']} ms) | ≤ 20 ms |",
+            *(
+                [
+                    f"| instructies (valgrind): vloer {r['vloer_instructies_m']} M, "
+                    f"`import attrs` {r['attrs_instructies_m']} M, `controleer` "
+                    f"{r['controleer_instructies_m']} M | {r['verhouding_instructies']} × | | |"
+                ]
+                if "verhouding_instructies" in r
+                else []
+            ),
+            f"| load average bij begin en eind | {r['load_voor']} en {r['load_na']} | | |",
         ]
     )
 
@@ -179,8 +232,11 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--json", type=Path)
+    p.add_argument("--instructies", action="store_true", help="also count instructions (valgrind)")
     args = p.parse_args(argv)
     r = meet(args.runs)
+    if args.instructies:
+        r.update(instructies())
     print(tabel(r))
     if args.json:
         args.json.write_text(json.dumps(r, indent=2) + "\n", "utf-8")
