@@ -25,6 +25,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import alvrules
 from alvrules import cli, gemeenten, herkomst
 from alvrules._cli._taal import argparse_in
 from alvrules.dossier import Bevolkingsbestand, Dossier
@@ -245,3 +246,21 @@ def test_veldtype_of_an_inherited_field_reads_in_the_module_that_declares_it() -
     assert veldtype(Kind, velden["extra"]) is int
     for naam, soort in typing.get_type_hints(Bevolkingsbestand).items():
         assert veldtype(Kind, velden[naam]) == soort
+
+
+def test_from_alvrules_import_every_public_name_in_a_fresh_interpreter() -> None:
+    """The public names load on first use (``alvrules.__getattr__``): each one, imported
+    first in a fresh interpreter, is the object its module defines."""
+    code = (
+        "import importlib, alvrules\n"
+        "for naam in alvrules.__all__:\n"
+        "    exec(f'from alvrules import {naam} as waarde')\n"
+        "    module = importlib.import_module(alvrules._API[naam])\n"
+        "    assert waarde is getattr(module, naam), naam\n"
+        "print(len(alvrules.__all__))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert int(r.stdout) == len(alvrules.__all__) == len(set(alvrules.__all__))
+    assert set(alvrules.__all__) == set(alvrules._API)
