@@ -264,3 +264,29 @@ def test_from_alvrules_import_every_public_name_in_a_fresh_interpreter() -> None
     )
     assert int(r.stdout) == len(alvrules.__all__) == len(set(alvrules.__all__))
     assert set(alvrules.__all__) == set(alvrules._API)
+
+
+def _nl(getal: float) -> str:
+    """A number as the quality page writes it: a decimal comma."""
+    return f"{getal}".replace(".", ",")
+
+
+def test_the_quality_page_shows_what_benchmarks_opstart_json_recorded() -> None:
+    """docs/kwaliteit.md's start-up table is the record of ``benchmarks/opstart.py
+    --json benchmarks/opstart.json --instructies`` (issue 26: the ratios on the page)."""
+    r = json.loads((ROOT / "benchmarks" / "opstart.json").read_text("utf-8"))
+    tekst = (ROOT / "docs" / "kwaliteit.md").read_text("utf-8")
+    sectie = tekst[tekst.index("{ #opstarten-controleer }") :]
+    sectie = sectie[: sectie.index("\n## ")]
+    assert f"| {_nl(r['vloer_ms'])} ms | {_nl(r['vloer_min_ms'])} ms |" in sectie
+    assert f"| {_nl(r['controleer_ms'])} ms | {_nl(r['controleer_min_ms'])} ms |" in sectie
+    assert f"| verhouding | **{_nl(r['verhouding'])} ×** | {_nl(r['verhouding_min'])} × |" in sectie
+    assert f"**{_nl(r['verder_cli_ms'])} ms**" in sectie
+    assert f"{_nl(r['verder_ms'])} ms | (hoogste {_nl(r['verder_max_ms'])} ms)" in sectie
+    assert (
+        f"`controleer` {_nl(r['controleer_instructies_m'])} M | "
+        f"**{_nl(r['verhouding_instructies'])} ×**"
+    ) in sectie
+    assert f"load average\n{_nl(r['load_voor'])} bij het begin en {_nl(r['load_na'])}" in sectie
+    assert r["verder_cli_ms"] <= 20  # the per-file goal holds
+    assert r["verder_ms"] <= 20
