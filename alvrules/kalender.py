@@ -31,7 +31,7 @@ from attrs import field, frozen
 from alvrules.fouten import GebruiksFout, eis
 from alvrules.model import InvoerFout
 from alvrules.procedure import GelijkgesteldeDag, Procedure, besluit_bekend, gelijkgestelde_dagen
-from alvrules.teksten import N_, WEEKDAGEN, vertaal
+from alvrules.teksten import N_, WEEKDAGEN, Datum, Opsomming, bericht, vertaal
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -103,8 +103,13 @@ def feestdagen(jaar: int) -> dict[date, str]:
     """
     if jaar not in TABELJAREN:
         raise BuitenKalender(
-            f"geen feestdagenkalender voor {jaar}: alvrules kent de Atw-feestdagen van "
-            f"{TABELJAREN.start} tot en met {TABELJAREN.stop - 1}"
+            bericht(
+                "Geen feestdagenkalender voor {jaar}: alvrules kent de Atw-feestdagen van "
+                "{van} tot en met {tot}.",
+                jaar=jaar,
+                van=TABELJAREN.start,
+                tot=TABELJAREN.stop - 1,
+            )
         )
     return _tabel().get(jaar, {})
 
@@ -206,12 +211,15 @@ class Kalender:
         """The calendar in force, for explanations: ``Atw art. 3 (feestdagen)`` plus extras."""
         from alvrules.regels import regel  # noqa: PLC0415 - the registry loads on first use
 
-        en = taal == "en"
-        tekst = f"{regel('CAL01').bron} ({'public holidays' if en else 'feestdagen'})"
-        if self.extra:
-            dagen = ", ".join(d.isoformat() for d in sorted(self.extra))
-            tekst += f" {'plus extra non-working days' if en else 'plus extra vrije dagen'} {dagen}"
-        return tekst
+        bron = regel("CAL01").bron
+        if not self.extra:
+            return vertaal(taal, "{bron} (feestdagen)", bron=bron)
+        return vertaal(
+            taal,
+            "{bron} (feestdagen) plus extra vrije dagen: {dagen}",
+            bron=bron,
+            dagen=Opsomming(Datum(d) for d in sorted(self.extra)),
+        )
 
     def is_werkdag(self, datum: date) -> bool:
         """CAL01."""
@@ -246,7 +254,7 @@ class Kalender:
         eis(datum, date, "datum")
         eis(n, int, "n")
         if n < 1:
-            raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+            raise GebruiksFout(bericht("Het aantal werkdagen moet minstens 1 zijn, niet {n}.", n=n))
         jaar = datum.year
         dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
         voor = bisect.bisect_left(dagen, datum.toordinal())  # working days of jaar before datum
@@ -260,7 +268,7 @@ class Kalender:
     def werkdagen_na(self, datum: date, n: int) -> date:
         """The ``n``-th working day after ``datum`` (``datum`` itself not counted)."""
         if n < 1:
-            raise GebruiksFout(f"aantal werkdagen moet minstens 1 zijn, niet {n}")
+            raise GebruiksFout(bericht("Het aantal werkdagen moet minstens 1 zijn, niet {n}.", n=n))
         jaar = datum.year
         dagen = _werkdagen(jaar, self.extra, self.gelijkgesteld)
         na = bisect.bisect_right(dagen, datum.toordinal())  # index of the first one after

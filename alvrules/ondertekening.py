@@ -44,7 +44,7 @@ from alvrules.model import Persoon, Rol
 from alvrules.paden import element
 from alvrules.regels import Bevinding, bevinding
 from alvrules.tekens import zichtbaar
-from alvrules.teksten import Opsomming, bericht
+from alvrules.teksten import Datum, Opsomming, bericht
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
@@ -174,11 +174,11 @@ def controleer_stuk(stuk: Stuk, pad: str, ctx: Context) -> Iterator[Bevinding]:
 
 def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
     """SIG07: a named municipality is not a member on the meeting date."""
-    datum = ctx.datum.strftime("%d-%m-%Y")
+    datum = Datum(ctx.datum, weekdag=False)
     ooit = ctx.gemeenten.zoek(naam)
     opvolgers = ctx.gemeenten.opvolgers(ooit, ctx.datum) if ooit else ()
     if ooit is not None and opvolgers and ooit.tot is not None:
-        dag = (ooit.tot + timedelta(days=1)).strftime("%d-%m-%Y")
+        dag = Datum(ooit.tot + timedelta(days=1), weekdag=False)
         namen = [g.naam for g in opvolgers]
         if ooit.verdeeld_over:
             return bevinding(
@@ -204,7 +204,7 @@ def _geen_lid(naam: str, plek: str, ctx: Context) -> Bevinding:
             ),
         )
     if ooit is not None and ooit.van is not None and ctx.datum < ooit.van:
-        dag = ooit.van.strftime("%d-%m-%Y")
+        dag = Datum(ooit.van, weekdag=False)
         return bevinding(
             "SIG07",
             plek,

@@ -24,10 +24,21 @@ from zoneinfo import ZoneInfo
 from attrs import field, frozen
 
 from alvrules.fouten import GebruiksFout
-from alvrules.kalender import GELIJKGESTELD, Kalender, reden_in
+from alvrules.kalender import Kalender, reden_in
 from alvrules.model import Vergadering
 from alvrules.procedure import GelijkgesteldeDag, Procedure, procedure_op
 from alvrules.regels import regel
+from alvrules.teksten import (
+    MAANDEN,
+    N_,
+    WEEKDAGEN,
+    Datum,
+    Opsomming,
+    Tijd,
+    bericht,
+    vertaal,
+    vertaal_n,
+)
 from alvrules.waarden import getypeerd
 
 __all__ = ["AMSTERDAM", "Termijn", "indientermijn", "ondersteunerstermijn", "termijnen"]
@@ -36,120 +47,37 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 _BINDEND = frozenset({"TRM01", "TRM06"})
 
-#: Words of the explanation per language: weekdays, months and fixed phrases.
-_WOORDEN: dict[str, dict[str, Any]] = {
-    "nl": {
-        "dagen": ("ma", "di", "wo", "do", "vr", "za", "zo"),
-        "maanden": [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        "en": "en",
-        "werkdag": ("werkdag", "werkdagen"),
-        "terug": "{n} {werkdagen} terug vanaf {van}, de vergaderdag niet meegeteld",
-        "na": "{n} {werkdagen} na {van} ({regel})",
-        "kalenderdagen": "{n} kalenderdagen voor {van}",
-        "geen_verschuiving": "valt op een niet-werkdag ({reden}); kalenderdagen schuiven niet",
-        "overgeslagen": "overgeslagen: {dagen}",
-        "niets": "geen dagen overgeslagen",
-        "om": "om {tijd}",
-        "sluiting_eigen": "om {tijd} (sluitingstijd van de vergadering)",
-        "sluiting_standaard": "om {tijd} (standaard sluitingstijd)",
-        "kalender": "kalender: {kalender}",
-        "weekdagen": (
-            "maandag",
-            "dinsdag",
-            "woensdag",
-            "donderdag",
-            "vrijdag",
-            "zaterdag",
-            "zondag",
-        ),
-        "gelijkgesteld": "{dag}, " + GELIJKGESTELD + " ({besluit})",
-        "onbekend": "geen koninklijk besluit bekend dat dagen van {jaren} met een feestdag "
-        "gelijkstelt (Atw art. 3 lid 3): zulke dagen zijn niet overgeslagen",
-    },
-    "en": {
-        "dagen": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-        "maanden": [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        "en": "and",
-        "werkdag": ("working day", "working days"),
-        "terug": "{n} {werkdagen} back from {van}, the meeting day not counted",
-        "na": "{n} {werkdagen} after {van} ({regel})",
-        "kalenderdagen": "{n} calendar days before {van}",
-        "geen_verschuiving": "falls on a non-working day ({reden}); calendar days do not move",
-        "overgeslagen": "skipped: {dagen}",
-        "niets": "no days skipped",
-        "om": "at {tijd}",
-        "sluiting_eigen": "at {tijd} (the meeting's cut-off time)",
-        "sluiting_standaard": "at {tijd} (default cut-off time)",
-        "kalender": "calendar: {kalender}",
-        "weekdagen": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        "gelijkgesteld": "{dag}, equated with a holiday by royal decree ({besluit})",
-        "onbekend": "no royal decree known that equates days of {jaren} with a holiday (Atw "
-        "art. 3(3)): no such day was skipped",
-    },
-}
-
-
-def _dag(d: date, taal: str) -> str:
-    w = _WOORDEN[taal]
-    return f"{w['dagen'][d.weekday()]} {d.day} {w['maanden'][d.month - 1]} {d.year}"
-
-
-def _lange_dag(d: date, taal: str) -> str:
-    """``vrijdag 10 mei 2024`` / ``Friday 10 May 2024``."""
-    w = _WOORDEN[taal]
-    return f"{w['weekdagen'][d.weekday()]} {d.day} {w['maanden'][d.month - 1]} {d.year}"
-
 
 def _lid3(gelijk: tuple[GelijkgesteldeDag, ...], onbekend: tuple[int, ...], taal: str) -> list[str]:
     """The Atw art. 3 lid 3 parts of an explanation: each equated day skipped, with its
     decree, and the years no known decree covers."""
-    w = _WOORDEN[taal]
     delen = []
     for g in gelijk:
         besluit = f"{g.besluit}, {g.vindplaats}" if g.vindplaats else g.besluit
-        delen.append(str(w["gelijkgesteld"]).format(dag=_lange_dag(g.datum, taal), besluit=besluit))
+        delen.append(
+            vertaal(
+                taal,
+                "{dag}, bij KB met een feestdag gelijkgesteld ({besluit})",
+                dag=Datum(g.datum),
+                besluit=besluit,
+            )
+        )
     if onbekend:
-        jaren = [str(j) for j in onbekend]
-        tekst = jaren[0] if len(jaren) == 1 else f"{', '.join(jaren[:-1])} {w['en']} {jaren[-1]}"
-        delen.append(str(w["onbekend"]).format(jaren=tekst))
+        delen.append(
+            vertaal(
+                taal,
+                "geen koninklijk besluit bekend dat dagen van {jaren} met een feestdag "
+                "gelijkstelt (Atw art. 3 lid 3): zulke dagen zijn niet overgeslagen",
+                jaren=Opsomming(str(j) for j in onbekend),
+            )
+        )
     return delen
 
 
-def _werkdagen(n: int, taal: str) -> str:
-    return str(_WOORDEN[taal]["werkdag"][n != 1])
-
-
 def _overgeslagen(dagen: list[tuple[date, str]], taal: str) -> str:
-    """``za 25 en zo 26 november; ma 29 mei (tweede pinksterdag)``."""
-    w = _WOORDEN[taal]
+    """``zaterdag 25 en zondag 26 november; maandag 29 mei (tweede pinksterdag)``."""
     if not dagen:
-        return str(w["niets"])
+        return vertaal(taal, "geen dagen overgeslagen")
     groepen: list[list[tuple[date, str]]] = []
     for d, reden in dagen:
         vorige = groepen[-1][-1][0] if groepen else None
@@ -161,17 +89,53 @@ def _overgeslagen(dagen: list[tuple[date, str]], taal: str) -> str:
     for groep in groepen:
         labels = []
         for i, (d, reden) in enumerate(groep):
-            label = f"{w['dagen'][d.weekday()]} {d.day}"
+            label = f"{vertaal(taal, WEEKDAGEN[d.weekday()])} {d.day}"
             if i == len(groep) - 1:
-                label += f" {w['maanden'][d.month - 1]}"
+                label += f" {vertaal(taal, MAANDEN[d.month - 1])}"
             if reden not in ("zaterdag", "zondag"):
                 label += f" ({reden_in(reden, taal)})"
             labels.append(label)
-        tekst = (
-            labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {w['en']} {labels[-1]}"
-        )
-        delen.append(tekst)
-    return str(w["overgeslagen"]).format(dagen="; ".join(delen))
+        delen.append(Opsomming(labels).in_(taal))
+    return vertaal(taal, "overgeslagen: {dagen}", dagen="; ".join(delen))
+
+
+class Uitleg:
+    """The explanation of a deadline, written in whichever language is asked for
+    (:meth:`in_`); ``str()`` is Dutch, and it equals its Dutch text."""
+
+    __slots__ = ("_schrijf",)
+
+    def __init__(self, schrijf: Callable[[str], str]) -> None:
+        self._schrijf = schrijf
+
+    def in_(self, taal: str) -> str:
+        """The explanation in ``taal`` (``nl`` or ``en``)."""
+        return self._schrijf(taal)
+
+    def __str__(self) -> str:
+        return self.in_("nl")
+
+    def __repr__(self) -> str:
+        return f"Uitleg({self.in_('nl')!r})"
+
+    def __eq__(self, ander: object) -> bool:
+        if isinstance(ander, str):
+            return self.in_("nl") == ander
+        if not isinstance(ander, Uitleg):
+            return NotImplemented
+        return self.in_("nl") == ander.in_("nl")
+
+    def __hash__(self) -> int:
+        return hash(self.in_("nl"))
+
+
+def _uitleg(waarde: Uitleg | str) -> Uitleg:
+    """An :class:`Uitleg`; a plain text is one that is the same in every language."""
+    if isinstance(waarde, Uitleg):
+        return waarde
+    if not isinstance(waarde, str):
+        raise GebruiksFout(bericht("Termijn.toelichting: verwacht een Uitleg of tekst."))
+    return Uitleg(lambda _taal: waarde)
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -188,8 +152,8 @@ class Termijn:
     moment: date | datetime = field()
     bindend: bool
     bron: str
-    uitleg: str
-    uitleg_en: str
+    #: how the deadline is counted, in either language (:meth:`uitleg_in`)
+    toelichting: Uitleg = field(converter=_uitleg)
     #: the days equated with a holiday (Atw art. 3 lid 3) skipped in counting this deadline
     gelijkgesteld: tuple[GelijkgesteldeDag, ...] = ()
     #: the years of its counting that no known decree covers (an equated day may be missed)
@@ -198,7 +162,27 @@ class Termijn:
     @moment.validator
     def _aware(self, _attribute: object, value: date | datetime) -> None:
         if isinstance(value, datetime) and value.utcoffset() is None:
-            raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
+            raise GebruiksFout(
+                bericht("Tijdstip zonder tijdzone: {tijdstip}.", tijdstip=value.isoformat())
+            )
+
+    @property
+    def uitleg(self) -> str:
+        """How the deadline is counted, in Dutch."""
+        return self.toelichting.in_("nl")
+
+    @property
+    def uitleg_en(self) -> str:
+        """How the deadline is counted, in English (as :meth:`uitleg_in` ``("en")``)."""
+        return self.toelichting.in_("en")
+
+    def uitleg_in(self, taal: str = "nl") -> str:
+        """How the deadline is counted, in ``taal`` (``nl`` or ``en``)."""
+        return self.toelichting.in_(taal)
+
+    def naam_in(self, taal: str = "nl") -> str:
+        """The deadline's name (its rule's) in ``taal`` (``nl`` or ``en``)."""
+        return self.naam_en if taal == "en" else self.naam
 
     @property
     def datum(self) -> date:
@@ -213,21 +197,22 @@ class Termijn:
     def gehaald(self, ontvangen: datetime) -> bool:
         """Whether something received at ``ontvangen`` is on time (the deadline inclusive)."""
         if ontvangen.utcoffset() is None:
-            raise GebruiksFout(f"tijdstip zonder tijdzone: {ontvangen.isoformat()}")
+            raise GebruiksFout(
+                bericht("Tijdstip zonder tijdzone: {tijdstip}.", tijdstip=ontvangen.isoformat())
+            )
         if isinstance(self.moment, datetime):
             return ontvangen <= self.moment
         return ontvangen.astimezone(AMSTERDAM).date() <= self.moment
 
     def to_json(self, taal: str = "nl") -> dict[str, Any]:
         """The deadline as JSON (INTERFACES.md ``termijnen``), explanation in ``taal``."""
-        en = taal == "en"
         uit: dict[str, Any] = {
             "regel": self.regel,
-            "naam": self.naam_en if en else self.naam,
+            "naam": self.naam_in(taal),
             "tijdstip": self.tijdstip,
             "bindend": self.bindend,
             "bron": self.bron,
-            "uitleg": self.uitleg_en if en else self.uitleg,
+            "uitleg": self.uitleg_in(taal),
         }
         if self.gelijkgesteld:
             uit["gelijkgestelde_dagen"] = [
@@ -261,6 +246,13 @@ def ondersteunerstermijn(vergadering: Vergadering, procedure: Procedure | None =
     return datetime.combine(dag, p.tijd_ondersteuners, AMSTERDAM)
 
 
+#: the last part of an explanation counted back: the time of day of the deadline
+_OM = {
+    "om": N_("om {tijd}"),
+    "sluiting_eigen": N_("om {tijd} (sluitingstijd van de vergadering)"),
+    "sluiting_standaard": N_("om {tijd} (standaard sluitingstijd)"),
+}
+
 _Uitleg = Callable[[str], str]
 #: a deadline counted back: moment, explanation, equated days skipped, years no decree covers
 _Terug = tuple[datetime, _Uitleg, tuple[GelijkgesteldeDag, ...], tuple[int, ...]]
@@ -283,8 +275,7 @@ def _termijn(
         moment=moment,
         bindend=r.id in _BINDEND,
         bron=r.bron,
-        uitleg=uitleg("nl"),
-        uitleg_en=uitleg("en"),
+        toelichting=Uitleg(uitleg),
     )
 
 
@@ -293,7 +284,6 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
     p = procedure or procedure_op(vergadering.datum)
     kal = Kalender.van(p)
     alv = vergadering.datum
-    kalender = {t: kal.omschrijving(t) for t in _WOORDEN}
 
     def terug(n: int, tijd: time, soort: str) -> _Terug:
         dag = kal.werkdagen_voor(alv, n)
@@ -301,14 +291,19 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
         gelijk, onbekend = kal.gelijkgestelde(dag, alv), kal.onbekende_jaren(dag, alv)
 
         def uitleg(taal: str) -> str:
-            w = _WOORDEN[taal]
             return "; ".join(
                 (
-                    str(w["terug"]).format(n=n, werkdagen=_werkdagen(n, taal), van=_dag(alv, taal)),
+                    vertaal_n(
+                        taal,
+                        "{n} werkdag terug vanaf {van}, de vergaderdag niet meegeteld",
+                        "{n} werkdagen terug vanaf {van}, de vergaderdag niet meegeteld",
+                        n,
+                        van=Datum(alv),
+                    ),
                     _overgeslagen(vrij, taal),
                     *_lid3(gelijk, onbekend, taal),
-                    str(w[soort]).format(tijd=tijd.strftime("%H:%M")),
-                    str(w["kalender"]).format(kalender=kalender[taal]),
+                    vertaal(taal, _OM[soort], tijd=Tijd(tijd)),
+                    vertaal(taal, "kalender: {kalender}", kalender=kal.omschrijving(taal)),
                 )
             )
 
@@ -319,10 +314,19 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
         reden = kal.vrij(dag)
 
         def uitleg(taal: str) -> str:
-            w = _WOORDEN[taal]
-            tekst = str(w["kalenderdagen"]).format(n=n, van=_dag(alv, taal))
+            tekst = vertaal_n(
+                taal,
+                "{n} kalenderdag voor {van}",
+                "{n} kalenderdagen voor {van}",
+                n,
+                van=Datum(alv),
+            )
             if reden is not None:
-                tekst += "; " + str(w["geen_verschuiving"]).format(reden=reden_in(reden, taal))
+                tekst += "; " + vertaal(
+                    taal,
+                    "valt op een niet-werkdag ({reden}); kalenderdagen schuiven niet",
+                    reden=reden_in(reden, taal),
+                )
             return tekst
 
         return dag, uitleg
@@ -338,14 +342,15 @@ def termijnen(vergadering: Vergadering, procedure: Procedure | None = None) -> t
     preadvies_onbekend = kal.onbekende_jaren(na_indienen, preadvies)
 
     def preadvies_uitleg(taal: str) -> str:
-        w = _WOORDEN[taal]
-        na = str(w["na"]).format(
-            n=p.werkdagen_preadvies,
-            werkdagen=_werkdagen(p.werkdagen_preadvies, taal),
-            van=_dag(indienen.date(), taal),
+        na = vertaal_n(
+            taal,
+            "{n} werkdag na {van} ({regel})",
+            "{n} werkdagen na {van} ({regel})",
+            p.werkdagen_preadvies,
+            van=Datum(indienen.date()),
             regel="TRM01",
         )
-        kal_tekst = str(w["kalender"]).format(kalender=kalender[taal])
+        kal_tekst = vertaal(taal, "kalender: {kalender}", kalender=kal.omschrijving(taal))
         lid3 = _lid3(preadvies_gelijk, preadvies_onbekend, taal)
         return "; ".join((na, _overgeslagen(vrij_preadvies, taal), *lid3, kal_tekst))
 

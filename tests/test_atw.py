@@ -143,7 +143,7 @@ def test_termijnen_of_24_may_2024_skip_friday_10_may(capsys: pytest.CaptureFixtu
     uit = capsys.readouterr().out
     (regel,) = [r for r in uit.splitlines() if r.startswith("TRM01  amendments")]
     assert "Wed 2024-05-08 12:00" in regel
-    assert "Friday 10 May 2024, equated with a holiday by royal decree" in uit
+    assert "Friday 10 May 2024, equated with a public holiday by royal decree" in uit
 
 
 @pytest.mark.regel("TRM01")

@@ -155,27 +155,32 @@ def test_2018_dossier_naming_littenseradiel() -> None:
     assert _sig07(date(2017, 11, 30), "Littenseradiel") == {}  # a member then
     (melding,) = _sig07(date(2018, 6, 13), "Littenseradiel").values()
     assert melding == (
-        "Littenseradiel is op 13-06-2018 geen lid: verdeeld over Leeuwarden, Súdwest-Fryslân "
-        "en Waadhoeke sinds 01-01-2018."
+        "Littenseradiel is op 13 juni 2018 geen lid: verdeeld over Leeuwarden, Súdwest-Fryslân "
+        "en Waadhoeke sinds 1 januari 2018."
     )
+    motie = Motie(id="M1", indieners=("Littenseradiel",))
+    rapport = controleer_motie(motie, vergadering=Vergadering(datum=date(2018, 6, 13)))
+    (b,) = (b for b in rapport if b.regel == "SIG07")
+    assert "13 June 2018" in b.tekst("en")
+    assert b.tekst("en").endswith("on 1 January 2018.")
 
 
 @pytest.mark.regel("SIG07")
 def test_2024_dossier_naming_heerhugowaard_and_other_old_names() -> None:
     assert _sig07(date(2021, 6, 1), "Heerhugowaard", "Haaren") == {
-        "Haaren": "Haaren is op 01-06-2021 geen lid: verdeeld over Boxtel, Oisterwijk, "
-        "Tilburg en Vught sinds 01-01-2021."
+        "Haaren": "Haaren is op 1 juni 2021 geen lid: verdeeld over Boxtel, Oisterwijk, "
+        "Tilburg en Vught sinds 1 januari 2021."
     }
     meldingen = _sig07(date(2024, 5, 24), "Heerhugowaard", "Uden", "Boxmeer", "Langedijk", "Haren")
     assert meldingen == {
-        "Heerhugowaard": "Heerhugowaard is op 24-05-2024 geen lid: opgegaan in Dijk en Waard "
-        "sinds 01-01-2022.",
-        "Uden": "Uden is op 24-05-2024 geen lid: opgegaan in Maashorst sinds 01-01-2022.",
-        "Boxmeer": "Boxmeer is op 24-05-2024 geen lid: opgegaan in Land van Cuijk sinds "
-        "01-01-2022.",
-        "Langedijk": "Langedijk is op 24-05-2024 geen lid: opgegaan in Dijk en Waard sinds "
-        "01-01-2022.",
-        "Haren": "Haren is op 24-05-2024 geen lid: opgegaan in Groningen sinds 01-01-2019.",
+        "Heerhugowaard": "Heerhugowaard is op 24 mei 2024 geen lid: opgegaan in Dijk en Waard "
+        "sinds 1 januari 2022.",
+        "Uden": "Uden is op 24 mei 2024 geen lid: opgegaan in Maashorst sinds 1 januari 2022.",
+        "Boxmeer": "Boxmeer is op 24 mei 2024 geen lid: opgegaan in Land van Cuijk sinds "
+        "1 januari 2022.",
+        "Langedijk": "Langedijk is op 24 mei 2024 geen lid: opgegaan in Dijk en Waard sinds "
+        "1 januari 2022.",
+        "Haren": "Haren is op 24 mei 2024 geen lid: opgegaan in Groningen sinds 1 januari 2019.",
     }
 
 
@@ -192,7 +197,7 @@ def test_alv_of_25_september_2020_knows_its_own_members(
     assert main(["controleer", str(pad), "--format", "json"]) == 1
     sig07 = [b for b in json.loads(capsys.readouterr().out)["bevindingen"] if b["regel"] == "SIG07"]
     assert [b["melding"] for b in sig07] == [
-        "Eemsdelta is op 25-09-2020 geen lid: bestaat pas sinds 01-01-2021."
+        "Eemsdelta is op 25 september 2020 geen lid: bestaat pas sinds 1 januari 2021."
     ]
 
 

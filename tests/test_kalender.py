@@ -99,7 +99,8 @@ def test_extra_vrije_dagen() -> None:
     assert alvrules.is_werkdag(date(2023, 11, 20))
     assert not kantoor_dicht.is_werkdag(date(2023, 11, 20))
     assert kantoor_dicht.werkdagen_voor(date(2023, 12, 1), 9) == date(2023, 11, 17)
-    assert "2023-11-20" in kantoor_dicht.omschrijving()
+    assert "maandag 20 november 2023" in kantoor_dicht.omschrijving()
+    assert "Monday 20 November 2023" in kantoor_dicht.omschrijving("en")
 
 
 @pytest.mark.regel("CAL02")
@@ -184,10 +185,12 @@ def test_omschrijving_van_de_kalender() -> None:
     assert ATW.omschrijving() == "Atw art. 3 (feestdagen)"
     assert ATW.omschrijving("en") == "Atw art. 3 (public holidays)"
     assert kantoor_dicht.omschrijving("nl") == (
-        "Atw art. 3 (feestdagen) plus extra vrije dagen 2023-11-17, 2023-11-20"
+        "Atw art. 3 (feestdagen) plus extra vrije dagen: vrijdag 17 november 2023 en maandag "
+        "20 november 2023"
     )
     assert kantoor_dicht.omschrijving("en") == (
-        "Atw art. 3 (public holidays) plus extra non-working days 2023-11-17, 2023-11-20"
+        "Atw art. 3 (public holidays) plus extra non-working days: Friday 17 November 2023 "
+        "and Monday 20 November 2023"
     )
 
 

@@ -77,7 +77,7 @@ def test_sig07_merged_away_names_its_successor() -> None:
     [b] = motie(ondersteuners=("Weesp",))
     assert (b.regel, b.pad) == ("SIG07", "moties[M01].ondersteuners[0]")
     assert "Amsterdam" in b.melding
-    assert "24-03-2022" in b.melding
+    assert "sinds 24 maart 2022." in b.melding
 
 
 @pytest.mark.regel("SIG07")

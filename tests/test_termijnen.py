@@ -46,8 +46,8 @@ def test_najaars_alv_2023() -> None:
     }
     assert t["TRM01"].moment == datetime(2023, 11, 20, 13, 0, tzinfo=AMSTERDAM)
     assert t["TRM01"].moment == indientermijn(NAJAAR)
-    assert "overgeslagen: za 25 en zo 26 november" in t["TRM01"].uitleg
-    assert "om 13:00 (sluitingstijd van de vergadering)" in t["TRM01"].uitleg
+    assert "overgeslagen: zaterdag 25 en zondag 26 november" in t["TRM01"].uitleg
+    assert "om 13.00 uur (sluitingstijd van de vergadering)" in t["TRM01"].uitleg
     assert "kalender: Atw art. 3" in t["TRM01"].uitleg
 
 
@@ -70,16 +70,16 @@ def test_voorjaars_alv_2023() -> None:
 
 @pytest.mark.regel("TRM01")
 def test_uitleg_noemt_tweede_pinksterdag() -> None:
-    # Counting 9 working days back from Wed 7 June 2023 crosses Pinksteren.
+    # Counting 9 working days back from Wednesday 7 June 2023 crosses Pinksteren.
     t = per_regel(Vergadering(datum=date(2023, 6, 7)))
     assert t["TRM01"].datum == date(2023, 5, 24)
-    assert "ma 29 mei (tweede pinksterdag)" in t["TRM01"].uitleg
-    assert "Mon 29 May (Whit Monday)" in t["TRM01"].uitleg_en
+    assert "maandag 29 mei (tweede pinksterdag)" in t["TRM01"].uitleg
+    assert "Monday 29 May (Whit Monday)" in t["TRM01"].uitleg_en
 
 
 @pytest.mark.regel("TRM04")
 def test_kalenderdagen_schuiven_niet() -> None:
-    # 28 days before Fri 26 April 2024 is Fri 29 March 2024, Goede Vrijdag.
+    # 28 days before Friday 26 April 2024 is Friday 29 March 2024, Goede Vrijdag.
     t = per_regel(Vergadering(datum=date(2024, 4, 26)))
     assert t["TRM04"].moment == date(2024, 3, 29)
     assert "goede vrijdag" in t["TRM04"].uitleg
@@ -102,8 +102,9 @@ def test_extra_vrije_dag_van_de_procedure() -> None:
     )
     t = per_regel(NAJAAR, p)
     assert t["TRM01"].datum == date(2023, 11, 17)
-    assert "ma 20 november (extra vrije dag)" in t["TRM01"].uitleg
-    assert "extra vrije dagen 2023-11-20" in t["TRM01"].uitleg
+    assert "maandag 20 november (extra vrije dag)" in t["TRM01"].uitleg
+    assert "extra vrije dagen: maandag 20 november 2023" in t["TRM01"].uitleg
+    assert "extra non-working days: Monday 20 November 2023" in t["TRM01"].uitleg_in("en")
 
 
 @pytest.mark.regel("TRM01", "TRM04")
@@ -127,8 +128,7 @@ def test_termijn_weigert_naief_moment() -> None:
             moment=datetime(2023, 11, 20, 13, 0),
             bindend=True,
             bron="x",
-            uitleg="",
-            uitleg_en="",
+            toelichting="",
         )
 
 
@@ -186,7 +186,7 @@ def test_cli_tekst(capsys: pytest.CaptureFixture[str]) -> None:
     assert "TRM01  amendementen" in uit
     assert "ma 2023-11-20 13:00" in uit
     assert "do 2023-11-30 10:00" in uit
-    assert "overgeslagen: za 25 en zo 26 november" in uit
+    assert "overgeslagen: zaterdag 25 en zondag 26 november" in uit
 
 
 def test_cli_tekst_engels(capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,7 +233,7 @@ def test_cli_ics(capsys: pytest.CaptureFixture[str]) -> None:
     assert "amendementen" in str(eerste["SUMMARY"])
     beschrijving = str(eerste["DESCRIPTION"])
     assert regel("TRM01").bron in beschrijving
-    assert "za 25 en zo 26 november" in beschrijving
+    assert "zaterdag 25 en zondag 26 november" in beschrijving
     dag = events[2]  # TRM03: all day
     assert dag.decoded("DTSTART") == date(2023, 11, 21)
     assert dag.decoded("DTEND") == date(2023, 11, 22)

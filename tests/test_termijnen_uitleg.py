@@ -14,62 +14,67 @@ import pytest
 from alvrules.model import Vergadering
 from alvrules.termijnen import Termijn, termijnen
 
-KERST_NL = "za 23, zo 24, ma 25 (eerste kerstdag) en di 26 december (tweede kerstdag)"
-KERST_EN = "Sat 23, Sun 24, Mon 25 (Christmas Day) and Tue 26 December (Boxing Day)"
+KERST_NL = (
+    "zaterdag 23, zondag 24, maandag 25 (eerste kerstdag) en dinsdag 26 december (tweede kerstdag)"
+)
+KERST_EN = "Saturday 23, Sunday 24, Monday 25 (Christmas Day) and Tuesday 26 December (Boxing Day)"
 KAL_NL = "kalender: Atw art. 3 (feestdagen)"
 KAL_EN = "calendar: Atw art. 3 (public holidays)"
 INDIENEN = (
     "2023-12-22T13:00:00+01:00",
-    "9 werkdagen terug vanaf di 9 januari 2024, de vergaderdag niet meegeteld; overgeslagen: "
-    f"{KERST_NL}; za 30 en zo 31 december; ma 1 januari (nieuwjaarsdag); za 6 en zo 7 januari; "
-    f"om 13:00 (sluitingstijd van de vergadering); {KAL_NL}",
-    "9 working days back from Tue 9 January 2024, the meeting day not counted; skipped: "
-    f"{KERST_EN}; Sat 30 and Sun 31 December; Mon 1 January (New Year's Day); Sat 6 and Sun 7 "
-    f"January; at 13:00 (the meeting's cut-off time); {KAL_EN}",
+    "9 werkdagen terug vanaf dinsdag 9 januari 2024, de vergaderdag niet meegeteld; overgeslagen: "
+    f"{KERST_NL}; zaterdag 30 en zondag 31 december; maandag 1 januari (nieuwjaarsdag); "
+    "zaterdag 6 en zondag 7 januari; "
+    f"om 13.00 uur (sluitingstijd van de vergadering); {KAL_NL}",
+    "9 working days back from Tuesday 9 January 2024, the meeting day not counted; skipped: "
+    f"{KERST_EN}; Saturday 30 and Sunday 31 December; Monday 1 January (New Year's Day); "
+    "Saturday 6 and Sunday 7 "
+    f"January; at 1:00 pm (the meeting's cut-off time); {KAL_EN}",
 )
 VERWACHT: dict[str, tuple[str, str, str]] = {
     "TRM01": INDIENEN,
     "TRM02": INDIENEN,
     "TRM03": (
         "2023-12-27",
-        f"1 werkdag na vr 22 december 2023 (TRM01); overgeslagen: {KERST_NL}; {KAL_NL}",
-        f"1 working day after Fri 22 December 2023 (TRM01); skipped: {KERST_EN}; {KAL_EN}",
+        f"1 werkdag na vrijdag 22 december 2023 (TRM01); overgeslagen: {KERST_NL}; {KAL_NL}",
+        f"1 working day after Friday 22 December 2023 (TRM01); skipped: {KERST_EN}; {KAL_EN}",
     ),
     "TRM04": (
         "2023-12-12",
-        "28 kalenderdagen voor di 9 januari 2024",
-        "28 calendar days before Tue 9 January 2024",
+        "28 kalenderdagen voor dinsdag 9 januari 2024",
+        "28 calendar days before Tuesday 9 January 2024",
     ),
     "TRM05": (
         "2023-12-05",
-        "35 kalenderdagen voor di 9 januari 2024",
-        "35 calendar days before Tue 9 January 2024",
+        "35 kalenderdagen voor dinsdag 9 januari 2024",
+        "35 calendar days before Tuesday 9 January 2024",
     ),
     "TRM06": (
         "2023-12-19",
-        "21 kalenderdagen voor di 9 januari 2024",
-        "21 calendar days before Tue 9 January 2024",
+        "21 kalenderdagen voor dinsdag 9 januari 2024",
+        "21 calendar days before Tuesday 9 January 2024",
     ),
     "TRM07": (
         "2023-12-26",
-        "14 kalenderdagen voor di 9 januari 2024; valt op een niet-werkdag (tweede kerstdag); "
+        "14 kalenderdagen voor dinsdag 9 januari 2024; valt op een niet-werkdag (tweede kerstdag); "
         "kalenderdagen schuiven niet",
-        "14 calendar days before Tue 9 January 2024; falls on a non-working day (Boxing "
+        "14 calendar days before Tuesday 9 January 2024; falls on a non-working day (Boxing "
         "Day); calendar days do not move",
     ),
     "TRM08": (
         "2024-01-08T10:00:00+01:00",
-        f"1 werkdag terug vanaf di 9 januari 2024, de vergaderdag niet meegeteld; geen dagen "
-        f"overgeslagen; om 10:00; {KAL_NL}",
-        f"1 working day back from Tue 9 January 2024, the meeting day not counted; no days "
-        f"skipped; at 10:00; {KAL_EN}",
+        f"1 werkdag terug vanaf dinsdag 9 januari 2024, de vergaderdag niet meegeteld; geen dagen "
+        f"overgeslagen; om 10.00 uur; {KAL_NL}",
+        f"1 working day back from Tuesday 9 January 2024, the meeting day not counted; no days "
+        f"skipped; at 10:00 am; {KAL_EN}",
     ),
     "TRM09": (
         "2024-01-05T12:00:00+01:00",
-        f"2 werkdagen terug vanaf di 9 januari 2024, de vergaderdag niet meegeteld; overgeslagen: "
-        f"za 6 en zo 7 januari; om 12:00; {KAL_NL}",
-        f"2 working days back from Tue 9 January 2024, the meeting day not counted; skipped: "
-        f"Sat 6 and Sun 7 January; at 12:00; {KAL_EN}",
+        "2 werkdagen terug vanaf dinsdag 9 januari 2024, de vergaderdag niet meegeteld; "
+        "overgeslagen: "
+        f"zaterdag 6 en zondag 7 januari; om 12.00 uur; {KAL_NL}",
+        f"2 working days back from Tuesday 9 January 2024, the meeting day not counted; skipped: "
+        f"Saturday 6 and Sunday 7 January; at 12:00 pm; {KAL_EN}",
     ),
 }
 
