@@ -79,25 +79,37 @@ def trm02_motie(motie: Motie, pad: str, termijn: datetime) -> Iterator[Bevinding
     """TRM02: a late motion is a warning; late, actueel and with a reason, info."""
     if motie.ingediend is None or not te_laat(motie.ingediend, termijn):
         return
-    wanneer = f"ontvangen {_moment(motie.ingediend)}, termijn {_moment(termijn)}"
-    when = f"received {_moment(motie.ingediend)}, deadline {_moment(termijn)}"
+    ontvangen, tot = _moment(motie.ingediend), _moment(termijn)
     reden = (motie.reden or "").strip().rstrip(".")
     if motie.actueel and reden:
         yield bevinding(
             "TRM02",
             f"{pad}.ingediend",
-            f"Actuele motie na de termijn ({wanneer}); reden: {reden}.",
-            f"Topical motion after the deadline ({when}); reason: {reden}.",
+            bericht(
+                "Actuele motie na de termijn (ontvangen {ontvangen}, termijn {termijn}); "
+                "reden: {reden}.",
+                ontvangen=ontvangen,
+                termijn=tot,
+                reden=reden,
+            ),
             ernst=Ernst.INFO,
         )
         return
-    zonder_reden = " (actueel, maar zonder reden)" if motie.actueel else ""
-    without_reason = " (topical, without a reason)" if motie.actueel else ""
     yield bevinding(
         "TRM02",
         f"{pad}.ingediend",
-        f"Motie na de termijn ingediend{zonder_reden}: {wanneer}.",
-        f"Motion submitted after the deadline{without_reason}: {when}.",
+        bericht(
+            "Motie na de termijn ingediend (actueel, maar zonder reden): ontvangen "
+            "{ontvangen}, termijn {termijn}.",
+            ontvangen=ontvangen,
+            termijn=tot,
+        )
+        if motie.actueel
+        else bericht(
+            "Motie na de termijn ingediend: ontvangen {ontvangen}, termijn {termijn}.",
+            ontvangen=ontvangen,
+            termijn=tot,
+        ),
     )
 
 

@@ -38,6 +38,7 @@ import attrs
 from attrs import frozen
 
 from alvrules.fouten import GebruiksFout
+from alvrules.teksten import bericht
 from alvrules.waarden import gecontroleerd
 
 __all__ = [
@@ -91,11 +92,21 @@ class OngeldigeOvergang(GebruiksFout):
 
     def __init__(self, van: Status, naar: Status, motie: str | None = None) -> None:
         self.van, self.naar, self.motie = van, naar, motie
-        wie = f"motie {motie}: " if motie else ""
-        toegestaan = ", ".join(sorted(OVERGANGEN[van])) or "geen (eindstatus)"
+        toegestaan = ", ".join(sorted(OVERGANGEN[van])) or bericht("geen (eindstatus)")
+        velden = {"van": str(van), "naar": str(naar), "toegestaan": toegestaan}
         super().__init__(
-            f"{wie}overgang van '{van}' naar '{naar}' is niet toegestaan (AFD05); "
-            f"toegestaan vanuit '{van}': {toegestaan}"
+            bericht(
+                "Motie {motie}: de overgang van '{van}' naar '{naar}' is niet toegestaan "
+                "(AFD05); toegestaan vanuit '{van}': {toegestaan}.",
+                motie=motie,
+                **velden,
+            )
+            if motie
+            else bericht(
+                "De overgang van '{van}' naar '{naar}' is niet toegestaan (AFD05); "
+                "toegestaan vanuit '{van}': {toegestaan}.",
+                **velden,
+            )
         )
 
 

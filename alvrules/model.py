@@ -120,7 +120,9 @@ def _rollen() -> dict[str, Rol]:
 def aware(_inst: object, attribute: object, value: datetime | None) -> None:
     """attrs validator: a timestamp must carry its timezone (never silently assumed)."""
     if value is not None and value.utcoffset() is None:
-        raise GebruiksFout(f"tijdstip zonder tijdzone: {value.isoformat()}")
+        raise GebruiksFout(
+            bericht("Tijdstip zonder tijdzone: {tijdstip}.", tijdstip=value.isoformat())
+        )
 
 
 @frozen(field_transformer=gecontroleerd)
@@ -204,7 +206,10 @@ def _soorten(waarde: object) -> frozenset[AgendaSoort]:
             ("soorten", *e.pad),
         ) from None
     if not soorten:
-        raise Waardefout("Agendapunt.soorten: verwacht ten minste één soort", ("soorten",))
+        raise Waardefout(
+            bericht("{veld}: verwacht ten minste één soort", veld="Agendapunt.soorten"),
+            ("soorten",),
+        )
     return frozenset(soorten)
 
 

@@ -298,12 +298,12 @@ def omzetter(t: Any, *, jaartoets: bool = True) -> Omzetter:
     if origin is frozenset:
         return _verzameling(sub(args[0]))
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
-        return _instantie(Mapping, "een tabel")
+        return _instantie(Mapping, bericht("een tabel"))
     if isinstance(t, type) and issubclass(t, Enum):
         return lambda w: keuze(w, t)
     if isinstance(t, type):
         return _instantie(t, t.__name__)
-    raise TypeError(f"geen omzetter voor {t!r}")  # a programming error
+    raise TypeError(f"no converter for the annotation {t!r}")  # a programming error in alvrules
 
 
 def _breuk(waarde: Any) -> Fraction:
@@ -372,7 +372,7 @@ def _verzameling(element: Omzetter) -> Omzetter:
     return omzetten
 
 
-def _instantie(t: type, naam: str) -> Omzetter:
+def _instantie(t: type, naam: str | Bericht) -> Omzetter:
     def omzetten(waarde: Any) -> Any:
         if not isinstance(waarde, t):
             raise Soortfout(

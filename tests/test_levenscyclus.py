@@ -57,7 +57,7 @@ def test_toegestane_overgangen(van: Status, naar: Status) -> None:
 def test_ongeldige_overgang_noemt_van_en_naar(van: Status, naar: Status) -> None:
     with pytest.raises(OngeldigeOvergang, match=f"van '{van}' naar '{naar}'") as e:
         overgang(van, naar, "M07")
-    assert "motie M07" in str(e.value)
+    assert "Motie M07" in str(e.value)
     assert "AFD05" in str(e.value)
     assert (e.value.van, e.value.naar) == (van, naar)
 

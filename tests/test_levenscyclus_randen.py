@@ -15,8 +15,12 @@ def test_a_refused_step_names_what_is_allowed() -> None:
     with pytest.raises(OngeldigeOvergang) as e:
         EerdereMotie(id="2023-M02", status=S.INGEDIEND).naar(S.AANGENOMEN)
     assert str(e.value) == (
-        "motie 2023-M02: overgang van 'ingediend' naar 'aangenomen' is niet toegestaan "
-        "(AFD05); toegestaan vanuit 'ingediend': definitief, ingetrokken"
+        "Motie 2023-M02: de overgang van 'ingediend' naar 'aangenomen' is niet toegestaan "
+        "(AFD05); toegestaan vanuit 'ingediend': definitief, ingetrokken."
+    )
+    assert e.value.tekst("en") == (
+        "Motion 2023-M02: the step from 'ingediend' to 'aangenomen' is not allowed (AFD05); "
+        "allowed from 'ingediend': definitief, ingetrokken."
     )
     assert e.value.motie == "2023-M02"
 
@@ -24,8 +28,9 @@ def test_a_refused_step_names_what_is_allowed() -> None:
 def test_a_final_status_allows_nothing_and_no_motion_is_named_without_one() -> None:
     with pytest.raises(OngeldigeOvergang) as e:
         EerdereMotie(id="", status=S.AFGEDAAN).naar(S.AANGENOMEN)
-    assert str(e.value).startswith("overgang van 'afgedaan'")
-    assert str(e.value).endswith("toegestaan vanuit 'afgedaan': geen (eindstatus)")
+    assert str(e.value).startswith("De overgang van 'afgedaan'")
+    assert str(e.value).endswith("toegestaan vanuit 'afgedaan': geen (eindstatus).")
+    assert e.value.tekst("en").endswith("allowed from 'afgedaan': none (final status).")
 
 
 @pytest.mark.parametrize("categorie", [*Categorie, None])
