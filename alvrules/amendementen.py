@@ -38,7 +38,7 @@ from alvrules.model import Agendapunt, Persoon, aware
 from alvrules.moties import Preadvies, pre01_preadvies
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.teksten import bericht
+from alvrules.teksten import Bericht, Getal, bericht
 from alvrules.waarden import gecontroleerd
 
 if TYPE_CHECKING:
@@ -88,18 +88,18 @@ def _gevuld(tekst: str | None) -> bool:
     return tekst is not None and tekst.strip() != ""
 
 
-def vormfout(w: Wijziging) -> tuple[str, str] | None:
-    """AMD03: what is wrong with the form of ``w`` (Dutch, English), or None."""
+def vormfout(w: Wijziging) -> Bericht | None:
+    """AMD03: what is wrong with the form of ``w`` (a message of the catalogue), or None."""
     schrappen, invoegen, na = _gevuld(w.schrappen), _gevuld(w.invoegen), _gevuld(w.na)
     if schrappen and na:
-        return ("zowel te schrappen tekst als een anker (na)", "both a deletion and an anchor")
+        return bericht("zowel te schrappen tekst als een anker (na)")
     if schrappen or (na and invoegen):
         return None
     if invoegen:
-        return ("invoeging zonder plaats (na ontbreekt)", "insertion without a place (no na)")
+        return bericht("invoeging zonder plaats (na ontbreekt)")
     if na:
-        return ("anker (na) zonder in te voegen tekst", "anchor (na) without text to insert")
-    return ("niets geschrapt en niets ingevoegd", "deletes nothing and inserts nothing")
+        return bericht("anker (na) zonder in te voegen tekst")
+    return bericht("niets geschrapt en niets ingevoegd")
 
 
 def tel(tekst: str, deel: str, tot: int | None = None) -> int:
@@ -112,13 +112,13 @@ def tel(tekst: str, deel: str, tot: int | None = None) -> int:
     return n
 
 
-def _keer(tekst: str, deel: str) -> tuple[str, str]:
-    """How often ``deel`` occurs, as a finding writes it (Dutch, English): counted up to
+def _keer(tekst: str, deel: str) -> Getal | Bericht:
+    """How often ``deel`` occurs, as a field of a message: counted up to
     :data:`~alvrules.grenzen.MAX_OPSOMMING`, above that "meer dan"."""
     n = tel(tekst, deel, MAX_OPSOMMING + 1)
     if n > MAX_OPSOMMING:
-        return f"meer dan {MAX_OPSOMMING}", f"more than {MAX_OPSOMMING}"
-    return str(n), str(n)
+        return bericht("meer dan {n}", n=Getal(MAX_OPSOMMING))
+    return Getal(n)
 
 
 @frozen
@@ -135,13 +135,18 @@ def _plek(tekst: str, w: Wijziging) -> _Plek:
     """Locate ``w`` in ``tekst``; GebruiksFout when malformed or not found exactly once."""
     fout = vormfout(w)
     if fout:
-        raise GebruiksFout(f"wijziging geweigerd: {fout[0]}")
+        raise GebruiksFout(bericht("Wijziging geweigerd: {fout}.", fout=fout))
     plek = _zoek(tekst, w)
     if plek is None:
         veld, anker = w.anker
         raise GebruiksFout(
-            f"{veld} {anker!r} komt {_keer(tekst, anker)[0]} keer voor in de tekst, "
-            "niet precies één keer"
+            bericht(
+                "De tekst bij {veld} ({anker!r}) komt {keer} keer voor in de tekst, niet "
+                "precies één keer.",
+                veld=veld,
+                anker=anker,
+                keer=_keer(tekst, anker),
+            )
         )
     return plek
 
@@ -166,7 +171,7 @@ def pas_toe(tekst: str, wijzigingen: Iterable[Wijziging]) -> str:
     """
     plekken = [_plek(tekst, w) for w in wijzigingen]
     if _overlappend(list(enumerate(plekken)), 1):
-        raise GebruiksFout("wijzigingen overlappen elkaar")
+        raise GebruiksFout(bericht("De wijzigingen overlappen elkaar."))
     delen: list[str] = []
     gelezen = 0  # the text before this position is in delen
     for p in sorted(plekken, key=lambda p: (p.schrijf, p.begin)):
@@ -231,11 +236,11 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                 yield bevinding(
                     "AMD04",
                     f"{pad}.wijzigingen",
-                    f"Te veel wijzigingen op te lange voorstelteksten om te zoeken (meer dan "
-                    f"{MAX_ZOEKWERK:_} tekens); de wijzigingen vanaf hier zijn niet "
-                    "gecontroleerd.".replace("_", "."),
-                    f"Too many changes on too long proposal texts to search (more than "
-                    f"{MAX_ZOEKWERK:,} characters); changes from here on are not checked.",
+                    bericht(
+                        "Te veel wijzigingen op te lange voorstelteksten om te zoeken (meer "
+                        "dan {n} tekens); de wijzigingen vanaf hier zijn niet gecontroleerd.",
+                        n=Getal(MAX_ZOEKWERK),
+                    ),
                 )
             else:
                 plekken = _geplaatst(a, punt.tekst)
@@ -253,10 +258,12 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
 def amd01_amendeerbaar(a: Amendement, punt: Agendapunt | None, pad: str) -> Iterator[Bevinding]:
     """AMD01: only an existing, amendable item ter besluitvorming can be amended."""
     if punt is None:
-        wat = "geen agendapunt" if a.agendapunt is None else f"onbekend agendapunt {a.agendapunt!r}"
-        what = "no agenda item" if a.agendapunt is None else f"unknown item {a.agendapunt!r}"
         yield bevinding(
-            "AMD01", f"{pad}.agendapunt", f"Amendement op {wat}.", f"Amendment on {what}."
+            "AMD01",
+            f"{pad}.agendapunt",
+            bericht("Amendement zonder agendapunt.")
+            if a.agendapunt is None
+            else bericht("Amendement op een onbekend agendapunt {id!r}.", id=a.agendapunt),
         )
     elif not punt.ter_besluitvorming:
         yield bevinding(
@@ -283,8 +290,7 @@ def amd03_vorm(a: Amendement, pad: str) -> Iterator[Bevinding]:
             yield bevinding(
                 "AMD03",
                 f"{pad}.wijzigingen[{j}]",
-                f"Wijziging onvolledig: {fout[0]}.",
-                f"Change incomplete: {fout[1]}.",
+                bericht("Wijziging onvolledig: {fout}.", fout=fout),
             )
 
 
@@ -307,12 +313,14 @@ def amd04_eenmaal(
     for j, w in enumerate(a.wijzigingen):
         veld, anker = w.anker
         if vormfout(w) is None and j not in geplaatst:
-            nl, en = _keer(tekst, anker)
             yield bevinding(
                 "AMD04",
                 f"{pad}.wijzigingen[{j}].{veld}",
-                f"{anker!r} komt {nl} keer voor in de voorsteltekst, niet precies één keer.",
-                f"{anker!r} occurs {en} times in the proposal text, not exactly once.",
+                bericht(
+                    "{anker!r} komt {keer} keer voor in de voorsteltekst, niet precies één keer.",
+                    anker=anker,
+                    keer=_keer(tekst, anker),
+                ),
             )
     for i, j in _overlappend(list(geplaatst.items())):
         yield bevinding(

@@ -44,7 +44,7 @@ from alvrules.moties import Aanhouding, Deel, Motie, Preadvies
 from alvrules.paden import element
 from alvrules.regels import Bevinding, Ernst, bevinding
 from alvrules.stemmingen import Stemming, StemmingSoort, Wijze
-from alvrules.teksten import bericht
+from alvrules.teksten import N_, Bericht, bericht, vertaal
 from alvrules.telling import Uitkomst
 from alvrules.verantwoording import VOORSTEL
 from alvrules.waarden import getypeerd
@@ -137,11 +137,10 @@ class MotieUitslag:
     def zin(self, taal: str = "nl") -> str:
         """As the minutes write it: "1e deel aangenomen: 60% voor, 40% tegen; 2e deel
         aangehouden door de indieners" (English with ``taal="en"``)."""
-        en = taal == "en"
         stukken: list[str] = []
         for deel, b in self.onderdelen:
             tekst = zin_besluit(b, taal)
-            stukken.append(tekst if deel is None else f"{deel_naam(deel.nummer, en)} {tekst}")
+            stukken.append(tekst if deel is None else f"{deel_naam(deel.nummer, taal)} {tekst}")
         return "; ".join(stukken)
 
     def eerdere_motie(self, vergadering: date) -> EerdereMotie | None:
@@ -190,43 +189,59 @@ class MotieUitslag:
         }
 
 
-def deel_naam(nummer: int, en: bool = False) -> str:
-    """ "1e deel" / "part 1" (the minutes number parts with an ordinal)."""
-    return f"part {nummer}" if en else f"{nummer}e deel"
+def deel_naam(nummer: int, taal: str | bool = "nl") -> str:
+    """ "1e deel" / "part 1" (the minutes number parts with an ordinal); ``taal`` ``True``
+    is English, ``False`` Dutch (the older form of this call)."""
+    if isinstance(taal, bool):
+        taal = "en" if taal else "nl"
+    return vertaal(taal, "{nummer}e deel", nummer=nummer)
 
 
-_WOORD = {
-    Status.AANGENOMEN: ("aangenomen", "adopted"),
-    Status.VERWORPEN: ("verworpen", "rejected"),
-    Status.AANGEHOUDEN: ("aangehouden", "held"),
+#: The outcome of a decision in words (the Status values, written in the language asked).
+WOORD = {
+    Status.AANGENOMEN: N_("aangenomen"),
+    Status.VERWORPEN: N_("verworpen"),
+    Status.AANGEHOUDEN: N_("aangehouden"),
 }
+
+
+def _woord(uitkomst: Status) -> str | Bericht:
+    return bericht(WOORD[uitkomst]) if uitkomst in WOORD else uitkomst.value
+
+
+def _percentage(tekst: str, taal: str) -> str:
+    """A percentage as the minutes give it (``60,5``), with the language's decimal sign."""
+    return tekst if taal == "nl" else tekst.replace(",", ".")
 
 
 def zin_besluit(b: Besluit | None, taal: str = "nl") -> str:
     """One decision in words, every figure saying what it is a share of (STM06)."""
-    en = taal == "en"
     if b is None:
-        return "no decision" if en else "geen besluit"
-    woord = _WOORD.get(b.uitkomst, (b.uitkomst.value, b.uitkomst.value))[1 if en else 0]
+        return vertaal(taal, "geen besluit")
+    woord = _woord(b.uitkomst)
     if b.door is Aanhouding.INDIENERS:
-        return f"{woord} by the submitters" if en else f"{woord} door de indieners"
-    cijfers = ""
+        return vertaal(taal, "{woord} door de indieners", woord=woord)
+    cijfers = None
     if b.percentage_voor is not None:
-        voor, tegen = (
-            (b.percentage_voor.replace(",", "."), (b.percentage_tegen or "").replace(",", "."))
-            if en
-            else (b.percentage_voor, b.percentage_tegen or "")
+        cijfers = bericht(
+            "{voor}% voor, {tegen}% tegen",
+            voor=_percentage(b.percentage_voor, taal),
+            tegen=_percentage(b.percentage_tegen or "", taal),
         )
-        cijfers = f"{voor}% for, {tegen}% against" if en else f"{voor}% voor, {tegen}% tegen"
     if b.door is Aanhouding.PREADVIES:  # the outcome says what the preadvies advised
-        if en:
-            bij = f" (the preadvies adopted: {cijfers})" if cijfers else ""
-            return f"{woord} as the preadvies advised{bij}"
-        bij = f" (preadvies aangenomen: {cijfers})" if cijfers else ""
-        return f"{woord} volgens het preadvies{bij}"
+        if cijfers is None:
+            return vertaal(taal, "{woord} volgens het preadvies", woord=woord)
+        return vertaal(
+            taal,
+            "{woord} volgens het preadvies (preadvies aangenomen: {cijfers})",
+            woord=woord,
+            cijfers=cijfers,
+        )
     if b.acclamatie:
-        return f"{woord} by acclamation" if en else f"{woord} bij acclamatie"
-    return f"{woord}: {cijfers}" if cijfers else woord
+        return vertaal(taal, "{woord} bij acclamatie", woord=woord)
+    if cijfers is None:
+        return woord if isinstance(woord, str) else woord.in_(taal)
+    return vertaal(taal, "{woord}: {cijfers}", woord=woord, cijfers=cijfers)
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)
@@ -274,8 +289,11 @@ class _Register:
         return None if i < 0 else i
 
 
-def _wat(voorstel: str, deel: int | None, en: bool = False) -> str:
-    return voorstel if deel is None else f"{voorstel} ({deel_naam(deel, en)})"
+def _wat(voorstel: str, deel: int | None) -> str | Bericht:
+    """A proposal, or one part of it ("M1 (2e deel)"), as a field of a message."""
+    if deel is None:
+        return voorstel
+    return bericht("{voorstel} ({nummer}e deel)", voorstel=voorstel, nummer=deel)
 
 
 def _delen_vorm(m: Motie, pad: str) -> Iterator[Bevinding]:
@@ -342,11 +360,12 @@ def _gehouden(m: Motie, pad: str, uit: list[Bevinding]) -> Iterator[tuple[Beslui
                 bevinding(
                     "PRE01",
                     f"{waar}.aangehouden",
-                    f"{_wat(m.id, d.nummer if d else None)} is aangehouden volgens het "
-                    f"preadvies, maar het preadvies is {advies or 'niet opgegeven'}, niet "
-                    "aanhouden.",
-                    f"{_wat(m.id, d.nummer if d else None, True)} is held as the preadvies "
-                    f"advised, but the preadvies is {advies or 'not given'}, not aanhouden.",
+                    bericht(
+                        "{wat} is aangehouden volgens het preadvies, maar het preadvies is "
+                        "{advies}, niet aanhouden.",
+                        wat=_wat(m.id, d.nummer if d else None),
+                        advies=advies.value if advies else bericht("niet opgegeven"),
+                    ),
                     ernst=Ernst.WAARSCHUWING,
                 )
             )
@@ -543,19 +562,25 @@ def _neem_op(
     if eerder is not None and b.herstemming is None:
         meldingen[0] += 1
         if meldingen[0] <= MAX_OPSOMMING:
-            wanneer = f"in {eerder.stemming}" if eerder.stemming else "zonder stemming"
-            when = f"in {eerder.stemming}" if eerder.stemming else "without a vote"
-            nl_uit, en_uit = _WOORD.get(eerder.uitkomst, (eerder.uitkomst.value,) * 2)
+            velden = {"wat": _wat(b.voorstel, b.deel), "uitkomst": _woord(eerder.uitkomst)}
             uit.append(
                 bevinding(
                     "STM13",
                     pad,
-                    f"Over {_wat(b.voorstel, b.deel)} is al besloten {wanneer} ({nl_uit}); "
-                    "een tweede besluit zonder herstemming. Het laatste besluit telt; is het "
-                    'een herstemming, leg dat dan vast met herstemming = "reden".',
-                    f"{_wat(b.voorstel, b.deel, True)} was decided before {when} ({en_uit}); "
-                    "a second decision without a revote. The last decision counts; if it is "
-                    'a revote, record herstemming = "reason".',
+                    bericht(
+                        "Over {wat} is al besloten in {stemming} ({uitkomst}); een tweede "
+                        "besluit zonder herstemming. Het laatste besluit telt; is het een "
+                        'herstemming, leg dat dan vast met herstemming = "reden".',
+                        stemming=eerder.stemming,
+                        **velden,
+                    )
+                    if eerder.stemming
+                    else bericht(
+                        "Over {wat} is al besloten zonder stemming ({uitkomst}); een tweede "
+                        "besluit zonder herstemming. Het laatste besluit telt; is het een "
+                        'herstemming, leg dat dan vast met herstemming = "reden".',
+                        **velden,
+                    ),
                 )
             )
     elif eerder is None and b.herstemming is not None:
@@ -563,10 +588,11 @@ def _neem_op(
             bevinding(
                 "STM13",
                 f"{pad}.herstemming",
-                f"Herstemming over {_wat(b.voorstel, b.deel)}, maar daarover was nog niet "
-                "besloten; dit is het eerste besluit.",
-                f"Revote on {_wat(b.voorstel, b.deel, True)}, but it was not decided before; "
-                "this is the first decision.",
+                bericht(
+                    "Herstemming over {wat}, maar daarover was nog niet besloten; dit is het "
+                    "eerste besluit.",
+                    wat=_wat(b.voorstel, b.deel),
+                ),
                 ernst=Ernst.INFO,
             )
         )

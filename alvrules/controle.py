@@ -39,7 +39,7 @@ from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding, tel_per_regel, volledig
 from alvrules.teksten import Getal, bericht, bericht_n
-from alvrules.waarden import getypeerd
+from alvrules.waarden import Foutmelding, getypeerd
 
 __all__ = [
     "CONTROLES",
@@ -99,10 +99,13 @@ def dossierbestand(b: Bevolkingsbestand, peildatum: date | None = None) -> Bevol
         gelezen = lees_bevolking(b.bestand, peildatum or b.peildatum, map_=b.map)
     except InvoerFout as e:
         raise InvoerFout(
-            f"{_BESTAND}: {e}",
-            en=f"{_BESTAND}: {e.tekst('en')}",
+            bericht("{veld}: {reden}", veld=_BESTAND, reden=e.bericht or Foutmelding(e)),
             regel="STM02",
-            problemen=(Leesprobleem(_BESTAND, str(e), e.en),),
+            problemen=(
+                Leesprobleem(_BESTAND, e.bericht)
+                if e.bericht
+                else Leesprobleem(_BESTAND, str(e), e.en),
+            ),
         ) from None
     return attrs.evolve(gelezen, oorsprong="dossier")
 

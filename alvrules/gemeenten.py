@@ -42,8 +42,9 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import field, frozen, validators
 
-from alvrules.fouten import InvoerFout
+from alvrules.fouten import GebruiksFout, InvoerFout
 from alvrules.tekens import onzichtbaar
+from alvrules.teksten import Datum, bericht
 from alvrules.waarden import getypeerd
 
 if TYPE_CHECKING:
@@ -84,13 +85,14 @@ class BuitenRegister(InvoerFout):
 
 def _buiten(op: date, begin: date) -> BuitenRegister:
     return BuitenRegister(
-        f"{op.isoformat()} ligt voor het begin van het gemeenteregister ({begin.isoformat()}): "
-        f"alvrules kent de leden vanaf {begin.isoformat()}; ondersteund zijn vergaderingen "
-        f"vanaf {begin.isoformat()}, stemgewichten vanaf {begin.year + 1}",
-        en=f"{op.isoformat()} is before the start of the municipal register "
-        f"({begin.isoformat()}): alvrules knows the members from {begin.isoformat()} on; "
-        f"meetings from {begin.isoformat()} and vote weights from {begin.year + 1} are "
-        "supported",
+        bericht(
+            "{op} ligt voor het begin van het gemeenteregister ({begin}): alvrules kent de "
+            "leden vanaf {begin}; ondersteund zijn vergaderingen vanaf {begin}, stemgewichten "
+            "vanaf {jaar}.",
+            op=Datum(op, weekdag=False),
+            begin=Datum(begin, weekdag=False),
+            jaar=begin.year + 1,
+        ),
         regel="SIG07",
     )
 
@@ -111,7 +113,14 @@ def normaliseer(naam: str) -> str:
 
 def _periode(g: Gemeente, _attribute: object, tot: date | None) -> None:
     if g.van is not None and tot is not None and tot < g.van:
-        raise ValueError(f"{g.code}: tot {tot} ligt voor van {g.van}")
+        raise GebruiksFout(
+            bericht(
+                "{code}: 'tot' ({tot}) ligt voor 'van' ({van}).",
+                code=g.code,
+                tot=Datum(tot, weekdag=False),
+                van=Datum(g.van, weekdag=False),
+            )
+        )
 
 
 @frozen(field_transformer=getypeerd)
@@ -306,12 +315,24 @@ def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[
             for code in f.voorgangers:
                 g = op_code.get(code)
                 if g is None or not g.bestaat_op(dag_ervoor):
-                    raise ValueError(f"fusie {f.code} op {f.datum}: voorganger {code} bestaat niet")
+                    raise GebruiksFout(
+                        bericht(
+                            "Fusie {code} op {datum}: voorganger {voorganger} bestaat niet.",
+                            code=f.code,
+                            datum=Datum(f.datum, weekdag=False),
+                            voorganger=code,
+                        )
+                    )
                 if code != f.code:
                     if code in blijft:
-                        raise ValueError(
-                            f"fusie {f.code} op {f.datum}: voorganger {code} blijft bestaan "
-                            "in een andere fusie van die dag"
+                        raise GebruiksFout(
+                            bericht(
+                                "Fusie {code} op {datum}: voorganger {voorganger} blijft "
+                                "bestaan in een andere fusie van die dag.",
+                                code=f.code,
+                                datum=Datum(f.datum, weekdag=False),
+                                voorganger=code,
+                            )
                         )
                     if f.code not in naar.setdefault(code, []):
                         naar[code].append(f.code)
@@ -324,7 +345,13 @@ def met_fusies(gemeenten: Iterable[Gemeente], fusies: Iterable[Fusie]) -> tuple[
         for f in per_datum[datum]:
             if f.code not in f.voorgangers:
                 if f.code in op_code:
-                    raise ValueError(f"fusie {f.code} op {f.datum}: code bestaat al")
+                    raise GebruiksFout(
+                        bericht(
+                            "Fusie {code} op {datum}: de code bestaat al.",
+                            code=f.code,
+                            datum=Datum(f.datum, weekdag=False),
+                        )
+                    )
                 op_code[f.code] = Gemeente(f.code, f.naam, van=f.datum)
     return tuple(op_code.values())
 

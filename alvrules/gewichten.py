@@ -33,10 +33,10 @@ from attrs import frozen
 from alvrules.bevolking import UIT_BESTAND, Bevolking, beschikbaar, gedeeld, geen_cijfers
 from alvrules.fouten import GebruiksFout, eis
 from alvrules.gemeenten import BEGIN, Gemeente, Gemeenteregister, register
-from alvrules.grenzen import MAX_OPSOMMING, opsomming
+from alvrules.grenzen import MAX_OPSOMMING, reeks
 from alvrules.model import InvoerFout
 from alvrules.procedure import Procedure, procedure_op
-from alvrules.teksten import bericht
+from alvrules.teksten import Bericht, Datum, Getal, bericht, bericht_n, vertaal
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -54,9 +54,16 @@ def stemgewicht(inwoners: int, procedure: Procedure | None = None) -> int:
     """STM01: the votes of a member with ``inwoners`` inhabitants, under ``procedure``
     (default: the procedure in force today; :func:`stemgewichten` passes the meeting's)."""
     if isinstance(inwoners, bool) or not isinstance(inwoners, int):
-        raise GebruiksFout(f"inwoners moet een geheel getal zijn, niet {inwoners!r}")
+        raise GebruiksFout(
+            bericht(
+                "Het aantal inwoners moet een geheel getal zijn, niet {inwoners!r}.",
+                inwoners=inwoners,
+            )
+        )
     if inwoners < 0:
-        raise GebruiksFout(f"inwoners kan niet negatief zijn: {inwoners}")
+        raise GebruiksFout(
+            bericht("Het aantal inwoners kan niet negatief zijn: {inwoners}.", inwoners=inwoners)
+        )
     p = procedure or procedure_op(date.today())
     return min(p.maximum_stemmen, max(p.minimum_stemmen, inwoners // p.inwoners_per_stem))
 
@@ -66,7 +73,12 @@ def peildatum(vergaderdatum: date, procedure: Procedure | None = None) -> date:
     p = procedure or procedure_op(vergaderdatum)
     jaar = vergaderdatum.year - p.peiljaren_terug
     if jaar < MINYEAR:
-        raise InvoerFout(f"geen peildatum voor een vergadering op {vergaderdatum.isoformat()}")
+        raise InvoerFout(
+            bericht(
+                "Geen peildatum voor een vergadering op {datum}.",
+                datum=Datum(vergaderdatum, weekdag=False),
+            )
+        )
     return date(jaar, 1, 1)
 
 
@@ -161,15 +173,23 @@ def cijfers_voor(peil: date, bevolking: Bevolking | None = None) -> Bevolking:
     """
     if bevolking is not None:
         if bevolking.peildatum != peil:
-            wie = bevolking.bestand or "de meegegeven cijfers"
-            wie_en = bevolking.bestand or "the figures given"
+            velden = {
+                "peildatum": Datum(bevolking.peildatum, weekdag=False),
+                "peil": Datum(peil, weekdag=False),
+            }
             raise InvoerFout(
-                f"{wie} {'heeft' if bevolking.bestand else 'hebben'} peildatum "
-                f"{bevolking.peildatum.isoformat()}, maar deze vergadering vraagt CBS-cijfers "
-                f"op {peil.isoformat()} (STM02, Statuten art. 10 lid 3)",
-                en=f"{wie_en} {'has' if bevolking.bestand else 'have'} reference date "
-                f"{bevolking.peildatum.isoformat()}, but this "
-                f"meeting needs CBS figures on {peil.isoformat()} (STM02)",
+                bericht(
+                    "De cijfers in {bestand} hebben peildatum {peildatum}, maar deze "
+                    "vergadering vraagt CBS-cijfers op {peil} (STM02, Statuten art. 10 lid 3).",
+                    bestand=bevolking.bestand,
+                    **velden,
+                )
+                if bevolking.bestand
+                else bericht(
+                    "De meegegeven cijfers hebben peildatum {peildatum}, maar deze "
+                    "vergadering vraagt CBS-cijfers op {peil} (STM02, Statuten art. 10 lid 3).",
+                    **velden,
+                ),
                 regel="STM02",
             )
         gedeelde = gedeeld(peil) if bevolking.oorsprong in UIT_BESTAND else None
@@ -195,40 +215,69 @@ def _zelfde(gegeven: Bevolking, gedeelde: Bevolking) -> None:
         return
     reg = register()
 
-    def getal(n: int | None) -> str:
-        return "geen" if n is None else f"{n:,}".replace(",", ".")
-
-    def getal_en(n: int | None) -> str:
-        return "none" if n is None else f"{n:,}"
+    def getal(n: int | None) -> Getal | Bericht:
+        return bericht("geen") if n is None else Getal(n)
 
     def naam(c: str) -> str:
         g = reg.code(c)
         return f"{g.naam} ({c})" if g else c
 
     eerste = codes[:MAX_OPSOMMING]
-    rest = len(codes) - len(eerste)
-    nl = "; ".join(
-        f"{naam(c)} {getal(gegeven.inwoners.get(c))} in plaats van "
-        f"{getal(gedeelde.inwoners.get(c))}"
+    verschillen = [
+        bericht(
+            "{naam} {gegeven} in plaats van {gedeeld}",
+            naam=naam(c),
+            gegeven=getal(gegeven.inwoners.get(c)),
+            gedeeld=getal(gedeelde.inwoners.get(c)),
+        )
         for c in eerste
-    )
-    en = "; ".join(
-        f"{naam(c)} {getal_en(gegeven.inwoners.get(c))} instead of "
-        f"{getal_en(gedeelde.inwoners.get(c))}"
-        for c in eerste
-    )
-    wie = gegeven.bestand or "de meegegeven cijfers"
-    wie_en = gegeven.bestand or "the figures given"
-    peil = gedeelde.peildatum.isoformat()
+    ]
+    velden = {
+        "peil": Datum(gedeelde.peildatum, weekdag=False),
+        "verschillen": _Reeks(verschillen, len(codes) - len(eerste)),
+        "beschrijving": gedeelde.beschrijving,
+    }
     raise InvoerFout(
-        f"{wie} wijkt af van de CBS-cijfers in het pakket op {peil} voor {len(codes)} "
-        f"gemeente(n): {nl}{f' en nog {rest}' if rest else ''}; voor deze peildatum gelden "
-        f"de cijfers in het pakket ({gedeelde.beschrijving}): laat het bestand weg (STM02)",
-        en=f"{wie_en} differs from the shipped CBS figures on {peil} for {len(codes)} "
-        f"municipalities: {en}{f' and {rest} more' if rest else ''}; for this reference "
-        f"date the shipped figures apply ({gedeelde.beschrijving}): leave the file out (STM02)",
+        bericht_n(
+            "De cijfers in {bestand} wijken af van de CBS-cijfers in het pakket op {peil} "
+            "voor {n} gemeente: {verschillen}; voor deze peildatum gelden de cijfers in het "
+            "pakket ({beschrijving}): laat het bestand weg (STM02).",
+            "De cijfers in {bestand} wijken af van de CBS-cijfers in het pakket op {peil} "
+            "voor {n} gemeenten: {verschillen}; voor deze peildatum gelden de cijfers in het "
+            "pakket ({beschrijving}): laat het bestand weg (STM02).",
+            len(codes),
+            bestand=gegeven.bestand,
+            **velden,
+        )
+        if gegeven.bestand
+        else bericht_n(
+            "De meegegeven cijfers wijken af van de CBS-cijfers in het pakket op {peil} "
+            "voor {n} gemeente: {verschillen}; voor deze peildatum gelden de cijfers in het "
+            "pakket ({beschrijving}): laat ze weg (STM02).",
+            "De meegegeven cijfers wijken af van de CBS-cijfers in het pakket op {peil} "
+            "voor {n} gemeenten: {verschillen}; voor deze peildatum gelden de cijfers in het "
+            "pakket ({beschrijving}): laat ze weg (STM02).",
+            len(codes),
+            **velden,
+        ),
         regel="STM02",
     )
+
+
+class _Reeks:
+    """Messages joined with ``; `` and, past the first ones, how many more: a field of a
+    message (:mod:`alvrules.teksten`), in the message's language."""
+
+    __slots__ = ("delen", "rest")
+
+    def __init__(self, delen: list[Bericht], rest: int) -> None:
+        self.delen, self.rest = delen, rest
+
+    def in_(self, taal: str) -> str:
+        tekst = "; ".join(d.in_(taal) for d in self.delen)
+        if self.rest:
+            return vertaal(taal, "{lijst} en nog {rest}", lijst=tekst, rest=Getal(self.rest))
+        return tekst
 
 
 def stemgewichten(
@@ -252,13 +301,13 @@ def stemgewichten(
         begin = reg.begin or BEGIN
         raise InvoerFout(
             bericht(
-                "geen stemgewichten voor een vergadering op {waarde}: de peildatum "
+                "Geen stemgewichten voor een vergadering op {waarde}: de peildatum "
                 "{waarde2} ligt voor het begin van het gemeenteregister ({waarde3}); "
                 "stemgewichten zijn er voor vergaderingen vanaf {waarde4} (STM02, "
-                "Statuten art. 10 lid 3)",
-                waarde=vergaderdatum.isoformat(),
-                waarde2=peil.isoformat(),
-                waarde3=begin.isoformat(),
+                "Statuten art. 10 lid 3).",
+                waarde=Datum(vergaderdatum, weekdag=False),
+                waarde2=Datum(peil, weekdag=False),
+                waarde3=Datum(begin, weekdag=False),
                 waarde4=begin.year + 1,
             ),
             regel="STM02",
@@ -270,12 +319,12 @@ def stemgewichten(
         delen = [g for g in (lid, *voorgangers) if g.bestaat_op(peil)]
         ontbreekt = [g.naam for g in delen if g.code not in b.inwoners]
         if ontbreekt or not delen:
-            namen = opsomming(ontbreekt)[0] or lid.naam
+            namen = reeks(ontbreekt) or lid.naam
             raise InvoerFout(
                 bericht(
-                    "geen CBS-cijfer op {waarde} voor {namen} (nodig voor {naam}, STM02) "
-                    "in {beschrijving}",
-                    waarde=peil.isoformat(),
+                    "Geen CBS-cijfer op {waarde} voor {namen} (nodig voor {naam}, STM02) "
+                    "in {beschrijving}.",
+                    waarde=Datum(peil, weekdag=False),
                     namen=namen,
                     naam=lid.naam,
                     beschrijving=b.beschrijving,

@@ -50,12 +50,13 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen, validators
 
-from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, opsomming
+from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, reeks
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.teksten import bericht
-from alvrules.waarden import Ongeldig, gecontroleerd, getypeerd
+from alvrules.teksten import N_, Datum, Getal, bericht, vertaal
+from alvrules.telling import uitkomst_woord
+from alvrules.waarden import Foutmelding, Ongeldig, gecontroleerd, getypeerd
 
 if TYPE_CHECKING:
     from alvrules.controle import Context
@@ -133,9 +134,12 @@ class Deelname:
 
 def deelname_zin(d: Deelname, taal: str = "nl") -> str:
     """ "212 van 342 leden brachten een stem uit" / "212 of 342 members cast a ballot"."""
-    if taal == "en":
-        return f"{d.leden} of {d.van} members cast a ballot"
-    return f"{d.leden} van {d.van} leden brachten een stem uit"
+    return vertaal(
+        taal,
+        "{leden} van {van} leden brachten een stem uit",
+        leden=Getal(d.leden),
+        van=Getal(d.van),
+    )
 
 
 @frozen(kw_only=True)  # not getypeerd: Resultaat is only imported for type checking
@@ -154,13 +158,11 @@ class Bekrachtigingsuitslag:
     def zin(self, taal: str = "nl") -> str:
         """One line: "B1 Bekrachtiging X: bekrachtigd (stemming S4); besluiten R1, R2"."""
         b = self.bekrachtiging
-        en = taal == "en"
-        uitkomst = _UITKOMST_EN.get(self.uitkomst, self.uitkomst) if en else self.uitkomst
+        uitkomst = vertaal(taal, self.uitkomst) if self.uitkomst in UITKOMSTEN else self.uitkomst
         tekst = f"{b.id} {b.titel}: {uitkomst}"
         if self.stemming:
-            tekst += f" ({'vote' if en else 'stemming'} {self.stemming})"
-        ids, ids_en = opsomming(b.besluiten)
-        tekst += f"; {'decisions' if en else 'besluiten'} {ids_en if en else ids}"
+            tekst += " " + vertaal(taal, "(stemming {stemming})", stemming=self.stemming)
+        tekst += "; " + vertaal(taal, "besluiten {ids}", ids=reeks(b.besluiten))
         if self.deelname is not None:
             tekst += f"; {deelname_zin(self.deelname, taal)}"
         return tekst
@@ -183,12 +185,13 @@ class Bekrachtigingsuitslag:
         }
 
 
-_UITKOMST_EN = {
-    "bekrachtigd": "ratified",
-    "niet bekrachtigd": "not ratified",
-    "geen besluit": "no decision",
-    "niet in stemming": "not put to the vote",
-}
+#: The outcomes of a ratification (``uitkomst``: the values of the JSON, written in the
+#: language asked for in text).
+BEKRACHTIGD = N_("bekrachtigd")
+NIET_BEKRACHTIGD = N_("niet bekrachtigd")
+GEEN_BESLUIT = N_("geen besluit")
+NIET_IN_STEMMING = N_("niet in stemming")
+UITKOMSTEN = frozenset({BEKRACHTIGD, NIET_BEKRACHTIGD, GEEN_BESLUIT, NIET_IN_STEMMING})
 
 
 # -- the voting window ------------------------------------------------------------------
@@ -207,14 +210,26 @@ def buiten_venster(
     """STM14: the error for ballot ``b`` (of member ``naam``) cast outside the window."""
     if raam is None or b.tijdstip is None or raam[0] <= b.tijdstip <= raam[1]:
         return None
-    t, (van, tot) = b.tijdstip.isoformat(), (m.isoformat() for m in raam)
-    wanneer, when = ("voor", "before") if b.tijdstip < raam[0] else ("na", "after")
+    velden = {
+        "naam": naam,
+        "tijdstip": b.tijdstip.isoformat(),
+        "opent": raam[0].isoformat(),
+        "sluit": raam[1].isoformat(),
+    }
     return bevinding(
         "STM14",
         f"{pad}.stemmen.{sleutel(b.gemeente)}",
-        f"Stem van {naam} telt niet: uitgebracht {t}, {wanneer} het stemvenster "
-        f"({van} tot en met {tot}).",
-        f"Ballot of {naam} not counted: cast {t}, {when} the voting window ({van} to {tot}).",
+        bericht(
+            "Stem van {naam} telt niet: uitgebracht {tijdstip}, voor het stemvenster "
+            "({opent} tot en met {sluit}).",
+            **velden,
+        )
+        if b.tijdstip < raam[0]
+        else bericht(
+            "Stem van {naam} telt niet: uitgebracht {tijdstip}, na het stemvenster "
+            "({opent} tot en met {sluit}).",
+            **velden,
+        ),
     )
 
 
@@ -261,7 +276,7 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                         "Stukken bij {id} verzonden op {waarde}, nadat het stemmen opende "
                         "({waarde2}).",
                         id=punt.id,
-                        waarde=punt.verzonden.isoformat(),
+                        waarde=Datum(punt.verzonden, weekdag=False),
                         waarde2=v.opent.isoformat(),
                     ),
                     ernst=Ernst.WAARSCHUWING,
@@ -455,17 +470,17 @@ def _alv_uitkomst(b: Bekrachtiging, stemmingen: Sequence[Resultaat]) -> Bekracht
     for r in stemmingen:
         if r.uitkomst == "aangenomen":
             return Bekrachtigingsuitslag(
-                bekrachtiging=b, uitkomst="bekrachtigd", stemming=r.stemming.id
+                bekrachtiging=b, uitkomst=BEKRACHTIGD, stemming=r.stemming.id
             )
         if r.uitkomst == "verworpen":
             return Bekrachtigingsuitslag(
-                bekrachtiging=b, uitkomst="niet bekrachtigd", stemming=r.stemming.id
+                bekrachtiging=b, uitkomst=NIET_BEKRACHTIGD, stemming=r.stemming.id
             )
     if stemmingen:
         return Bekrachtigingsuitslag(
-            bekrachtiging=b, uitkomst="geen besluit", stemming=stemmingen[0].stemming.id
+            bekrachtiging=b, uitkomst=GEEN_BESLUIT, stemming=stemmingen[0].stemming.id
         )
-    return Bekrachtigingsuitslag(bekrachtiging=b, uitkomst="niet in stemming")
+    return Bekrachtigingsuitslag(bekrachtiging=b, uitkomst=NIET_IN_STEMMING)
 
 
 def _lees(b: Bekrachtiging) -> _Gelezen | InvoerFout:
@@ -484,8 +499,9 @@ def _lees(b: Bekrachtiging) -> _Gelezen | InvoerFout:
         u = uitslagen(d)
     except InvoerFout as e:
         return InvoerFout(
-            f"De raadpleging is niet te gebruiken: {e}",
-            en=f"The consultation cannot be used: {e.tekst('en')}",
+            bericht(
+                "De raadpleging is niet te gebruiken: {reden}", reden=e.bericht or Foutmelding(e)
+            )
         )
     return d, u.resultaten, deelname(u.resultaten, len(u.gewichten)), sha256(inhoud)
 
@@ -522,8 +538,8 @@ def _met_raadpleging(
                 bericht(
                     "De raadpleging sloot op {waarde}, niet voor deze ALV ({waarde2}): "
                     "er valt nog niets te bekrachtigen.",
-                    waarde=gesloten.isoformat(),
-                    waarde2=dossier.vergadering.datum.isoformat(),
+                    waarde=Datum(gesloten, weekdag=False),
+                    waarde2=Datum(dossier.vergadering.datum, weekdag=False),
                 ),
             )
         )
@@ -541,19 +557,21 @@ def _met_raadpleging(
         fouten += 1
         if fouten > MAX_OPSOMMING:  # counted below: the output stays bounded
             continue
-        if gevonden is None:
-            nl = f"De raadpleging {b.bestand} heeft geen stemming {besluit!r}."
-            en = f"The consultation {b.bestand} has no vote {besluit!r}."
-        else:
-            nl = (
-                f"Besluit {besluit} van de raadpleging is niet aangenomen "
-                f"({gevonden.uitkomst}): er valt niets te bekrachtigen."
+        melding = (
+            bericht(
+                "De raadpleging {bestand} heeft geen stemming {besluit!r}.",
+                bestand=b.bestand,
+                besluit=besluit,
             )
-            en = (
-                f"Decision {besluit} of the consultation was not adopted "
-                f"({gevonden.uitkomst}): there is nothing to ratify."
+            if gevonden is None
+            else bericht(
+                "Besluit {besluit} van de raadpleging is niet aangenomen ({uitkomst}): er "
+                "valt niets te bekrachtigen.",
+                besluit=besluit,
+                uitkomst=uitkomst_woord(gevonden.uitkomst),
             )
-        uit.append(bevinding("STM14", f"{pad}.besluiten[{j}]", nl, en))
+        )
+        uit.append(bevinding("STM14", f"{pad}.besluiten[{j}]", melding))
     if fouten > MAX_OPSOMMING:
         rest = fouten - MAX_OPSOMMING
         uit.append(

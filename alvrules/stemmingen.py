@@ -128,7 +128,13 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
     if isinstance(waarde, Mapping):
         paren: Iterable[object] = waarde.items()
     elif isinstance(waarde, str | bytes) or not isinstance(waarde, Iterable):
-        raise Soortfout(f"Stemming.stemmen: verwacht een tabel of lijst, niet {soort(waarde)}")
+        raise Soortfout(
+            bericht(
+                "{veld}: verwacht een tabel of lijst, niet {soort}",
+                veld="Stemming.stemmen",
+                soort=soort(waarde),
+            )
+        )
     else:
         paren = waarde
     uit: list[Stembriefje] = []
@@ -140,7 +146,13 @@ def _briefjes(waarde: object) -> tuple[Stembriefje, ...]:
         elif isinstance(b, tuple | list) and len(b) == 2:
             uit.append(Stembriefje(*b))
         else:
-            raise Soortfout(f"Stemming.stemmen: verwacht (gemeente, keuze), niet {soort(b)}")
+            raise Soortfout(
+                bericht(
+                    "{veld}: verwacht (gemeente, keuze), niet {soort}",
+                    veld="Stemming.stemmen",
+                    soort=soort(b),
+                )
+            )
     return tuple(uit)
 
 

@@ -27,6 +27,7 @@ from attrs import frozen
 from alvrules.fouten import GebruiksFout, eis
 from alvrules.model import InvoerFout
 from alvrules.stemmingen import Keuze, Wijze
+from alvrules.teksten import N_, Bericht, bericht
 from alvrules.waarden import getypeerd
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "percentage",
     "tel",
     "tel_keuze",
+    "uitkomst_woord",
     "vaststaand",
 ]
 
@@ -56,18 +58,28 @@ _PLAATS: dict[str, int] = {Keuze.VOOR.value: 0, Keuze.TEGEN.value: 1, Keuze.ONTH
 class Uitkomst(enum.StrEnum):
     """The outcome of a vote: adopted, rejected or no decision."""
 
-    AANGENOMEN = "aangenomen"
-    VERWORPEN = "verworpen"
-    GEEN_BESLUIT = "geen besluit"
+    AANGENOMEN = N_("aangenomen")
+    VERWORPEN = N_("verworpen")
+    GEEN_BESLUIT = N_("geen besluit")
 
 
 class Reden(enum.StrEnum):
     """Why a ballot was not counted (STM04)."""
 
-    DUBBEL = "tweede stem van hetzelfde lid"
-    GEEN_LID = "geen lid"
-    GEEN_VERTEGENWOORDIGER = "geen geldige vertegenwoordiger"
-    ONGELDIGE_KEUZE = "ongeldige keuze"
+    DUBBEL = N_("tweede stem van hetzelfde lid")
+    GEEN_LID = N_("geen lid")
+    GEEN_VERTEGENWOORDIGER = N_("geen geldige vertegenwoordiger")
+    ONGELDIGE_KEUZE = N_("ongeldige keuze")
+
+
+def uitkomst_woord(uitkomst: str) -> str | Bericht:
+    """An outcome as a field of a message: ``aangenomen``, ``verworpen`` and ``geen
+    besluit`` in the language asked for; a name (an elected candidate, a chosen option)
+    as it is."""
+    return bericht(uitkomst) if uitkomst in _UITKOMSTEN else uitkomst
+
+
+_UITKOMSTEN = frozenset(u.value for u in Uitkomst)
 
 
 @frozen(field_transformer=getypeerd)
@@ -82,7 +94,14 @@ class Weigering:
 def percentage(deel: int, geheel: int, komma: str = ",") -> str:
     """STM06: ``100 * deel / geheel`` rounded half-up to two decimals ("98,58")."""
     if geheel <= 0 or deel < 0:
-        raise GebruiksFout(f"percentage van {deel} op {geheel}")
+        raise GebruiksFout(
+            bericht(
+                "Geen percentage van {deel} op {geheel}: het geheel moet groter zijn dan 0 en "
+                "het deel niet negatief.",
+                deel=deel,
+                geheel=geheel,
+            )
+        )
     honderdsten = (deel * 20000 + geheel) // (2 * geheel)
     return f"{honderdsten // 100}{komma}{honderdsten % 100:02d}"
 
@@ -112,11 +131,21 @@ def _controleer_meerderheid(meerderheid: Fraction, leden: int | None = None) -> 
     majority of 3/2 or -5 members would decide before any ballot."""
     eis(meerderheid, Fraction, "meerderheid")
     if not 0 < meerderheid <= 1:
-        raise GebruiksFout(f"meerderheid moet tussen 0 en 1 liggen (0 < m ≤ 1): {meerderheid}")
+        raise GebruiksFout(
+            bericht(
+                "De meerderheid moet tussen 0 en 1 liggen (0 < m ≤ 1), niet {meerderheid}.",
+                meerderheid=meerderheid,
+            )
+        )
     if leden is not None:
         eis(leden, int, "leden")
         if leden <= 0:
-            raise GebruiksFout(f"leden (stemmen van alle leden) moet groter zijn dan 0: {leden}")
+            raise GebruiksFout(
+                bericht(
+                    "Het aantal stemmen van alle leden moet groter zijn dan 0, niet {leden}.",
+                    leden=leden,
+                )
+            )
 
 
 def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
@@ -125,7 +154,13 @@ def _controleer_gewichten(gewichten: Mapping[str, int]) -> None:
         return  # the common case, checked without a branch per member
     for code, stemmen in gewichten.items():
         if isinstance(stemmen, bool) or not isinstance(stemmen, int) or stemmen < 0:
-            raise InvoerFout(f"stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}")
+            raise InvoerFout(
+                bericht(
+                    "Het stemgewicht van {code} is geen geheel getal ≥ 0: {stemmen!r}.",
+                    code=code,
+                    stemmen=stemmen,
+                )
+            )
 
 
 @frozen(kw_only=True, field_transformer=getypeerd)

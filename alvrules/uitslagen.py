@@ -45,7 +45,7 @@ from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.gewichten import peildatum, stemgewichten
-from alvrules.grenzen import MAX_OPSOMMING, opsomming, reeks
+from alvrules.grenzen import MAX_OPSOMMING, reeks
 from alvrules.levenscyclus import EerdereMotie
 from alvrules.model import InvoerFout, Rol, VergaderSoort
 from alvrules.moties import Preadvies
@@ -69,7 +69,7 @@ from alvrules.stemmingen import (
     breuk,
 )
 from alvrules.tekens import naam_sleutel, zichtbaar
-from alvrules.teksten import N_, Bericht, bericht, bericht_n, vertaal
+from alvrules.teksten import N_, Bericht, bericht, bericht_n, vertaal, vertaal_n
 from alvrules.telling import (
     HELFT,
     LiveTelling,
@@ -262,14 +262,16 @@ class Uitstel:
 
     def zin(self, taal: str = "nl") -> str:
         """One line: "M05 (motie) Titel: uitgesteld (ordemotie M01)"."""
-        en = taal == "en"
-        soort_ = _SOORT_EN.get(self.soort, self.soort) if en else self.soort
+        soort_ = vertaal(taal, _SOORT[self.soort]) if self.soort in _SOORT else self.soort
         wat = f"{self.voorstel} ({soort_})" + (f" {self.titel}" if self.titel else "")
-        if en:
-            woord = "order motion" if len(self.door) == 1 else "order motions"
-            return f"{wat}: postponed ({woord} {', '.join(self.door)})"
-        woord = "ordemotie" if len(self.door) == 1 else "ordemoties"
-        return f"{wat}: uitgesteld ({woord} {', '.join(self.door)})"
+        return vertaal_n(
+            taal,
+            "{wat}: uitgesteld (ordemotie {door})",
+            "{wat}: uitgesteld (ordemoties {door})",
+            len(self.door),
+            wat=wat,
+            door=", ".join(self.door),
+        )
 
     def to_json(self) -> dict[str, object]:
         """As JSON: ``{"voorstel", "soort", "titel", "uitgesteld_door"}``."""
@@ -281,7 +283,8 @@ class Uitstel:
         }
 
 
-_SOORT_EN = {"agendapunt": "agenda item", "amendement": "amendment", "motie": "motion"}
+#: What an order motion postponed (``soort``: the values of the JSON), in words.
+_SOORT = {"agendapunt": N_("agendapunt"), "amendement": N_("amendement"), "motie": N_("motie")}
 
 
 def _in(tekst: str | Bericht, taal: str) -> str:
@@ -347,41 +350,55 @@ def _vertegenwoordigd(
     for v in dossier.vertegenwoordigers:
         pad = f"vertegenwoordigers{element(v.gemeente)}"
 
-        def fout(nl: str, en: str, pad: str = pad) -> None:
-            uit.append(bevinding("STM03", pad, nl, en))
+        def fout(melding: Bericht, pad: str = pad) -> None:
+            uit.append(bevinding("STM03", pad, melding))
 
         g = ctx.lid(v.gemeente)
         if g is None:
-            tip = ", ".join(ctx.suggesties(v.gemeente))
-            fout(f"{v.gemeente!r} is geen lid (bedoeld: {tip or '?'})", "not a member")
+            fout(_geen_lid(v.gemeente, ctx))
             continue
         if g.code in gezien:
             fout(
-                f"tweede vertegenwoordiger voor {g.naam} ({v.naam}); de eerste geldt",
-                f"second representative for {g.naam}; the first one stands",
+                bericht(
+                    "Tweede vertegenwoordiger voor {gemeente} ({naam}); de eerste geldt.",
+                    gemeente=g.naam,
+                    naam=v.naam,
+                )
             )
             continue
         gezien.add(g.code)
         fouten = len(uit)
         if not zichtbaar(v.naam):
             fout(
-                f"vertegenwoordiger van {g.naam} zonder zichtbare naam ({v.naam!r})",
-                f"representative of {g.naam} without a visible name ({v.naam!r})",
+                bericht(
+                    "Vertegenwoordiger van {gemeente} zonder zichtbare naam ({naam!r}).",
+                    gemeente=g.naam,
+                    naam=v.naam,
+                )
             )
         if Rol.parse(v.rol) is None:
             rol_tip = Rol.suggestie(v.rol)
+            velden = {"naam": v.naam, "rol": v.rol, "gemeente": g.naam}
             fout(
-                f"{v.naam}: rol {v.rol!r} kan {g.naam} niet vertegenwoordigen"
-                + (f" (bedoelt u {rol_tip!r}?)" if rol_tip else ""),
-                f"{v.naam}: role {v.rol!r} may not represent {g.naam}"
-                + (f" (did you mean {rol_tip!r}?)" if rol_tip else ""),
+                bericht(
+                    "{naam}: rol {rol!r} kan {gemeente} niet vertegenwoordigen; bedoelt u {tip!r}?",
+                    tip=rol_tip,
+                    **velden,
+                )
+                if rol_tip
+                else bericht("{naam}: rol {rol!r} kan {gemeente} niet vertegenwoordigen.", **velden)
             )
         bij = ctx.lid(v.rol_bij) if v.rol_bij else g
         if bij is None or bij.code != g.code:
             fout(
-                f"{v.naam} is {v.rol} van {v.rol_bij}: de stemkaart van {g.naam} gaat niet "
-                "buiten de gemeente",
-                f"{v.naam} holds a role in {v.rol_bij}: the card stays within {g.naam}",
+                bericht(
+                    "{naam} is {rol} van {bij}: de stemkaart van {gemeente} gaat niet buiten "
+                    "de gemeente.",
+                    naam=v.naam,
+                    rol=v.rol,
+                    bij=v.rol_bij,
+                    gemeente=g.naam,
+                )
             )
         if len(uit) == fouten:
             if fysiek and not v.aanwezig:
@@ -581,7 +598,7 @@ def _raadpleging(
             r = Resultaat(
                 stemming=s,
                 uitkomst=Uitkomst.GEEN_BESLUIT,
-                toelichting="acclamatie in een ledenraadpleging",
+                toelichting=bericht("acclamatie in een ledenraadpleging"),
                 titel=r.titel,
                 peildatum=r.peildatum,
             )
@@ -651,7 +668,6 @@ def _acclamatie(
     acclamation itself is no decision.
     """
     bezwaar = [(g.naam if (g := ctx.lid(naam)) else naam) for naam in s.bezwaar[:MAX_OPSOMMING]]
-    wie, who = opsomming(bezwaar, totaal=len(s.bezwaar))
     if bezwaar and gevolgd and not s.stemmen:
         return Resultaat(
             stemming=s,
@@ -667,11 +683,12 @@ def _acclamatie(
             bevinding(
                 "STM07",
                 f"{pad}.bezwaar",
-                f"Bezwaar tegen acclamatie ({wie}), maar er volgt geen gewogen stemming over "
-                "hetzelfde voorstel; leg die vast als een volgende stemming met "
-                "'wijze = \"gewogen\"'.",
-                f"Objection to acclamation ({who}), but no weighted vote on the same proposal "
-                "follows; record it as a later vote with 'wijze = \"gewogen\"'.",
+                bericht(
+                    "Bezwaar tegen acclamatie ({wie}), maar er volgt geen gewogen stemming "
+                    "over hetzelfde voorstel; leg die vast als een volgende stemming met "
+                    "'wijze = \"gewogen\"'.",
+                    wie=reeks(bezwaar, totaal=len(s.bezwaar)),
+                ),
             )
         )
     if s.stemmen:
@@ -815,20 +832,23 @@ def _opties_fout(
         sleutel = naam_sleutel(optie) or optie.strip()
         waar = f"{pad}.{veld}[{i}]"
         if not zichtbaar(optie):
-            nl, en = (
-                f"optie zonder zichtbare naam ({optie!r})",
-                f"option without a visible name ({optie!r})",
-            )
+            melding = bericht("Optie zonder zichtbare naam ({optie!r}).", optie=optie)
         elif sleutel == Keuze.ONTHOUDING.value:
-            nl = f"optie {optie!r} heet als de onthouding; een stem 'onthouding' telt niet als stem"
-            en = f"option {optie!r} is named as the abstention"
+            melding = bericht(
+                "Optie {optie!r} heet als de onthouding; een stem 'onthouding' telt niet als stem.",
+                optie=optie,
+            )
         elif sleutel in gezien:
-            nl = f"optie {optie!r} staat er al als {veld}[{gezien[sleutel]}]"
-            en = f"option {optie!r} is listed before as {veld}[{gezien[sleutel]}]"
+            melding = bericht(
+                "Optie {optie!r} staat er al eerder, als {veld}[{eerder}].",
+                optie=optie,
+                veld=veld,
+                eerder=gezien[sleutel],
+            )
         else:
             gezien[sleutel] = i
             continue
-        uit.append(bevinding(regel, waar, nl, en, ernst=Ernst.FOUT))
+        uit.append(bevinding(regel, waar, melding, ernst=Ernst.FOUT))
         fout = True
     return fout
 
@@ -853,13 +873,11 @@ def _briefjes(
         if buiten is not None:  # STM14: cast outside the voting window, not counted
             uit.append(buiten)
         elif g is None:
-            tip = ", ".join(ctx.suggesties(b.gemeente))
             uit.append(
                 bevinding(
                     "STM04",
                     f"{pad}.stemmen.{sleutel(b.gemeente)}",
-                    f"stem van {b.gemeente!r} telt niet: geen lid (bedoeld: {tip or '?'})",
-                    f"ballot of {b.gemeente!r} not counted: not a member",
+                    _geen_lid(b.gemeente, ctx, stem=True),
                 )
             )
         elif g.code in afwezig:
@@ -880,7 +898,7 @@ def _briefjes(
                     "STM04",
                     f"{pad}.stemmen.{sleutel(b.gemeente)}",
                     bericht(
-                        "stem van {naam} telt niet: geen geldige vertegenwoordiger (STM03)",
+                        "Stem van {naam} telt niet: geen geldige vertegenwoordiger (STM03).",
                         naam=g.naam,
                     ),
                 )
@@ -900,11 +918,36 @@ def _weigeringen(
             bevinding(
                 "STM04",
                 f"{pad}.stemmen.{sleutel(naam)}",
-                f"stem van {naam} ({w.keuze!r}) telt niet: {w.reden.value}"
-                + ("; de eerste stem geldt" if w.reden is Reden.DUBBEL else ""),
-                f"ballot of {naam} ({w.keuze!r}) not counted: {w.reden.name.lower()}",
+                bericht(
+                    "Stem van {naam} ({keuze!r}) telt niet: {reden}; de eerste stem geldt.",
+                    naam=naam,
+                    keuze=w.keuze,
+                    reden=bericht(w.reden.value),
+                )
+                if w.reden is Reden.DUBBEL
+                else bericht(
+                    "Stem van {naam} ({keuze!r}) telt niet: {reden}.",
+                    naam=naam,
+                    keuze=w.keuze,
+                    reden=bericht(w.reden.value),
+                ),
             )
         )
+
+
+def _geen_lid(naam: str, ctx: Context, *, stem: bool = False) -> Bericht:
+    """STM03/STM04: ``naam`` (of a representative, or with ``stem`` of a ballot) is no
+    member on the meeting date, with the names it may mean."""
+    tips = ", ".join(ctx.suggesties(naam))
+    if stem and tips:
+        return bericht(
+            "Stem van {naam!r} telt niet: geen lid; bedoelt u: {tips}?", naam=naam, tips=tips
+        )
+    if stem:
+        return bericht("Stem van {naam!r} telt niet: geen lid.", naam=naam)
+    if tips:
+        return bericht("{naam!r} is geen lid; bedoelt u: {tips}?", naam=naam, tips=tips)
+    return bericht("{naam!r} is geen lid.", naam=naam)
 
 
 def _geteld(

@@ -41,7 +41,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from alvrules.fouten import GebruiksFout
+from alvrules.fouten import AlvrulesFout, GebruiksFout
 from alvrules.teksten import N_, Bericht, bericht
 
 __all__ = [
@@ -82,6 +82,23 @@ class Ongeldig(GebruiksFout):
     def oorzaak(self) -> str | Bericht:
         """The reason as a message of the catalogue where it is one (else the Dutch text)."""
         return self.bericht or self.reden
+
+
+class Foutmelding:
+    """The message of an exception of alvrules as a field of a message
+    (:mod:`alvrules.teksten`): written in the language of the message it is part of."""
+
+    __slots__ = ("fout",)
+
+    def __init__(self, fout: GebruiksFout | AlvrulesFout) -> None:
+        self.fout = fout
+
+    def in_(self, taal: str) -> str:
+        """The exception's message in ``taal``."""
+        return self.fout.tekst(taal)
+
+    def __str__(self) -> str:
+        return self.in_("nl")
 
 
 class Soortfout(Ongeldig):

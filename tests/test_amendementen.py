@@ -19,7 +19,7 @@ from tests.alv2023 import AMENDEMENT, TEKST, amendement, dossier, regels
         ("3", "niet ter besluitvorming"),
         ("8", "niet amendeerbaar"),
         ("99", "onbekend"),
-        (None, "geen"),
+        (None, "zonder agendapunt"),
     ],
 )
 def test_amd01_only_amendable_items_ter_besluitvorming(punt: str | None, waarom: str) -> None:

@@ -102,12 +102,12 @@ def test_figures_from_a_file_for_another_reference_date_are_refused() -> None:
         cijfers_voor(PEIL, cijfers)
     assert e.value.regel == "STM02"
     assert e.value.tekst("nl") == (
-        "inwoners-2023-01-01.csv heeft peildatum 2023-01-01, maar deze vergadering vraagt "
-        "CBS-cijfers op 2022-01-01 (STM02, Statuten art. 10 lid 3)"
+        "De cijfers in inwoners-2023-01-01.csv hebben peildatum 1 januari 2023, maar deze "
+        "vergadering vraagt CBS-cijfers op 1 januari 2022 (STM02, Statuten art. 10 lid 3)."
     )
     assert e.value.tekst("en") == (
-        "inwoners-2023-01-01.csv has reference date 2023-01-01, but this meeting needs CBS "
-        "figures on 2022-01-01 (STM02)"
+        "The figures in inwoners-2023-01-01.csv have reference date 1 January 2023, but this "
+        "meeting needs CBS figures on 1 January 2022 (STM02, Statuten art. 10 lid 3)."
     )
 
 
@@ -118,12 +118,12 @@ def test_figures_without_a_file_for_another_reference_date_are_refused() -> None
         stemgewichten(VERGADERING, bevolking=cijfers)
     assert e.value.regel == "STM02"
     assert e.value.tekst("nl") == (
-        "de meegegeven cijfers hebben peildatum 2021-01-01, maar deze vergadering vraagt "
-        "CBS-cijfers op 2022-01-01 (STM02, Statuten art. 10 lid 3)"
+        "De meegegeven cijfers hebben peildatum 1 januari 2021, maar deze vergadering vraagt "
+        "CBS-cijfers op 1 januari 2022 (STM02, Statuten art. 10 lid 3)."
     )
     assert e.value.tekst("en") == (
-        "the figures given have reference date 2021-01-01, but this meeting needs CBS "
-        "figures on 2022-01-01 (STM02)"
+        "The figures given have reference date 1 January 2021, but this meeting needs CBS "
+        "figures on 1 January 2022 (STM02, Statuten art. 10 lid 3)."
     )
 
 
@@ -203,5 +203,5 @@ def test_the_earliest_reference_date_is_year_one() -> None:
     """A meeting in year 2 looks back to 1 January of year 1; one in year 1 has no reference
     date, an exit-2 reason naming the meeting date."""
     assert peildatum(date(2, 6, 1)) == date(1, 1, 1)
-    with pytest.raises(InvoerFout, match="geen peildatum voor een vergadering op 0001-06-01"):
+    with pytest.raises(InvoerFout, match="Geen peildatum voor een vergadering op 1 juni 1\\."):
         peildatum(date(1, 6, 1))

@@ -135,9 +135,9 @@ def test_a_date_before_the_register_is_refused_naming_the_range() -> None:
         lambda: reg.zoek("Utrecht", op=date(2016, 6, 1)),
         lambda: reg.suggesties("Utreht", op=date(2016, 6, 1)),
     ):
-        with pytest.raises(BuitenRegister, match="2017-01-01") as e:
+        with pytest.raises(BuitenRegister, match="1 januari 2017") as e:
             doe()
-        assert "2017-01-01" in e.value.tekst("en")
+        assert "1 January 2017" in e.value.tekst("en")
     assert reg.zoek("Utrecht", op=BEGIN) is not None
 
 
@@ -216,15 +216,15 @@ def test_meeting_in_2016_gives_one_finding_naming_the_range(
     assert {b["regel"] for b in bevindingen} >= {"SIG07", "MOT01"}
     (b,) = [b for b in bevindingen if b["regel"].startswith(("SIG", "STM"))]
     assert (b["regel"], b["pad"]) == ("SIG07", "vergadering.datum")
-    assert "2017-01-01" in b["melding"]
-    assert b["melding"].startswith("2016-06-01 ligt voor het begin van het gemeenteregister")
+    assert "1 januari 2017" in b["melding"]
+    assert b["melding"].startswith("1 juni 2016 ligt voor het begin van het gemeenteregister")
 
 
 def test_stemgewichten_in_2016_exits_2_naming_the_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stemgewichten", "2016-06-01"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "2016-06-01 ligt voor het begin van het gemeenteregister (2017-01-01)" in err
+    assert "1 juni 2016 ligt voor het begin van het gemeenteregister (1 januari 2017)" in err
     assert main(["stemgewichten", "2016-06-01", "--lang", "en", "--format", "json"]) == 2
     fout = json.loads(capsys.readouterr().out)
     assert "vote weights from 2018" in fout["fout"]
@@ -236,7 +236,7 @@ def test_meeting_in_2017_has_no_weights_and_suggests_no_command_that_cannot_work
 ) -> None:
     assert main(["stemgewichten", "2017-06-01"]) == 2
     err = capsys.readouterr().err
-    assert "peildatum 2016-01-01 ligt voor het begin van het gemeenteregister" in err
+    assert "peildatum 1 januari 2016 ligt voor het begin van het gemeenteregister" in err
     assert "vanaf 2018" in err
     assert "ophalen" not in err
     with pytest.raises(InvoerFout) as e:
@@ -400,6 +400,6 @@ def test_bevolking_ophalen_before_the_register_asks_nothing(
 ) -> None:
     uit = tmp_path / "x.csv"
     assert main(["bevolking", "ophalen", "2016", "--uitvoer", str(uit), "--url", cbs.basis]) == 2
-    assert "2017-01-01" in capsys.readouterr().err
+    assert "1 januari 2017" in capsys.readouterr().err
     assert cbs.verzoeken == []
     assert not uit.exists()
