@@ -101,11 +101,7 @@ def dossierbestand(b: Bevolkingsbestand, peildatum: date | None = None) -> Bevol
         raise InvoerFout(
             bericht("{veld}: {reden}", veld=_BESTAND, reden=e.bericht or Foutmelding(e)),
             regel="STM02",
-            problemen=(
-                Leesprobleem(_BESTAND, e.bericht)
-                if e.bericht
-                else Leesprobleem(_BESTAND, str(e), e.en),
-            ),
+            problemen=(Leesprobleem(_BESTAND, e.bericht or Foutmelding(e)),),
         ) from None
     return attrs.evolve(gelezen, oorsprong="dossier")
 
@@ -181,8 +177,7 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
             bevinding(
                 "SIG07",
                 "vergadering.datum",
-                e.bericht or e.tekst("nl"),
-                None if e.bericht else e.en,
+                e.bericht or Foutmelding(e),
                 ernst=Ernst.FOUT,
             )
         )

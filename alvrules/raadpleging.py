@@ -407,7 +407,8 @@ def bekrachtig(
                 )
             )
         elif isinstance(raadpleging, InvoerFout):
-            uit.append(bevinding("STM14", f"{pad}.bestand", str(raadpleging), raadpleging.en))
+            melding = raadpleging.bericht or Foutmelding(raadpleging)
+            uit.append(bevinding("STM14", f"{pad}.bestand", melding))
         else:
             lijst.append(_met_raadpleging(b, pad, uitslag, raadpleging, dossier=dossier, uit=uit))
             continue

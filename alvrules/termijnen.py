@@ -41,7 +41,7 @@ from alvrules.teksten import (
 )
 from alvrules.waarden import getypeerd
 
-__all__ = ["AMSTERDAM", "Termijn", "indientermijn", "ondersteunerstermijn", "termijnen"]
+__all__ = ["AMSTERDAM", "Termijn", "Uitleg", "indientermijn", "ondersteunerstermijn", "termijnen"]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

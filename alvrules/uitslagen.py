@@ -80,7 +80,7 @@ from alvrules.telling import (
     tel_keuze,
 )
 from alvrules.verkiezingen import Vacature, verkiezing
-from alvrules.waarden import getypeerd
+from alvrules.waarden import Foutmelding, getypeerd
 
 __all__ = ["Resultaat", "Uitslagen", "Uitstel", "controleer_stemmingen", "stm02_pad", "uitslagen"]
 
@@ -980,7 +980,7 @@ def controleer_stemmingen(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        yield bevinding("STM02", stm02_pad(ctx), e.bericht or str(e), None if e.bericht else e.en)
+        yield bevinding("STM02", stm02_pad(ctx), e.bericht or Foutmelding(e))
         yield from besluiten(dossier, ()).bevindingen  # nothing counted: parts, held motions
         return
     yield from u.bevindingen

@@ -84,21 +84,20 @@ class Ongeldig(GebruiksFout):
         return self.bericht or self.reden
 
 
-class Foutmelding:
-    """The message of an exception of alvrules as a field of a message
-    (:mod:`alvrules.teksten`): written in the language of the message it is part of."""
+class Foutmelding(Bericht):
+    """The message of an exception of alvrules as a message of the catalogue (a finding's
+    message, or a field of another message), written in whichever language is asked for:
+    for an exception made before its module used the catalogue, its own two languages."""
 
     __slots__ = ("fout",)
 
-    def __init__(self, fout: GebruiksFout | AlvrulesFout) -> None:
+    def __init__(self, fout: AlvrulesFout) -> None:
+        super().__init__("", {})
         self.fout = fout
 
     def in_(self, taal: str) -> str:
         """The exception's message in ``taal``."""
         return self.fout.tekst(taal)
-
-    def __str__(self) -> str:
-        return self.in_("nl")
 
 
 class Soortfout(Ongeldig):

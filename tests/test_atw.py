@@ -167,7 +167,7 @@ def test_a_window_over_two_unknown_years_names_both() -> None:
     assert trm01.datum == date(2020, 12, 22)
     assert trm01.besluit_onbekend == (2020, 2021)
     assert "dagen van 2020 en 2021" in trm01.uitleg
-    assert "days of 2020 and 2021" in trm01.uitleg_en
+    assert "days of 2020 and 2021" in trm01.uitleg_in("en")
 
 
 @pytest.mark.regel("TRM01")

@@ -222,7 +222,7 @@ def test_figures_differing_from_the_shipped_ones_are_an_error_naming_them(
     _cijfers(tmp_path / "inwoners-2022-01-01.csv", anders)
     getal = f"{n + 1:,} in plaats van {n:,}".replace(",", ".")
     verschil = (
-        "wijkt af van de CBS-cijfers in het pakket op 2022-01-01 voor 1 gemeente(n): "
+        "wijken af van de CBS-cijfers in het pakket op 1 januari 2022 voor 1 gemeente: "
         f"Amsterdam (GM0363) {getal}"
     )
     pad = _dossier(tmp_path, "inwoners-2022-01-01.csv")
