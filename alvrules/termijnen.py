@@ -147,8 +147,8 @@ class Termijn:
     """
 
     regel: str
+    #: the rule's short name: a message of the catalogue (Dutch), see :meth:`naam_in`
     naam: str
-    naam_en: str
     moment: date | datetime = field()
     bindend: bool
     bron: str
@@ -182,7 +182,12 @@ class Termijn:
 
     def naam_in(self, taal: str = "nl") -> str:
         """The deadline's name (its rule's) in ``taal`` (``nl`` or ``en``)."""
-        return self.naam_en if taal == "en" else self.naam
+        return vertaal(taal, self.naam)
+
+    @property
+    def naam_en(self) -> str:
+        """The deadline's name in English (as :meth:`naam_in` ``("en")``)."""
+        return self.naam_in("en")
 
     @property
     def datum(self) -> date:
@@ -271,7 +276,6 @@ def _termijn(
         besluit_onbekend=besluit_onbekend,
         regel=r.id,
         naam=r.naam,
-        naam_en=r.naam_en,
         moment=moment,
         bindend=r.id in _BINDEND,
         bron=r.bron,

@@ -228,7 +228,7 @@ def test_figures_of_another_year_are_refused_never_replaced(
     fout = json.loads(out)
     assert fout["regel"] == "STM02"
     assert "2023-01-01" in fout["fout"]
-    assert "2024-01-01" in fout["fout"]
+    assert "1 januari 2024" in fout["fout"]
     assert err.count("\n") == 1
     # uitslag, like controleer, reports it as an STM02 error (exit 1), never other figures
     assert main(["uitslag", str(pad), "--bevolking", str(verkeerd), "--format", "json"]) == 1

@@ -124,7 +124,6 @@ def test_termijn_weigert_naief_moment() -> None:
         Termijn(
             regel="TRM01",
             naam="amendementen",
-            naam_en="amendments",
             moment=datetime(2023, 11, 20, 13, 0),
             bindend=True,
             bron="x",

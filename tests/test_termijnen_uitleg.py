@@ -106,3 +106,17 @@ def test_to_json_per_taal(lijst: dict[str, Termijn], taal: str) -> None:
     }
     assert t.naam != t.naam_en
     assert t.to_json() == t.to_json("nl")
+
+
+def test_dutch_deadlines_never_load_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explanation is written when asked for: Dutch output reads no English."""
+    from alvrules import teksten
+
+    def nooit(taal: str) -> None:
+        raise AssertionError(taal)
+
+    monkeypatch.setattr(teksten, "_vertaling", nooit)
+    alv = Vergadering(datum=date(2024, 1, 9), sluitingstijd=time(13, 0))
+    t = {t.regel: t for t in termijnen(alv)}["TRM01"]
+    assert t.to_json("nl")["uitleg"].startswith("9 werkdagen terug vanaf dinsdag 9 januari 2024")
+    assert t.naam_in("nl") == t.naam
