@@ -38,7 +38,7 @@ from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.procedure import Procedure, procedure_op
 from alvrules.regels import Bevinding, Ernst, Rapport, bevinding, tel_per_regel, volledig
-from alvrules.teksten import Getal, bericht, bericht_n
+from alvrules.teksten import Datum, Getal, bericht, bericht_n
 from alvrules.waarden import Foutmelding, getypeerd
 
 __all__ = [
@@ -161,7 +161,7 @@ def controleer(dossier: Dossier, *, bevolking: Bevolking | None = None) -> Rappo
                     bericht(
                         "Vergaderdatum {waarde} ligt buiten de kalender ({van}-{tot}); geen "
                         "termijn of stemgewicht is te bepalen.",
-                        waarde=datum.isoformat(),
+                        waarde=Datum(datum, weekdag=False),
                         van=van,
                         tot=tot,
                     ),

@@ -344,8 +344,8 @@ def _venster_fouten(v: Vergadering) -> Iterator[Bevinding]:
                     "De datum van een ledenraadpleging is de dag waarop het stemmen "
                     "sluit ({waarde}), niet {waarde2}: leden en stemgewichten gaan naar "
                     "die datum.",
-                    waarde=v.sluit.date().isoformat(),
-                    waarde2=v.datum.isoformat(),
+                    waarde=Datum(v.sluit.date(), weekdag=False),
+                    waarde2=Datum(v.datum, weekdag=False),
                 ),
                 ernst=Ernst.WAARSCHUWING,
             )

@@ -65,8 +65,9 @@ def test_vergadering_buiten_de_kalender_noemt_datum_en_jaren() -> None:
     assert (b.regel, b.pad, b.ernst) == ("CAL01", "vergadering.datum", Ernst.FOUT)
     nl, en = b.tekst("nl"), b.tekst("en")
     assert nl != en  # both languages given
+    assert f"1 december {laatste + 1}" in nl  # a date as people write it (docs/stijl.md)
+    assert f"1 December {laatste + 1}" in en
     for tekst in (nl, en):
-        assert f"{laatste + 1}-12-01" in tekst
         assert f"({eerste}-{laatste})" in tekst  # the years the calendar does cover
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from datetime import date, datetime, timedelta
@@ -178,6 +179,10 @@ def test_the_window_itself() -> None:
     assert _stm14(omgekeerd) == [("fout", "vergadering.sluit")]
     andere_dag = _dossier(vergadering=_vergadering(sluit=SLUIT - timedelta(days=1)))
     assert _stm14(andere_dag) == [("waarschuwing", "vergadering.datum")]
+    [datum] = [b for b in controleer(andere_dag) if b.pad == "vergadering.datum"]
+    dag = SLUIT - timedelta(days=1)
+    assert f"sluit ({dag.day} " in datum.tekst("nl")  # a date in words, never 2020-06-18
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", datum.tekst("en"))
     # a window may be given for a meeting too, but whole
     half = Dossier(vergadering=Vergadering(datum=date(2020, 6, 19), opent=OPENT))
     assert _stm14(half) == [("fout", "vergadering.sluit")]
