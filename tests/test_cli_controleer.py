@@ -39,7 +39,7 @@ def met_fouten(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_geldig_dossier_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS]) == 0
     uit = capsys.readouterr().out
-    assert uit.splitlines()[0] == "Najaars ALV 2023 (2023-12-01)"
+    assert uit.splitlines()[0] == "Najaars ALV 2023 (vrijdag 1 december 2023)"
     assert uit.splitlines()[-2] == "geldig"
     assert uit.splitlines()[-1].startswith("herkomst: alvrules ")
     assert "0 fouten" in uit

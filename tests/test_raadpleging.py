@@ -90,7 +90,8 @@ def test_the_example_consultation_checks_and_tallies(capsys: pytest.CaptureFixtu
     assert cli.main(["uitslag", str(RAADPLEGING)]) == 0
     tekst = capsys.readouterr().out
     assert tekst.startswith(
-        "Ledenraadpleging van 2020-06-08T09:00:00+02:00 tot en met 2020-06-19T17:00:00+02:00: "
+        "Ledenraadpleging van maandag 8 juni 2020, 09.00 uur tot en met vrijdag 19 juni 2020, "
+        "17.00 uur: "
         "4 van 355 leden brachten een stem uit\n"
     )
     assert "R2  Begroting 2021: aangenomen: 100% voor, 0% tegen" in tekst

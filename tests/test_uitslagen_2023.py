@@ -252,4 +252,4 @@ def test_cli_json_csv_html(
     assert "<script" not in pagina
     assert "width:98.58%" in pagina
     assert f"<h1>Uitslagen {dossier.vergadering.naam} (2023-06-14)</h1>" in pagina
-    assert "peildatum 2022-01-01; Bron: CBS" in pagina
+    assert "peildatum zaterdag 1 januari 2022; Bron: CBS" in pagina

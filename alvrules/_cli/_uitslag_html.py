@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from alvrules import herkomst, tekens
+from alvrules._cli._uitvoer import moment
 from alvrules.besluiten import deel_naam
 from alvrules.bevolking import BRON
 from alvrules.gemeenten import tooi
@@ -210,7 +211,7 @@ def pagina(
     """The whole page; ``zin(r, taal)`` is the outcome in the minutes' wording."""
     e = tekens.html
     w = _woorden(taal)
-    titel = f"{w['kop']} {vergadering.naam} ({vergadering.datum.isoformat()})"
+    titel = f"{w['kop']} {vergadering.naam} ({moment(vergadering.datum, taal)})"
     delen = [
         f'<!DOCTYPE html><html lang="{taal}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -218,9 +219,7 @@ def pagina(
         f"<h1>{e(titel)}</h1><p>{w['uitleg']}</p>"
     ]
     if u.deelname is not None:  # STM14: a written consultation, its window and turnout
-        van = u.opent.isoformat() if u.opent else "?"
-        tot = u.sluit.isoformat() if u.sluit else "?"
-        venster = f"{van} – {tot}"
+        venster = f"{moment(u.opent, taal)} – {moment(u.sluit, taal)}"
         delen.append(f"<p>{e(venster)}: {e(deelname_zin(u.deelname, taal))}</p>")
     for i, r in enumerate(u.resultaten):
         kop, s = f"s{i}", r.stemming
@@ -274,7 +273,7 @@ def pagina(
             + "</ul></section>"
         )
     delen.append(_stemgedrag(u, taal, e))
-    peil = (u.peildatum or peildatum(vergadering.datum)).isoformat()
+    peil = moment(u.peildatum or peildatum(vergadering.datum), taal)
     delen.append(
         "</main><footer><p>"
         + vertaal(

@@ -31,6 +31,7 @@ __all__ = [
     "herkomst_van",
     "json_uit",
     "lees_invoer",
+    "moment",
     "opties",
     "tijd",
 ]
@@ -191,6 +192,22 @@ def opties(args: argparse.Namespace) -> dict[str, str | bool | int]:
             waarde = Path(str(waarde)).name
         uit[naam] = waarde if isinstance(waarde, str | bool | int) else str(waarde)
     return uit
+
+
+def moment(waarde: date | datetime | None, taal: str) -> str:
+    """A date or a moment as people write it (docs/stijl.md): ``vrijdag 1 december 2023``,
+    ``maandag 8 juni 2020, 09.00 uur`` in Dutch time; ``?`` for ``None``."""
+    from alvrules.teksten import Datum, Tijd  # noqa: PLC0415
+
+    if waarde is None:
+        return "?"
+    if not isinstance(waarde, datetime):
+        return Datum(waarde).in_(taal)
+    if waarde.tzinfo is not None:
+        from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+        waarde = waarde.astimezone(ZoneInfo("Europe/Amsterdam"))
+    return f"{Datum(waarde.date()).in_(taal)}, {Tijd(waarde).in_(taal)}"
 
 
 #: What :func:`datum` and :func:`tijd` read, as their error message names it.

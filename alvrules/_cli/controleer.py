@@ -26,7 +26,7 @@ from typing import Any
 
 from alvrules import herkomst, paden
 from alvrules._cli._bevolking import bevolking
-from alvrules._cli._uitvoer import CONTROLE, Invoer, cijfers, herkomst_van, json_uit
+from alvrules._cli._uitvoer import CONTROLE, Invoer, cijfers, herkomst_van, json_uit, moment
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
@@ -422,7 +422,7 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
     line is the verdict (with ``strikt``, warnings make it ``ongeldig``). One record per
     line: a line feed in a title or an id is shown as ``\\n`` (:func:`op_een_regel`)."""
     v = dossier.vergadering
-    regels = [f"{regelbegin(v.naam)} ({v.datum.isoformat()})"]
+    regels = [f"{regelbegin(v.naam)} ({moment(v.datum, taal)})"]
     volgorde = _volgorde(dossier)
     titels = _titels(dossier)
     groepen: dict[str, list[Bevinding]] = {}

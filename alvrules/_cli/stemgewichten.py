@@ -11,7 +11,7 @@ from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit
 from alvrules.gewichten import stemgewichten
 from alvrules.model import InvoerFout
-from alvrules.teksten import bericht, vertaal
+from alvrules.teksten import Datum, Getal, bericht, vertaal
 
 
 def _vergaderdatum(tekst: str) -> date:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             taal,
             "Stemmen per lid, ALV {jaar} (peildatum {peildatum}, {bron})",
             jaar=args.jaar,
-            peildatum=sg.peildatum.isoformat(),
+            peildatum=Datum(sg.peildatum),
             bron=bron,
         )
     )
@@ -50,9 +50,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'code':<7} {kop[0]:<36} {kop[1]:>{b}} {kop[2]:>7}")
     for g in sg.gewichten:
         noot = " *" if g.voorgangers else ""
-        print(f"{g.gemeente.code:<7} {g.gemeente.naam:<36} {g.inwoners:>{b}} {g.stemmen:>7}{noot}")
+        inwoners = Getal(g.inwoners).in_(taal)
+        print(f"{g.gemeente.code:<7} {g.gemeente.naam:<36} {inwoners:>{b}} {g.stemmen:>7}{noot}")
     totaal = (vertaal(taal, "leden"), vertaal(taal, "totaal"))
-    print(f"{totaal[0]:<7} {len(sg.gewichten):<36} {totaal[1]:>{b}} {sg.totaal:>7}")
+    stemmen = Getal(sg.totaal).in_(taal)
+    print(f"{totaal[0]:<7} {len(sg.gewichten):<36} {totaal[1]:>{b}} {stemmen:>7}")
     if any(g.voorgangers for g in sg.gewichten):
         print(vertaal(taal, "* inclusief voorgangers die na de peildatum zijn opgegaan (STM02)"))
     for v in sg.verdeeld:
@@ -63,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
                 "telt bij geen lid mee (STM02)",
                 naam=v.gemeente.naam,
                 code=v.gemeente.code,
-                aantal="?" if v.inwoners is None else str(v.inwoners),
-                peildatum=sg.peildatum.isoformat(),
+                aantal="?" if v.inwoners is None else Getal(v.inwoners),
+                peildatum=Datum(sg.peildatum),
                 over=", ".join(g.naam for g in v.over),
             )
         )

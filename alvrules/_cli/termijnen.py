@@ -11,11 +11,9 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
-from alvrules.teksten import N_, Datum, bericht, vertaal
+from alvrules.teksten import N_, Datum, Tijd, bericht, vertaal
 from alvrules.termijnen import Termijn, termijnen
 
-#: The days of the week as the table abbreviates them.
-_DAGEN = (N_("ma"), N_("di"), N_("wo"), N_("do"), N_("vr"), N_("za"), N_("zo"))
 #: The table's column heads, its yes and no, and the heading of the explanations.
 _KOP = (
     N_("regel"),
@@ -59,10 +57,10 @@ def _vergaderdatum(tekst: str) -> date:
 
 
 def _moment(t: Termijn, taal: str) -> str:
-    d = t.datum
-    tekst = f"{vertaal(taal, _DAGEN[d.weekday()])} {d.isoformat()}"
+    """``maandag 20 november 2023, 12.00 uur`` / ``Monday 20 November 2023, 12:00 pm``."""
+    tekst = Datum(t.datum).in_(taal)
     if isinstance(t.moment, datetime):
-        tekst += f" {t.moment:%H:%M}"
+        tekst += f", {Tijd(t.moment).in_(taal)}"
     return tekst
 
 

@@ -18,7 +18,7 @@ from attrs import evolve
 from alvrules import herkomst
 from alvrules._cli._bevolking import bevolking
 from alvrules._cli._uitslag_html import pagina
-from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer
+from alvrules._cli._uitvoer import cijfers, herkomst_van, json_uit, lees_invoer, moment
 from alvrules.besluiten import MotieUitslag, besluiten, deel_naam, zin_besluit
 from alvrules.bevolking import Bevolking
 from alvrules.controle import Context
@@ -170,13 +170,11 @@ def raadpleging_zin(u: Uitslagen, taal: str = "nl") -> str | None:
     uit", or None when the dossier is no written consultation."""
     if u.deelname is None:
         return None
-    van = u.opent.isoformat() if u.opent else "?"
-    tot = u.sluit.isoformat() if u.sluit else "?"
     return vertaal(
         taal,
         "Ledenraadpleging van {van} tot en met {tot}: {deelname}",
-        van=van,
-        tot=tot,
+        van=moment(u.opent, taal),
+        tot=moment(u.sluit, taal),
         deelname=deelname_zin(u.deelname, taal),
     )
 

@@ -224,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
             print("\n" + vertaal(args.lang, "Bevindingen") + ":")
         for b in lijst.bevindingen:
             ernst = b.ernst.in_(args.lang)
-            print(een(f"  {b.regel} {ernst}: {b.pad}: {b.tekst(args.lang)}"))
+            print(een(f"  {b.regel}  {ernst}: {b.tekst(args.lang)}"))
+            print(een("         " + vertaal(args.lang, "pad: {pad}", pad=b.pad)))
         print(een(herkomst.samenvatting(h, args.lang)))
     return 0 if lijst.bevindingen.geldig else 1
