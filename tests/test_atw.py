@@ -142,7 +142,7 @@ def test_termijnen_of_24_may_2024_skip_friday_10_may(capsys: pytest.CaptureFixtu
     assert main(["termijnen", "2024-05-24", "--lang", "en"]) == 0
     uit = capsys.readouterr().out
     (regel,) = [r for r in uit.splitlines() if r.startswith("TRM01  amendments")]
-    assert "Wed 2024-05-08 12:00" in regel
+    assert "Wednesday 8 May 2024, 12:00 pm" in regel
     assert "Friday 10 May 2024, equated with a public holiday by royal decree" in uit
 
 

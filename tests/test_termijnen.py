@@ -183,8 +183,8 @@ def test_cli_tekst(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["termijnen", "2023-12-01", "--sluitingstijd", "13:00"]) == 0
     uit = capsys.readouterr().out
     assert "TRM01  amendementen" in uit
-    assert "ma 2023-11-20 13:00" in uit
-    assert "do 2023-11-30 10:00" in uit
+    assert "maandag 20 november 2023, 13.00 uur" in uit
+    assert "donderdag 30 november 2023, 10.00 uur" in uit
     assert "overgeslagen: zaterdag 25 en zondag 26 november" in uit
 
 
@@ -192,7 +192,7 @@ def test_cli_tekst_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["deadlines", "2023-12-01", "--lang", "en"]) == 0
     uit = capsys.readouterr().out
     assert "amendments" in uit
-    assert "Mon 2023-11-20 12:00" in uit
+    assert "Monday 20 November 2023, 12:00 pm" in uit
 
 
 @pytest.mark.regel("TRM01")

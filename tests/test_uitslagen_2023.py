@@ -251,5 +251,5 @@ def test_cli_json_csv_html(
     assert pagina.startswith("<!DOCTYPE html>")
     assert "<script" not in pagina
     assert "width:98.58%" in pagina
-    assert f"<h1>Uitslagen {dossier.vergadering.naam} (2023-06-14)</h1>" in pagina
+    assert f"<h1>Uitslagen {dossier.vergadering.naam} (woensdag 14 juni 2023)</h1>" in pagina
     assert "peildatum zaterdag 1 januari 2022; Bron: CBS" in pagina

@@ -160,15 +160,14 @@ def _problemen(u: Uitkomst, bestand: str, taal: str) -> Iterator[tuple[str, int 
 
 
 def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
-    en = taal == "en"
     uit: list[dict[str, Any]] = []
     for r in regels():
         uitleg = r.uitleg_in(taal)
         uit.append(
             {
                 "id": r.id,
-                "name": r.naam_en if en else r.naam,
-                "shortDescription": {"text": r.naam_en if en else r.naam},
+                "name": r.naam_in(taal),
+                "shortDescription": {"text": r.naam_in(taal)},
                 "fullDescription": {"text": uitleg},
                 "help": {
                     "text": vertaal(

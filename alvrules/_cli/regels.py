@@ -12,13 +12,8 @@ from alvrules.regels import Regel, bron_in, regels
 from alvrules.teksten import bericht, vertaal
 
 
-def _naam(r: Regel, taal: str) -> str:
-    """The rule's name in ``taal`` (the catalogue holds both)."""
-    return r.naam_en if taal == "en" else r.naam
-
-
 def _tekst(r: Regel, taal: str) -> str:
-    kop = f"{r.id}  {_naam(r, taal)}  [{r.ernst.in_(taal)}]"
+    kop = f"{r.id}  {r.naam_in(taal)}  [{r.ernst.in_(taal)}]"
     delen = [
         kop,
         "  " + vertaal(taal, "bron: {bron}", bron=bron_in(r.bron, taal)),
@@ -51,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print(_tekst(gekozen[0], args.lang))
     else:
         for r in gekozen:
-            naam, ernst = _naam(r, args.lang), r.ernst.in_(args.lang)
+            naam, ernst = r.naam_in(args.lang), r.ernst.in_(args.lang)
             print(f"{r.id}  {ernst:<12} {naam:<28} {bron_in(r.bron, args.lang)}")
     print(herkomst.samenvatting(h, args.lang))
     return 0
