@@ -48,10 +48,9 @@ class AlvrulesFout(Exception):
 
 
 class InvoerFout(AlvrulesFout, ValueError):
-    """Input that cannot be read at all (the CLI's exit code 2), with a Dutch reason.
-
-    ``en`` is the reason in English where one is given (``--lang en``), ``regel`` the id
-    of the rule the problem is about (e.g. ``STM02`` for missing population figures).
+    """Input that cannot be read at all (the CLI's exit code 2), with its reason: a message
+    of the catalogue, written in either language (:meth:`tekst`). ``regel`` is the id of
+    the rule the problem is about (e.g. ``STM02`` for missing population figures).
 
     ``problemen`` are all the problems the loader found in one pass (an unreadable dossier
     with three mistakes names all three; the message names the first and how many more).
@@ -61,46 +60,36 @@ class InvoerFout(AlvrulesFout, ValueError):
         self,
         melding: str | Bericht,
         *,
-        en: str | None = None,
         regel: str | None = None,
         problemen: tuple[Leesprobleem, ...] = (),
     ):
         super().__init__(melding)
-        self._en = en
         self.regel = regel
         self.problemen = problemen
 
     @property
     def en(self) -> str | None:
-        """The reason in English (``None`` for a plain Dutch text without English)."""
-        if self._en is not None:
-            return self._en
+        """The reason in English (``None`` for a plain text, which has no English)."""
         return self.bericht.in_("en") if self.bericht is not None else None
-
-    def tekst(self, taal: str = "nl") -> str:
-        """The reason in ``taal`` (``nl`` or ``en``)."""
-        if taal == "en" and self._en and self.bericht is None:
-            return self._en
-        return super().tekst(taal)
 
 
 class Leesprobleem:
     """One problem that makes a dossier unreadable: where (``pad`` into the dossier, e.g.
     ``moties[M03].ingediend``, empty for the whole file; ``lijn`` the line in the file
-    when known) and why (``reden`` in Dutch, ``reden_en`` in English where given)."""
+    when known) and why (``reden``: a message of the catalogue, :meth:`tekst` writes it in
+    either language; ``str`` of it is Dutch)."""
 
-    __slots__ = ("bericht", "lijn", "pad", "reden", "reden_en")
+    __slots__ = ("bericht", "lijn", "pad", "reden")
 
     def __init__(
         self,
         pad: str,
         reden: str | Bericht,
-        reden_en: str | None = None,
+        *,
         lijn: int | None = None,
     ) -> None:
         self.pad = pad
         self.reden = str(reden)
-        self.reden_en = reden_en
         self.lijn = lijn
         self.bericht = None if isinstance(reden, str) else reden
 
@@ -108,13 +97,11 @@ class Leesprobleem:
         """The reason in ``taal`` (``nl`` or ``en``)."""
         if taal != "nl" and self.bericht is not None:
             return self.bericht.in_(taal)
-        return self.reden_en if taal == "en" and self.reden_en else self.reden
+        return self.reden
 
     def met_lijn(self, lijn: int | None) -> Leesprobleem:
         """The same problem, placed on line ``lijn``."""
-        nieuw = Leesprobleem(self.pad, self.reden, self.reden_en, lijn)
-        nieuw.bericht = self.bericht
-        return nieuw
+        return Leesprobleem(self.pad, self.bericht or self.reden, lijn=lijn)
 
     def __repr__(self) -> str:
         return f"Leesprobleem({self.pad!r}, {self.reden!r}, lijn={self.lijn!r})"
@@ -122,12 +109,7 @@ class Leesprobleem:
     def __eq__(self, ander: object) -> bool:
         if not isinstance(ander, Leesprobleem):
             return NotImplemented
-        return (self.pad, self.reden, self.reden_en, self.lijn) == (
-            ander.pad,
-            ander.reden,
-            ander.reden_en,
-            ander.lijn,
-        )
+        return (self.pad, self.reden, self.lijn) == (ander.pad, ander.reden, ander.lijn)
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -225,7 +225,7 @@ def pagina(
         kop, s = f"s{i}", r.stemming
         wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
         if s.deel is not None:
-            wat += f" ({deel_naam(s.deel, taal == 'en')})"
+            wat += f" ({deel_naam(s.deel, taal)})"
         bundel = len(s.voorstellen) > 1
         delen.append(
             f'<section aria-labelledby="{kop}"><h2 id="{kop}">{e(s.id)} {e(wat)}</h2>'

@@ -92,7 +92,7 @@ class Uitkomst:
             return ()
         if self.fout.problemen:
             return self.fout.problemen
-        probleem = Leesprobleem("", self.fout.bericht or str(self.fout), self.fout._en)
+        probleem = Leesprobleem("", self.fout.bericht or str(self.fout))
         return (probleem,)
 
 
@@ -233,9 +233,7 @@ def _met_lijnen(u: Uitkomst) -> Uitkomst:
     problemen = tuple(
         p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in u.fout.problemen
     )
-    fout = InvoerFout(
-        u.fout.bericht or str(u.fout), en=u.fout._en, regel=u.fout.regel, problemen=problemen
-    )
+    fout = InvoerFout(u.fout.bericht or str(u.fout), regel=u.fout.regel, problemen=problemen)
     return Uitkomst(u.naam, fout=fout, inhoud=u.inhoud)
 
 

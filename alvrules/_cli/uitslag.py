@@ -71,7 +71,6 @@ def _zin_preadvies(r: Resultaat, taal: str) -> str:
     """A vote on a preadvies: its own outcome, then what that means for the motion
     ("preadvies aanhouden aangenomen: 55% voor, 45% tegen; motie M1 aangehouden volgens
     het preadvies"), never the motion's outcome as the vote's."""
-    en = taal == "en"
     advies = f"preadvies {r.preadvies}" if r.preadvies else "preadvies"
     if r.uitkomst == Uitkomst.GEEN_BESLUIT:
         reden = (
@@ -86,7 +85,7 @@ def _zin_preadvies(r: Resultaat, taal: str) -> str:
     else:
         uit = f"{advies} {woord}: {aandelen(r, taal)}"
     for b in r.besluiten:
-        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, en)})"
+        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, taal)})"
         gevolg = zin_besluit(evolve(b, percentage_voor=None, percentage_tegen=None), taal)
         uit += vertaal(taal, "; motie {motie} {gevolg}", motie=wat, gevolg=gevolg)
     if r.uitkomst == Uitkomst.VERWORPEN:
@@ -131,9 +130,8 @@ def zin(r: Resultaat, taal: str = "nl") -> str:
 def _regel(r: Resultaat, taal: str) -> str:
     s = r.stemming
     wat = r.titel or ", ".join(s.voorstellen) or s.soort.value
-    en = taal == "en"
     if s.deel is not None:
-        wat += f" ({deel_naam(s.deel, en)})"
+        wat += f" ({deel_naam(s.deel, taal)})"
     uit = f"{regelbegin(s.id)}  {wat}: {zin(r, taal)}"
     if r.opties:
         stemmen = ", ".join(f"{o}: {_getal(n, taal)}" for o, n in r.opties)
@@ -245,7 +243,7 @@ def besluit_cel(r: Resultaat, taal: str = "nl") -> str:
     as the motion adopted); at most MAX_OPSOMMING proposals, the rest counted."""
     stukken = []
     for b in r.besluiten[:MAX_OPSOMMING]:
-        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, taal == 'en')})"
+        wat = b.voorstel if b.deel is None else f"{b.voorstel} ({deel_naam(b.deel, taal)})"
         woord = b.uitkomst.value
         woord = vertaal(taal, _BESLUIT[woord]) if woord in _BESLUIT else woord
         if b.door:
@@ -277,7 +275,7 @@ def _uitslagen(dossier: Dossier, cijfers: Bevolking | None) -> Uitslagen:
     try:
         u = uitslagen(dossier, ctx)
     except InvoerFout as e:
-        stm02 = bevinding("STM02", stm02_pad(ctx), e.bericht or str(e), None if e.bericht else e.en)
+        stm02 = bevinding("STM02", stm02_pad(ctx), e.bericht or str(e))
         b = besluiten(dossier, ())
         return Uitslagen((), (*verwijzingen, stm02, *b.bevindingen), {}, {}, moties=b.moties)
     return evolve(u, bevindingen=(*verwijzingen, *u.bevindingen))

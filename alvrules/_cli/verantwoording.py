@@ -59,7 +59,7 @@ def delen(m: EerdereMotie, en: bool = False, alleen: tuple[EerdereDeel, ...] | N
     part 2 held"); only the parts ``alleen`` when given."""
     taal = "en" if en else "nl"
     return "; ".join(
-        f"{deel_naam(d.nummer, en)} {_status(d.status, taal)}"
+        f"{deel_naam(d.nummer, taal)} {_status(d.status, taal)}"
         for d in (m.delen if alleen is None else alleen)
     )
 
