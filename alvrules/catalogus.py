@@ -336,9 +336,9 @@ _REGELS: tuple[Regel, ...] = (
         FOUT,
         (bron("procedure", "§5"),),
         N_(
-            "Een motie heeft indiener(s), titel, datum van indiening, aanleiding, minstens één "
-            "overweging of constatering, minstens één punt in de oproep aan het VNG-bestuur, "
-            "de slotzin en de ondertekening."
+            "Een motie heeft een of meer indieners, een titel, datum van indiening, "
+            "aanleiding, minstens één overweging of constatering, minstens één punt in de "
+            "oproep aan het VNG-bestuur, de slotzin en de ondertekening."
         ),
         N_(
             "§5 is een sjabloon, geen voorschrift; dat een ontbrekend onderdeel een fout "

@@ -66,7 +66,7 @@ def als_ical(
         ev = icalendar.Event()
         ev.add("uid", uid(vergaderdatum, t))
         ev.add("dtstamp", gemaakt)
-        termijn = t.naam_en if taal == "en" else t.naam
+        termijn = t.naam_in(taal)
         ev.add(
             "summary",
             vertaal(
@@ -79,7 +79,7 @@ def als_ical(
             ),
         )
         bindend = vertaal(taal, "bindend") if t.bindend else vertaal(taal, "niet bindend")
-        uitleg = t.uitleg_en if taal == "en" else t.uitleg
+        uitleg = t.uitleg_in(taal)
         ev.add(
             "description",
             _tekst(

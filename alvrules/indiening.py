@@ -28,7 +28,7 @@ from alvrules.amendementen import Amendement
 from alvrules.moties import Motie
 from alvrules.ondertekening import stuk_pad
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.teksten import bericht
+from alvrules.teksten import Moment, bericht
 from alvrules.termijnen import indientermijn, ondersteunerstermijn
 
 if TYPE_CHECKING:
@@ -71,15 +71,11 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
             yield from trm08_ondersteuners(amendement.ondersteuners_ontvangen, pad, lijst)
 
 
-def _moment(t: datetime) -> str:
-    return t.isoformat(timespec="seconds")
-
-
 def trm02_motie(motie: Motie, pad: str, termijn: datetime) -> Iterator[Bevinding]:
     """TRM02: a late motion is a warning; late, actueel and with a reason, info."""
     if motie.ingediend is None or not te_laat(motie.ingediend, termijn):
         return
-    ontvangen, tot = _moment(motie.ingediend), _moment(termijn)
+    ontvangen, tot = Moment(motie.ingediend), Moment(termijn)
     reden = (motie.reden or "").strip().rstrip(".")
     if motie.actueel and reden:
         yield bevinding(
@@ -125,8 +121,8 @@ def trm08_ondersteuners(
         bericht(
             "Definitieve lijst van ondersteuners na de termijn: ontvangen "
             "{waarde}, termijn {waarde2}; de lijst wordt niet gepubliceerd.",
-            waarde=_moment(ontvangen),
-            waarde2=_moment(termijn),
+            waarde=Moment(ontvangen),
+            waarde2=Moment(termijn),
         ),
     )
 
@@ -148,7 +144,7 @@ def amd02_termijn(amendement: Amendement, pad: str, termijn: datetime) -> Iterat
             f"{pad}.ingediend",
             bericht(
                 "Amendement na de statutaire termijn: ontvangen {waarde}, termijn {waarde2}.",
-                waarde=_moment(amendement.ingediend),
-                waarde2=_moment(termijn),
+                waarde=Moment(amendement.ingediend),
+                waarde2=Moment(termijn),
             ),
         )

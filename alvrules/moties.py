@@ -172,7 +172,7 @@ def _ontbreekt(pad: str, onderdeel: Bericht) -> Bevinding:
 def mot01_verplichte_onderdelen(motie: Motie, pad: str) -> Iterator[Bevinding]:
     """MOT01: indieners, titel, datum, aanleiding, overwegingen, oproep and slotzin."""
     if not motie.indieners:
-        yield _ontbreekt(f"{pad}.indieners", bericht("indiener(s)"))
+        yield _ontbreekt(f"{pad}.indieners", bericht("indieners"))
     if _leeg(motie.titel):
         yield _ontbreekt(f"{pad}.titel", bericht("titel"))
     if motie.ingediend is None:

@@ -54,7 +54,7 @@ from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, reeks
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
-from alvrules.teksten import N_, Datum, Getal, bericht, vertaal
+from alvrules.teksten import N_, Datum, Getal, Moment, bericht, bericht_n, vertaal
 from alvrules.telling import uitkomst_woord
 from alvrules.waarden import Foutmelding, Ongeldig, gecontroleerd, getypeerd
 
@@ -277,7 +277,7 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
                         "({waarde2}).",
                         id=punt.id,
                         waarde=Datum(punt.verzonden, weekdag=False),
-                        waarde2=v.opent.isoformat(),
+                        waarde2=Moment(v.opent),
                     ),
                     ernst=Ernst.WAARSCHUWING,
                 )
@@ -287,10 +287,12 @@ def controleer(dossier: Dossier, ctx: Context) -> Iterator[Bevinding]:
             yield bevinding(
                 "STM14",
                 f"stemmingen{element(s.id)}.stemmen",
-                bericht(
-                    "{zonder} stem(men) zonder tijdstip: niet na te gaan dat ze binnen "
-                    "het stemvenster vielen; ze tellen mee.",
-                    zonder=zonder,
+                bericht_n(
+                    "{n} stem zonder tijdstip: niet na te gaan dat die binnen het "
+                    "stemvenster viel; die telt mee.",
+                    "{n} stemmen zonder tijdstip: niet na te gaan dat ze binnen het "
+                    "stemvenster vielen; ze tellen mee.",
+                    zonder,
                 ),
                 ernst=Ernst.WAARSCHUWING,
             )
@@ -332,8 +334,8 @@ def _venster_fouten(v: Vergadering) -> Iterator[Bevinding]:
                 "vergadering.sluit",
                 bericht(
                     "Het stemvenster sluit ({waarde}) niet na het openen ({waarde2}).",
-                    waarde=v.sluit.isoformat(),
-                    waarde2=v.opent.isoformat(),
+                    waarde=Moment(v.sluit),
+                    waarde2=Moment(v.opent),
                 ),
             )
         elif v.ledenraadpleging and v.sluit.date() != v.datum:

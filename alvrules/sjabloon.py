@@ -113,14 +113,6 @@ def _als_tijd(waarde: time | str | None) -> time | None:
     return t
 
 
-def _moment(t: Termijn, taal: str) -> str:
-    """``woensdag 17 juni 2026, 13.00 uur`` / ``Wednesday 17 June 2026, 1:00 pm``."""
-    tekst = Datum(t.datum).in_(taal)
-    if isinstance(t.moment, datetime):
-        tekst += f", {Tijd(t.moment).in_(taal)}"
-    return tekst
-
-
 def _kop(
     dag: date, tijd: time | None, standaard: time, t: dict[str, Termijn], taal: str
 ) -> list[str]:
@@ -147,9 +139,9 @@ def _kop(
         url=DOCS_URL,
     ).split("\n")
     for regel, termijn in t.items():
-        naam = termijn.naam_en if taal == "en" else termijn.naam
+        naam = termijn.naam_in(taal)
         bindend = f" ({vertaal(taal, 'bindend')})" if termijn.bindend else ""
-        regels.append(f"  {regel}  {naam:<22} {_moment(termijn, taal)}{bindend}")
+        regels.append(f"  {regel}  {naam:<22} {termijn.moment_in(taal)}{bindend}")
     if tijd is None:
         regels += vertaal(
             taal,

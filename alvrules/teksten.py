@@ -48,6 +48,7 @@ __all__ = [
     "Bericht",
     "Datum",
     "Getal",
+    "Moment",
     "Opsomming",
     "Tijd",
     "bericht",
@@ -218,12 +219,37 @@ class Tijd:
         self.tijd = tijd.timetz() if hasattr(tijd, "timetz") else tijd
 
     def in_(self, taal: str) -> str:
-        """The time as written in ``taal``."""
+        """The time as written in ``taal``; seconds only when there are any (a deadline
+        is exact to the second: ``13.00.30 uur`` / ``1:00:30 pm``)."""
         t = self.tijd
+        seconden = f"{'.' if taal == 'nl' else ':'}{t.second:02d}" if t.second else ""
         if taal == "nl":
-            return f"{t.hour:02d}.{t.minute:02d} uur"
+            return f"{t.hour:02d}.{t.minute:02d}{seconden} uur"
         uur = t.hour % 12 or 12
-        return f"{uur}:{t.minute:02d} {'am' if t.hour < 12 else 'pm'}"
+        return f"{uur}:{t.minute:02d}{seconden} {'am' if t.hour < 12 else 'pm'}"
+
+    def __str__(self) -> str:
+        return self.in_("nl")
+
+
+class Moment:
+    """A moment as people write it, in Dutch time (the time of the procedure):
+    ``woensdag 22 november 2023, 09.15 uur`` / ``Wednesday 22 November 2023, 9:15 am``;
+    a moment without a timezone is written as it is."""
+
+    __slots__ = ("moment",)
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def in_(self, taal: str) -> str:
+        """The moment as written in ``taal``."""
+        m = self.moment
+        if m.tzinfo is not None:
+            from zoneinfo import ZoneInfo  # noqa: PLC0415 - keeps import light
+
+            m = m.astimezone(ZoneInfo("Europe/Amsterdam"))
+        return f"{Datum(m.date()).in_(taal)}, {Tijd(m).in_(taal)}"
 
     def __str__(self) -> str:
         return self.in_("nl")

@@ -33,6 +33,7 @@ from alvrules.teksten import (
     N_,
     WEEKDAGEN,
     Datum,
+    Moment,
     Opsomming,
     Tijd,
     bericht,
@@ -193,6 +194,13 @@ class Termijn:
     def datum(self) -> date:
         """The day of the deadline."""
         return self.moment.date() if isinstance(self.moment, datetime) else self.moment
+
+    def moment_in(self, taal: str) -> str:
+        """The moment as people write it in ``taal``: ``woensdag 17 juni 2026, 13.00 uur``
+        / ``Wednesday 17 June 2026, 1:00 pm``; a day-only deadline is its date."""
+        if isinstance(self.moment, datetime):
+            return Moment(self.moment).in_(taal)
+        return Datum(self.moment).in_(taal)
 
     @property
     def tijdstip(self) -> str:

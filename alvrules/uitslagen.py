@@ -696,11 +696,13 @@ def _acclamatie(
             bevinding(
                 "STM07",
                 f"{pad}.stemmen",
-                bericht(
-                    "Acclamatie met {aantal} uitgebrachte stem(men) spreekt zichzelf "
-                    "tegen; de stemmen tellen niet. Leg een gewogen stemming vast als "
+                bericht_n(
+                    "Acclamatie met {n} uitgebrachte stem spreekt zichzelf tegen; de stem "
+                    "telt niet. Leg een gewogen stemming vast als 'wijze = \"gewogen\"'.",
+                    "Acclamatie met {n} uitgebrachte stemmen spreekt zichzelf tegen; de "
+                    "stemmen tellen niet. Leg een gewogen stemming vast als "
                     "'wijze = \"gewogen\"'.",
-                    aantal=len(s.stemmen),
+                    len(s.stemmen),
                 ),
             )
         )

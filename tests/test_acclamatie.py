@@ -88,7 +88,10 @@ def test_trm08_final_list_of_supporters(ontvangen: object, laat: bool) -> None:
         [b] = bev
         assert b.pad == "moties[M01].ondersteuners_ontvangen"
         assert b.ernst.value == "waarschuwing"
-        assert "2023-11-30T10:00:00+01:00" in b.melding
+        assert "termijn donderdag 30 november 2023, 10.00 uur;" in b.melding
+        assert b.tekst("en").endswith(
+            "deadline Thursday 30 November 2023, 10:00 am; the list is not published."
+        )
 
 
 @pytest.mark.regel("TRM08")

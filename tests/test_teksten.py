@@ -22,6 +22,7 @@ from alvrules import teksten
 from alvrules.teksten import (
     Datum,
     Getal,
+    Moment,
     Opsomming,
     Tijd,
     Vertaling,
@@ -176,6 +177,29 @@ def test_fields_are_written_as_each_language_writes_them() -> None:
     assert Opsomming(["a"]).in_("en") == "a"
     genest = bericht("{dag} om {tijd}", dag=Datum(dag), tijd=Tijd(time(13)))
     assert str(genest) == "maandag 20 november 2023 om 13.00 uur"
+
+
+def test_a_moment_is_written_in_dutch_time_with_seconds_only_when_it_has_them() -> None:
+    """A deadline is exact to the second: 10:00:01 is late for 10:00 and must read so."""
+    utc = datetime(2023, 11, 30, 9, 0, 1, tzinfo=ZoneInfo("UTC"))
+    assert (Moment(utc).in_("nl"), Moment(utc).in_("en")) == (
+        "donderdag 30 november 2023, 10.00.01 uur",
+        "Thursday 30 November 2023, 10:00:01 am",
+    )
+    zomer = datetime(2023, 6, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
+    assert str(Moment(zomer)) == "donderdag 1 juni 2023, 12.00 uur"
+
+
+@given(st.datetimes(timezones=st.just(ZoneInfo("UTC"))))
+def test_a_moment_names_the_same_moment_in_dutch_time(tijd: datetime) -> None:
+    """Property: the words name the day and the time (to the second) of the moment in
+    Europe/Amsterdam, in both languages."""
+    lokaal = tijd.astimezone(ZoneInfo("Europe/Amsterdam"))
+    for taal in ("nl", "en"):
+        tekst = Moment(tijd).in_(taal)
+        assert tekst == f"{Datum(lokaal.date()).in_(taal)}, {Tijd(lokaal).in_(taal)}"
+        seconden = r"\d:\d\d:\d\d [ap]m$" if taal == "en" else r"\d\.\d\d\.\d\d uur$"
+        assert (re.search(seconden, tekst) is not None) == (lokaal.second > 0)
 
 
 def test_a_message_is_written_later_in_either_language() -> None:

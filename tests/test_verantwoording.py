@@ -226,7 +226,7 @@ def test_cli_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert uit.count("\n| 2023-06-M") == 21
     assert "## Aangehouden motie" in uit
     assert "## Hervormingsagenda Jeugd" in uit
-    assert "- **Motie en indiener(s):** Beesel e.a. “Rechtvaardige" in uit
+    assert "- **Motie en indieners:** Beesel e.a. “Rechtvaardige" in uit
     assert uit.count("- **Voorstel:** aanhouden") == 5
 
 

@@ -33,12 +33,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from alvrules._cli import _uitvoer
-from alvrules._cli._uitvoer import STROOM, json_uit
+from alvrules._cli._uitvoer import STROOM, json_uit, telling
 from alvrules.bronnen import DOCS_URL
 from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, bron_in, regels
 from alvrules.tekens import op_een_regel
-from alvrules.teksten import vertaal
+from alvrules.teksten import Getal, vertaal, vertaal_n
 from alvrules.vindplaats import Vindplaatsen
 
 if TYPE_CHECKING:
@@ -429,7 +429,7 @@ def _github_regels(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> I
 
 
 def _oordeel(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> str:
-    """``alvrules: 2 bestanden, 1 fouten, 0 waarschuwingen, 3 info, 0 onleesbaar: ongeldig``."""
+    """``alvrules: 2 bestanden, 1 fout, 0 waarschuwingen, 3 info, 0 onleesbaar: ongeldig``."""
     n = {"fout": 0, "waarschuwing": 0, "info": 0}
     for u in uitkomsten:
         for k, v in (u.rapport.aantallen if u.rapport is not None else {}).items():
@@ -438,13 +438,10 @@ def _oordeel(uitkomsten: Sequence[Uitkomst], taal: str, strikt: bool) -> str:
     goed = all(u.code(strikt) == 0 for u in uitkomsten)
     tekst = "alvrules: " + vertaal(
         taal,
-        "{bestanden} bestanden, {fouten} fouten, {waarschuwingen} waarschuwingen, {info} info, "
-        "{kapot} onleesbaar: {oordeel}",
-        bestanden=len(uitkomsten),
-        fouten=n["fout"],
-        waarschuwingen=n["waarschuwing"],
-        info=n["info"],
-        kapot=kapot,
+        "{bestanden}, {telling}, {kapot} onleesbaar: {oordeel}",
+        bestanden=vertaal_n(taal, "{n} bestand", "{n} bestanden", len(uitkomsten)),
+        telling=telling(n, taal),
+        kapot=Getal(kapot),
         oordeel=vertaal(taal, "geldig") if goed else vertaal(taal, "ongeldig"),
     )
     return tekst + (" (--strikt)" if strikt else "")

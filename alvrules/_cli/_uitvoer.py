@@ -7,7 +7,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,20 +194,32 @@ def opties(args: argparse.Namespace) -> dict[str, str | bool | int]:
     return uit
 
 
+def telling(aantallen: Mapping[str, int], taal: str) -> str:
+    """The tally of a report, singular or plural as the number asks:
+    ``1 fout, 2 waarschuwingen, 0 info`` / ``1 error, 2 warnings, 0 info``."""
+    from alvrules.teksten import Getal, vertaal, vertaal_n  # noqa: PLC0415
+
+    return vertaal(
+        taal,
+        "{fouten}, {waarschuwingen}, {info} info",
+        fouten=vertaal_n(taal, "{n} fout", "{n} fouten", aantallen["fout"]),
+        waarschuwingen=vertaal_n(
+            taal, "{n} waarschuwing", "{n} waarschuwingen", aantallen["waarschuwing"]
+        ),
+        info=Getal(aantallen["info"]),
+    )
+
+
 def moment(waarde: date | datetime | None, taal: str) -> str:
     """A date or a moment as people write it (docs/stijl.md): ``vrijdag 1 december 2023``,
     ``maandag 8 juni 2020, 09.00 uur`` in Dutch time; ``?`` for ``None``."""
-    from alvrules.teksten import Datum, Tijd  # noqa: PLC0415
+    from alvrules.teksten import Datum, Moment  # noqa: PLC0415
 
     if waarde is None:
         return "?"
     if not isinstance(waarde, datetime):
         return Datum(waarde).in_(taal)
-    if waarde.tzinfo is not None:
-        from zoneinfo import ZoneInfo  # noqa: PLC0415
-
-        waarde = waarde.astimezone(ZoneInfo("Europe/Amsterdam"))
-    return f"{Datum(waarde.date()).in_(taal)}, {Tijd(waarde).in_(taal)}"
+    return Moment(waarde).in_(taal)
 
 
 #: What :func:`datum` and :func:`tijd` read, as their error message names it.

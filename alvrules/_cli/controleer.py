@@ -26,7 +26,15 @@ from typing import Any
 
 from alvrules import herkomst, paden
 from alvrules._cli._bevolking import bevolking
-from alvrules._cli._uitvoer import CONTROLE, Invoer, cijfers, herkomst_van, json_uit, moment
+from alvrules._cli._uitvoer import (
+    CONTROLE,
+    Invoer,
+    cijfers,
+    herkomst_van,
+    json_uit,
+    moment,
+    telling,
+)
 from alvrules.controle import controleer
 from alvrules.dossier import Dossier
 from alvrules.fouten import InvoerFout, Leesprobleem
@@ -430,15 +438,7 @@ def tekst(dossier: Dossier, rapport: Rapport, taal: str = "nl", *, strikt: bool 
         regels += ["", _kop(groep, titels, taal), *_bevindingen(groepen[groep], taal)]
     n = rapport.aantallen
     regels.append("")
-    regels.append(
-        vertaal(
-            taal,
-            "{fouten} fouten, {waarschuwingen} waarschuwingen, {info} info",
-            fouten=n["fout"],
-            waarschuwingen=n["waarschuwing"],
-            info=n["info"],
-        )
-    )
+    regels.append(telling(n, taal))
     regels.append(vertaal(taal, "geldig") if geldig(rapport, strikt) else vertaal(taal, "ongeldig"))
     return "\n".join(map(op_een_regel, regels))
 

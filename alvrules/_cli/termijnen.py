@@ -11,7 +11,8 @@ from alvrules import herkomst
 from alvrules._cli._uitvoer import datum, herkomst_van, json_uit, tijd
 from alvrules.kalender import VERGADERJAREN
 from alvrules.model import InvoerFout, Vergadering
-from alvrules.teksten import N_, Datum, Tijd, bericht, vertaal
+from alvrules.regels import bron_in
+from alvrules.teksten import N_, Datum, bericht, vertaal
 from alvrules.termijnen import Termijn, termijnen
 
 #: The table's column heads, its yes and no, and the heading of the explanations.
@@ -56,14 +57,6 @@ def _vergaderdatum(tekst: str) -> date:
     return d
 
 
-def _moment(t: Termijn, taal: str) -> str:
-    """``maandag 20 november 2023, 12.00 uur`` / ``Monday 20 November 2023, 12:00 pm``."""
-    tekst = Datum(t.datum).in_(taal)
-    if isinstance(t.moment, datetime):
-        tekst += f", {Tijd(t.moment).in_(taal)}"
-    return tekst
-
-
 def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> None:
     k = tuple(vertaal(taal, w) for w in _KOP)
     d = vergadering.datum
@@ -71,10 +64,10 @@ def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> N
     rijen = [
         (
             t.regel,
-            t.naam_en if taal == "en" else t.naam,
-            _moment(t, taal),
+            t.naam_in(taal),
+            t.moment_in(taal),
             k[5] if t.bindend else k[6],
-            t.bron,
+            bron_in(t.bron, taal),
         )
         for t in lijst
     ]
@@ -83,7 +76,7 @@ def _tekst(vergadering: Vergadering, lijst: tuple[Termijn, ...], taal: str) -> N
         print("  ".join(c.ljust(b) for c, b in zip(r[:4], breed, strict=True)) + "  " + r[4])
     print(f"\n{k[7]}:")
     for t in lijst:
-        print(f"{t.regel}  {t.uitleg_en if taal == 'en' else t.uitleg}")
+        print(f"{t.regel}  {t.uitleg_in(taal)}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from alvrules.levenscyclus import EerdereDeel, EerdereMotie, Status
 from alvrules.tekens import markdown as md
 from alvrules.tekens import op_een_regel as een
 from alvrules.tekens import regelbegin
-from alvrules.teksten import N_, Datum, Getal, Opsomming, bericht_n, vertaal
+from alvrules.teksten import N_, Datum, Getal, Opsomming, bericht_n, vertaal, vertaal_n
 from alvrules.verantwoording import Afdoening, Post, Verantwoordingslijst, uit_dossier
 
 
@@ -175,8 +175,11 @@ def markdown(lijst: Verantwoordingslijst, naam: str, taal: str = "nl") -> str:
             m = p.motie
             uit += ["", f"### {md(m.onderwerp or m.titel)}", ""]
             uit.append(
-                _(
-                    "- **Motie en indiener(s):** {indieners} “{titel}” ({id})",
+                vertaal_n(
+                    taal,
+                    "- **Motie en indiener:** {indieners} “{titel}” ({id})",
+                    "- **Motie en indieners:** {indieners} “{titel}” ({id})",
+                    len(m.indieners) + m.en_anderen,
                     indieners=md(indieners(m, en)),
                     titel=md(m.titel),
                     id=md(m.id),
