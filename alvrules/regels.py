@@ -356,11 +356,23 @@ def bevinding(
     """A finding of rule ``regel_id`` at ``pad``; severity and source from the registry.
 
     ``melding`` is a message of the catalogue (:func:`alvrules.teksten.bericht`), written in
-    the language the output asks for; a plain text (with ``melding_en``) is still accepted.
+    the language the output asks for; a plain text is still accepted (for tools of
+    their own; alvrules itself writes every message through the catalogue).
+    ``melding_en`` is deprecated since 0.3.0 (a :class:`DeprecationWarning`): a finding's
+    English comes from the catalogue, :meth:`Bevinding.tekst`.
 
     ``ernst`` overrides the rule's default severity where the rule itself grades it
     (TRM02: late is a warning, late and *actueel* with a reason is info).
     """
+    if melding_en is not None:
+        import warnings  # noqa: PLC0415 - only for the deprecated path
+
+        warnings.warn(
+            "the argument melding_en is deprecated: give a message of the catalogue "
+            "(alvrules.teksten.bericht); its English comes from the .po",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     r = regel(regel_id)
     teller = _GETELD.get()
     if teller is not None:

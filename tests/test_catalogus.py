@@ -10,6 +10,7 @@ import pytest
 from alvrules.catalogus import HOOFDSTUKKEN, REGELS
 from alvrules.cli import main
 from alvrules.regels import Ernst, bevinding, regels
+from alvrules.teksten import bericht
 from tests.conftest import SHARED, shared_nodig
 
 SPEC = SHARED / "spec" / "PROCEDURE.md"
@@ -43,10 +44,9 @@ def test_every_spec_id_is_registered() -> None:
 
 
 def test_finding_takes_source_and_severity_from_registry() -> None:
-    b = bevinding("TRM02", "moties[M01].ingediend", "te laat", "late")
+    b = bevinding("TRM02", "moties[M01].ingediend", bericht("te laat"))
     assert (b.ernst, b.bron) == (Ernst.WAARSCHUWING, REGELS["TRM02"].bron)
     assert bevinding("TRM02", "x", "y", ernst=Ernst.INFO).ernst is Ernst.INFO
-    assert b.tekst("en") == "late"
     assert b.tekst("nl") == "te laat"
 
 
@@ -61,3 +61,11 @@ def test_cli_one_rule_and_unknown_rule(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["regels", "stm02"]) == 0
     assert "Statuten art. 10 lid 3" in capsys.readouterr().out
     assert main(["regels", "XYZ99"]) == 2
+
+
+def test_an_english_text_beside_a_finding_is_deprecated() -> None:
+    """Issue 29: a finding's English comes from the catalogue; the old second text still
+    works for one more minor version, with a warning (docs/versies.md, "Afschaffen")."""
+    with pytest.warns(DeprecationWarning, match="melding_en"):
+        b = bevinding("MOT01", "moties[M01]", "Eigen tekst.", "Own text.")
+    assert (b.tekst("nl"), b.tekst("en")) == ("Eigen tekst.", "Own text.")

@@ -14,6 +14,7 @@ from alvrules.cli import main
 from alvrules.controle import Context
 from alvrules.dossier import Dossier
 from alvrules.regels import Bevinding, Ernst, bevinding
+from alvrules.teksten import bericht
 from tests.conftest import EXAMPLES
 
 NAJAARS = str(EXAMPLES / "najaars-alv-2023.toml")
@@ -25,10 +26,18 @@ def nep_controle(dossier: Dossier, _ctx: Context) -> Iterator[Bevinding]:
         yield bevinding(
             "SIG01",
             f"moties[{m.id}].ondertekening",
-            f"geen burgemeester ({m.id})",
-            f"no mayor ({m.id})",
+            bericht("De burgemeester van indiener {naam} heeft niet getekend.", naam=m.id),
         )
-    yield bevinding("TRM02", "vergadering", "te laat", "late", ernst=Ernst.WAARSCHUWING)
+    yield bevinding(
+        "TRM02",
+        "vergadering",
+        bericht(
+            "Motie na de termijn ingediend: ontvangen {ontvangen}, termijn {termijn}.",
+            ontvangen="?",
+            termijn="?",
+        ),
+        ernst=Ernst.WAARSCHUWING,
+    )
 
 
 @pytest.fixture
@@ -60,12 +69,12 @@ def test_fouten_exit_1_gegroepeerd_per_motie(capsys: pytest.CaptureFixture[str])
     regels = uit.splitlines()
     kop = "Motie M01: Gezonde gemeentefinanciën als voorwaarde in de kabinetsformatie"
     i = regels.index(kop)
-    assert regels[i + 1] == "  SIG01  fout: geen burgemeester (M01)"
+    assert regels[i + 1] == "  SIG01  fout: De burgemeester van indiener M01 heeft niet getekend."
     assert "pad: moties[M01].ondertekening" in regels[i + 2]
     assert "bron: Lbr. 23/040" in regels[i + 2]
     volgende = next(j for j, r in enumerate(regels) if r.startswith("Motie M02: "))
     assert regels.index("Vergadering") < i < volgende
-    assert regels[-3:-1] == ["5 fouten, 1 waarschuwingen, 0 info", "ongeldig"]
+    assert regels[-3:-1] == ["5 fouten, 1 waarschuwing, 0 info", "ongeldig"]
     assert regels[-1].startswith("herkomst: ")
 
 
@@ -83,7 +92,7 @@ def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["bevindingen"][0] == {
         "regel": "SIG01",
         "ernst": "fout",
-        "melding": "no mayor (M01)",
+        "melding": "The mayor of submitter M01 has not signed.",
         "pad": "moties[M01].ondertekening",
         "bron": "Lbr. 23/040, Procedure §4 and §5; Gemeentewet art. 77 and art. 78",
         "bronnen": [b.to_json() for b in REGELS["SIG01"].bronnen],
@@ -92,7 +101,7 @@ def test_fouten_json_en_engels(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["controleer", NAJAARS, "--lang", "en"]) == 1
     uit = capsys.readouterr().out
     assert "Motion M01: " in uit
-    assert "SIG01  error: no mayor (M01)" in uit
+    assert "SIG01  error: The mayor of submitter M01 has not signed." in uit
     assert uit.splitlines()[-2] == "invalid"
     assert uit.splitlines()[-1].startswith("provenance: alvrules ")
 

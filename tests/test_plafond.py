@@ -82,7 +82,7 @@ ERNSTEN = (Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO)
 
 
 def maak(regel: str, i: int, ernst: Ernst) -> Bevinding:
-    return bevinding(regel, f"moties[{i}]", "x", "x", ernst=ernst)
+    return bevinding(regel, f"moties[{i}]", "x", ernst=ernst)
 
 
 @given(
