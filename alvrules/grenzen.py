@@ -228,8 +228,16 @@ def bijlage_reden(naam: str) -> Bericht | None:
 
 
 def bijlage_fout(naam: str) -> tuple[str, str] | None:
-    """:func:`bijlage_reden` as (Dutch, English) text, or ``None`` (for callers that have
-    not moved to the message yet)."""
+    """:func:`bijlage_reden` as (Dutch, English) text, or ``None``. Deprecated since 0.3.0
+    (a :class:`DeprecationWarning`): use :func:`bijlage_reden`, a message of the
+    catalogue."""
+    import warnings  # noqa: PLC0415 - only for the deprecated path
+
+    warnings.warn(
+        "bijlage_fout is deprecated: use bijlage_reden (a message of the catalogue)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     reden = bijlage_reden(naam)
     return None if reden is None else (reden.in_("nl"), reden.in_("en"))
 
@@ -237,7 +245,7 @@ def bijlage_fout(naam: str) -> tuple[str, str] | None:
 def lees_bijlage(map_: str | Path, naam: str) -> bytes:
     """The bytes of the file ``naam`` that a dossier in folder ``map_`` names (read once,
     at most :data:`MAX_GROOTTE`): only a regular file inside ``map_``, also after
-    following symbolic links (:func:`bijlage_fout`, :func:`lees_bytes`). Every refusal is
+    following symbolic links (:func:`bijlage_reden`, :func:`lees_bytes`). Every refusal is
     an :class:`InvoerFout` that names the problem, never the file's content."""
     reden = bijlage_reden(naam)
     if reden is not None:

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen, validators
 
-from alvrules.grenzen import MAX_OPSOMMING, bijlage_fout, lees_bijlage, reeks
+from alvrules.grenzen import MAX_OPSOMMING, bijlage_reden, lees_bijlage, reeks
 from alvrules.model import InvoerFout, Vergadering
 from alvrules.paden import element, sleutel
 from alvrules.regels import Bevinding, Ernst, bevinding
@@ -102,9 +102,9 @@ class Bekrachtiging:
 
     @bestand.validator
     def _in_de_map(self, _: object, naam: str | None) -> None:
-        reden = None if naam is None else bijlage_fout(naam)
+        reden = None if naam is None else bijlage_reden(naam)
         if reden is not None:
-            raise Ongeldig(reden[0], ("bestand",))
+            raise Ongeldig(reden, ("bestand",))
 
     @property
     def titel(self) -> str:

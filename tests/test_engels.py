@@ -55,6 +55,9 @@ ONLEESBAAR = {
     "toml.toml": "[vergadering\n",
     "json.json": '{"vergadering": {"naam": "x", "datum": "2023-12-01"}, "vergadering": 1}',
     "leeg.toml": "",
+    # a ratification that names a file outside the dossier's folder (issue 25)
+    "bijlage.toml": '[vergadering]\nnaam = "x"\ndatum = 2020-11-27\n\n[[bekrachtigingen]]\n'
+    'id = "b"\nraadpleging = "r"\nbesluiten = ["R1"]\nbestand = "../etc/passwd"\n',
 }
 
 

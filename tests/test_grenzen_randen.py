@@ -28,7 +28,13 @@ import pytest
 
 from alvrules import grenzen
 from alvrules.fouten import InvoerFout
-from alvrules.grenzen import MAX_SLEUTELDELEN, lees_bytes, toml_vooraf
+from alvrules.grenzen import (
+    MAX_SLEUTELDELEN,
+    bijlage_fout,
+    bijlage_reden,
+    lees_bytes,
+    toml_vooraf,
+)
 
 MIB = 1024 * 1024
 
@@ -267,3 +273,13 @@ def test_de_regel_is_nooit_later_dan_de_sleutel() -> None:
     gevonden = re.match(r"d\.toml: regel (\d+) of later", str(e.value))
     assert gevonden is not None
     assert 1 <= int(gevonden.group(1)) <= 3
+
+
+def test_the_pair_of_texts_for_a_refused_file_is_deprecated() -> None:
+    """Issue 29: the reason is one message of the catalogue (bijlage_reden); the old pair
+    of texts still works for one more minor version, with a warning."""
+    reden = bijlage_reden("../etc/passwd")
+    assert reden is not None
+    with pytest.warns(DeprecationWarning, match="bijlage_reden"):
+        assert bijlage_fout("../etc/passwd") == (reden.in_("nl"), reden.in_("en"))
+    assert bijlage_reden("cijfers.csv") is None
