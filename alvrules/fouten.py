@@ -54,6 +54,9 @@ class InvoerFout(AlvrulesFout, ValueError):
 
     ``problemen`` are all the problems the loader found in one pass (an unreadable dossier
     with three mistakes names all three; the message names the first and how many more).
+
+    ``en``, a plain English text beside a plain Dutch one, is deprecated since 0.3.0 (a
+    :class:`DeprecationWarning`; docs/versies.md): give a message of the catalogue.
     """
 
     def __init__(
@@ -62,15 +65,32 @@ class InvoerFout(AlvrulesFout, ValueError):
         *,
         regel: str | None = None,
         problemen: tuple[Leesprobleem, ...] = (),
+        en: str | None = None,
     ):
         super().__init__(melding)
         self.regel = regel
         self.problemen = problemen
+        self._en = en
+        if en is not None:
+            import warnings  # noqa: PLC0415 - only for the deprecated path
+
+            warnings.warn(
+                "InvoerFout(en=...) is deprecated: give a message of the catalogue "
+                "(alvrules.teksten.bericht); its English comes from the .po",
+                DeprecationWarning,
+                stacklevel=2,
+            )
 
     @property
     def en(self) -> str | None:
         """The reason in English (``None`` for a plain text, which has no English)."""
-        return self.bericht.in_("en") if self.bericht is not None else None
+        return self.bericht.in_("en") if self.bericht is not None else self._en
+
+    def tekst(self, taal: str = "nl") -> str:
+        """The message in ``taal`` (``nl`` or ``en``)."""
+        if taal != "nl" and self.bericht is None and self._en is not None:
+            return self._en
+        return super().tekst(taal)
 
 
 class Leesprobleem:

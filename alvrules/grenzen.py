@@ -234,7 +234,8 @@ def bijlage_fout(naam: str) -> tuple[str, str] | None:
     import warnings  # noqa: PLC0415 - only for the deprecated path
 
     warnings.warn(
-        "bijlage_fout is deprecated: use bijlage_reden (a message of the catalogue)",
+        f"{bijlage_fout.__name__} is deprecated: use {bijlage_reden.__name__} (a message of "
+        "the catalogue)",
         DeprecationWarning,
         stacklevel=2,
     )

@@ -35,6 +35,7 @@ from alvrules.grenzen import (
     lees_bytes,
     toml_vooraf,
 )
+from alvrules.teksten import bericht, vertaal
 
 MIB = 1024 * 1024
 
@@ -283,3 +284,18 @@ def test_the_pair_of_texts_for_a_refused_file_is_deprecated() -> None:
     with pytest.warns(DeprecationWarning, match="bijlage_reden"):
         assert bijlage_fout("../etc/passwd") == (reden.in_("nl"), reden.in_("en"))
     assert bijlage_reden("cijfers.csv") is None
+
+
+def test_an_english_text_beside_an_input_error_is_deprecated() -> None:
+    """Issue 29: ``InvoerFout(en=...)`` of 0.2.0 still works for one more minor version,
+    with a warning (docs/versies.md, "Afschaffen"); a catalogue message needs no ``en``."""
+    with pytest.warns(DeprecationWarning, match="catalogue"):
+        fout = InvoerFout("onleesbaar", en="unreadable")
+    assert (fout.tekst("nl"), fout.tekst("en"), fout.en) == (
+        "onleesbaar",
+        "unreadable",
+        "unreadable",
+    )
+    assert InvoerFout(bericht("Het amendement wijzigt niets.")).en == vertaal(
+        "en", "Het amendement wijzigt niets."
+    )
