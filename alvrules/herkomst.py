@@ -106,12 +106,26 @@ def versie() -> str:
 
 @functools.cache
 def catalogus() -> dict[str, Any]:
-    """The catalogue's human version, its number of rules and the hash of the registry."""
+    """The catalogue's human version, its number of rules, the hash of the registry (every
+    rule as ``regels --format json`` shows it, without ``naam_en``) and the sha256 of each
+    translation's ``.po`` file (``vertalingen``), which holds the English of every text,
+    ``naam_en`` too. Hashing the file instead of each rule's English keeps a Dutch run from
+    reading the translation (issue 26: start-up)."""
     from alvrules.catalogus import VERSIE  # noqa: PLC0415 - the registry only when needed
     from alvrules.regels import regels  # noqa: PLC0415
+    from alvrules.teksten import TALEN, catalogusbestand  # noqa: PLC0415
 
-    alle = [r.to_json() for r in regels()]
-    return {"versie": VERSIE, "regels": len(alle), "sha256": sha256(_canoniek(alle))}
+    alle = [r.to_json(naam_en=False) for r in regels()]
+    vertalingen = {}
+    for taal in TALEN[1:]:
+        with open(catalogusbestand(taal), "rb") as f:
+            vertalingen[taal] = sha256(f.read())
+    return {
+        "versie": VERSIE,
+        "regels": len(alle),
+        "sha256": sha256(_canoniek(alle)),
+        "vertalingen": vertalingen,
+    }
 
 
 def procedure(datum: date) -> dict[str, str]:

@@ -128,12 +128,14 @@ class Regel:
         """The rule's sources as JSON: ``[{document, plaats, url}]``."""
         return [b.to_json() for b in self.bronnen]
 
-    def to_json(self, taal: str = "nl") -> dict[str, Any]:
-        """The rule as JSON (``alvrules regels --format json``), its texts in ``taal``."""
+    def to_json(self, taal: str = "nl", *, naam_en: bool = True) -> dict[str, Any]:
+        """The rule as JSON (``alvrules regels --format json``), its texts in ``taal``;
+        ``naam_en=False`` leaves the English name out (the receipt hashes the translations
+        as files, so a Dutch run does not read them)."""
         return {
             "regel": self.id,
             "naam": self.naam,
-            "naam_en": self.naam_en,
+            **({"naam_en": self.naam_en} if naam_en else {}),
             "hoofdstuk": self.hoofdstuk,
             "ernst": self.ernst.value,
             "bron": bron_in(self.bron, taal),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import string
 import sys
 from collections.abc import Iterator
@@ -130,19 +131,25 @@ def velden(tekst: str) -> set[str]:
 
 def _po_tekst(sleutel: str, tekst: str) -> str:
     def citeer(s: str) -> str:
-        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        for teken, ontsnapt in (
+            ("\\", "\\\\"),
+            ('"', '\\"'),
+            ("\n", "\\n"),
+            ("\t", "\\t"),
+            ("\r", "\\r"),
+        ):
+            s = s.replace(teken, ontsnapt)
+        return f'"{s}"'
 
     if len(tekst) < 70 and "\n" not in tekst:
         return f"{sleutel} {citeer(tekst)}"
+    # after each space or line feed, as msgfmt wraps: the pieces put together are the text
     stukken, regel = [], ""
-    for woord in tekst.replace("\n", "\n\0").split(" "):
-        for deel in woord.split("\0"):
-            kandidaat = f"{regel} {deel}" if regel and not regel.endswith("\n") else regel + deel
-            if regel.endswith("\n") or len(kandidaat) > 70:
-                stukken.append(regel if regel.endswith("\n") else regel + " ")
-                regel = deel
-            else:
-                regel = kandidaat
+    for stuk in re.split(r"(?<=[ \n])", tekst):
+        if regel and (regel.endswith("\n") or len(regel) + len(stuk.removesuffix(" ")) > 70):
+            stukken.append(regel)
+            regel = ""
+        regel += stuk
     stukken.append(regel)
     return "\n".join([f'{sleutel} ""'] + [citeer(s) for s in stukken if s])
 

@@ -109,10 +109,14 @@ def test_html_eindigt_met_samenvatting(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_catalogushash_is_na_te_rekenen() -> None:
-    alle = [r.to_json() for r in regels()]
+    alle = [r.to_json(naam_en=False) for r in regels()]
     tekst = json.dumps(alle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert herkomst.catalogus()["sha256"] == hashlib.sha256(tekst.encode()).hexdigest()
     assert herkomst.catalogus()["regels"] == len(alle)
+    po = Path(herkomst.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "alvrules.po"
+    assert herkomst.catalogus()["vertalingen"] == {
+        "en": hashlib.sha256(po.read_bytes()).hexdigest()
+    }
 
 
 def test_feestdagen_hash_is_die_van_de_tabel() -> None:

@@ -93,6 +93,43 @@ def test_controleer_imports_only_what_the_check_needs(taal: str) -> None:
     assert sorted(modules & set(NIET_VOOR_CONTROLEER)) == []
 
 
+def test_a_dutch_check_reads_no_translation() -> None:
+    """The receipt hashes the English catalogue as a file: a Dutch ``controleer`` does
+    not parse the ``.po`` (about 19 ms of start-up), an English one does."""
+    for taal, gelezen in (("nl", 0), ("en", 1)):
+        script = (
+            "import contextlib, io\n"
+            "from alvrules.cli import main\n"
+            "from alvrules import teksten\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['controleer', {str(VOORBEELD)!r}, '--lang', {taal!r}])\n"
+            "print(teksten._vertaling.cache_info().currsize)\n"
+        )
+        r = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        assert int(r.stdout.split()[-1]) == gelezen, taal
+
+
+def test_the_receipt_covers_the_translation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A changed English text changes the receipt's catalogue, although a Dutch run reads
+    no English: the translation has its own hash, the rules' hash stays."""
+    from alvrules import teksten
+
+    voor = herkomst.catalogus.__wrapped__()
+    po = tmp_path / "alvrules.po"
+    po.write_text(
+        Path(teksten.catalogusbestand("en")).read_text("utf-8").replace("majority", "majorities"),
+        "utf-8",
+    )
+    monkeypatch.setattr(teksten, "catalogusbestand", lambda taal: str(po))
+    na = herkomst.catalogus.__wrapped__()
+    assert na["sha256"] == voor["sha256"]
+    assert na["vertalingen"]["en"] != voor["vertalingen"]["en"]
+
+
 def test_the_loader_compiles_no_code_per_type() -> None:
     """cattrs generated and compiled a structuring function per attrs type (about 10 ms
     for a dossier); the loader reads the fields in a loop (:func:`alvrules.laden._klasse`)."""

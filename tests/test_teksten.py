@@ -318,3 +318,13 @@ def test_the_catalogue_entry_type() -> None:
         lees_po('"zweeft"\n')
     with pytest.raises(ValueError, match="onbekend sleutelwoord"):
         lees_po('msgid "a"\nmsgzzz "b"\n')
+
+
+@given(st.text(), st.sampled_from([None, "ctx"]))
+def test_a_message_written_to_the_po_reads_back_the_same(tekst: str, context: str | None) -> None:
+    """Property: what scripts/teksten.py writes (escapes, line breaks, long lines), the
+    reader at run time reads back unchanged, also with a context."""
+    po = (f'msgctxt "{context}"\n' if context else "") + SCRIPT._po_tekst("msgid", "x")
+    po += "\n" + SCRIPT._po_tekst("msgstr", tekst) + "\n"
+    [v] = lees_po(po)
+    assert (v.msgctxt, v.msgid, v.msgstr) == (context, "x", {0: tekst})
