@@ -93,22 +93,29 @@ def test_controleer_imports_only_what_the_check_needs(taal: str) -> None:
     assert sorted(modules & set(NIET_VOOR_CONTROLEER)) == []
 
 
+def _rond_controle(voor: str, na: str, taal: str = "nl") -> list[str]:
+    """The words ``na`` prints after ``controleer`` of the example ran (its output
+    swallowed) in a fresh interpreter, with ``voor`` run before it."""
+    code = (
+        "import contextlib, gc, io\n"
+        "from alvrules.cli import main\n"
+        f"{voor}\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['controleer', {str(VOORBEELD)!r}, '--lang', {taal!r}])\n"
+        f"{na}\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return r.stdout.split()
+
+
 def test_a_dutch_check_reads_no_translation() -> None:
     """The receipt hashes the English catalogue as a file: a Dutch ``controleer`` does
     not parse the ``.po`` (about 19 ms of start-up), an English one does."""
-    for taal, gelezen in (("nl", 0), ("en", 1)):
-        script = (
-            "import contextlib, io\n"
-            "from alvrules.cli import main\n"
-            "from alvrules import teksten\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    main(['controleer', {str(VOORBEELD)!r}, '--lang', {taal!r}])\n"
-            "print(teksten._vertaling.cache_info().currsize)\n"
-        )
-        r = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
-        )
-        assert int(r.stdout.split()[-1]) == gelezen, taal
+    for taal, gelezen in (("nl", "0"), ("en", "1")):
+        na = "print(teksten._vertaling.cache_info().currsize)"
+        assert _rond_controle("from alvrules import teksten", na, taal) == [gelezen], taal
 
 
 def test_the_receipt_covers_the_translation(
@@ -225,18 +232,9 @@ def test_normaliseer_of_ascii_without_nfkd_is_the_same_key(naam: str) -> None:
 def test_the_first_command_import_freezes_what_it_made_and_collects_after() -> None:
     """:func:`alvrules.cli._opdrachtmodule`: the modules and classes of the command are
     frozen out of the collector's passes; the collector is on again afterwards."""
-    code = (
-        "import gc, io, contextlib\n"
-        "from alvrules.cli import main\n"
-        "voor = gc.get_freeze_count()\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['controleer', {str(VOORBEELD)!r}])\n"
-        "print(voor, gc.get_freeze_count(), gc.isenabled())\n"
+    voor, na, aan = _rond_controle(
+        "voor = gc.get_freeze_count()", "print(voor, gc.get_freeze_count(), gc.isenabled())"
     )
-    r = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    voor, na, aan = r.stdout.split()
     assert voor == "0"
     assert int(na) > 10_000  # the classes, functions and tables of the check
     assert aan == "True"
