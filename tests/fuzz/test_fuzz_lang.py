@@ -72,9 +72,10 @@ def cli(argv: Sequence[str]) -> tuple[int, str, str]:
         except SystemExit as e:  # argparse: usage errors
             code = int(e.code or 0)
     assert code in {0, 1, 2}, (argv, code)
-    if code == 2:  # exactly one printable line
+    if code == 2:  # the one line of the reason, then a line per further problem or file
         assert fout.getvalue().endswith("\n"), fout.getvalue()
-        assert fout.getvalue()[:-1].isprintable(), fout.getvalue()
+        regels = fout.getvalue()[:-1].split("\n")
+        assert all(r.isprintable() and r.startswith("alvrules: ") for r in regels), regels
     assert "Traceback" not in fout.getvalue()
     return code, uit.getvalue(), fout.getvalue()
 
