@@ -75,7 +75,7 @@ def cli(argv: Sequence[str]) -> tuple[int, str, str]:
     if code == 2:  # the one line of the reason, then a line per further problem or file
         assert fout.getvalue().endswith("\n"), fout.getvalue()
         regels = fout.getvalue()[:-1].split("\n")
-        assert all(r.isprintable() and r.startswith("alvrules: ") for r in regels), regels
+        assert all(r.isprintable() and r.startswith("alvrules") for r in regels), regels
     assert "Traceback" not in fout.getvalue()
     return code, uit.getvalue(), fout.getvalue()
 
