@@ -58,7 +58,7 @@ from alvrules.model import InvoerFout
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
 from alvrules.regels import Rapport
-from alvrules.teksten import Datum, Moment, bericht, vertaal
+from alvrules.teksten import Moment, bericht, vertaal
 from alvrules.termijnen import AMSTERDAM, Termijn, termijnen
 
 __all__ = [
@@ -266,9 +266,7 @@ def leesbare_datum(waarde: date, taal: str = "nl") -> str:
     """A date as people write it, ``vrijdag 1 december 2023``; a timestamp in Dutch time
     with the hour as each language writes it, ``maandag 20 november 2023, 13.00 uur``
     (:class:`~alvrules.teksten.Datum`, :class:`~alvrules.teksten.Moment`)."""
-    if isinstance(waarde, datetime):
-        return Moment(waarde).in_(taal)
-    return Datum(waarde).in_(taal)
+    return Moment(waarde).in_(taal)
 
 
 def voor_mensen(melding: str) -> str:

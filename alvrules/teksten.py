@@ -236,16 +236,21 @@ class Tijd:
 class Moment:
     """A moment as people write it, in Dutch time (the time of the procedure):
     ``woensdag 22 november 2023, 09.15 uur`` / ``Wednesday 22 November 2023, 9:15 am``;
-    a moment without a timezone is written as it is."""
+    a moment without a timezone is written as it is, a day (a ``date``) as its
+    :class:`Datum`."""
 
     __slots__ = ("moment",)
 
-    def __init__(self, moment: datetime) -> None:
+    def __init__(self, moment: date | datetime) -> None:
         self.moment = moment
 
     def in_(self, taal: str) -> str:
         """The moment as written in ``taal``."""
+        from datetime import datetime  # noqa: PLC0415 - loaded already; not at import time
+
         m = self.moment
+        if not isinstance(m, datetime):
+            return Datum(m).in_(taal)
         if m.tzinfo is not None:
             from zoneinfo import ZoneInfo  # noqa: PLC0415 - keeps import light
 

@@ -198,9 +198,7 @@ class Termijn:
     def moment_in(self, taal: str) -> str:
         """The moment as people write it in ``taal``: ``woensdag 17 juni 2026, 13.00 uur``
         / ``Wednesday 17 June 2026, 1:00 pm``; a day-only deadline is its date."""
-        if isinstance(self.moment, datetime):
-            return Moment(self.moment).in_(taal)
-        return Datum(self.moment).in_(taal)
+        return Moment(self.moment).in_(taal)
 
     @property
     def tijdstip(self) -> str:

@@ -188,6 +188,7 @@ def test_a_moment_is_written_in_dutch_time_with_seconds_only_when_it_has_them() 
     )
     zomer = datetime(2023, 6, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
     assert str(Moment(zomer)) == "donderdag 1 juni 2023, 12.00 uur"
+    assert Moment(date(2023, 6, 1)).in_("en") == Datum(date(2023, 6, 1)).in_("en")
 
 
 @given(st.datetimes(timezones=st.just(ZoneInfo("UTC"))))

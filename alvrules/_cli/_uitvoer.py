@@ -213,13 +213,9 @@ def telling(aantallen: Mapping[str, int], taal: str) -> str:
 def moment(waarde: date | datetime | None, taal: str) -> str:
     """A date or a moment as people write it (docs/stijl.md): ``vrijdag 1 december 2023``,
     ``maandag 8 juni 2020, 09.00 uur`` in Dutch time; ``?`` for ``None``."""
-    from alvrules.teksten import Datum, Moment  # noqa: PLC0415
+    from alvrules.teksten import Moment  # noqa: PLC0415
 
-    if waarde is None:
-        return "?"
-    if not isinstance(waarde, datetime):
-        return Datum(waarde).in_(taal)
-    return Moment(waarde).in_(taal)
+    return "?" if waarde is None else Moment(waarde).in_(taal)
 
 
 #: What :func:`datum` and :func:`tijd` read, as their error message names it.
