@@ -504,9 +504,12 @@ def _fout(
     regel: str | None = None,
     problemen: Sequence[Any] = (),
     taal: str = "nl",
+    *,
+    bestand: str | None = None,
 ) -> int:
     """Exit 2: the one line on stderr (and the JSON object); an unreadable dossier's every
-    problem (:class:`~alvrules.fouten.Leesprobleem`) after it, one per line, and in JSON."""
+    problem (:class:`~alvrules.fouten.Leesprobleem`) after it, one per line (``bestand:line:``
+    first when its line is known, as ``controleer`` writes it), and in JSON."""
     from alvrules.model import een_regel  # noqa: PLC0415
 
     melding = een_regel(melding)
@@ -519,8 +522,11 @@ def _fout(
     print(f"alvrules: {melding}", file=sys.stderr)
     if len(lijst) > 1:
         for p in lijst:
+            lijn = (
+                f"{een_regel(bestand)}:{p['regelnummer']}: " if bestand and p["regelnummer"] else ""
+            )
             plek = f"{p['pad']}: " if p["pad"] else ""
-            print(f"alvrules:   {plek}{p['melding']}", file=sys.stderr)
+            print(f"alvrules:   {lijn}{plek}{p['melding']}", file=sys.stderr)
     return 2
 
 
@@ -570,7 +576,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AlvrulesFout as e:
         tekst = e.tekst(taal)
         problemen = e.problemen if isinstance(e, InvoerFout) else ()
-        return _fout(args, tekst, getattr(e, "regel", None), problemen, taal)
+        bestand = e.bestand if isinstance(e, InvoerFout) else None
+        return _fout(args, tekst, getattr(e, "regel", None), problemen, taal, bestand=bestand)
     except (OSError, UnicodeError) as e:
         return _fout(args, _("kan niet lezen of schrijven: {fout}", fout=e))
     except KeyboardInterrupt:  # pragma: no cover - interactive only

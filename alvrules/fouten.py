@@ -53,7 +53,8 @@ class InvoerFout(AlvrulesFout, ValueError):
     the rule the problem is about (e.g. ``STM02`` for missing population figures).
 
     ``problemen`` are all the problems the loader found in one pass (an unreadable dossier
-    with three mistakes names all three; the message names the first and how many more).
+    with three mistakes names all three; the message names the first and how many more);
+    ``bestand`` is the file they are in, as given, when the problems carry its lines.
 
     ``en``, a plain English text beside a plain Dutch one, is deprecated since 0.3.0 (a
     :class:`DeprecationWarning`; docs/versies.md): give a message of the catalogue.
@@ -66,10 +67,12 @@ class InvoerFout(AlvrulesFout, ValueError):
         regel: str | None = None,
         problemen: tuple[Leesprobleem, ...] = (),
         en: str | None = None,
+        bestand: str | None = None,
     ):
         super().__init__(melding)
         self.regel = regel
         self.problemen = problemen
+        self.bestand = bestand
         self._en = en
         if en is not None:
             import warnings  # noqa: PLC0415 - only for the deprecated path

@@ -65,6 +65,7 @@ __all__ = [
     "JAREN",
     "MAX_GROOTTE",
     "MAX_PROBLEMEN",
+    "geplaatst",
     "in_map",
     "is_dossier",
     "is_json",
@@ -114,9 +115,29 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
     """The dossier in the bytes of a file named ``naam`` (e.g. read from standard input).
 
     ``json_`` says whether it is JSON; ``None`` decides by the content: JSON when its
-    first non-blank character is ``{``, TOML otherwise.
+    first non-blank character is ``{``, TOML otherwise. The problems of an unreadable
+    dossier are placed on their lines (:func:`geplaatst`).
     """
-    return lees_dossier(ontleed(inhoud, naam, json_=json_), naam)
+    try:
+        return lees_dossier(ontleed(inhoud, naam, json_=json_), naam)
+    except InvoerFout as e:
+        raise geplaatst(e, inhoud, naam) from None
+
+
+def geplaatst(fout: InvoerFout, inhoud: bytes | None, naam: str) -> InvoerFout:
+    """``fout`` of the dossier in ``inhoud`` (file ``naam``) with its problems placed on
+    their lines (:mod:`alvrules.vindplaats`) and in the order of the file: the loader finds
+    them table by table (missing keys, then unknown ones); a problem without a line comes
+    last, in the loader's order. ``bestand`` of the result is ``naam``."""
+    if not fout.problemen:
+        return fout
+    from alvrules.vindplaats import regelzoeker  # noqa: PLC0415 - only on this error path
+
+    zoek = regelzoeker(inhoud)
+    geplaatst = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in fout.problemen)
+    problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))
+    melding = fout.bericht or str(fout)
+    return InvoerFout(melding, regel=fout.regel, problemen=problemen, bestand=naam)
 
 
 def ontleed(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Any:

@@ -36,11 +36,12 @@ import bisect
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 from alvrules.paden import Id, ontleed
 
-__all__ = ["Vindplaatsen", "plaats_van", "regel_van"]
+__all__ = ["Vindplaatsen", "plaats_van", "plaatszoeker", "regel_van", "regelzoeker"]
 
 #: The keys that name an element of an array in a path, in order of preference.
 ID_SLEUTELS = ("id", "motie", "gemeente", "naam")
@@ -379,3 +380,25 @@ def plaats_van(tekst: str, pad: str) -> tuple[int, int] | None:
 def regel_van(tekst: str, pad: str) -> int | None:
     """The 1-based line of ``pad`` in the dossier ``tekst``; ``None`` when not found."""
     return Vindplaatsen(tekst).regel(pad)
+
+
+def _index(inhoud: bytes | None) -> Vindplaatsen | None:
+    """The index of the file's bytes ``inhoud``; ``None`` for none or for text that is not
+    UTF-8 (then nothing has a place). Built on the first question, once per file."""
+    try:
+        return None if inhoud is None else Vindplaatsen(inhoud.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None
+
+
+def regelzoeker(inhoud: bytes | None) -> Callable[[str], int | None]:
+    """Looks up the lines of paths in the file's bytes ``inhoud`` (none for unreadable text)."""
+    index = _index(inhoud)
+    return (lambda _pad: None) if index is None else index.regel
+
+
+def plaatszoeker(inhoud: bytes | None) -> Callable[[str], tuple[int, int] | None]:
+    """Looks up the line and column of paths in the file's bytes ``inhoud`` (none for
+    unreadable text)."""
+    index = _index(inhoud)
+    return (lambda _pad: None) if index is None else index.plaats

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
 from alvrules import laden
@@ -282,3 +284,43 @@ def test_ongeldig_dossier_voldoet_niet(wijzig: Any) -> None:
     assert list(validator().iter_errors(data))
     with pytest.raises(InvoerFout):
         lees_dossier(data)
+
+
+#: table headers of the bundled example after which a misspelt key is a load problem
+_KOPPEN = ("[vergadering]", "[[agendapunten]]", "[[moties]]", "[[amendementen]]")
+
+
+@given(st.lists(st.sampled_from(range(200)), min_size=2, max_size=6, unique=True))
+@settings(max_examples=25, deadline=None)
+def test_leesproblemen_op_hun_regel_in_de_volgorde_van_het_bestand(keuze: list[int]) -> None:
+    """In some of the example's tables an unknown key under the header and a title that is
+    a number further down: the loader (:func:`~alvrules.laden.laad_bytes`), which finds a
+    table's wrong values before its unknown keys, names each problem on the line that
+    holds it, in the order of the file, and says which file (``bestand``)."""
+    regels = (EXAMPLES / "najaars-alv-2023.toml").read_text("utf-8").splitlines()
+    koppen = [i for i, r in enumerate(regels) if r.strip() in _KOPPEN]
+    gekozen = sorted({koppen[k % len(koppen)] for k in keuze}, reverse=True)
+    verwacht = 0
+    for n, i in enumerate(gekozen):  # from the bottom up, so the indexes above stay put
+        einde = next((j for j in range(i + 1, len(regels)) if regels[j].startswith("[")), None)
+        titel = next(
+            (j for j in range(i + 1, einde or len(regels)) if regels[j].startswith("titel = ")),
+            None,
+        )
+        if titel is not None:
+            regels[titel] = "titel = 1"
+            verwacht += 1
+        regels.insert(i + 1, f"onbekend_{n} = 1")
+        verwacht += 1
+    with pytest.raises(InvoerFout) as e:
+        laden.laad_bytes("\n".join(regels).encode(), "d.toml")
+    problemen = e.value.problemen
+    assert e.value.bestand == "d.toml"
+    assert len(problemen) == verwacht
+    lijnen = [p.lijn for p in problemen]
+    assert None not in lijnen
+    assert lijnen == sorted(lijnen)  # type: ignore[type-var]
+    for p in problemen:
+        assert p.lijn is not None
+        sleutel = p.pad.rsplit(".", 1)[-1]
+        assert regels[p.lijn - 1].startswith(f"{sleutel} = ")

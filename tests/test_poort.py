@@ -374,20 +374,29 @@ def test_strikt_is_een_oordeel(alleen_waarschuwingen: Path) -> None:
 
 @pytest.mark.parametrize("opdracht", ["uitslag", "verantwoording"])
 def test_andere_opdrachten_noemen_ook_elke_fout(drie_fouten: Path, opdracht: str) -> None:
-    """The other commands that read a dossier name every load problem too (exit 2)."""
+    """The other commands that read a dossier name every load problem too (exit 2), each
+    on its line as ``controleer`` places it ("file:line: path: reason")."""
     r = _alvrules(opdracht, "drie.toml", cwd=drie_fouten.parent)
     assert r.returncode == 2
     fout = r.stderr.splitlines()
     assert fout[0].endswith("(en nog 2)")
-    assert fout[1:] == [
-        f"alvrules:   {p}"
-        for p in (
-            "vergadering.datum: verwacht een datum JJJJ-MM-DD, niet tekst 'gisteren'",
-            "agendapunten[opening].titl: onbekende sleutel; bedoelt u 'titel'?",
-            "moties[M01].ingedient: onbekende sleutel; bedoelt u 'ingediend'?",
+    verwacht = [
+        (_regel(drie_fouten, begin), probleem)
+        for begin, probleem in (
+            (
+                'datum = "gisteren"',
+                "vergadering.datum: verwacht een datum JJJJ-MM-DD, niet tekst 'gisteren'",
+            ),
+            ("titl =", "agendapunten[opening].titl: onbekende sleutel; bedoelt u 'titel'?"),
+            ("ingedient =", "moties[M01].ingedient: onbekende sleutel; bedoelt u 'ingediend'?"),
         )
     ]
+    assert fout[1:] == [f"alvrules:   drie.toml:{lijn}: {p}" for lijn, p in verwacht]
+    assert (
+        fout[1:]
+        == _alvrules("controleer", "drie.toml", cwd=drie_fouten.parent).stderr.splitlines()[1:]
+    )
     js = _alvrules(opdracht, "drie.toml", "--format", "json", cwd=drie_fouten.parent)
     data = json.loads(js.stdout)
     valideer("fout", data)
-    assert len(data["problemen"]) == 3
+    assert [p["regelnummer"] for p in data["problemen"]] == [lijn for lijn, _p in verwacht]

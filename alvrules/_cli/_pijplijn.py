@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -39,7 +39,7 @@ from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, bron_in, regels
 from alvrules.tekens import op_een_regel
 from alvrules.teksten import Getal, vertaal, vertaal_n
-from alvrules.vindplaats import Vindplaatsen
+from alvrules.vindplaats import plaatszoeker, regelzoeker
 
 if TYPE_CHECKING:
     from alvrules._cli.controleer import Uitkomst
@@ -87,29 +87,6 @@ def vingerafdruk(b: Bevinding, bestand: str = "", volgnummer: int = 0) -> str:
 def _probleemafdruk(bestand: str, pad: str, reden: str, volgnummer: int) -> str:
     delen = (bestand, ONLEESBAAR, pad, reden, str(volgnummer))
     return hashlib.sha256("\0".join(delen).encode()).hexdigest()
-
-
-def regelzoeker(inhoud: bytes | None) -> Callable[[str], int | None]:
-    """Looks up the lines of paths in the text of ``inhoud`` (none for unreadable text)."""
-    try:
-        tekst = None if inhoud is None else inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = None
-    if tekst is None:
-        return lambda _pad: None
-    return Vindplaatsen(tekst).regel
-
-
-def plaatszoeker(inhoud: bytes | None) -> Callable[[str], tuple[int, int] | None]:
-    """Looks up the line and column of paths in the text of ``inhoud`` (none for unreadable
-    text); the position index is built on the first question, once per file."""
-    try:
-        tekst = None if inhoud is None else inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        tekst = None
-    if tekst is None:
-        return lambda _pad: None
-    return Vindplaatsen(tekst).plaats
 
 
 def _plaats(naam: str) -> tuple[str, str | None]:

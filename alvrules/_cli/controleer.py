@@ -233,17 +233,12 @@ def _probleemregels(u: Uitkomst, taal: str) -> list[str]:
 
 def _met_lijnen(u: Uitkomst) -> Uitkomst:
     """``u`` with the lines of its load problems looked up in the file's text, in the
-    order of the file (the loader finds them table by table: missing keys, then unknown
-    ones); problems without a line come last, in the loader's order."""
-    if u.fout is None or not u.fout.problemen:
-        return u
-    from alvrules._cli._pijplijn import regelzoeker  # noqa: PLC0415
+    order of the file (:func:`alvrules.laden.geplaatst`)."""
+    from alvrules.laden import geplaatst  # noqa: PLC0415
 
-    zoek = regelzoeker(u.inhoud)
-    geplaatst = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in u.fout.problemen)
-    problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))
-    fout = InvoerFout(u.fout.bericht or str(u.fout), regel=u.fout.regel, problemen=problemen)
-    return Uitkomst(u.naam, fout=fout, inhoud=u.inhoud)
+    if u.fout is None:
+        return u
+    return Uitkomst(u.naam, fout=geplaatst(u.fout, u.inhoud, u.naam), inhoud=u.inhoud)
 
 
 def _onleesbaar_json(u: Uitkomst, taal: str) -> dict[str, Any]:
