@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -291,7 +291,6 @@ _KOPPEN = ("[vergadering]", "[[agendapunten]]", "[[moties]]", "[[amendementen]]"
 
 
 @given(st.lists(st.sampled_from(range(200)), min_size=2, max_size=6, unique=True))
-@settings(max_examples=25, deadline=None)
 def test_leesproblemen_op_hun_regel_in_de_volgorde_van_het_bestand(keuze: list[int]) -> None:
     """In some of the example's tables an unknown key under the header and a title that is
     a number further down: the loader (:func:`~alvrules.laden.laad_bytes`), which finds a
