@@ -128,16 +128,20 @@ def geplaatst(fout: InvoerFout, inhoud: bytes | None, naam: str) -> InvoerFout:
     """``fout`` of the dossier in ``inhoud`` (file ``naam``) with its problems placed on
     their lines (:mod:`alvrules.vindplaats`) and in the order of the file: the loader finds
     them table by table (missing keys, then unknown ones); a problem without a line comes
-    last, in the loader's order. ``bestand`` of the result is ``naam``."""
+    last, in the loader's order. The result is a copy of ``fout`` (its class, message and
+    rule kept) with ``bestand`` set to ``naam``."""
     if not fout.problemen:
         return fout
-    from alvrules.vindplaats import regelzoeker  # noqa: PLC0415 - only on this error path
+    import copy  # noqa: PLC0415 - only on this error path
+
+    from alvrules.vindplaats import regelzoeker  # noqa: PLC0415
 
     zoek = regelzoeker(inhoud)
     geplaatst = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in fout.problemen)
-    problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))
-    melding = fout.bericht or str(fout)
-    return InvoerFout(melding, regel=fout.regel, problemen=problemen, bestand=naam)
+    nieuw = copy.copy(fout)
+    nieuw.problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))
+    nieuw.bestand = naam
+    return nieuw
 
 
 def ontleed(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Any:

@@ -323,3 +323,29 @@ def test_leesproblemen_op_hun_regel_in_de_volgorde_van_het_bestand(keuze: list[i
         assert p.lijn is not None
         sleutel = p.pad.rsplit(".", 1)[-1]
         assert regels[p.lijn - 1].startswith(f"{sleutel} = ")
+
+
+def test_geplaatst_houdt_soort_melding_en_regel_van_de_fout() -> None:
+    """Placing the problems copies the error: its class, message (both languages) and rule
+    stay, the original is left as it was."""
+    from alvrules.fouten import Leesprobleem
+    from alvrules.kalender import BuitenKalender
+    from alvrules.teksten import bericht
+
+    tekst = b'[vergadering]\ndatum = 2023-12-01\n\n[[moties]]\nid = "M01"\ntitl = "x"\n'
+    fout = BuitenKalender(
+        bericht("{bron}: het dossier is geen tabel (object)", bron="d.toml"),
+        regel="TRM01",
+        problemen=(Leesprobleem("moties[M01].titl", "onbekende sleutel"), Leesprobleem("", "x")),
+    )
+    nieuw = laden.geplaatst(fout, tekst, "d.toml")
+    assert type(nieuw) is BuitenKalender
+    assert nieuw is not fout
+    assert (nieuw.tekst("en"), nieuw.regel, nieuw.bestand) == (
+        "d.toml: the dossier is not a table (object)",
+        "TRM01",
+        "d.toml",
+    )
+    assert [(p.pad, p.lijn) for p in nieuw.problemen] == [("moties[M01].titl", 6), ("", None)]
+    assert fout.bestand is None
+    assert [p.lijn for p in fout.problemen] == [None, None]
