@@ -72,19 +72,30 @@ def _regel(pad: Path, begin: str) -> int:
 
 
 def test_leesproblemen_in_de_volgorde_van_het_bestand(tmp_path: Path) -> None:
-    """The loader finds problems table by table (missing keys, then unknown ones, then
-    wrong values); text and JSON list them in the order of the file, by line."""
+    """The loader finds a table's problems by kind (missing keys, wrong values, unknown
+    keys); every format lists them in the order of the file, by line."""
     (tmp_path / "d.toml").write_text(
         '[vergadering]\nnaam = "x"\ndatumm = 2023-11-01\n[[moties]]\nidd = 1\ntitel = 5\n',
         "utf-8",
     )
-    tekst = _alvrules("controleer", "d.toml", cwd=tmp_path)
-    assert tekst.returncode == 2
-    lijnen = [int(m) for m in re.findall(r"^alvrules:   d\.toml:(\d+):", tekst.stderr, re.M)]
-    assert lijnen == [1, 3, 4, 5, 6]
-    js = _alvrules("controleer", "d.toml", "--format", "json", cwd=tmp_path)
-    assert [p["regelnummer"] for p in json.loads(js.stdout)["problemen"]] == [1, 3, 4, 5, 6]
-    assert json.loads(js.stdout)["problemen"][3]["pad"] == "moties[0].idd"
+
+    def uit(*vorm: str) -> str:
+        r = _alvrules("controleer", "d.toml", *vorm, cwd=tmp_path)
+        assert r.returncode == 2, r.stderr
+        return r.stdout if vorm else r.stderr
+
+    tekst = uit()
+    js = json.loads(uit("--format", "json"))
+    sarif = _sarif(uit("--format", "sarif"))["runs"][0]["results"]
+    github = uit("--format", "github")
+    lijnen = {
+        "text": [int(m) for m in re.findall(r"^alvrules:   d\.toml:(\d+):", tekst, re.M)],
+        "json": [p["regelnummer"] for p in js["problemen"]],
+        "sarif": [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif],
+        "github": [int(m) for m in re.findall(r"^::error file=d\.toml,line=(\d+),", github, re.M)],
+    }
+    assert lijnen == {vorm: [1, 3, 4, 5, 6] for vorm in lijnen}
+    assert js["problemen"][3]["pad"] == "moties[0].idd"
 
 
 @shared_nodig("data", "schemas", "sarif-schema-2.1.0.json")

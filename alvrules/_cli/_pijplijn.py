@@ -39,7 +39,7 @@ from alvrules.model import een_regel
 from alvrules.regels import Bevinding, Ernst, bron_in, regels
 from alvrules.tekens import op_een_regel
 from alvrules.teksten import Getal, vertaal, vertaal_n
-from alvrules.vindplaats import plaatszoeker, regelzoeker
+from alvrules.vindplaats import plaatszoeker
 
 if TYPE_CHECKING:
     from alvrules._cli.controleer import Uitkomst
@@ -50,7 +50,6 @@ __all__ = [
     "github",
     "gitlab",
     "plaatszoeker",
-    "regelzoeker",
     "sarif",
     "schrijf",
     "vingerafdruk",
@@ -125,15 +124,19 @@ def _genummerd(bevindingen: Sequence[Bevinding], bestand: str) -> Iterator[tuple
 
 
 def _problemen(u: Uitkomst, bestand: str, taal: str) -> Iterator[tuple[str, int | None, str, str]]:
-    """Each load problem of an unreadable file: (path, line, message, fingerprint)."""
-    zoek = regelzoeker(u.inhoud)
+    """Each load problem of an unreadable file, on its line and in the order of the file
+    (:func:`alvrules.laden.geplaatst`): (path, line, message, fingerprint)."""
+    from alvrules.laden import geplaatst  # noqa: PLC0415 - only for an unreadable file
+
+    problemen = u.problemen
+    if u.fout is not None and u.fout.problemen:
+        problemen = geplaatst(u.fout, u.inhoud, u.naam).problemen
     gezien: dict[tuple[str, str], int] = {}
-    for p in u.problemen:
-        lijn = p.lijn if p.lijn or not p.pad else zoek(p.pad)
+    for p in problemen:
         n = gezien.get((p.pad, p.reden), 0)
         gezien[(p.pad, p.reden)] = n + 1
         melding = een_regel(f"{p.pad + ': ' if p.pad else ''}{p.tekst(taal)}")
-        yield p.pad, lijn, melding, _probleemafdruk(bestand, p.pad, p.reden, n)
+        yield p.pad, p.lijn, melding, _probleemafdruk(bestand, p.pad, p.reden, n)
 
 
 def _regel_beschrijving(taal: str) -> list[dict[str, Any]]:
