@@ -53,8 +53,8 @@ from alvrules.controle import controleer, controleer_amendement, controleer_moti
 from alvrules.dossier import Dossier
 from alvrules.grenzen import MAX_GROOTTE
 from alvrules.kalender import Kalender
-from alvrules.laden import _ontleed, is_json, lees_dossier
-from alvrules.model import InvoerFout
+from alvrules.laden import _ontleed, geplaatst, is_json, lees_dossier
+from alvrules.model import InvoerFout, een_regel
 from alvrules.moties import RONDVRAAG
 from alvrules.procedure import procedure_op
 from alvrules.regels import Rapport
@@ -133,8 +133,23 @@ def controleer_tekst(
     try:
         data = _lees(tekst, formaat, naam)
     except InvoerFout as e:
-        return {"invoerfout": str(e)}
-    return {**_controleer(data, nu), "formulier": _formulier(data)}
+        return _onleesbaar(e, tekst)
+    return {**_controleer(data, nu, tekst=tekst), "formulier": _formulier(data)}
+
+
+def _onleesbaar(fout: InvoerFout, tekst: str | None = None) -> dict[str, Any]:
+    """Why the input cannot be read: the one line (``invoerfout``) and every problem the
+    loader found (``problemen``, as the CLI's JSON writes them), each on its line in
+    ``tekst`` and in the order of the text when there is one (:func:`~alvrules.laden.geplaatst`)."""
+    if tekst is not None:
+        fout = geplaatst(fout, tekst.encode("utf-8", "surrogatepass"), GEPLAKT)
+    return {
+        "invoerfout": str(fout),
+        "problemen": [
+            {"pad": p.pad, "regelnummer": p.lijn, "melding": een_regel(p.tekst())}
+            for p in fout.problemen
+        ],
+    }
 
 
 @_van_js
@@ -338,12 +353,16 @@ def _rapport(dossier: Dossier, enkel: bool) -> Rapport:
     return controleer(dossier)
 
 
-def _controleer(data: Mapping[str, Any], nu: str | None, *, enkel: bool = False) -> dict[str, Any]:
+def _controleer(
+    data: Mapping[str, Any], nu: str | None, *, enkel: bool = False, tekst: str | None = None
+) -> dict[str, Any]:
+    """The check of ``data`` for the page; ``tekst``, the text it was read from, places
+    the problems of an unreadable dossier on their lines."""
     try:
         dossier = lees_dossier(data, "invoer")
         rapport = _rapport(dossier, enkel)
     except InvoerFout as e:
-        return {"invoerfout": str(e)}
+        return _onleesbaar(e, tekst)
     vergadering = dossier.vergadering
     p = procedure_op(vergadering.datum)
     kalender = Kalender.van(p)

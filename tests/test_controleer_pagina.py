@@ -284,6 +284,42 @@ def test_pasted_tutorial_toml_gets_the_rule_ids_of_the_cli(pagina: Pagina) -> No
     pagina.veld("f-plakken").clear()
 
 
+def test_an_unreadable_dossier_lists_every_problem_as_the_cli_does(
+    pagina: Pagina, tmp_path: Path
+) -> None:
+    """A dossier with three mistakes, read in as a file: the page names all three, each on
+    its line, in the order of the file, as ``alvrules controleer --format json`` does
+    (the one line alone said "(en nog 2)" and left the visitor to guess)."""
+    tekst = (ROOT / "examples" / "najaars-alv-2023.toml").read_text("utf-8")
+    for oud, nieuw in (
+        ("ingediend =", "ingedient ="),
+        ("titel =", "titl ="),
+        ("datum = 2023-12-01", 'datum = "gisteren"'),
+    ):
+        assert oud in tekst
+        tekst = tekst.replace(oud, nieuw, 1)
+    bestand = tmp_path / "drie.toml"
+    bestand.write_text(tekst, "utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "alvrules", "controleer", str(bestand), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 2, cli.stderr
+    verwacht = [
+        f"regel {p['regelnummer']}: {p['pad']}: {p['melding']}"
+        for p in json.loads(cli.stdout)["problemen"]
+    ]
+    assert len(verwacht) == 3
+    pagina.lees_in(bestand)
+    assert pagina.veld("alv-uitslag-kop").text == "Kan niet worden gelezen"
+    items = pagina.d.find_elements("css selector", "#alv-uitslag ul.alv-problemen li")
+    assert [li.text for li in items] == verwacht
+    regels = [int(re.match(r"regel (\d+):", t).group(1)) for t in verwacht]  # type: ignore[union-attr]
+    assert regels == sorted(regels)
+
+
 def test_download_is_a_dossier_alvrules_reads(pagina: Pagina, downloads: Path) -> None:
     """After reading examples/fouten.toml, the form holds its first motion (M01, late)."""
     from selenium.webdriver.support.ui import WebDriverWait
@@ -369,7 +405,18 @@ def test_the_next_known_meeting_on_the_browsers_clock(pagina: Pagina) -> None:
 
 
 def _axe(p: Pagina, js: str) -> list[str]:
-    """The critical and serious violations axe-core finds on the page, one line each."""
+    """The critical and serious violations axe-core finds on the page, one line each.
+
+    axe looks once the page is still: a transition half-way (the theme's "back to top"
+    button fading in after the page scrolled to the result, at 68% opacity) has colours
+    that are neither the start nor the end, and axe reported their contrast."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(p.d, 30).until(
+        lambda d: d.execute_script(
+            "return document.getAnimations().every(a => a.playState !== 'running')"
+        )
+    )
     p.d.execute_script(js)
     uit = p.d.execute_async_script(
         "const klaar = arguments[arguments.length - 1];"

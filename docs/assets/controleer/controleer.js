@@ -620,6 +620,20 @@ function toon(antwoord, { stukId = null, wat = "dossier" } = {}) {
       el("h2", { id: "alv-uitslag-kop" }, wat === "dossier" ? "Kan niet worden gelezen" : "Kan nog niet worden gecontroleerd"),
       p,
     );
+    // a dossier with several problems: every one, on its line, in the order of the text
+    // (the one line above names the first and how many more)
+    const problemen = antwoord.problemen || [];
+    if (wat === "dossier" && problemen.length > 1) {
+      uitslag.append(
+        el(
+          "ul",
+          { className: "alv-problemen" },
+          ...problemen.map((q) =>
+            el("li", {}, `${q.regelnummer ? `regel ${q.regelnummer}: ` : ""}${q.pad ? `${q.pad}: ` : ""}${q.melding}`),
+          ),
+        ),
+      );
+    }
     uitslag.setAttribute("aria-labelledby", "alv-uitslag-kop");
     toonBoven(uitslag);
     klaar();
