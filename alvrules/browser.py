@@ -142,7 +142,7 @@ def _onleesbaar(fout: InvoerFout, tekst: str | None = None) -> dict[str, Any]:
     loader found (``problemen``, as the CLI's JSON writes them), each on its line in
     ``tekst`` and in the order of the text when there is one (:func:`~alvrules.laden.geplaatst`)."""
     if tekst is not None:
-        fout = geplaatst(fout, tekst.encode("utf-8", "surrogatepass"), GEPLAKT)
+        fout = geplaatst(fout, None, GEPLAKT, zoek=_regel_in(tekst))
     return {
         "invoerfout": str(fout),
         "problemen": [
@@ -351,6 +351,23 @@ def _rapport(dossier: Dossier, enkel: bool) -> Rapport:
             dossier.amendementen[0], vergadering=vergadering, agendapunten=agenda
         )
     return controleer(dossier)
+
+
+def _regel_in(tekst: str) -> Callable[[str], int | None]:
+    """The line of a path in ``tekst``; a lone ``[motie]`` or ``[amendement]``, read as the
+    one element of ``moties`` or ``amendementen`` (:func:`_lees`), is looked up as written."""
+    from alvrules.vindplaats import regelzoeker  # noqa: PLC0415 - only for unreadable input
+
+    zoek = regelzoeker(tekst.encode("utf-8", "surrogatepass"))
+
+    def regel(pad: str) -> int | None:
+        lijn = zoek(pad)
+        for enkel, meervoud in _ENKEL.items():
+            if lijn is None and pad.startswith(f"{meervoud}[") and "]" in pad:
+                lijn = zoek(enkel + pad[pad.index("]") + 1 :])
+        return lijn
+
+    return regel
 
 
 def _controleer(

@@ -124,19 +124,26 @@ def laad_bytes(inhoud: bytes, naam: str, *, json_: bool | None = None) -> Dossie
         raise geplaatst(e, inhoud, naam) from None
 
 
-def geplaatst(fout: InvoerFout, inhoud: bytes | None, naam: str) -> InvoerFout:
+def geplaatst(
+    fout: InvoerFout,
+    inhoud: bytes | None,
+    naam: str,
+    *,
+    zoek: Callable[[str], int | None] | None = None,
+) -> InvoerFout:
     """``fout`` of the dossier in ``inhoud`` (file ``naam``) with its problems placed on
-    their lines (:mod:`alvrules.vindplaats`) and in the order of the file: the loader finds
-    them table by table (missing keys, then unknown ones); a problem without a line comes
-    last, in the loader's order. The result is a copy of ``fout`` (its class, message and
-    rule kept) with ``bestand`` set to ``naam``."""
+    their lines (:mod:`alvrules.vindplaats`; ``zoek`` gives the line of a path when the
+    text is not what the paths were made from) and in the order of the file: the loader
+    finds them table by table (missing keys, then unknown ones); a problem without a line
+    comes last, in the loader's order. The result is a copy of ``fout`` (its class, message
+    and rule kept) with ``bestand`` set to ``naam``."""
     if not fout.problemen:
         return fout
     import copy  # noqa: PLC0415 - only on this error path
 
     from alvrules.vindplaats import regelzoeker  # noqa: PLC0415
 
-    zoek = regelzoeker(inhoud)
+    zoek = zoek or regelzoeker(inhoud)
     geplaatst = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in fout.problemen)
     nieuw = copy.copy(fout)
     nieuw.problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))

@@ -81,14 +81,34 @@ def test_json_is_read_as_the_cli_reads_it() -> None:
 
 def test_unreadable_text_gives_one_line_and_no_report() -> None:
     uit = controleer_tekst("[vergadering\n", "toml")
-    assert set(uit) == {"invoerfout"}
+    assert set(uit) == {"invoerfout", "problemen"}
     assert uit["invoerfout"].startswith("geplakte tekst: geen geldige TOML")
+    assert [p["regelnummer"] for p in uit["problemen"]] == [1]
     naief = controleer_tekst(
         '[vergadering]\ndatum = 2023-12-01\n[motie]\nid = "M1"\ningediend = 2023-11-15T12:00:00\n'
     )
     assert naief["invoerfout"].startswith("invoer: moties[M1].ingediend: tijdstip zonder tijdzone")
+    # a lone [motie] is read as moties[M1]: its problem is placed where [motie] has it
+    assert [(p["pad"], p["regelnummer"]) for p in naief["problemen"]] == [
+        ("moties[M1].ingediend", 5)
+    ]
     groot = controleer_tekst("# " + "x" * 6 * 1024 * 1024)
-    assert groot == {"invoerfout": "geplakte tekst: tekst groter dan 5 MiB"}
+    assert groot == {"invoerfout": "geplakte tekst: tekst groter dan 5 MiB", "problemen": []}
+
+
+def test_unreadable_text_lists_every_problem_on_its_line_in_order() -> None:
+    """Every problem, on its line in the pasted text and in its order (the loader finds a
+    table's wrong values before its unknown keys)."""
+    tekst = '[vergadering]\nnaam = "x"\ndatumm = 2023-11-01\n[[moties]]\nidd = 1\ntitel = 5\n'
+    uit = controleer_tekst(tekst)
+    assert [(p["regelnummer"], p["pad"]) for p in uit["problemen"]] == [
+        (1, "vergadering.datum"),
+        (3, "vergadering.datumm"),
+        (4, "moties[0].id"),
+        (5, "moties[0].idd"),
+        (6, "moties[0].titel"),
+    ]
+    assert "bedoelt u 'id'?" in uit["problemen"][3]["melding"]
 
 
 def test_a_lone_motion_is_read_with_its_meeting() -> None:
