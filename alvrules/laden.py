@@ -136,7 +136,7 @@ def geplaatst(
     text is not what the paths were made from) and in the order of the file: the loader
     finds them table by table (missing keys, then unknown ones); a problem without a line
     comes last, in the loader's order. The result is a copy of ``fout`` (its class, message
-    and rule kept) with ``bestand`` set to ``naam``."""
+    and rule kept) with ``bestand`` set to ``naam``; ``fout`` itself when it has no problems."""
     if not fout.problemen:
         return fout
     import copy  # noqa: PLC0415 - only on this error path
@@ -144,9 +144,9 @@ def geplaatst(
     from alvrules.vindplaats import regelzoeker  # noqa: PLC0415
 
     zoek = zoek or regelzoeker(inhoud)
-    geplaatst = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in fout.problemen)
+    op_lijn = (p if p.lijn or not p.pad else p.met_lijn(zoek(p.pad)) for p in fout.problemen)
     nieuw = copy.copy(fout)
-    nieuw.problemen = tuple(sorted(geplaatst, key=lambda p: (p.lijn is None, p.lijn or 0)))
+    nieuw.problemen = tuple(sorted(op_lijn, key=lambda p: (p.lijn is None, p.lijn or 0)))
     nieuw.bestand = naam
     return nieuw
 

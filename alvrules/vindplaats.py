@@ -383,8 +383,8 @@ def regel_van(tekst: str, pad: str) -> int | None:
 
 
 def _index(inhoud: bytes | None) -> Vindplaatsen | None:
-    """The index of the file's bytes ``inhoud``; ``None`` for none or for text that is not
-    UTF-8 (then nothing has a place). Built on the first question, once per file."""
+    """The index of the file's bytes ``inhoud`` (built on its first question); ``None`` for
+    none or for text that is not UTF-8 (then nothing has a place)."""
     try:
         return None if inhoud is None else Vindplaatsen(inhoud.decode("utf-8-sig"))
     except UnicodeDecodeError:
