@@ -125,14 +125,9 @@ def _genummerd(bevindingen: Sequence[Bevinding], bestand: str) -> Iterator[tuple
 
 def _problemen(u: Uitkomst, bestand: str, taal: str) -> Iterator[tuple[str, int | None, str, str]]:
     """Each load problem of an unreadable file, on its line and in the order of the file
-    (:func:`alvrules.laden.geplaatst`): (path, line, message, fingerprint)."""
-    from alvrules.laden import geplaatst  # noqa: PLC0415 - only for an unreadable file
-
-    problemen = u.problemen
-    if u.fout is not None and u.fout.problemen:
-        problemen = geplaatst(u.fout, u.inhoud, u.naam).problemen
+    (placed when the file was read): (path, line, message, fingerprint)."""
     gezien: dict[tuple[str, str], int] = {}
-    for p in problemen:
+    for p in u.problemen:
         n = gezien.get((p.pad, p.reden), 0)
         gezien[(p.pad, p.reden)] = n + 1
         melding = een_regel(f"{p.pad + ': ' if p.pad else ''}{p.tekst(taal)}")

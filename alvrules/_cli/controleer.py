@@ -174,7 +174,10 @@ def _controleer_een(args: argparse.Namespace, naam: str, alleen: bool) -> Uitkom
             bevolking=cijfers(dossier, gegeven),
         )
     except InvoerFout as e:
-        return Uitkomst(naam, fout=e, inhoud=inhoud)
+        from alvrules.laden import geplaatst  # noqa: PLC0415 - only for an unreadable file
+
+        # its problems on their lines, in the order of the file, for every format
+        return Uitkomst(naam, fout=geplaatst(e, inhoud, naam), inhoud=inhoud)
     return Uitkomst(naam, invoer, rapport, h)
 
 
@@ -231,16 +234,6 @@ def _probleemregels(u: Uitkomst, taal: str) -> list[str]:
     return uit
 
 
-def _met_lijnen(u: Uitkomst) -> Uitkomst:
-    """``u`` with the lines of its load problems looked up in the file's text, in the
-    order of the file (:func:`alvrules.laden.geplaatst`)."""
-    from alvrules.laden import geplaatst  # noqa: PLC0415
-
-    if u.fout is None:
-        return u
-    return Uitkomst(u.naam, fout=geplaatst(u.fout, u.inhoud, u.naam), inhoud=u.inhoud)
-
-
 def _onleesbaar_json(u: Uitkomst, taal: str) -> dict[str, Any]:
     """``fout.json``: the first problem as ``fout`` (as before), and every problem."""
     from alvrules.model import een_regel  # noqa: PLC0415
@@ -261,7 +254,6 @@ def _onleesbaar_enkel(u: Uitkomst, args: argparse.Namespace) -> None:
     each problem on a line of its own when there are several."""
     from alvrules.model import een_regel  # noqa: PLC0415
 
-    u = _met_lijnen(u)
     assert u.fout is not None
     if args.format == "json":
         data = _onleesbaar_json(u, args.lang)
@@ -295,7 +287,7 @@ def _json(
     totaal = {"fout": 0, "waarschuwing": 0, "info": 0}
     for u in uitkomsten:
         if u.rapport is None:
-            per.append({"bestand": u.naam, "fout": _onleesbaar_json(_met_lijnen(u), taal)})
+            per.append({"bestand": u.naam, "fout": _onleesbaar_json(u, taal)})
             continue
         for k, v in u.rapport.aantallen.items():
             totaal[k] += v
@@ -330,12 +322,11 @@ def _tekst(
         if not enkel:
             print(("\n" if i else "") + op_een_regel(f"== {u.naam}"))
         if u.rapport is None:
-            geplaatst = _met_lijnen(u)
-            assert geplaatst.fout is not None
-            print(f"alvrules: {een_regel(geplaatst.fout.tekst(taal))}", file=sys.stderr)
-            for regel in _probleemregels(geplaatst, taal):
+            assert u.fout is not None
+            print(f"alvrules: {een_regel(u.fout.tekst(taal))}", file=sys.stderr)
+            for regel in _probleemregels(u, taal):
                 print(f"  {regel}")
-                if len(geplaatst.problemen) > 1:
+                if len(u.problemen) > 1:
                     print(f"alvrules:   {regel}", file=sys.stderr)
             print(vertaal(taal, "onleesbaar"))
             continue
